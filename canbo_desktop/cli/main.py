@@ -1,0 +1,294 @@
+"""``canbo``: the scripting interface for admins and tests (no Qt).
+
+Rules: ``--json`` output is the only thing on stdout; every error goes to stderr in Vietnamese with a
+non-zero exit code; the database comes from ``--db PATH_OR_URL`` or ``CANBO_DB``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from typing import Any, NoReturn
+
+from canbo_desktop import __version__
+from canbo_desktop.domain.errors import CanboError, DatabaseError
+from canbo_desktop.services import cadres as cadre_svc
+from canbo_desktop.services import demo as demo_svc
+from canbo_desktop.services import maintenance
+from canbo_desktop.services.database import (
+    Database,
+    open_database,
+    require_file_absent_or_empty,
+    resolve_target,
+)
+from canbo_desktop.services.setup import init_office
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class VietnameseArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage errors in Vietnamese (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        replacements = {
+            "the following arguments are required": "thiếu tham số bắt buộc",
+            "unrecognized arguments": "tham số không nhận ra",
+            "invalid choice": "lựa chọn không hợp lệ",
+            "expected one argument": "cần một giá trị",
+            "invalid int value": "không phải số nguyên",
+            "argument ": "tham số ",
+        }
+        for en, vi in replacements.items():
+            message = message.replace(en, vi)
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: lỗi: {message}\n")
+        sys.exit(2)
+
+
+def _default(o: Any) -> Any:
+    if isinstance(o, datetime | date):
+        return o.isoformat()
+    if is_dataclass(o) and not isinstance(o, type):
+        return asdict(o)
+    if isinstance(o, set):
+        return sorted(o)
+    raise TypeError(type(o).__name__)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n")
+
+
+def info(message: str) -> None:
+    """Human-readable progress goes to stderr, so stdout stays clean for --json."""
+    sys.stderr.write(message + "\n")
+
+
+def _password(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    pw = os.environ.get("CANBO_PASSWORD")
+    if pw:
+        return pw
+    if not sys.stdin.isatty():
+        raise CliError("Chưa có mật khẩu: đặt biến môi trường CANBO_PASSWORD hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.")
+    pw = getpass.getpass("Mật khẩu: ")
+    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != pw:
+        raise CliError("Hai lần nhập mật khẩu không khớp.")
+    return pw
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    return open_database(resolve_target(args.db), create=create)
+
+
+def _actor(args: argparse.Namespace) -> str:
+    return args.user or os.environ.get("CANBO_USER") or "admin"
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    target = resolve_target(args.db)
+    password = _password(args, confirm=True)
+    db = open_database(target, create=True)
+    try:
+        office = init_office(
+            db.uow(args.admin_user),
+            office_code=args.office_code,
+            office_name=args.office_name,
+            admin_user=args.admin_user,
+            password=password,
+            office_kind=args.office_kind,
+        )
+    finally:
+        db.close()
+    result = {"office_code": office.unit_code, "office_name": office.unit_name, "node_id": office.node_id, "database": db.display}
+    if args.json:
+        emit_json(result)
+    else:
+        info(f"Đã khởi tạo cơ sở dữ liệu cho “{office.unit_name}” ({office.unit_code}) tại {db.display}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    target = resolve_target(args.db)
+    require_file_absent_or_empty(target) if not args.force_existing else None
+    db = open_database(target, create=True)
+    try:
+        def progress(fraction: float, message: str) -> None:
+            if not args.quiet:
+                info(f"[{fraction * 100:5.1f}%] {message}")
+
+        summary = demo_svc.create_demo_database(db, size=args.size, seed=args.seed, progress=progress)
+    finally:
+        db.close()
+    if args.json:
+        emit_json(summary)
+    else:
+        info(f"Đã tạo dữ liệu mẫu: {summary['cadres']} cán bộ, {summary['units']} đơn vị, trong {summary['seconds']:.1f} giây.")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        counts = maintenance.table_counts(db)
+    finally:
+        db.close()
+    if args.json:
+        emit_json(counts)
+    else:
+        for k, v in counts.items():
+            print(f"{k:28} {v:>10,}".replace(",", "."))
+    return 0
+
+
+def _summary_json(s: Any) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "full_name": s.full_name,
+        "sex": s.sex,
+        "birth_date": s.birth_date.isoformat() if s.birth_date else None,
+        "birth_precision": s.birth_precision,
+        "unit_code": s.unit_code,
+        "unit_name": s.unit_name,
+        "current_position": s.current_position,
+        "status": s.status,
+        "id_number": s.id_number,
+    }
+
+
+def cmd_cadres_search(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        rows = cadre_svc.search_cadres(db.uow(_actor(args)), args.text, limit=args.limit)
+    finally:
+        db.close()
+    if args.json:
+        emit_json([_summary_json(r) for r in rows])
+    else:
+        for r in rows:
+            born = r.birth_date.strftime("%d/%m/%Y") if r.birth_date else ""
+            print(f"{r.full_name:32} {born:10} {r.unit_name}  [{r.id}]")
+        if not rows:
+            info("Không tìm thấy ai.")
+    return 0
+
+
+def cmd_cadres_show(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        f = cadre_svc.cadre_file(db.uow(_actor(args)), args.id)
+    finally:
+        db.close()
+    data = asdict(f)
+    if args.json:
+        emit_json(data)
+    else:
+        c = f.cadre
+        print(f"{c.full_name} — {f.unit_name}")
+        for k, v in asdict(c).items():
+            if v not in (None, "", False):
+                print(f"  {k}: {v}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        result = maintenance.check_database(db)
+    finally:
+        db.close()
+    if args.json:
+        emit_json(result)
+    else:
+        for k, v in result.items():
+            print(f"{k}: {v}")
+    return 0 if result["ok"] else 1
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = VietnameseArgumentParser(prog="canbo", description="Cán bộ Desktop — giao diện dòng lệnh")
+    p.add_argument("--version", action="version", version=f"canbo {__version__}")
+    p.add_argument("--db", help="đường dẫn tệp SQLite hoặc URL (mặc định: biến CANBO_DB hoặc tệp trong thư mục dữ liệu)")
+    p.add_argument("--user", help="tên người dùng (mặc định: biến CANBO_USER)")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=VietnameseArgumentParser)
+
+    def add(name: str, fn: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        sp.set_defaults(func=fn)
+        sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+        return sp
+
+    sp = add("init", cmd_init, "khởi tạo cơ sở dữ liệu cho đơn vị này")
+    sp.add_argument("--office-code", required=True)
+    sp.add_argument("--office-name", required=True)
+    sp.add_argument("--office-kind", default="khac")
+    sp.add_argument("--admin-user", required=True)
+
+    sp = add("demo", cmd_demo, "tạo cơ sở dữ liệu mẫu (huyện ~2.000 hoặc tỉnh 100.000 cán bộ)")
+    sp.add_argument("--size", choices=["district", "province", "small"], default="district")
+    sp.add_argument("--seed", type=int, default=1)
+    sp.add_argument("--quiet", action="store_true")
+    sp.add_argument("--force-existing", action="store_true", help=argparse.SUPPRESS)
+
+    add("stats", cmd_stats, "số bản ghi của từng bảng")
+    add("check", cmd_check, "kiểm tra toàn vẹn, khoá ngoại, chỉ mục tìm kiếm và phiên bản lược đồ")
+
+    cad = sub.add_parser("cadres", help="tra cứu cán bộ")
+    csub = cad.add_subparsers(dest="cadres_command", required=True, parser_class=VietnameseArgumentParser)
+    sp = csub.add_parser("search", help="tìm theo tên (có dấu hoặc không dấu), CCCD, điện thoại, năm sinh…")
+    sp.add_argument("text")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_cadres_search)
+    sp = csub.add_parser("show", help="toàn bộ hồ sơ một người")
+    sp.add_argument("id")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_cadres_show)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Windows consoles: make stdout/stderr UTF-8 so Vietnamese is never mangled.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code = int(args.func(args))
+    except CliError as exc:
+        sys.stderr.write(f"Lỗi: {exc}\n")
+        return exc.code
+    except CanboError as exc:
+        sys.stderr.write(f"Lỗi: {exc.message}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("Đã dừng theo yêu cầu.\n")
+        return 130
+    except Exception as exc:  # the last line of defence: a Vietnamese message, details in the log
+        from canbo_desktop.db.engine import translate_errors
+
+        err = translate_errors(exc)
+        sys.stderr.write(f"Lỗi: {err.message}\n")
+        return DatabaseError.exit_code
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

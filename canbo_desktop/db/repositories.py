@@ -1,0 +1,198 @@
+"""Repositories: typed queries that hand out domain dataclasses, never ORM rows."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, select, text
+from sqlalchemy.orm import Session
+
+from canbo_desktop.db import models as m
+from canbo_desktop.db import search as fts
+from canbo_desktop.db.base import Base
+from canbo_desktop.domain import cadre as d
+from canbo_desktop.domain.errors import NotFound
+
+T = TypeVar("T")
+
+
+def to_dataclass(record: Any, cls: type[T]) -> T:
+    """Copy same-named attributes from an ORM row into a dataclass."""
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    return cls(**{n: getattr(record, n) for n in names if hasattr(record, n)})
+
+
+@dataclass(frozen=True)
+class OrgUnit:
+    id: str
+    code: str
+    name: str
+    kind: str
+    parent_id: str | None
+    path: str
+    depth: int
+    place_name: str
+    doc_symbol: str
+    valid_from: date | None
+    valid_to: date | None
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """Filters of the cadre list. ``unit_path`` restricts to a subtree."""
+
+    unit_path: str | None = None
+    status: str | None = None
+    sex: str | None = None
+    include_trash: bool = False
+
+
+class OrgUnitRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, unit_id: str) -> OrgUnit:
+        rec = self.s.get(m.OrgUnitRecord, unit_id)
+        if rec is None:
+            raise NotFound(f"Không tìm thấy đơn vị “{unit_id}”.")
+        return to_dataclass(rec, OrgUnit)
+
+    def by_code(self, code: str) -> OrgUnit | None:
+        rec = self.s.scalars(
+            select(m.OrgUnitRecord).where(m.OrgUnitRecord.code == code, m.OrgUnitRecord.deleted.is_(False))
+        ).first()
+        return to_dataclass(rec, OrgUnit) if rec else None
+
+    def all(self) -> list[OrgUnit]:
+        rows = self.s.scalars(
+            select(m.OrgUnitRecord).where(m.OrgUnitRecord.deleted.is_(False)).order_by(m.OrgUnitRecord.path)
+        )
+        return [to_dataclass(r, OrgUnit) for r in rows]
+
+    def count(self) -> int:
+        return int(self.s.scalar(select(func.count()).select_from(m.OrgUnitRecord)) or 0)
+
+
+class CadreRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def record(self, cadre_id: str) -> m.CadreRecord:
+        rec = self.s.get(m.CadreRecord, cadre_id)
+        if rec is None or rec.deleted:
+            raise NotFound(f"Không tìm thấy cán bộ có mã “{cadre_id}”.")
+        return rec
+
+    def get(self, cadre_id: str) -> d.Cadre:
+        return to_dataclass(self.record(cadre_id), d.Cadre)
+
+    def file(self, cadre_id: str) -> d.CadreFile:
+        """The whole record with every table, in the order the CV prints them."""
+        rec = self.record(cadre_id)
+        unit = self.s.get(m.OrgUnitRecord, rec.owner_unit_id)
+
+        def rows(model: type[Any], cls: type[T], *order: Any) -> list[T]:
+            q = select(model).where(model.cadre_id == cadre_id, model.deleted.is_(False)).order_by(*order)
+            return [to_dataclass(r, cls) for r in self.s.scalars(q)]
+
+        return d.CadreFile(
+            cadre=to_dataclass(rec, d.Cadre),
+            unit_code=unit.code if unit else "",
+            unit_name=unit.name if unit else "",
+            training=rows(m.TrainingRecord, d.TrainingRow, m.TrainingRecord.position, m.TrainingRecord.from_date),
+            work_history=rows(m.WorkHistoryRecord, d.WorkHistoryRow, m.WorkHistoryRecord.from_date, m.WorkHistoryRecord.position),
+            family=rows(m.FamilyMemberRecord, d.FamilyRow, m.FamilyMemberRecord.side.desc(), m.FamilyMemberRecord.position),
+            salary=rows(m.SalaryHistoryRecord, d.SalaryRow, m.SalaryHistoryRecord.effective),
+            awards=rows(m.AwardRecord, d.AwardRow, m.AwardRecord.year),
+            discipline=rows(m.DisciplineRecord, d.DisciplineRow, m.DisciplineRecord.decided_on),
+            positions=rows(m.PositionHistoryRecord, d.PositionRow, m.PositionHistoryRecord.start_date),
+            documents=rows(m.CadreDocumentRecord, d.DocumentRow, m.CadreDocumentRecord.kind),
+            decisions=rows(m.DecisionRecord, d.Decision, m.DecisionRecord.effective_date),
+            evaluations=rows(m.EvaluationRecord, d.Evaluation, m.EvaluationRecord.year),
+        )
+
+    # -- lists ------------------------------------------------------------------------------------
+    def _summary_select(self) -> Select[Any]:
+        c, u = m.CadreRecord, m.OrgUnitRecord
+        return select(
+            c.id, c.full_name, c.sex, c.birth_date, c.birth_precision, c.owner_unit_id,
+            u.code, u.name, c.current_position, c.status, c.id_number,
+        ).join(u, u.id == c.owner_unit_id)
+
+    @staticmethod
+    def _summaries(rows: Sequence[Any]) -> list[d.CadreSummary]:
+        return [d.CadreSummary(*r) for r in rows]
+
+    def _apply_filter(self, q: Select[Any], f: ListFilter) -> Select[Any]:
+        c, u = m.CadreRecord, m.OrgUnitRecord
+        q = q.where(c.deleted.is_(False))
+        if not f.include_trash:
+            q = q.where(c.trashed_at.is_(None))
+        if f.unit_path:
+            q = q.where(u.path.startswith(f.unit_path, autoescape=True))
+        if f.status:
+            q = q.where(c.status == f.status)
+        if f.sex:
+            q = q.where(c.sex == f.sex)
+        return q
+
+    def list_page(self, f: ListFilter, *, offset: int, limit: int) -> list[d.CadreSummary]:
+        q = self._apply_filter(self._summary_select(), f).order_by(m.CadreRecord.name_sort_key, m.CadreRecord.id)
+        return self._summaries(self.s.execute(q.offset(offset).limit(limit)).all())
+
+    def count(self, f: ListFilter) -> int:
+        c, u = m.CadreRecord, m.OrgUnitRecord
+        q = select(func.count()).select_from(c).join(u, u.id == c.owner_unit_id)
+        return int(self.s.scalar(self._apply_filter(q, f)) or 0)
+
+    def search(self, typed: str, *, limit: int = 50, offset: int = 0) -> list[d.CadreSummary]:
+        """The folding search, best matches first (see ``db/search.py``)."""
+        ids = fts.search_ids(self.s.connection(), typed, limit=limit, offset=offset)
+        if not ids:
+            return []
+        q = self._summary_select().where(m.CadreRecord.id.in_(ids))
+        by_id = {r[0]: r for r in self.s.execute(q).all()}
+        return self._summaries([by_id[i] for i in ids if i in by_id])
+
+    def find_by_id_number(self, id_number: str, *, exclude_id: str | None = None) -> list[d.CadreSummary]:
+        q = self._summary_select().where(m.CadreRecord.id_number == id_number, m.CadreRecord.deleted.is_(False))
+        if exclude_id:
+            q = q.where(m.CadreRecord.id != exclude_id)
+        return self._summaries(self.s.execute(q).all())
+
+
+class StatsRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def table_counts(self) -> dict[str, int]:
+        """Row counts of every table of the model (live rows only where there is a tombstone)."""
+        out: dict[str, int] = {}
+        for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
+            q = select(func.count()).select_from(table)
+            if "deleted" in table.c:
+                q = q.where(table.c.deleted.is_(False))
+            out[table.name] = int(self.s.scalar(q) or 0)
+        return out
+
+    def integrity(self) -> dict[str, Any]:
+        """SQLite integrity and foreign-key check (PostgreSQL enforces both itself)."""
+        conn = self.s.connection()
+        if conn.dialect.name != "sqlite":
+            return {"integrity": "ok", "foreign_key_violations": 0}
+        integrity = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+        fk = conn.execute(text("PRAGMA foreign_key_check")).all()
+        fts_ok = True
+        try:
+            conn.execute(text(f"INSERT INTO {fts.FTS_TABLE}({fts.FTS_TABLE}) VALUES('integrity-check')"))
+        except Exception:
+            fts_ok = False
+        return {
+            "integrity": "ok" if integrity == ["ok"] else "; ".join(integrity[:20]),
+            "foreign_key_violations": len(fk),
+            "search_index": "ok" if fts_ok else "hỏng",
+        }

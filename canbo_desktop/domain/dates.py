@@ -1,0 +1,142 @@
+"""Dates as Vietnamese offices write them: dd/mm/yyyy, and partial dates (year only, month/year).
+
+A 2C CV often knows only a birth year, or "từ 9/1998 đến 6/2002". A ``PartialDate`` keeps what is
+known; it is stored as ISO text of its own precision ("1998", "1998-09", "1998-09-15"), which sorts
+correctly as text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from canbo_desktop.domain.errors import ValidationError
+
+_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+_MY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+_Y = re.compile(r"^\s*(\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\s*$")
+
+MIN_YEAR = 1850
+MAX_YEAR = 2200
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not (MIN_YEAR <= self.year <= MAX_YEAR):
+            raise ValidationError(f"Năm {self.year} không hợp lệ (phải trong khoảng {MIN_YEAR}–{MAX_YEAR}).")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValidationError(f"Tháng {self.month} không hợp lệ.")
+        if self.day is not None:
+            if self.month is None:
+                raise ValidationError("Có ngày nhưng thiếu tháng.")
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise ValidationError(f"Ngày {self.day}/{self.month:02d}/{self.year} không có trong lịch.")
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        if self.day is not None and self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def display(self) -> str:
+        """dd/MM/yyyy, MM/yyyy or yyyy."""
+        if self.day is not None and self.month is not None:
+            return f"{self.day:02d}/{self.month:02d}/{self.year:04d}"
+        if self.month is not None:
+            return f"{self.month:02d}/{self.year:04d}"
+        return f"{self.year:04d}"
+
+    def first_day(self) -> date:
+        """The date used in calculations when only part is known (birth year only → 1 January)."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @staticmethod
+    def from_date(d: date) -> PartialDate:
+        return PartialDate(d.year, d.month, d.day)
+
+
+def parse_partial_date(text: str | None) -> PartialDate | None:
+    """Parse ``15/07/1965``, ``7/1965``, ``1965`` or ISO forms; empty → None; nonsense → ValidationError."""
+    if text is None:
+        return None
+    t = text.strip()
+    if not t:
+        return None
+    m = _DMY.match(t)
+    if m:
+        return PartialDate(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    m = _MY.match(t)
+    if m:
+        return PartialDate(int(m.group(2)), int(m.group(1)))
+    m = _Y.match(t)
+    if m:
+        return PartialDate(int(m.group(1)))
+    m = _ISO.match(t)
+    if m:
+        return PartialDate(
+            int(m.group(1)),
+            int(m.group(2)) if m.group(2) else None,
+            int(m.group(3)) if m.group(3) else None,
+        )
+    raise ValidationError(f"“{text}” không phải là ngày hợp lệ (viết dd/mm/yyyy, mm/yyyy hoặc yyyy).")
+
+
+def parse_date(text: str | None) -> date | None:
+    """A full date (dd/mm/yyyy or ISO). A partial date is an error here."""
+    p = parse_partial_date(text)
+    if p is None:
+        return None
+    if p.precision != "day":
+        raise ValidationError(f"“{text}” thiếu ngày hoặc tháng (cần dd/mm/yyyy).")
+    return p.first_day()
+
+
+def format_date(d: date | None) -> str:
+    """dd/MM/yyyy, or an empty string."""
+    return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def format_iso_partial(value: str | None) -> str:
+    """Display an ISO partial date stored in the database ("1998-09" → "09/1998")."""
+    if not value:
+        return ""
+    p = parse_partial_date(value)
+    return "" if p is None else p.display()
+
+
+def age_on(birth: date, on: date) -> tuple[int, int]:
+    """Completed (years, months) of age on a date."""
+    months = (on.year - birth.year) * 12 + (on.month - birth.month)
+    if on.day < birth.day:
+        months -= 1
+    return divmod(max(months, 0), 12)
+
+
+def add_months(d: date, months: int) -> date:
+    """Same day ``months`` later, clamped to the month's end (31/01 + 1 month → 28/02 or 29/02)."""
+    total = d.year * 12 + (d.month - 1) + months
+    y, m = divmod(total, 12)
+    last = calendar.monthrange(y, m + 1)[1]
+    return date(y, m + 1, min(d.day, last))
+
+
+def vn_long_date(d: date, place: str = "") -> str:
+    """ND 30/2020 style: ``Hà Nội, ngày 05 tháng 02 năm 2026`` (zero-pad day < 10 and months 1–2)."""
+    day = f"{d.day:02d}"
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    core = f"ngày {day} tháng {month} năm {d.year}"
+    return f"{place}, {core}" if place else core

@@ -1,0 +1,83 @@
+"""Validation of identifiers clerks type: the 12-digit personal ID (CCCD) and phone numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Province codes of the 12-digit personal ID (the registration province; the pre-2025 63 provinces).
+# Citizens keep their number after the 2025 mergers, so the old list stays valid.
+CCCD_PROVINCES: dict[str, str] = {
+    "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn", "008": "Tuyên Quang",
+    "010": "Lào Cai", "011": "Điện Biên", "012": "Lai Châu", "014": "Sơn La", "015": "Yên Bái",
+    "017": "Hòa Bình", "019": "Thái Nguyên", "020": "Lạng Sơn", "022": "Quảng Ninh", "024": "Bắc Giang",
+    "025": "Phú Thọ", "026": "Vĩnh Phúc", "027": "Bắc Ninh", "030": "Hải Dương", "031": "Hải Phòng",
+    "033": "Hưng Yên", "034": "Thái Bình", "035": "Hà Nam", "036": "Nam Định", "037": "Ninh Bình",
+    "038": "Thanh Hóa", "040": "Nghệ An", "042": "Hà Tĩnh", "044": "Quảng Bình", "045": "Quảng Trị",
+    "046": "Thừa Thiên Huế", "048": "Đà Nẵng", "049": "Quảng Nam", "051": "Quảng Ngãi", "052": "Bình Định",
+    "054": "Phú Yên", "056": "Khánh Hòa", "058": "Ninh Thuận", "060": "Bình Thuận", "062": "Kon Tum",
+    "064": "Gia Lai", "066": "Đắk Lắk", "067": "Đắk Nông", "068": "Lâm Đồng", "070": "Bình Phước",
+    "072": "Tây Ninh", "074": "Bình Dương", "075": "Đồng Nai", "077": "Bà Rịa - Vũng Tàu",
+    "079": "TP Hồ Chí Minh", "080": "Long An", "082": "Tiền Giang", "083": "Bến Tre", "084": "Trà Vinh",
+    "086": "Vĩnh Long", "087": "Đồng Tháp", "089": "An Giang", "091": "Kiên Giang", "092": "Cần Thơ",
+    "093": "Hậu Giang", "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
+}
+
+
+@dataclass(frozen=True)
+class CccdInfo:
+    province_code: str
+    province: str
+    sex: str  # "M" / "F"
+    century_start: int  # 1900, 2000, …
+    year_2digits: int
+
+    @property
+    def birth_year(self) -> int:
+        return self.century_start + self.year_2digits
+
+
+def normalise_cccd(text: str) -> str:
+    """Digits only (clerks paste "079 0 65 001234" or "079.065.001.234")."""
+    return re.sub(r"[\s.\-]", "", text or "")
+
+
+def check_cccd(text: str, *, sex: str | None = None, birth_year: int | None = None) -> tuple[CccdInfo | None, str | None]:
+    """Return (info, None) when valid, else (None, Vietnamese reason).
+
+    Structure: 3 digits province · 1 digit century/sex (0/1 = 1900s man/woman, 2/3 = 2000s, …)
+    · 2 digits of the birth year · 6 random digits.
+    """
+    digits = normalise_cccd(text)
+    if not digits.isdigit() or len(digits) != 12:
+        return None, "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số."
+    prov = digits[:3]
+    if prov not in CCCD_PROVINCES:
+        return None, f"Ba chữ số đầu “{prov}” không phải mã tỉnh nơi đăng ký khai sinh."
+    g = int(digits[3])
+    century_start = 1900 + 100 * (g // 2)
+    if century_start > 2100:
+        return None, f"Chữ số thứ tư “{g}” (thế kỷ và giới tính) không hợp lệ."
+    info = CccdInfo(prov, CCCD_PROVINCES[prov], "M" if g % 2 == 0 else "F", century_start, int(digits[4:6]))
+    if sex in ("M", "F") and sex != info.sex:
+        return None, "Chữ số thứ tư của CCCD không khớp với giới tính."
+    if birth_year is not None and birth_year != info.birth_year:
+        return None, f"Chữ số 4–6 của CCCD chỉ năm sinh {info.birth_year}, không khớp năm sinh {birth_year}."
+    return info, None
+
+
+_PHONE_RE = re.compile(r"^(?:\+?84|0)(\d{9})$")
+
+
+def normalise_phone(text: str) -> str:
+    return re.sub(r"[\s.\-()]", "", text or "")
+
+
+def check_phone(text: str) -> str | None:
+    """Vietnamese mobile / landline numbers: 10 digits starting with 0 (or +84…). Returns a reason or None."""
+    digits = normalise_phone(text)
+    if not digits:
+        return None
+    if not _PHONE_RE.match(digits):
+        return "Số điện thoại phải có 10 chữ số, bắt đầu bằng 0 (hoặc +84)."
+    return None
