@@ -13,12 +13,18 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
 from canbo_desktop.domain.errors import DatabaseError
 
-BUSY_TIMEOUT_MS = 5000
+
+def _busy_timeout_ms() -> int:
+    """How long a write waits for another program's lock before giving up (CANBO_BUSY_TIMEOUT_MS)."""
+    try:
+        return max(0, int(os.environ.get("CANBO_BUSY_TIMEOUT_MS", "5000")))
+    except ValueError:
+        return 5000
 
 
 def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -27,11 +33,10 @@ def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     try:
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
         cur.execute("PRAGMA foreign_keys = ON")
-        mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
-        if str(mode).lower() != "wal":
-            cur.execute("PRAGMA journal_mode = WAL")
+        # journal_mode=WAL is persistent and rewrites the file header: it is set by the migration runner
+        # once the file is known to be ours, never on a file we might refuse.
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA temp_store = MEMORY")
     finally:
@@ -52,7 +57,7 @@ def parse_database_url(target: str) -> URL:
         return URL.create("sqlite", database=str(path))
     try:
         url = make_url(target)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise DatabaseError(
             f"Địa chỉ cơ sở dữ liệu “{target}” không hợp lệ. Ví dụ đúng: sqlite:///C:/canbo/canbo.db "
             "hoặc postgresql+psycopg://nguoidung@may-chu:5432/canbo"
@@ -65,6 +70,21 @@ def parse_database_url(target: str) -> URL:
     if backend == "sqlite" and not url.database:
         raise DatabaseError("Cơ sở dữ liệu SQLite phải là một tệp (không dùng bộ nhớ tạm).")
     return url
+
+
+def enable_wal(engine: Engine) -> None:
+    """Switch a SQLite database (known to be ours) to WAL: readers never block the writer."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()  # outside any transaction: journal_mode cannot change inside one
+    try:
+        cur = raw.cursor()
+        mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal":
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.close()
+    finally:
+        raw.close()
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -116,6 +136,6 @@ def describe_operational_error(exc: BaseException, target: str = "") -> str:
 def translate_errors(exc: BaseException, target: str = "") -> DatabaseError:
     if isinstance(exc, DatabaseError):
         return exc
-    if isinstance(exc, OperationalError | sqlite3.OperationalError | sqlite3.DatabaseError):
+    if isinstance(exc, DBAPIError | sqlite3.DatabaseError):
         return DatabaseError(describe_operational_error(exc, target))
     return DatabaseError(f"Lỗi cơ sở dữ liệu: {exc}")

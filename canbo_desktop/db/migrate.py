@@ -14,7 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from canbo_desktop import paths
-from canbo_desktop.db.engine import sqlite_path, translate_errors
+from canbo_desktop.db.engine import enable_wal, sqlite_path, translate_errors
 from canbo_desktop.domain.errors import DatabaseError, SchemaTooNew
 
 log = logging.getLogger(__name__)
@@ -67,6 +67,7 @@ def ensure_schema(engine: Engine, *, backup: bool = True) -> str:
     cur = current_revision(engine)
     head = head_revision()
     if cur == head:
+        enable_wal(engine)
         return "current"
     if cur is not None and cur not in known_revisions():
         raise SchemaTooNew(
@@ -88,6 +89,7 @@ def ensure_schema(engine: Engine, *, backup: bool = True) -> str:
             copy = backup_sqlite_file(db_file, f"truoc-nang-cap-{cur}")
             log.info("backup before migration: %s", copy)
     try:
+        enable_wal(engine)
         with engine.begin() as conn:
             cfg = alembic_config()
             cfg.attributes["connection"] = conn

@@ -89,6 +89,7 @@ def init_office(
                 place_name=clean_line(place_name), doc_symbol=clean_line(doc_symbol),
             )
             uow.session.add(unit)
+            uow.session.flush()  # the node and the admin refer to it
         node.unit_id = unit.id
         uow.session.add(node)
         uow.session.add(
