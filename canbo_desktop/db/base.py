@@ -74,5 +74,5 @@ def synced_tables() -> list[str]:
     for mapper in Base.registry.mappers:
         cls = mapper.class_
         if getattr(cls, "__synced__", False):
-            out.append(mapper.local_table.name)  # type: ignore[union-attr]
+            out.append(str(mapper.local_table.name))  # type: ignore[attr-defined]
     return sorted(out)

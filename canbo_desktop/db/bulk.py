@@ -49,7 +49,7 @@ def bulk_insert(conn: Connection, table_name: str, columns: Sequence[str], rows:
                 fixed.append(tuple(lr))
             rows = fixed
         sql = f"INSERT INTO {table_name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        conn.exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+        conn.exec_driver_sql(sql, rows)
     else:
         conn.execute(table.insert(), [dict(zip(columns, r, strict=True)) for r in rows])
     return len(rows)

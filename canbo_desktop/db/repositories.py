@@ -15,6 +15,7 @@ from canbo_desktop.db import models as m
 from canbo_desktop.db import search as fts
 from canbo_desktop.db.base import Base
 from canbo_desktop.domain import cadre as d
+from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.errors import NotFound
 
 T = TypeVar("T")
@@ -39,16 +40,6 @@ class OrgUnit:
     doc_symbol: str
     valid_from: date | None
     valid_to: date | None
-
-
-@dataclass(frozen=True)
-class ListFilter:
-    """Filters of the cadre list. ``unit_path`` restricts to a subtree."""
-
-    unit_path: str | None = None
-    status: str | None = None
-    sex: str | None = None
-    include_trash: bool = False
 
 
 class OrgUnitRepository:
@@ -116,12 +107,13 @@ class CadreRepository:
         )
 
     # -- lists ------------------------------------------------------------------------------------
-    def _summary_select(self) -> Select[Any]:
+    def _summary_select(self) -> Any:
         c, u = m.CadreRecord, m.OrgUnitRecord
-        return select(
+        q = select(
             c.id, c.full_name, c.sex, c.birth_date, c.birth_precision, c.owner_unit_id,
             u.code, u.name, c.current_position, c.status, c.id_number,
         ).join(u, u.id == c.owner_unit_id)
+        return q
 
     @staticmethod
     def _summaries(rows: Sequence[Any]) -> list[d.CadreSummary]:

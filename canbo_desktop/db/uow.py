@@ -141,7 +141,7 @@ class UnitOfWork:
                 last = self.session.scalars(select(AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)).first()
             self._audit_prev = last or ""
         node = self.node
-        entry = {
+        entry: dict[str, Any] = {
             "id": new_id(),
             "at": self.now().isoformat(),
             "actor": self.actor,
@@ -155,7 +155,7 @@ class UnitOfWork:
         self.session.add(
             AuditRecord(
                 id=entry["id"],
-                at=datetime.fromisoformat(entry["at"]),
+                at=datetime.fromisoformat(str(entry["at"])),
                 actor=self.actor,
                 node_id=entry["node_id"],
                 action=action,
@@ -200,7 +200,7 @@ class UnitOfWork:
         for obj in list(session.new):
             if isinstance(obj, AuditRecord | ChangeLogRecord | LocalNodeRecord):
                 continue
-            table = obj.__table__.name  # type: ignore[attr-defined]
+            table = obj.__table__.name
             if isinstance(obj, CadreRecord):
                 self._derive_cadre(obj)
             values = {
@@ -209,8 +209,8 @@ class UnitOfWork:
                 if c.key not in TRACKING_COLUMNS and c.key not in DERIVED_COLUMNS
             }
             if "id" in inspect(obj).mapper.columns and not getattr(obj, "id", None):
-                obj.id = new_id()  # type: ignore[attr-defined]
-                values["id"] = obj.id  # type: ignore[attr-defined]
+                obj.id = new_id()
+                values["id"] = obj.id
             if is_synced(obj):
                 self._stamp(obj, now, rev=1)
                 changed = sorted(k for k, v in values.items() if v not in (None, "", [], {}) and k != "id")
@@ -224,7 +224,7 @@ class UnitOfWork:
                 continue
             if not session.is_modified(obj, include_collections=False):
                 continue
-            table = obj.__table__.name  # type: ignore[attr-defined]
+            table = obj.__table__.name
             if isinstance(obj, CadreRecord):
                 self._derive_cadre(obj)
             state = inspect(obj)
@@ -253,7 +253,7 @@ class UnitOfWork:
         for obj in list(session.deleted):
             if isinstance(obj, AuditRecord | ChangeLogRecord | LocalNodeRecord):
                 continue
-            table = obj.__table__.name  # type: ignore[attr-defined]
+            table = obj.__table__.name
             pk = self._pk(obj)
             if is_synced(obj):
                 base_rev = int(getattr(obj, "rev", 0) or 0)

@@ -286,6 +286,16 @@ class CadreSummary:
     id_number: str
 
 
+@dataclass(frozen=True)
+class ListFilter:
+    """Filters of the cadre list. ``unit_path`` restricts to a subtree of the organisation."""
+
+    unit_path: str | None = None
+    status: str | None = None
+    sex: str | None = None
+    include_trash: bool = False
+
+
 def search_texts(
     *,
     full_name: str,

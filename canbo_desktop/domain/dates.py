@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import total_ordering
 
 from canbo_desktop.domain.errors import ValidationError
 
@@ -23,11 +24,23 @@ MIN_YEAR = 1850
 MAX_YEAR = 2200
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
+    """A date of which only the year, or the month and year, may be known. Orders chronologically,
+    a less precise date first (1998 < 09/1998 < 15/09/1998)."""
+
     year: int
     month: int | None = None
     day: int | None = None
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
 
     def __post_init__(self) -> None:
         if not (MIN_YEAR <= self.year <= MAX_YEAR):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from canbo_desktop.db.repositories import CadreRepository, ListFilter
+from canbo_desktop.db.repositories import CadreRepository
 from canbo_desktop.db.uow import UowFactory
-from canbo_desktop.domain.cadre import CadreFile, CadreSummary
+from canbo_desktop.domain.cadre import CadreFile, CadreSummary, ListFilter
 
 
 def search_cadres(uowf: UowFactory, typed: str, *, limit: int = 50, offset: int = 0) -> list[CadreSummary]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -195,7 +195,7 @@ SCHOOLS = ["Học viện Hành chính Quốc gia", "Trường Đại học Luậ
            "Học viện Tài chính", "Trường Đại học Sư phạm Hà Nội", "Trường Đại học Bách khoa Hà Nội"]
 
 
-def _weighted(rng: random.Random, items: list[tuple[Any, float]]) -> Any:
+def _weighted(rng: random.Random, items: Sequence[tuple[Any, float]]) -> Any:
     return rng.choices([i for i, _ in items], weights=[w for _, w in items])[0]
 
 

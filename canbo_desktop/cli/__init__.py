@@ -1,0 +1,1 @@
+"""Command-line interface (`canbo`): the scripting interface, no Qt."""

@@ -1,0 +1,1 @@
+"""Data access: SQLAlchemy models, engine, unit of work, repositories, migrations runner."""

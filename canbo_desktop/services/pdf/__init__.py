@@ -1,0 +1,1 @@
+"""PDF output with reportlab and the bundled Times-compatible fonts."""

@@ -1,0 +1,196 @@
+"""Main window: the cadre list of this office with a search box that filters as the clerk types."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canbo_desktop import APP_DISPLAY_NAME, __version__
+from canbo_desktop.domain.cadre import ListFilter
+from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.services import cadres as cadre_svc
+from canbo_desktop.services.database import Database
+from canbo_desktop.services.setup import OfficeInfo
+from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
+from canbo_desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+SEARCH_DELAY_MS = 180
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """The one error funnel: known errors in plain Vietnamese, anything else logged with details."""
+    if isinstance(exc, CanboError):
+        QMessageBox.warning(parent, APP_DISPLAY_NAME, exc.message)
+    else:
+        log.exception("unexpected error", exc_info=exc)
+        QMessageBox.critical(parent, APP_DISPLAY_NAME, f"Đã xảy ra lỗi không mong muốn:\n{exc}")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, office: OfficeInfo | None, user: str, tasks: TaskRunner) -> None:
+        super().__init__()
+        self.db = db
+        self.office = office
+        self.user = user
+        self.tasks = tasks
+        self.uowf = db.uow(user)
+        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {office.unit_name if office else 'chưa khởi tạo'}")
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        top = QHBoxLayout()
+        title = QLabel("<b>Hồ sơ cán bộ</b>")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm theo tên (có dấu hoặc không dấu), CCCD, điện thoại, năm sinh, quê quán, đơn vị…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Tìm cán bộ")
+        top.addWidget(title)
+        top.addWidget(self.search, 1)
+        layout.addLayout(top)
+
+        self.model = CadreTableModel(tasks, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        fm = self.fontMetrics()
+        widths = {Column.NAME: 26, Column.BIRTH: 11, Column.SEX: 7, Column.UNIT: 30, Column.POSITION: 18,
+                  Column.ID_NUMBER: 13, Column.STATUS: 13}
+        for col, chars in widths.items():
+            self.table.setColumnWidth(col, fm.horizontalAdvance("n") * chars + 16)
+        header.setSectionResizeMode(Column.UNIT, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        self.status_office = QLabel()
+        self.status_user = QLabel()
+        self.status_db = QLabel()
+        self.status_count = QLabel()
+        for w in (self.status_office, self.status_user, self.status_db):
+            self.statusBar().addWidget(w)
+        self.statusBar().addPermanentWidget(self.status_count)
+        self.status_office.setText(f"Đơn vị: {office.unit_name}" if office else "Chưa khởi tạo đơn vị")
+        self.status_user.setText(f"Người dùng: {user}")
+        self.status_db.setText(f"CSDL: {db.display}")
+        self.status_db.setToolTip(db.display)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.model.query_finished.connect(self._update_count)
+        self._total: int | None = None
+        self._build_menus()
+        self._restore_state()
+        self.apply_search()
+
+    # -- menus ------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        m = self.menuBar().addMenu("&Tệp")
+        act = QAction("&Thoát", self)
+        act.setShortcut(QKeySequence.StandardKey.Quit)
+        act.triggered.connect(self.close)
+        m.addAction(act)
+        m = self.menuBar().addMenu("&Hồ sơ")
+        act = QAction("&Tìm cán bộ", self)
+        act.setShortcut(QKeySequence("Ctrl+F"))
+        act.triggered.connect(self._focus_search)
+        m.addAction(act)
+        m = self.menuBar().addMenu("Trợ &giúp")
+        act = QAction("&Giới thiệu", self)
+        act.triggered.connect(self._about)
+        m.addAction(act)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"Giới thiệu {APP_DISPLAY_NAME}",
+            f"<b>{APP_DISPLAY_NAME}</b> {__version__}<br>Quản lý hồ sơ cán bộ, công chức (ngoại tuyến).<br>"
+            "Phông chữ Liberation (SIL Open Font License 1.1).",
+        )
+
+    # -- list and search --------------------------------------------------------------------------
+    def apply_search(self) -> None:
+        self._timer.stop()
+        typed = self.search.text().strip()
+        uowf = self.uowf
+        if typed:
+            self.status_count.setText("Đang tìm…")
+            self.model.set_loader(lambda off, lim: cadre_svc.search_cadres(uowf, typed, limit=lim, offset=off))
+        else:
+            f = ListFilter()
+            self.model.set_loader(lambda off, lim: cadre_svc.list_cadres(uowf, f, offset=off, limit=lim))
+            if self._total is None:
+                self.tasks.run_db(lambda: cadre_svc.count_cadres(uowf, f), on_done=self._set_total)
+
+    def _set_total(self, total: int) -> None:
+        self._total = total
+        self._update_count(self.model.rowCount())
+
+    def _update_count(self, loaded: int) -> None:
+        if self.search.text().strip():
+            more = "+" if self.model.canFetchMore() else ""
+            self.status_count.setText(f"Tìm thấy {loaded}{more} người")
+        elif self._total is not None:
+            self.status_count.setText(f"Tổng số: {self._total:,} cán bộ".replace(",", "."))
+
+    # -- window state -----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = QSettings()
+        geo = s.value("main/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1280, 720)
+        hdr = s.value("main/list_header")
+        if hdr is not None:
+            self.table.horizontalHeader().restoreState(hdr)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        s = QSettings()
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/list_header", self.table.horizontalHeader().saveState())
+        super().closeEvent(event)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        out = []
+        for r in rows:
+            s = self.model.row_at(r)
+            if s is not None:
+                out.append(s.id)
+        return out
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.search.hasFocus():
+            self.search.clear()
+            return
+        super().keyPressEvent(event)

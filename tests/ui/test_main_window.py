@@ -1,0 +1,70 @@
+"""The main window skeleton: the list of the demo office, search as you type, lazy loading."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+
+from canbo_desktop.services.database import Database
+from canbo_desktop.services.setup import office_info
+from canbo_desktop.ui.main_window import MainWindow
+from canbo_desktop.ui.models.cadre_table import PAGE, CadreTableModel, Column
+from canbo_desktop.ui.tasks import TaskRunner
+
+
+def make_window(qtbot, db: Database, *, synchronous: bool = True) -> MainWindow:
+    QSettings().clear()
+    tasks = TaskRunner(synchronous=synchronous)
+    with db.uow("t")() as uow:
+        office = office_info(uow)
+    w = MainWindow(db, office, "canbo", tasks)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def cell(w: MainWindow, row: int, col: Column) -> str:
+    return w.model.data(w.model.index(row, col))
+
+
+def test_list_shows_the_office_in_name_order(qtbot, demo_db: Database) -> None:
+    w = make_window(qtbot, demo_db)
+    assert w.model.rowCount() == 120  # the small demo: one page, everything loaded
+    given = [cell(w, r, Column.NAME).split()[-1] for r in range(10)]
+    assert given[0].startswith(("A", "Á", "Ă", "Â"))  # Vietnamese order starts with A
+    assert "Đơn vị: Huyện" in w.status_office.text()
+    assert w.status_count.text() == "Tổng số: 120 cán bộ"
+    assert w.model.headerData(0, Qt.Orientation.Horizontal) == "Họ và tên"
+
+
+def test_search_filters_as_the_clerk_types(qtbot, demo_db: Database) -> None:
+    w = make_window(qtbot, demo_db)
+    qtbot.keyClicks(w.search, "dang viet")
+    qtbot.waitUntil(lambda: w.model.rowCount() >= 1 and cell(w, 0, Column.NAME) == "Đặng Quốc Việt", timeout=3000)
+    assert cell(w, 0, Column.BIRTH) == "12/03/1975"
+    assert cell(w, 0, Column.SEX) == "Nam"
+    assert "Tìm thấy" in w.status_count.text()
+    w.search.clear()
+    qtbot.waitUntil(lambda: w.model.rowCount() == 120, timeout=3000)
+
+
+def test_background_loading_does_not_block(qtbot, district_db: Database) -> None:
+    w = make_window(qtbot, district_db, synchronous=False)
+    qtbot.waitUntil(lambda: w.model.rowCount() == PAGE, timeout=5000)
+    assert w.model.canFetchMore()
+    w.table.scrollToBottom()  # the view asks for more as it scrolls
+    qtbot.waitUntil(lambda: w.model.rowCount() >= 2 * PAGE, timeout=5000)
+    qtbot.keyClicks(w.search, "nguyen thi hong nhung")
+    qtbot.waitUntil(lambda: w.model.rowCount() >= 1 and cell(w, 0, Column.NAME) == "Nguyễn Thị Hồng Nhung", timeout=5000)
+    w.tasks.wait()
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, district_db: Database) -> None:
+    model = CadreTableModel(TaskRunner(synchronous=True))
+    from canbo_desktop.domain.cadre import ListFilter
+    from canbo_desktop.services.cadres import list_cadres
+
+    uowf = district_db.uow("t")
+    model.set_loader(lambda off, lim: list_cadres(uowf, ListFilter(), offset=off, limit=lim))
+    assert model.rowCount() == PAGE
+    qtmodeltester.check(model)

@@ -1,0 +1,68 @@
+"""Render the main screens on the demo database to PNG files (offscreen), for people to look at.
+
+Usage: python tools/screenshots.py docs/screenshots
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CANBO_DATA_DIR", tempfile.mkdtemp(prefix="canbo-shots-"))
+
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtGui import QFontDatabase  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from canbo_desktop import paths  # noqa: E402
+from canbo_desktop.services.database import open_database  # noqa: E402
+from canbo_desktop.services.demo import create_demo_database  # noqa: E402
+from canbo_desktop.services.setup import office_info  # noqa: E402
+from canbo_desktop.ui.main_window import MainWindow  # noqa: E402
+from canbo_desktop.ui.tasks import TaskRunner  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def demo_database(cache: Path) -> Path:
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / "district-demo.db"
+    if not path.exists():
+        db = open_database(str(path), create=True)
+        create_demo_database(db, size="district", seed=1)
+        db.close()
+    return path
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    QCoreApplication.setOrganizationName("CanBoDesktopScreens")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(ttf))
+    QSettings().clear()
+    db = open_database(str(demo_database(Path("build/screenshots-cache"))))
+    with db.uow("canbo")() as uow:
+        office = office_info(uow)
+    w = MainWindow(db, office, "canbo", TaskRunner(synchronous=True))
+    w.resize(*SIZE)
+    w.show()
+    app.processEvents()
+    shots = {"main-window-list.png": ""}
+    shots["main-window-search.png"] = "nguyen thi hong"
+    for name, query in shots.items():
+        w.search.setText(query)
+        w.apply_search()
+        app.processEvents()
+        w.grab().save(str(out / name))
+        print(out / name)
+    w.close()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))
