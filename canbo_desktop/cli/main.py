@@ -291,4 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the frozen build starts the demo generator process through this
     raise SystemExit(main())

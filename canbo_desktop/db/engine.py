@@ -72,6 +72,21 @@ def parse_database_url(target: str) -> URL:
     return url
 
 
+def set_journal_mode(engine: Engine, mode: str) -> None:
+    """Change the journal mode (outside any transaction; pooled connections are closed first)."""
+    if engine.dialect.name != "sqlite":
+        return
+    engine.dispose()
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute(f"PRAGMA journal_mode = {mode}")
+        cur.close()
+    finally:
+        raw.close()
+    engine.dispose()
+
+
 def enable_wal(engine: Engine) -> None:
     """Switch a SQLite database (known to be ours) to WAL: readers never block the writer."""
     if engine.dialect.name != "sqlite":

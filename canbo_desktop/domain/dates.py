@@ -134,7 +134,9 @@ def format_iso_partial(value: str | None) -> str:
 def age_on(birth: date, on: date) -> tuple[int, int]:
     """Completed (years, months) of age on a date."""
     months = (on.year - birth.year) * 12 + (on.month - birth.month)
-    if on.day < birth.day:
+    # A month is complete on the same day of the month, or on the month's last day when it has no such
+    # day (Civil Code 2015 art. 148): born 31/08 → one month on 30/09.
+    if on.day < birth.day and on.day != calendar.monthrange(on.year, on.month)[1]:
         months -= 1
     return divmod(max(months, 0), 12)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from canbo_desktop.domain.text import clean_line, fold, name_sort_key
+from canbo_desktop.domain.text import clean_line, fold, name_sort_key, search_exact
 
 # Multi-word family names, longest first when matching (compared folded, so spelling variants match).
 COMPOUND_FAMILY_NAMES: tuple[str, ...] = (
@@ -32,8 +32,20 @@ EDE_FAMILY_NAMES: tuple[str, ...] = (
 )
 EDE_PREFIXES: tuple[str, ...] = ("y", "h'", "h’")
 
-_COMPOUND_FOLDED = sorted(((fold(n).split(), n) for n in COMPOUND_FAMILY_NAMES), key=lambda t: -len(t[0]))
-_EDE_FOLDED = sorted(((fold(n).split(), n) for n in EDE_FAMILY_NAMES), key=lambda t: -len(t[0]))
+_COMPOUND = sorted((n.split() for n in COMPOUND_FAMILY_NAMES), key=lambda t: -len(t))
+_EDE = sorted((n.split() for n in EDE_FAMILY_NAMES), key=lambda t: -len(t))
+
+
+def _same_word(typed: str, known: str) -> bool:
+    """Typed without diacritics: compare folded (Ton Nu = Tôn Nữ). Typed with them: they must agree,
+    so that Hoàng Phú Cường is not read as the family name Hoàng Phủ."""
+    if fold(typed) == typed.lower():
+        return fold(typed) == fold(known)
+    return search_exact(typed) == search_exact(known)
+
+
+def _matches(words: list[str], pattern: list[str]) -> bool:
+    return len(words) == len(pattern) and all(_same_word(w, k) for w, k in zip(words, pattern, strict=True))
 
 
 @dataclass(frozen=True)
@@ -55,36 +67,27 @@ class PersonName:
         return name_sort_key(self.given, self.middle, self.family, birth_iso)
 
 
-def _starts_with(words: list[str], prefix: list[str]) -> bool:
-    return len(words) > len(prefix) and words[: len(prefix)] == prefix
-
-
-def _ends_with(words: list[str], suffix: list[str]) -> bool:
-    return len(words) > len(suffix) and words[-len(suffix) :] == suffix
-
-
 def parse_full_name(text: str) -> PersonName:
     """Split a typed full name. Always returns something sensible; one word becomes the given name."""
     words = clean_line(text).split(" ")
     words = [w for w in words if w]
     if not words:
         return PersonName("", "", "")
-    folded = [fold(w) for w in words]
     if len(words) == 1:
         return PersonName("", "", words[0])
+    first = fold(words[0])
 
     # Ê Đê: "Y Moan Niê", "H'Hen Niê Kdăm", "Y Ngông Niê Kdăm"
-    if folded[0] in ("y", "h'", "h’") or folded[0].startswith(("h'", "h’")):
-        for fam_f, _name in _EDE_FOLDED:
-            if _ends_with(folded, fam_f):
-                n = len(fam_f)
-                given_words = words[:-n]
+    if first == "y" or first.startswith(("h'", "h’")):
+        for fam in _EDE:
+            n = len(fam)
+            if len(words) > n and _matches(words[-n:], fam):
                 # The prefix (Y / H') and the personal name form the given name; nothing is "middle".
-                return PersonName(" ".join(words[-n:]), "", " ".join(given_words), family_last=True)
+                return PersonName(" ".join(words[-n:]), "", " ".join(words[:-n]), family_last=True)
 
-    for fam_f, _name in _COMPOUND_FOLDED:
-        if _starts_with(folded, fam_f):
-            n = len(fam_f)
+    for fam in _COMPOUND:
+        n = len(fam)
+        if len(words) > n and _matches(words[:n], fam):
             rest = words[n:]
             return PersonName(" ".join(words[:n]), " ".join(rest[:-1]), rest[-1])
 

@@ -30,7 +30,10 @@ _TONE_RANK = {GRAVE: 1, HOOK: 2, TILDE: 3, ACUTE: 4, DOT_BELOW: 5}
 # Marks that make a different letter (ă â ê ô ơ ư): breve, circumflex, horn.
 SHAPE_MARKS = ("\u0306", "\u0302", "\u031b")
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# C0/C1 controls (except tab, newline, CR), soft hyphen, zero-width and bidi controls, BOM.
+_CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 
 
@@ -45,16 +48,17 @@ def clean_line(text: str | None) -> str:
     """One-line input as a clerk typed or pasted it: NFC, no control or bidi characters, single spaces."""
     if text is None:
         return ""
-    text = _CONTROL_RE.sub("", nfc(text)).replace("\r", " ").replace("\n", " ")
-    return _SPACES_RE.sub(" ", text).strip()
+    # Invisible characters go first: one between a letter and its tone mark would block composition.
+    text = _CONTROL_RE.sub("", text).replace("\r", " ").replace("\n", " ")
+    return nfc(_SPACES_RE.sub(" ", text).strip())
 
 
 def clean_multiline(text: str | None) -> str:
     """Multi-line input: NFC, Windows line ends unified, control characters removed, outer blanks trimmed."""
     if text is None:
         return ""
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL_RE.sub("", text).strip()
+    text = _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return nfc(text).strip()
 
 
 def fold(text: str) -> str:
@@ -179,8 +183,10 @@ def _char_key(ch: str) -> tuple[str, str]:
     """(primary code(s), tone digit(s)) of one character; cached, since names reuse few letters."""
     hit = _CHAR_KEYS.get(ch)
     if hit is None:
-        if not ch.isalnum():
-            hit = ("", "")  # spaces, hyphens and apostrophes (H'Mông) do not count at the first level
+        if ch.isspace():
+            hit = ("#", "0")  # word boundary: below every letter, above the end of the field (Hà Nam < Hàm Yên)
+        elif not ch.isalnum():
+            hit = ("", "")  # hyphens and apostrophes (H'Mông) do not count at the first level
         else:
             letter, tone = _letter_and_tone(ch)
             hit = ("".join(_LETTER_CODE.get(sub, _UNKNOWN_CODE) for sub in letter), str(tone) * len(letter))
@@ -190,7 +196,7 @@ def _char_key(ch: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=65536)
 def word_key(text: str) -> str:
-    """Collation key of one field: letters first, then (after ``!``) one tone digit per letter."""
+    """Collation key of one field: letters first (syllable by syllable), then after ``!`` the tones."""
     primary: list[str] = []
     tones: list[str] = []
     for ch in nfc(text):

@@ -49,7 +49,7 @@ def check_cccd(text: str, *, sex: str | None = None, birth_year: int | None = No
     · 2 digits of the birth year · 6 random digits.
     """
     digits = normalise_cccd(text)
-    if not digits.isdigit() or len(digits) != 12:
+    if not re.fullmatch(r"[0-9]{12}", digits):  # str.isdigit() would accept ² and other scripts' digits
         return None, "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số."
     prov = digits[:3]
     if prov not in CCCD_PROVINCES:
@@ -66,7 +66,8 @@ def check_cccd(text: str, *, sex: str | None = None, birth_year: int | None = No
     return info, None
 
 
-_PHONE_RE = re.compile(r"^(?:\+?84|0)(\d{9})$")
+# Mobiles: 10 digits (03x, 05x, 07x, 08x, 09x); landlines since 2017: 11 digits starting 02 (024 Hà Nội…).
+_PHONE_RE = re.compile(r"^(?:\+?84|0)(?:[35789][0-9]{8}|2[0-9]{9})$")
 
 
 def normalise_phone(text: str) -> str:
@@ -74,10 +75,10 @@ def normalise_phone(text: str) -> str:
 
 
 def check_phone(text: str) -> str | None:
-    """Vietnamese mobile / landline numbers: 10 digits starting with 0 (or +84…). Returns a reason or None."""
+    """Vietnamese mobile (10 digits) or landline (11 digits, 02…) numbers. Returns a reason or None."""
     digits = normalise_phone(text)
     if not digits:
         return None
     if not _PHONE_RE.match(digits):
-        return "Số điện thoại phải có 10 chữ số, bắt đầu bằng 0 (hoặc +84)."
+        return "Số điện thoại không hợp lệ: di động 10 chữ số, cố định 11 chữ số, bắt đầu bằng 0 (hoặc +84)."
     return None
