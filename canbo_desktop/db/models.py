@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -313,6 +314,9 @@ class CadreRecord(Synced, Base):
     search_fold: Mapped[str] = mapped_column(String(400), default="", nullable=False)  # names, folded
     search_exact: Mapped[str] = mapped_column(NFCString(400), default="", nullable=False)  # names, diacritics kept
     search_info: Mapped[str] = mapped_column(String(1000), default="", nullable=False)  # ID, phone, year, places, folded
+    # Local to this database (not synced): the row's id in the FTS5 index, increasing in name order, so
+    # that the index returns matches already sorted (db/search.py). NULL while trashed or deleted.
+    search_rowid: Mapped[int | None] = mapped_column(BigInteger, nullable=True, unique=True)
     # trash (restorable); permanent deletion is the sync tombstone ``deleted``
     trashed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     trashed_by: Mapped[str] = mapped_column(NFCString(80), default="", nullable=False)
@@ -325,19 +329,6 @@ class CadreRecord(Synced, Base):
         Index("ix_cadre_status", "status"),
         Index("ix_cadre_birth_date", "birth_date"),
     )
-
-
-class CadreSearchRecord(Base):
-    """Integer row ids for the SQLite FTS5 index (``cadre_fts``); maintained by triggers.
-
-    FTS5 needs an integer rowid; a cadre's implicit SQLite rowid is not stable across VACUUM for a
-    table with a text primary key, so the mapping is kept explicitly.
-    """
-
-    __tablename__ = "cadre_search"
-
-    rowid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    cadre_id: Mapped[str] = mapped_column(ForeignKey("cadre.id", ondelete="CASCADE"), nullable=False, unique=True)
 
 
 class _CadreChild(Synced):

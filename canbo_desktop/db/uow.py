@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from canbo_desktop.db.base import Base, new_id
 from canbo_desktop.db.engine import translate_errors
 from canbo_desktop.db.models import AuditRecord, CadreRecord, ChangeLogRecord, LocalNodeRecord, OrgUnitRecord
+from canbo_desktop.db.search import place_in_name_order
 from canbo_desktop.domain import hlc as hlc_mod
 from canbo_desktop.domain.cadre import search_texts
 from canbo_desktop.domain.changes import ChangeSet
@@ -35,7 +36,7 @@ from canbo_desktop.domain.names import PersonName
 
 # Columns that are bookkeeping, not content: not listed as "changed fields" and not audited.
 TRACKING_COLUMNS = frozenset({"rev", "hlc", "origin_node", "updated_by", "updated_at"})
-DERIVED_COLUMNS = frozenset({"name_sort_key", "search_fold", "search_exact", "search_info"})
+DERIVED_COLUMNS = frozenset({"name_sort_key", "search_fold", "search_exact", "search_info", "search_rowid"})
 SECRET_COLUMNS = frozenset({"password_hash"})
 
 
@@ -69,6 +70,7 @@ class UnitOfWork:
         self._node: LocalNodeRecord | None = None
         self._node_loaded = False
         self._unit_names: dict[str, str] = {}
+        self._placed: list[tuple[str, int]] = []  # search row ids given out in the current flush
         self._audit_prev: str | None = None
         self._committed = False
         self.track = True  # a bulk loader may write its own tracking rows and switch this off
@@ -182,6 +184,14 @@ class UnitOfWork:
             c.full_name = name.full_name
         birth_iso = c.birth_date.isoformat() if c.birth_date else ""
         c.name_sort_key = name.sort_key(birth_iso)
+        if self.engine.dialect.name == "sqlite":
+            if c.trashed_at is not None or c.deleted:
+                c.search_rowid = None  # out of the index while in the trash
+            else:
+                c.search_rowid = place_in_name_order(
+                    self.session, c.id, c.name_sort_key, c.search_rowid, self._placed
+                )
+                self._placed.append((c.name_sort_key, c.search_rowid))
         c.search_fold, c.search_exact, c.search_info = search_texts(
             full_name=c.full_name,
             other_names=c.other_names or "",
@@ -194,6 +204,7 @@ class UnitOfWork:
 
     # -- the tracking hook ----------------------------------------------------------------------
     def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
+        self._placed = []
         if not self.track:
             return
         now = self.now()
@@ -201,6 +212,8 @@ class UnitOfWork:
             if isinstance(obj, AuditRecord | ChangeLogRecord | LocalNodeRecord):
                 continue
             table = obj.__table__.name
+            if "id" in inspect(obj).mapper.columns and not getattr(obj, "id", None):
+                obj.id = new_id()
             if isinstance(obj, CadreRecord):
                 self._derive_cadre(obj)
             values = {
@@ -208,9 +221,6 @@ class UnitOfWork:
                 for c in inspect(obj).mapper.column_attrs
                 if c.key not in TRACKING_COLUMNS and c.key not in DERIVED_COLUMNS
             }
-            if "id" in inspect(obj).mapper.columns and not getattr(obj, "id", None):
-                obj.id = new_id()
-                values["id"] = obj.id
             if is_synced(obj):
                 self._stamp(obj, now, rev=1)
                 changed = sorted(k for k, v in values.items() if v not in (None, "", [], {}) and k != "id")

@@ -278,6 +278,7 @@ def _fill(db: Database, size: str, seed: int, n_cadres: int, rng: random.Random,
                 done += count
                 report(0.05 + 0.85 * done / n_cadres, f"Đã tạo {done:,} / {n_cadres:,} cán bộ".replace(",", "."))
 
+        fts.renumber_and_rebuild(conn)  # search row ids in name order, then the search index in one pass
         for name in synced_tables():
             log_bulk_changes(conn, name, "demo", only_untracked=False)  # the database was empty
         from canbo_desktop.db.models import UserRecord  # local import keeps the module header short

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 00:02:26.256735
+Create Date: 2026-11-22 00:42:18.966334
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import canbo_desktop.db.base
 # change later; a migration must not). SQLite only: FTS5 index + triggers keeping it in sync.
 SQLITE_DDL = (
     "CREATE VIRTUAL TABLE cadre_fts USING fts5(name, exact, info, tokenize='unicode61 remove_diacritics 0', detail='column')",
-    "CREATE TRIGGER cadre_search_ai AFTER INSERT ON cadre BEGIN\n        INSERT INTO cadre_search(cadre_id) VALUES (new.id);\n        INSERT INTO cadre_fts(rowid, name, exact, info)\n            VALUES ((SELECT rowid FROM cadre_search WHERE cadre_id = new.id), new.search_fold, new.search_exact,\n                    new.search_info);\n    END",
-    "CREATE TRIGGER cadre_search_au AFTER UPDATE OF search_fold, search_exact, search_info ON cadre BEGIN\n        DELETE FROM cadre_fts WHERE rowid = (SELECT rowid FROM cadre_search WHERE cadre_id = old.id);\n        INSERT INTO cadre_fts(rowid, name, exact, info)\n            VALUES ((SELECT rowid FROM cadre_search WHERE cadre_id = new.id), new.search_fold, new.search_exact,\n                    new.search_info);\n    END",
-    "CREATE TRIGGER cadre_search_ad BEFORE DELETE ON cadre BEGIN\n        DELETE FROM cadre_fts WHERE rowid = (SELECT rowid FROM cadre_search WHERE cadre_id = old.id);\n        DELETE FROM cadre_search WHERE cadre_id = old.id;\n    END",
+    "CREATE TRIGGER cadre_search_ai AFTER INSERT ON cadre WHEN new.search_rowid IS NOT NULL BEGIN\n        INSERT INTO cadre_fts(rowid, name, exact, info)\n            VALUES (new.search_rowid, new.search_fold, new.search_exact, new.search_info);\n    END",
+    "CREATE TRIGGER cadre_search_au AFTER UPDATE OF search_rowid, search_fold, search_exact, search_info ON cadre\n    BEGIN\n        DELETE FROM cadre_fts WHERE rowid = old.search_rowid;\n        INSERT INTO cadre_fts(rowid, name, exact, info)\n            SELECT new.search_rowid, new.search_fold, new.search_exact, new.search_info\n            WHERE new.search_rowid IS NOT NULL;\n    END",
+    "CREATE TRIGGER cadre_search_ad AFTER DELETE ON cadre BEGIN\n        DELETE FROM cadre_fts WHERE rowid = old.search_rowid;\n    END",
 )
 
 SQLITE_DROP = (
@@ -363,6 +363,7 @@ def upgrade() -> None:
         sa.Column("search_fold", sa.String(length=400), nullable=False),
         sa.Column("search_exact", canbo_desktop.db.base.NFCString(length=400), nullable=False),
         sa.Column("search_info", sa.String(length=1000), nullable=False),
+        sa.Column("search_rowid", sa.BigInteger(), nullable=True),
         sa.Column("trashed_at", sa.DateTime(), nullable=True),
         sa.Column("trashed_by", canbo_desktop.db.base.NFCString(length=80), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=True),
@@ -376,6 +377,7 @@ def upgrade() -> None:
             ["owner_unit_id"], ["org_unit.id"], name=op.f("fk_cadre_owner_unit_id_org_unit")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cadre")),
+        sa.UniqueConstraint("search_rowid", name=op.f("uq_cadre_search_rowid")),
     )
     with op.batch_alter_table("cadre", schema=None) as batch_op:
         batch_op.create_index("ix_cadre_birth_date", ["birth_date"], unique=False)
@@ -540,16 +542,6 @@ def upgrade() -> None:
     with op.batch_alter_table("cadre_family", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_cadre_family_cadre_id"), ["cadre_id"], unique=False)
 
-    op.create_table(
-        "cadre_search",
-        sa.Column("rowid", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("cadre_id", sa.String(length=36), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["cadre_id"], ["cadre.id"], name=op.f("fk_cadre_search_cadre_id_cadre"), ondelete="CASCADE"
-        ),
-        sa.PrimaryKeyConstraint("rowid", name=op.f("pk_cadre_search")),
-        sa.UniqueConstraint("cadre_id", name=op.f("uq_cadre_search_cadre_id")),
-    )
     op.create_table(
         "cadre_training",
         sa.Column("cadre_id", sa.String(length=36), nullable=False),
@@ -1084,7 +1076,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_cadre_training_cadre_id"))
 
     op.drop_table("cadre_training")
-    op.drop_table("cadre_search")
     with op.batch_alter_table("cadre_family", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_cadre_family_cadre_id"))
 

@@ -99,3 +99,81 @@ def test_index_follows_insert_update_delete(demo_db: Database) -> None:
         uow.session.delete(uow.session.get(CadreRecord, cid))
         uow.commit()
     assert names(demo_db, "au duong quyen") == []
+
+
+def test_words_without_diacritics_still_count_in_the_exact_tier(district_db: Database) -> None:
+    assert names(district_db, "Nguyễn Thị Hồng Nhung")[0] == "Nguyễn Thị Hồng Nhung"
+    assert names(district_db, "Đặng Quốc viet")[0] == "Đặng Quốc Việt"
+
+
+def _index_order_matches_name_order(db: Database) -> None:
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT name_sort_key, search_rowid FROM cadre WHERE search_rowid IS NOT NULL ORDER BY search_rowid"
+        ).all()
+        keys = [r[0] for r in rows]
+        assert keys == sorted(keys), "FTS row ids must increase in Vietnamese name order"
+        indexed = conn.exec_driver_sql("SELECT count(*) FROM cadre_fts").scalar()
+        assert indexed == len(rows)
+
+
+def test_row_ids_stay_in_name_order_through_edits_and_renumbering(demo_db: Database, monkeypatch) -> None:
+    from canbo_desktop.db import search
+
+    monkeypatch.setattr(search, "GAP", 8)  # tiny gaps: renumbering happens within the test
+    uowf = demo_db.uow("t")
+    with uowf() as uow:
+        search.renumber(uow.session.connection())
+        uow.commit()
+    _index_order_matches_name_order(demo_db)
+    with uowf() as uow:
+        unit_id = uow.session.scalars(select(OrgUnitRecord.id)).first()
+    before = names(demo_db, "nguyen van an", limit=500).count("Nguyễn Văn An")
+    for _ in range(12):  # the same spot in the list again and again
+        with uowf() as uow:
+            uow.session.add(CadreRecord(owner_unit_id=unit_id, full_name="", family_name="Nguyễn", middle_name="Văn",
+                                        given_name="An", sex="M"))
+            uow.commit()
+        _index_order_matches_name_order(demo_db)
+    with uowf() as uow:  # several in one flush
+        for given in ("Bình", "Bính", "An", "Yến"):
+            uow.session.add(CadreRecord(owner_unit_id=unit_id, full_name="", family_name="Lê", middle_name="Thị",
+                                        given_name=given, sex="F"))
+        uow.commit()
+    _index_order_matches_name_order(demo_db)
+    with uowf() as uow:  # rename and trash move / remove rows
+        recs = uow.session.scalars(select(CadreRecord).where(CadreRecord.given_name == "An")).all()
+        recs[0].given_name = "Ân"
+        from datetime import datetime
+
+        recs[1].trashed_at = datetime(2026, 11, 20)
+        uow.commit()
+    _index_order_matches_name_order(demo_db)
+    assert "Lê Thị Yến" in names(demo_db, "le thi yen")
+    found = names(demo_db, "nguyen van an", limit=500)
+    assert found.count("Nguyễn Văn An") == before + 12 - 2  # one renamed, one in the trash
+    assert "Nguyễn Văn Ân" in names(demo_db, "Nguyễn Văn Ân")
+
+
+def test_list_pages_follow_name_order_and_leave_out_the_trash(demo_db: Database) -> None:
+    from datetime import datetime
+
+    from canbo_desktop.domain.cadre import ListFilter
+    from canbo_desktop.services.cadres import count_cadres, list_cadres
+
+    uowf = demo_db.uow("t")
+    with uowf() as uow:
+        victim = uow.session.scalars(select(CadreRecord).order_by(CadreRecord.name_sort_key)).first()
+        victim.trashed_at = datetime(2026, 11, 21)
+        victim_id = victim.id
+        uow.commit()
+    pages = [list_cadres(uowf, ListFilter(), offset=o, limit=25) for o in range(0, 150, 25)]
+    listed = [r.id for page in pages for r in page]
+    assert victim_id not in listed and len(listed) == len(set(listed)) == 119
+    assert count_cadres(uowf, ListFilter()) == 119
+    with demo_db.engine.connect() as conn:
+        expected = [r[0] for r in conn.exec_driver_sql(
+            "SELECT id FROM cadre WHERE trashed_at IS NULL ORDER BY name_sort_key, id")]
+    assert listed == expected
+    with_trash = list_cadres(uowf, ListFilter(include_trash=True), offset=0, limit=500)
+    assert victim_id in [r.id for r in with_trash]
