@@ -88,3 +88,35 @@ def demo_db(demo_db_path: Path) -> Iterator[Database]:
     db = open_database(str(demo_db_path))
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """URL of a real PostgreSQL server (started for the session unless CANBO_TEST_DB_URL is given)."""
+    from tests.pg_server import TempPostgres
+
+    server = TempPostgres()
+    url = server.start()
+    yield url
+    server.stop()
+
+
+@pytest.fixture
+def pg_db(pg_server: str) -> Iterator[Database]:
+    """A fresh, migrated PostgreSQL database for one test (created and dropped around it)."""
+    import uuid
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = "canbo_test_" + uuid.uuid4().hex[:12]
+    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE {name} TEMPLATE template0 ENCODING "UTF8"')
+    url = make_url(pg_server).set(database=name).render_as_string(hide_password=False)
+    db = open_database(url, create=True)
+    yield db
+    db.close()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.dispose()

@@ -11,6 +11,9 @@ done
 for tool in pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing_libs+=("${tool##*:}")
 done
+if [ -z "${CANBO_TEST_DB_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then
+  missing_libs+=(postgresql)  # the PostgreSQL tests start a private server (or set CANBO_TEST_DB_URL)
+fi
 if ((${#missing_libs[@]})); then
   uniq=$(printf '%s\n' "${missing_libs[@]}" | sort -u | tr '\n' ' ')
   echo "Thiếu thư viện hệ thống cho Qt/PDF (missing system packages): $uniq"

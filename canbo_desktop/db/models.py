@@ -310,7 +310,10 @@ class CadreRecord(Synced, Base):
     photo_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     photo_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     # derived, stored for SQL: Vietnamese sort key; folded search text (mirrored into the FTS index)
-    name_sort_key: Mapped[str] = mapped_column(String(400), default="", nullable=False)
+    # ASCII key compared byte by byte: PostgreSQL must not apply a locale collation to it.
+    name_sort_key: Mapped[str] = mapped_column(
+        String(400).with_variant(String(400, collation="C"), "postgresql"), default="", nullable=False
+    )
     search_fold: Mapped[str] = mapped_column(String(400), default="", nullable=False)  # names, folded
     search_exact: Mapped[str] = mapped_column(NFCString(400), default="", nullable=False)  # names, diacritics kept
     search_info: Mapped[str] = mapped_column(String(1000), default="", nullable=False)  # ID, phone, year, places, folded

@@ -276,9 +276,10 @@ def _postgres_search(
         exact_whole.append(f"(' ' || c.search_exact || ' ') LIKE :ew{i}")
 
     def all_of(terms: list[str]) -> str:
-        return "(" + " AND ".join(terms) + ")" if terms else "false"
+        return "(" + " AND ".join(terms) + ")"
 
-    order = [all_of(exact_whole), all_of(name_whole), all_of(exact_prefix), all_of(name_prefix), all_of(whole)]
+    tiers = [exact_whole, name_whole, exact_prefix, name_prefix, whole]
+    order = [all_of(t) for t in tiers if t]  # PostgreSQL refuses a constant in ORDER BY
     sql = f"""SELECT c.id FROM cadre c WHERE {" AND ".join(conds)} AND {where}
               ORDER BY {", ".join(o + " DESC" for o in order)}, c.name_sort_key
               LIMIT :limit OFFSET :offset"""

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 00:42:18.966334
+Create Date: 2026-11-22 00:50:34.592711
 """
 
 from __future__ import annotations
@@ -359,7 +359,11 @@ def upgrade() -> None:
         sa.Column("economic_land", canbo_desktop.db.base.NFCText(), nullable=False),
         sa.Column("photo_sha256", sa.String(length=64), nullable=True),
         sa.Column("photo_date", sa.Date(), nullable=True),
-        sa.Column("name_sort_key", sa.String(length=400), nullable=False),
+        sa.Column(
+            "name_sort_key",
+            sa.String(length=400).with_variant(sa.String(length=400, collation="C"), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("search_fold", sa.String(length=400), nullable=False),
         sa.Column("search_exact", canbo_desktop.db.base.NFCString(length=400), nullable=False),
         sa.Column("search_info", sa.String(length=1000), nullable=False),
