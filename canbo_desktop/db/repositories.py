@@ -96,7 +96,7 @@ class CadreRepository:
             unit_name=unit.name if unit else "",
             training=rows(m.TrainingRecord, d.TrainingRow, m.TrainingRecord.position, m.TrainingRecord.from_date),
             work_history=rows(m.WorkHistoryRecord, d.WorkHistoryRow, m.WorkHistoryRecord.from_date, m.WorkHistoryRecord.position),
-            family=rows(m.FamilyMemberRecord, d.FamilyRow, m.FamilyMemberRecord.side.desc(), m.FamilyMemberRecord.position),
+            family=rows(m.FamilyMemberRecord, d.FamilyRow, m.FamilyMemberRecord.side, m.FamilyMemberRecord.position),
             salary=rows(m.SalaryHistoryRecord, d.SalaryRow, m.SalaryHistoryRecord.effective),
             awards=rows(m.AwardRecord, d.AwardRow, m.AwardRecord.year),
             discipline=rows(m.DisciplineRecord, d.DisciplineRow, m.DisciplineRecord.decided_on),

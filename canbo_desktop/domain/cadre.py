@@ -324,3 +324,49 @@ def birth_display(d: date | None, precision: str) -> str:
     if precision == "month":
         return f"{d.month:02d}/{d.year:04d}"
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def validate_cadre(c: Cadre, *, today: date) -> dict[str, str]:
+    """Field → Vietnamese message, shown next to the field in the editor (duplicates are checked by the service)."""
+    from canbo_desktop.domain.validation import check_cccd, check_phone
+
+    errors: dict[str, str] = {}
+    if not (c.given_name or "").strip() and not (c.full_name or "").strip():
+        errors["full_name"] = "Nhập họ và tên."
+    if c.sex not in ("M", "F"):
+        errors["sex"] = "Chọn giới tính."
+    if not c.owner_unit_id:
+        errors["owner_unit_id"] = "Chọn đơn vị quản lý, sử dụng."
+    if c.birth_date is None:
+        errors["birth_date"] = "Nhập ngày sinh (hoặc ít nhất năm sinh)."
+    elif not (today.year - 80 <= c.birth_date.year <= today.year - 15):
+        errors["birth_date"] = f"Năm sinh {c.birth_date.year} không hợp lý cho một cán bộ đang quản lý."
+    if c.id_number:
+        birth_year = c.birth_date.year if c.birth_date else None
+        _info, reason = check_cccd(c.id_number, sex=c.sex if c.sex in ("M", "F") else None, birth_year=birth_year)
+        if reason:
+            errors["id_number"] = reason
+    if c.phone:
+        reason = check_phone(c.phone)
+        if reason:
+            errors["phone"] = reason
+    if c.email and ("@" not in c.email or " " in c.email.strip()):
+        errors["email"] = "Địa chỉ thư điện tử không hợp lệ."
+    for name, label in (("recruitment_date", "Ngày tuyển dụng"), ("party_join_date", "Ngày vào Đảng"),
+                        ("party_official_date", "Ngày chính thức"), ("id_issue_date", "Ngày cấp CCCD")):
+        value = getattr(c, name)
+        if value is not None and value > today:
+            errors[name] = f"{label} không thể ở tương lai."
+        if value is not None and c.birth_date is not None and value <= c.birth_date:
+            errors[name] = f"{label} phải sau ngày sinh."
+    if c.party_join_date and c.party_official_date and c.party_official_date < c.party_join_date:
+        errors["party_official_date"] = "Ngày chính thức phải sau ngày vào Đảng."
+    if c.army_enlist_date and c.army_discharge_date and c.army_discharge_date < c.army_enlist_date:
+        errors["army_discharge_date"] = "Ngày xuất ngũ phải sau ngày nhập ngũ."
+    for name, lo, hi, label in (("height_cm", 100, 230, "Chiều cao"), ("weight_kg", 25, 200, "Cân nặng")):
+        value = getattr(c, name)
+        if value is not None and not lo <= value <= hi:
+            errors[name] = f"{label} {value} không hợp lý."
+    if c.salary_step is not None and not 1 <= c.salary_step <= 20:
+        errors["salary_step"] = "Bậc lương phải từ 1 đến 20."
+    return errors

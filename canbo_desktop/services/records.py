@@ -1,0 +1,313 @@
+"""Changing records: save a whole CV, the trash, career decisions and their cancellation.
+
+Every function is one unit of work (one transaction, with its audit and change-log rows) and returns
+the ``ChangeSet``. Deleting never removes a synced row physically: the trash is restorable, and a
+permanent deletion leaves a tombstone (``deleted``) so that the office above learns of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, select
+
+from canbo_desktop.db import models as m
+from canbo_desktop.db.repositories import CadreRepository, OrgUnitRepository, to_dataclass
+from canbo_desktop.db.uow import UnitOfWork, UowFactory
+from canbo_desktop.domain import cadre as d
+from canbo_desktop.domain.changes import ChangeSet
+from canbo_desktop.domain.decisions import KIND_LABELS, DecisionInput, plan_effects
+from canbo_desktop.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from canbo_desktop.domain.names import parse_full_name
+from canbo_desktop.domain.text import clean_line, clean_multiline
+from canbo_desktop.domain.validation import normalise_cccd
+
+CHILD_TABLES: dict[str, tuple[type[Any], type[Any]]] = {
+    "training": (m.TrainingRecord, d.TrainingRow),
+    "work_history": (m.WorkHistoryRecord, d.WorkHistoryRow),
+    "family": (m.FamilyMemberRecord, d.FamilyRow),
+    "salary": (m.SalaryHistoryRecord, d.SalaryRow),
+    "awards": (m.AwardRecord, d.AwardRow),
+    "discipline": (m.DisciplineRecord, d.DisciplineRow),
+    "positions": (m.PositionHistoryRecord, d.PositionRow),
+    "documents": (m.CadreDocumentRecord, d.DocumentRow),
+}
+MULTILINE = {"main_duties", "history_detention", "history_foreign_orgs", "history_foreign_relatives", "assessment",
+             "economic_salary", "economic_housing", "economic_land", "details", "description", "reason", "note"}
+READ_ONLY = {"id", "rev", "created_at", "trashed_at", "trashed_by", "photo_sha256"}
+
+
+def _clean(name: str, value: Any) -> Any:
+    """Every text that enters the database passes here: NFC, no control characters, trimmed."""
+    if isinstance(value, str):
+        return clean_multiline(value) if name in MULTILINE else clean_line(value)
+    return value
+
+
+def normalise_cadre(c: d.Cadre) -> d.Cadre:
+    """Clean every text field; split a typed full name when the parts are empty; digits-only CCCD."""
+    values = {f.name: _clean(f.name, getattr(c, f.name)) for f in dataclasses.fields(c)}
+    out = d.Cadre(**values)
+    if out.full_name and not (out.given_name or out.family_name):
+        name = parse_full_name(out.full_name)
+        out.family_name, out.middle_name, out.given_name = name.family, name.middle, name.given
+        out.name_family_last = name.family_last
+    out.id_number = normalise_cccd(out.id_number)
+    return out
+
+
+def _duplicate_ids(uow: UnitOfWork, c: d.Cadre) -> dict[str, str]:
+    if not c.id_number:
+        return {}
+    others = CadreRepository(uow.session).find_by_id_number(c.id_number, exclude_id=c.id or None)
+    if not others:
+        return {}
+    o = others[0]
+    return {"id_number": f"Số CCCD này đã có trong hồ sơ của {o.full_name} ({o.unit_name})."}
+
+
+def validate_file(uowf: UowFactory, f: d.CadreFile, *, today: date | None = None) -> dict[str, str]:
+    """All problems of a record, field by field (empty when it can be saved)."""
+    c = normalise_cadre(f.cadre)
+    errors = d.validate_cadre(c, today=today or date.today())
+    with uowf() as uow:
+        errors.update(_duplicate_ids(uow, c))
+    return errors
+
+
+def save_cadre_file(uowf: UowFactory, f: d.CadreFile, *, today: date | None = None) -> tuple[str, ChangeSet]:
+    """Create or update a person with every table of the CV in one transaction. Returns (id, changes)."""
+    c = normalise_cadre(f.cadre)
+    errors = d.validate_cadre(c, today=today or date.today())
+    with uowf() as uow:
+        errors.update(_duplicate_ids(uow, c))
+        if errors:
+            raise ValidationError("Hồ sơ chưa lưu được: " + " ".join(errors.values()), errors)
+        OrgUnitRepository(uow.session).get(c.owner_unit_id)
+        if c.id:
+            rec = CadreRepository(uow.session).record(c.id)
+            if c.rev and rec.rev != c.rev:
+                raise Conflict(
+                    "Hồ sơ này vừa được người khác sửa (hoặc nhận từ đồng bộ) sau khi anh/chị mở nó. "
+                    "Hãy đóng và mở lại hồ sơ để xem bản mới nhất."
+                )
+        else:
+            rec = m.CadreRecord(created_at=uow.now())
+            uow.session.add(rec)
+        for field in dataclasses.fields(c):
+            if field.name in READ_ONLY:
+                continue
+            value = getattr(c, field.name)
+            if getattr(rec, field.name, None) != value:
+                setattr(rec, field.name, value)
+        uow.session.flush()
+        _sync_children(uow, rec.id, f)
+        cid = rec.id
+        changes = uow.commit()
+    return cid, changes
+
+
+def _sync_children(uow: UnitOfWork, cadre_id: str, f: d.CadreFile) -> None:
+    """Make each child table equal the edited rows: update by id, insert new, tombstone removed."""
+    for attr, (model, _cls) in CHILD_TABLES.items():
+        wanted = getattr(f, attr)
+        existing = {r.id: r for r in uow.session.scalars(
+            select(model).where(model.cadre_id == cadre_id, model.deleted.is_(False)))}
+        keep: set[str] = set()
+        for pos, row in enumerate(wanted):
+            values = {fl.name: _clean(fl.name, getattr(row, fl.name)) for fl in dataclasses.fields(row)
+                      if fl.name not in ("id", "cadre_id")}
+            values["position"] = pos
+            rec = existing.get(row.id) if row.id else None
+            if rec is None:
+                uow.session.add(model(cadre_id=cadre_id, **values))
+                continue
+            keep.add(rec.id)
+            for k, v in values.items():
+                if getattr(rec, k) != v:
+                    setattr(rec, k, v)
+        for rid, rec in existing.items():
+            if rid not in keep:
+                rec.deleted = True
+
+
+# --------------------------------------------------------------------------- trash
+
+
+def trash_cadres(uowf: UowFactory, ids: list[str]) -> ChangeSet:
+    """Move people to the trash (restorable; they leave lists, search and reports)."""
+    with uowf() as uow:
+        for cid in ids:
+            rec = CadreRepository(uow.session).record(cid)
+            if rec.trashed_at is None:
+                rec.trashed_at = uow.now()
+                rec.trashed_by = uow.actor
+        return uow.commit()
+
+
+def restore_cadres(uowf: UowFactory, ids: list[str]) -> ChangeSet:
+    with uowf() as uow:
+        for cid in ids:
+            rec = CadreRepository(uow.session).record(cid)
+            rec.trashed_at = None
+            rec.trashed_by = ""
+        return uow.commit()
+
+
+def list_trash(uowf: UowFactory) -> list[d.CadreSummary]:
+    with uowf() as uow:
+        rows = uow.session.scalars(select(m.CadreRecord).where(
+            m.CadreRecord.trashed_at.is_not(None), m.CadreRecord.deleted.is_(False)).order_by(m.CadreRecord.name_sort_key))
+        units = {u.id: u for u in OrgUnitRepository(uow.session).all()}
+        return [d.CadreSummary(r.id, r.full_name, r.sex, r.birth_date, r.birth_precision, r.owner_unit_id,
+                               units[r.owner_unit_id].code if r.owner_unit_id in units else "",
+                               units[r.owner_unit_id].name if r.owner_unit_id in units else "",
+                               r.current_position, r.status, r.id_number) for r in rows]
+
+
+def purge_cadres(uowf: UowFactory, ids: list[str], *, role: str, typed_confirmation: str) -> ChangeSet:
+    """Delete for good (admin only, from the trash, after typing XOA VINH VIEN). Leaves tombstones for sync."""
+    if role != "admin":
+        raise PermissionDenied("Chỉ quản trị viên mới được xoá vĩnh viễn hồ sơ.")
+    if clean_line(typed_confirmation).upper() not in ("XOÁ VĨNH VIỄN", "XÓA VĨNH VIỄN", "XOA VINH VIEN"):
+        raise ValidationError("Hãy gõ đúng “XOÁ VĨNH VIỄN” để xác nhận.", {"confirmation": "chưa đúng"})
+    with uowf() as uow:
+        for cid in ids:
+            rec = CadreRepository(uow.session).record(cid)
+            if rec.trashed_at is None:
+                raise ValidationError(f"“{rec.full_name}” chưa ở thùng rác: hãy xoá vào thùng rác trước.")
+            for model, _cls in CHILD_TABLES.values():
+                for child in uow.session.scalars(select(model).where(model.cadre_id == cid)):
+                    child.deleted = True
+            for dec in uow.session.scalars(select(m.DecisionRecord).where(m.DecisionRecord.cadre_id == cid)):
+                dec.deleted = True
+            for ev in uow.session.scalars(select(m.EvaluationRecord).where(m.EvaluationRecord.cadre_id == cid)):
+                ev.deleted = True
+            rec.deleted = True
+        return uow.commit()
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+def _unit_name(uow: UnitOfWork, unit_id: str | None) -> str:
+    if not unit_id:
+        return ""
+    return OrgUnitRepository(uow.session).get(unit_id).name
+
+
+def _jsonable(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, date | datetime) else v
+
+
+def _from_json(name: str, v: Any) -> Any:
+    col = m.CadreRecord.__table__.c.get(name)
+    if v is not None and col is not None and isinstance(col.type, Date):
+        return date.fromisoformat(v)
+    return v
+
+
+def record_decision(uowf: UowFactory, cadre_id: str, inp: DecisionInput) -> tuple[str, ChangeSet]:
+    """Record a career decision: it updates the current state and appends the history, reversibly."""
+    inp.number = clean_line(inp.number)
+    inp.issuer = clean_line(inp.issuer)
+    inp.summary = clean_multiline(inp.summary)
+    inp.title_text = clean_line(inp.title_text)
+    with uowf() as uow:
+        rec = CadreRepository(uow.session).record(cadre_id)
+        if rec.trashed_at is not None:
+            raise ValidationError("Hồ sơ đang ở thùng rác: khôi phục trước khi ghi quyết định.")
+        if inp.unit_id:
+            inp.unit_name = _unit_name(uow, inp.unit_id)
+        if inp.kind == "nang_bac" and not inp.grade_code:
+            inp.grade_code = rec.grade_code
+        eff = plan_effects(inp)
+        assert inp.effective_date is not None
+        dec = m.DecisionRecord(cadre_id=cadre_id, kind=inp.kind, number=inp.number, signed_on=inp.signed_on,
+                               issuer=inp.issuer, issuer_unit_id=None, effective_date=inp.effective_date,
+                               end_date=inp.end_date, summary=inp.summary or KIND_LABELS[inp.kind])
+        uow.session.add(dec)
+        uow.session.flush()
+        previous_cadre = {k: _jsonable(getattr(rec, k)) for k in eff.cadre}
+        updated: list[list[Any]] = []
+        if eff.close_open_work:
+            for wh in uow.session.scalars(select(m.WorkHistoryRecord).where(
+                    m.WorkHistoryRecord.cadre_id == cadre_id, m.WorkHistoryRecord.deleted.is_(False),
+                    m.WorkHistoryRecord.to_date == "")):
+                before = f"{inp.effective_date.year:04d}-{inp.effective_date.month:02d}"
+                updated.append(["cadre_work_history", wh.id, "to_date", wh.to_date, before])
+                wh.to_date = before
+        if eff.close_open_position:
+            for pos in uow.session.scalars(select(m.PositionHistoryRecord).where(
+                    m.PositionHistoryRecord.cadre_id == cadre_id, m.PositionHistoryRecord.deleted.is_(False),
+                    m.PositionHistoryRecord.end_date.is_(None))):
+                updated.append(["cadre_position", pos.id, "end_date", None, inp.effective_date.isoformat()])
+                pos.end_date = inp.effective_date
+        for k, v in eff.cadre.items():
+            setattr(rec, k, v)
+        created: list[list[str]] = []
+        model_of = {mdl.__tablename__: mdl for mdl, _ in CHILD_TABLES.values()}
+        for table, values in eff.rows:
+            row = model_of[table](cadre_id=cadre_id, decision_id=dec.id, position=999, **values)
+            uow.session.add(row)
+            uow.session.flush()
+            created.append([table, row.id])
+        dec.changes = {"cadre": {k: _jsonable(v) for k, v in eff.cadre.items()}, "created": created, "updated": updated}
+        dec.previous = {"cadre": previous_cadre}
+        did = dec.id
+        return did, uow.commit()
+
+
+def cancel_decision(uowf: UowFactory, decision_id: str, reason: str) -> ChangeSet:
+    """Cancel a decision and revert exactly what it did (refused if a later decision changed the same)."""
+    reason = clean_multiline(reason)
+    if not reason:
+        raise ValidationError("Nhập lý do huỷ quyết định.", {"reason": "bắt buộc"})
+    with uowf() as uow:
+        dec = uow.session.get(m.DecisionRecord, decision_id)
+        if dec is None or dec.deleted:
+            raise NotFound("Không tìm thấy quyết định.")
+        if dec.status == "cancelled":
+            raise ValidationError("Quyết định này đã bị huỷ trước đó.")
+        fields = set(dec.changes.get("cadre", {}))
+        later = uow.session.scalars(select(m.DecisionRecord).where(
+            m.DecisionRecord.cadre_id == dec.cadre_id, m.DecisionRecord.status == "active",
+            m.DecisionRecord.deleted.is_(False), m.DecisionRecord.id != dec.id,
+            m.DecisionRecord.effective_date >= dec.effective_date)).all()
+        for other in later:
+            if other.effective_date == dec.effective_date and other.id < dec.id:
+                continue  # recorded earlier on the same day: not "later"
+            if fields & set(other.changes.get("cadre", {})):
+                raise Conflict(
+                    f"Không huỷ được: quyết định sau số {other.number} ({KIND_LABELS.get(other.kind, other.kind)}) "
+                    "đã thay đổi cùng thông tin. Hãy huỷ quyết định đó trước."
+                )
+        rec = CadreRepository(uow.session).record(dec.cadre_id)
+        for k, v in dec.previous.get("cadre", {}).items():
+            setattr(rec, k, _from_json(k, v))
+        model_of = {mdl.__tablename__: mdl for mdl, _ in CHILD_TABLES.values()}
+        for table, rid in dec.changes.get("created", []):
+            row = uow.session.get(model_of[table], rid)
+            if row is not None:
+                row.deleted = True
+        for table, rid, field, old, _new in dec.changes.get("updated", []):
+            row = uow.session.get(model_of[table], rid)
+            if row is not None:
+                if field == "end_date" and old is not None:
+                    old = date.fromisoformat(old)
+                setattr(row, field, old)
+        dec.status = "cancelled"
+        dec.cancelled_on = uow.now().date()
+        dec.cancel_reason = reason
+        return uow.commit()
+
+
+def career_timeline(uowf: UowFactory, cadre_id: str) -> list[d.Decision]:
+    """A person's decisions in order of effect (cancelled ones included, marked)."""
+    with uowf() as uow:
+        rows = uow.session.scalars(select(m.DecisionRecord).where(
+            m.DecisionRecord.cadre_id == cadre_id, m.DecisionRecord.deleted.is_(False)
+        ).order_by(m.DecisionRecord.effective_date, m.DecisionRecord.id))
+        return [to_dataclass(r, d.Decision) for r in rows]
