@@ -37,6 +37,12 @@ def demo_database(cache: Path) -> Path:
     return path
 
 
+def slug(text: str) -> str:
+    from canbo_desktop.domain.text import fold_words
+
+    return "-".join(fold_words(text))
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     QCoreApplication.setOrganizationName("CanBoDesktopScreens")
@@ -59,6 +65,22 @@ def main(out: Path) -> int:
         app.processEvents()
         w.grab().save(str(out / name))
         print(out / name)
+    # the record editor, one picture per tab, on the showcase person
+    w.search.setText("dang quoc viet")
+    w.apply_search()
+    w.table.setCurrentIndex(w.model.index(0, 0))
+    w._open_current()
+    editor = w.editors[-1]
+    editor.resize(*SIZE)
+    app.processEvents()
+    for i in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(i)
+        app.processEvents()
+        name = f"editor-{i + 1:02d}-{slug(editor.tabs.tabText(i))}.png"
+        editor.grab().save(str(out / name))
+        print(out / name)
+    editor.undo.setClean()
+    editor.close()
     w.close()
     db.close()
     return 0

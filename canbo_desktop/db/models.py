@@ -285,7 +285,7 @@ class CadreRecord(Synced, Base):
     health_status: Mapped[str] = mapped_column(NFCString(120), default="", nullable=False)
     height_cm: Mapped[int | None] = mapped_column(Integer, nullable=True)
     weight_kg: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    blood_group: Mapped[str] = mapped_column(String(4), default="", nullable=False)
+    blood_group: Mapped[str] = mapped_column(String(20), default="", nullable=False)
     war_invalid_grade: Mapped[str] = mapped_column(NFCString(40), default="", nullable=False)
     policy_family: Mapped[str] = mapped_column(NFCString(255), default="", nullable=False)
     id_number: Mapped[str] = mapped_column(String(12), default="", nullable=False)  # CCCD, natural key

@@ -511,7 +511,7 @@ class _PeopleGenerator:
             "Chuẩn kỹ năng CNTT cơ bản", party_join, party_official,
             "Công đoàn Việt Nam" + (", Đoàn TNCS Hồ Chí Minh" if age < 35 else ""),
             None, None, "", "", "Tham mưu tổng hợp", "Tốt", rng.randint(150, 178), rng.randint(45, 80),
-            rng.choice(["A", "B", "AB", "O", "O"]), "", "", cccd, date(2021, rng.randint(1, 12), rng.randint(1, 28)),
+            rng.choice(["a", "b", "ab", "o", "o"]), "", "", cccd, date(2021, rng.randint(1, 12), rng.randint(1, 28)),
             "Cục Cảnh sát QLHC về TTXH", f"{prov_code}{rng.randrange(10**8):08d}", "Không", "Không", "Không",
             "Có phẩm chất chính trị vững vàng, hoàn thành tốt nhiệm vụ được giao.", rng.choice(["Nông dân", "Công nhân", "Cán bộ, công chức", "Trí thức"]),
             None, recruit, "", "", "Lương và phụ cấp theo quy định", "Nhà ở riêng cấp 4", "",

@@ -93,3 +93,20 @@ def _upsert(session: Any, existing: Any, model: type[Any], values: dict[str, Any
     for k, v in values.items():
         if getattr(existing, k) != v:
             setattr(existing, k, v)
+
+
+def code_choices(uow_factory: Any) -> dict[str, list[tuple[str, str]]]:
+    """Every code list as (code, name) pairs in display order, plus grades, titles and units."""
+    from canbo_desktop.db.models import OrgUnitRecord
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    with uow_factory() as uow:
+        s = uow.session
+        for r in s.scalars(select(CodeItemRecord).where(CodeItemRecord.deleted.is_(False))
+                           .order_by(CodeItemRecord.list_key, CodeItemRecord.rank, CodeItemRecord.code)):
+            out.setdefault(r.list_key, []).append((r.code, r.name))
+        out["grade"] = [(g.code, f"{g.code} – {g.name}") for g in s.scalars(select(GradeRecord).order_by(GradeRecord.code))]
+        out["title"] = [(t.code, t.name) for t in s.scalars(select(TitleRecord).order_by(TitleRecord.rank.desc()))]
+        out["unit"] = [(u.id, ("   " * u.depth) + u.name) for u in s.scalars(
+            select(OrgUnitRecord).where(OrgUnitRecord.deleted.is_(False)).order_by(OrgUnitRecord.path))]
+    return out

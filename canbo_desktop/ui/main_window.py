@@ -24,8 +24,10 @@ from canbo_desktop import APP_DISPLAY_NAME, __version__
 from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.services import cadres as cadre_svc
+from canbo_desktop.services import records, refdata
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import OfficeInfo
+from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
 from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
 from canbo_desktop.ui.tasks import TaskRunner
 
@@ -104,6 +106,10 @@ class MainWindow(QMainWindow):
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
         self.model.query_finished.connect(self._update_count)
         self._total: int | None = None
+        self.codes: dict[str, list[tuple[str, str]]] = {}
+        self.editors: list[CadreEditor] = []
+        self.table.doubleClicked.connect(lambda _idx: self._open_current())
+        tasks.run_db(lambda: refdata.code_choices(self.uowf), on_done=self._set_codes)
         self._build_menus()
         self._restore_state()
         self.apply_search()
@@ -120,10 +126,62 @@ class MainWindow(QMainWindow):
         act.setShortcut(QKeySequence("Ctrl+F"))
         act.triggered.connect(self._focus_search)
         m.addAction(act)
+        act = QAction("&Mở hồ sơ", self)
+        act.setShortcut(QKeySequence("Return"))
+        act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        act.triggered.connect(self._open_current)
+        self.table.addAction(act)
+        m.addAction(act)
+        act = QAction("&Thêm cán bộ", self)
+        act.setShortcut(QKeySequence.StandardKey.New)
+        act.triggered.connect(lambda: self.open_cadre(None))
+        m.addAction(act)
+        act = QAction("&Xoá vào thùng rác", self)
+        act.setShortcut(QKeySequence.StandardKey.Delete)
+        act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        act.triggered.connect(self.trash_selected)
+        self.table.addAction(act)
+        m.addAction(act)
         m = self.menuBar().addMenu("Trợ &giúp")
         act = QAction("&Giới thiệu", self)
         act.triggered.connect(self._about)
         m.addAction(act)
+
+    def _set_codes(self, codes: dict[str, list[tuple[str, str]]]) -> None:
+        self.codes = codes
+
+    def open_cadre(self, cadre_id: str | None) -> CadreEditor:
+        """Open the record editor (a new person when ``cadre_id`` is None)."""
+        if not self.codes:
+            self.codes = refdata.code_choices(self.uowf)
+        default_unit = self.office.unit_id if self.office else ""
+        editor = CadreEditor(self.uowf, self.tasks, self.codes, cadre_id, default_unit=default_unit, parent=self)
+        editor.saved.connect(lambda _cid: self.refresh())
+        editor.finished.connect(lambda _r, e=editor: self.editors.remove(e) if e in self.editors else None)
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def _open_current(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row is not None:
+            self.open_cadre(row.id)
+
+    def trash_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        names = ", ".join(r.full_name for r in (self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()) if r)
+        answer = QMessageBox.question(self, "Xoá vào thùng rác",
+                                      f"Chuyển {len(ids)} hồ sơ vào thùng rác?\n{names}\n\nCó thể khôi phục lại từ thùng rác.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.tasks.run_db(lambda: records.trash_cadres(self.uowf, ids), on_done=lambda _c: self.refresh(),
+                          on_error=lambda exc: show_error(self, exc))
+
+    def refresh(self) -> None:
+        self._total = None
+        self.apply_search()
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -175,6 +233,12 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(hdr)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for editor in list(self.editors):  # unsaved records are never lost silently
+            if editor.isVisible():
+                editor.close()
+                if editor.isVisible():
+                    event.ignore()
+                    return
         s = QSettings()
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/list_header", self.table.horizontalHeader().saveState())

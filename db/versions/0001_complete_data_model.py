@@ -338,7 +338,7 @@ def upgrade() -> None:
         sa.Column("health_status", canbo_desktop.db.base.NFCString(length=120), nullable=False),
         sa.Column("height_cm", sa.Integer(), nullable=True),
         sa.Column("weight_kg", sa.Integer(), nullable=True),
-        sa.Column("blood_group", sa.String(length=4), nullable=False),
+        sa.Column("blood_group", sa.String(length=20), nullable=False),
         sa.Column("war_invalid_grade", canbo_desktop.db.base.NFCString(length=40), nullable=False),
         sa.Column("policy_family", canbo_desktop.db.base.NFCString(length=255), nullable=False),
         sa.Column("id_number", sa.String(length=12), nullable=False),

@@ -1,0 +1,641 @@
+"""The record editor: every section of 2C-BNV/2008 and the 2C/TCTW-98 extras, in tabs.
+
+Fields are declared once (``SECTIONS``) with their label and kind; validation messages appear next
+to the field they concern; every edit goes on the editor's undo stack; closing with unsaved changes
+asks first. Saving and checking run on the database lane; the dialog never blocks on the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canbo_desktop.domain import cadre as d
+from canbo_desktop.domain.decisions import KIND_LABELS
+from canbo_desktop.domain.errors import CanboError, ValidationError
+from canbo_desktop.domain.text import nfc
+from canbo_desktop.services import records
+from canbo_desktop.services.cadres import cadre_file
+from canbo_desktop.ui.models.rows_table import Col, RowsTableModel
+from canbo_desktop.ui.tasks import TaskRunner
+from canbo_desktop.ui.widgets.fields import CodeCombo, DateEdit
+
+
+@dataclass(frozen=True)
+class F:
+    """A field of the form: cadre attribute, label (with its 2C item number), kind, code list."""
+
+    name: str
+    label: str
+    kind: str = "line"  # line | text | date | birth | choice | int | float | sex | bool
+    codes: str = ""
+    wide: bool = False
+
+
+SECTIONS: list[tuple[str, list[F]]] = [
+    ("Sơ yếu", [
+        F("full_name", "1. Họ và tên khai sinh", wide=True), F("family_name", "Họ"), F("middle_name", "Tên đệm"),
+        F("given_name", "Tên"), F("other_names", "2. Tên gọi khác"), F("sex", "3. Giới tính", "sex"),
+        F("birth_date", "Sinh ngày", "birth"), F("birthplace", "4. Nơi sinh", wide=True),
+        F("hometown", "5. Quê quán", wide=True), F("ethnicity_code", "6. Dân tộc", "choice", "ethnicity"),
+        F("religion_code", "7. Tôn giáo", "choice", "religion"),
+        F("permanent_address", "8. Hộ khẩu thường trú", wide=True), F("current_address", "9. Nơi ở hiện nay", wide=True),
+        F("phone", "Điện thoại"), F("email", "Thư điện tử"), F("cadre_code", "Số hiệu cán bộ, công chức"),
+        F("owner_unit_id", "Đơn vị quản lý, sử dụng", "choice", "unit"),
+        F("category", "Loại cán bộ", "choice", "cadre_category"), F("status", "Tình trạng", "choice", "cadre_status"),
+    ]),
+    ("Công tác, lương", [
+        F("occupation_before", "10. Nghề nghiệp khi được tuyển dụng"), F("recruitment_date", "11. Ngày tuyển dụng", "date"),
+        F("recruiting_agency", "Cơ quan tuyển dụng", wide=True), F("current_position", "12. Chức vụ hiện tại", wide=True),
+        F("title_code", "Chức danh (danh mục)", "choice", "title"), F("position_start_date", "Ngày bổ nhiệm", "date"),
+        F("term_end_date", "Hết thời hạn bổ nhiệm", "date"), F("concurrent_positions", "Chức vụ kiêm nhiệm", wide=True),
+        F("main_duties", "13. Công việc chính được giao", "text"),
+        F("grade_code", "14. Ngạch", "choice", "grade"), F("salary_step", "Bậc lương", "int"),
+        F("salary_coefficient", "Hệ số", "float"), F("salary_step_date", "Ngày hưởng", "date"),
+        F("position_allowance", "Phụ cấp chức vụ", "float"), F("other_allowance", "Phụ cấp khác"),
+    ]),
+    ("Trình độ", [
+        F("general_education", "15.1 Giáo dục phổ thông"), F("education_level", "15.2 Chuyên môn cao nhất", "choice", "education_level"),
+        F("education_major", "Chuyên ngành", wide=True), F("academic_title", "Học hàm", "choice", "academic_title"),
+        F("political_theory", "15.3 Lý luận chính trị", "choice", "political_theory"),
+        F("state_mgmt", "15.4 Quản lý nhà nước", "choice", "state_mgmt"), F("foreign_language", "15.5 Ngoại ngữ"),
+        F("it_level", "15.6 Tin học"),
+    ]),
+    ("Đảng, đoàn thể", [
+        F("party_join_date", "16. Ngày vào Đảng", "date"), F("party_official_date", "Ngày chính thức", "date"),
+        F("mass_org", "17. Tổ chức chính trị – xã hội", wide=True), F("army_enlist_date", "18. Ngày nhập ngũ", "date"),
+        F("army_discharge_date", "Ngày xuất ngũ", "date"), F("army_rank", "Quân hàm cao nhất"),
+        F("honorary_title", "19. Danh hiệu được phong tặng"), F("strengths", "20. Sở trường công tác", wide=True),
+        F("party_committee", "Cấp ủy hiện tại (2C/TCTW)"), F("party_committee_concurrent", "Cấp ủy kiêm"),
+        F("revolution_join_date", "Ngày tham gia cách mạng", "date"),
+        F("current_agency_join_date", "Ngày vào cơ quan hiện nay", "date"),
+        F("family_background", "Thành phần gia đình xuất thân"),
+    ]),
+    ("Sức khỏe, CCCD", [
+        F("health_status", "23. Tình trạng sức khỏe"), F("height_cm", "Chiều cao (cm)", "int"),
+        F("weight_kg", "Cân nặng (kg)", "int"), F("blood_group", "Nhóm máu", "choice", "blood_group"),
+        F("war_invalid_grade", "24. Thương binh hạng"), F("policy_family", "Gia đình chính sách", wide=True),
+        F("id_number", "25. Số CCCD (định danh cá nhân)"), F("id_issue_date", "Ngày cấp", "date"),
+        F("id_issue_place", "Nơi cấp", wide=True), F("social_insurance_no", "26. Số sổ BHXH"),
+    ]),
+    ("Lịch sử, nhận xét", [
+        F("history_detention", "29a. Bị bắt, bị tù; làm việc trong chế độ cũ", "text"),
+        F("history_foreign_orgs", "29b. Quan hệ với tổ chức ở nước ngoài", "text"),
+        F("history_foreign_relatives", "29c. Thân nhân ở nước ngoài", "text"),
+        F("economic_salary", "Hoàn cảnh kinh tế: lương, thu nhập (2C/TCTW)", "text"),
+        F("economic_housing", "Nhà ở", "text"), F("economic_land", "Đất ở, đất sản xuất", "text"),
+        F("assessment", "32. Nhận xét, đánh giá của cơ quan", "text"),
+    ]),
+]
+SEX_CHOICES = [("M", "Nam"), ("F", "Nữ")]
+
+def _table_specs(codes: dict[str, list[tuple[str, str]]]) -> dict[str, tuple[str, type[Any], list[Col], dict[str, Any]]]:
+    def c(key: str) -> tuple[tuple[str, str], ...]:
+        return tuple(codes.get(key, []))
+
+    return {
+        "training": ("27. Đào tạo, bồi dưỡng", d.TrainingRow, [
+            Col("school", "Tên trường", width_chars=26), Col("major", "Chuyên ngành", width_chars=20),
+            Col("from_date", "Từ (tháng/năm)", "partial_date", width_chars=10), Col("to_date", "Đến", "partial_date", width_chars=10),
+            Col("mode", "Hình thức", "choice", c("training_mode"), width_chars=12),
+            Col("certificate", "Văn bằng, chứng chỉ", width_chars=16), Col("kind", "Loại", "choice", c("training_kind"), width_chars=14),
+        ], {"kind": "chuyen_mon"}),
+        "work_history": ("28. Tóm tắt quá trình công tác", d.WorkHistoryRow, [
+            Col("from_date", "Từ (tháng/năm)", "partial_date", width_chars=10), Col("to_date", "Đến", "partial_date", width_chars=10),
+            Col("description", "Chức danh, chức vụ, đơn vị công tác", width_chars=60),
+        ], {}),
+        "family_self": ("30a. Quan hệ gia đình – về bản thân", d.FamilyRow, [
+            Col("relation", "Mối quan hệ", width_chars=10), Col("full_name", "Họ và tên", width_chars=20),
+            Col("birth_year", "Năm sinh", width_chars=8), Col("details", "Quê quán, nghề nghiệp, chức vụ, nơi ở…", width_chars=50),
+        ], {"side": "self"}),
+        "family_spouse": ("30b. Quan hệ gia đình – bên vợ (chồng)", d.FamilyRow, [
+            Col("relation", "Mối quan hệ", width_chars=10), Col("full_name", "Họ và tên", width_chars=20),
+            Col("birth_year", "Năm sinh", width_chars=8), Col("details", "Quê quán, nghề nghiệp, chức vụ, nơi ở…", width_chars=50),
+        ], {"side": "spouse"}),
+        "salary": ("31. Diễn biến quá trình lương", d.SalaryRow, [
+            Col("effective", "Tháng/năm", "partial_date", width_chars=10), Col("grade_code", "Mã ngạch", width_chars=10),
+            Col("step", "Bậc", "int", width_chars=6), Col("coefficient", "Hệ số lương", "float", width_chars=10),
+        ], {}),
+        "awards": ("21. Khen thưởng", d.AwardRow, [
+            Col("year", "Năm", "int", width_chars=6), Col("form_code", "Hình thức", "choice", c("award_form"), width_chars=28),
+            Col("issuer", "Cấp khen", width_chars=20), Col("reason", "Lý do", width_chars=30),
+        ], {"year": date.today().year}),
+        "discipline": ("22. Kỷ luật", d.DisciplineRow, [
+            Col("decided_on", "Ngày", "date", width_chars=10),
+            Col("form_code", "Hình thức", "choice", c("discipline_form"), width_chars=20),
+            Col("issuer", "Cấp quyết định", width_chars=20), Col("reason", "Lý do", width_chars=30),
+        ], {}),
+    }
+
+
+class _FieldEdit(QUndoCommand):
+    def __init__(self, editor: CadreEditor, apply: Callable[[Any], None], old: Any, new: Any, text: str) -> None:
+        super().__init__(text)
+        self.apply, self.old, self.new, self.editor = apply, old, new, editor
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:  # the widget already shows the new value
+            self.first = False
+            return
+        self.editor._applying = True
+        self.apply(self.new)
+        self.editor._applying = False
+
+    def undo(self) -> None:
+        self.editor._applying = True
+        self.apply(self.old)
+        self.editor._applying = False
+
+
+class CadreEditor(QDialog):
+    """Create or edit one person. ``saved`` carries the cadre id after a successful save."""
+
+    saved = Signal(str)
+
+    def __init__(self, uowf: Any, tasks: TaskRunner, codes: dict[str, list[tuple[str, str]]],
+                 cadre_id: str | None = None, *, default_unit: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uowf, self.tasks, self.codes = uowf, tasks, codes
+        self.cadre_id = cadre_id
+        self.setWindowTitle("Hồ sơ cán bộ")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.undo = QUndoStack(self)
+        self.undo.cleanChanged.connect(self._update_title)
+        self._applying = False
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.models: dict[str, RowsTableModel] = {}
+        self._values: dict[str, Any] = {}
+        self.file = d.CadreFile(cadre=d.Cadre(owner_unit_id=default_unit, sex="M"))
+
+        layout = QVBoxLayout(self)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        specs = _table_specs(codes)
+        extra_tables = {"Công tác, lương": ["work_history", "salary"], "Trình độ": ["training"],
+                        "Đảng, đoàn thể": ["awards", "discipline"]}
+        for title, fields in SECTIONS:
+            self.tabs.addTab(self._form_tab(fields, [specs[k] + (k,) for k in extra_tables.get(title, [])]), title)
+            if title == "Đảng, đoàn thể":
+                fam = QWidget()
+                fl = QVBoxLayout(fam)
+                for key in ("family_self", "family_spouse"):
+                    fl.addWidget(self._table_box(*specs[key], key))
+                self.tabs.addTab(fam, "Gia đình")
+        self.decisions_tab = QWidget()
+        self._build_decisions_tab()
+        self.tabs.addTab(self.decisions_tab, "Quyết định")
+
+        buttons = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons.addWidget(self.status, 1)
+        self.undo_button = QPushButton("Hoàn tác")
+        self.undo_button.clicked.connect(self.undo.undo)
+        self.undo.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.save_button = QPushButton("Lưu")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        close_button = QPushButton("Đóng")
+        close_button.clicked.connect(self.close)
+        for b in (self.undo_button, self.save_button, close_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        for seq, slot in ((QKeySequence.StandardKey.Save, self.save), (QKeySequence.StandardKey.Undo, self.undo.undo),
+                          (QKeySequence.StandardKey.Redo, self.undo.redo)):
+            act = QAction(self)
+            act.setShortcut(seq)
+            act.triggered.connect(slot)
+            self.addAction(act)
+        self.resize(1180, 720)
+        if cadre_id:
+            self.tasks.run_db(lambda: cadre_file(uowf, cadre_id), on_done=self.load, on_error=self._failed)
+        else:
+            self.load(self.file)
+
+    # -- building ---------------------------------------------------------------------------------
+    def _make_widget(self, f: F) -> QWidget:
+        w: QWidget
+        if f.kind == "text":
+            w = QPlainTextEdit()
+            w.setTabChangesFocus(True)
+            w.setMinimumHeight(self.fontMetrics().height() * 3 + 12)
+            w.setMaximumHeight(self.fontMetrics().height() * 5 + 12)
+            w.textChanged.connect(lambda f=f: self._changed(f))
+        elif f.kind in ("date", "birth"):
+            w = DateEdit(partial=f.kind == "birth")
+            w.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+            w.editingFinished.connect(lambda f=f: self._changed(f))
+        elif f.kind in ("choice", "sex"):
+            w = CodeCombo(SEX_CHOICES if f.kind == "sex" else self.codes.get(f.codes, []), allow_empty=f.kind != "sex")
+            w.currentIndexChanged.connect(lambda _i, f=f: self._changed(f))
+        elif f.kind == "bool":
+            w = QCheckBox()
+            w.toggled.connect(lambda _b, f=f: self._changed(f))
+        else:
+            w = QLineEdit()
+            if f.kind in ("int", "float"):
+                w.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10 + 16)
+            w.editingFinished.connect(lambda f=f: self._changed(f))
+        w.setAccessibleName(f.label)
+        return w
+
+    def _form_tab(self, fields: list[F], tables: list[tuple[Any, ...]]) -> QWidget:
+        inner = QWidget()
+        v = QVBoxLayout(inner)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
+        row = col = 0
+        for f in fields:
+            w = self._make_widget(f)
+            self.widgets[f.name] = w
+            err = QLabel()
+            err.setStyleSheet("color: #b00020;")
+            err.setWordWrap(True)
+            err.hide()
+            self.errors[f.name] = err
+            label = QLabel(f.label)
+            label.setBuddy(w)
+            span_wide = f.wide or f.kind == "text"
+            if span_wide and col == 1:
+                row += 2
+                col = 0
+            grid.addWidget(label, row, col * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(w, row, col * 2 + 1, 1, 3 if span_wide else 1)
+            grid.addWidget(err, row + 1, col * 2 + 1, 1, 3 if span_wide else 1)
+            if span_wide:
+                row += 2
+                col = 0
+            else:
+                col = 1 - col
+                if col == 0:
+                    row += 2
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        v.addLayout(grid)
+        for spec in tables:
+            v.addWidget(self._table_box(*spec))
+        v.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        return scroll
+
+    def _table_box(self, title: str, row_type: type[Any], cols: list[Col], defaults: dict[str, Any], key: str) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 8, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(f"<b>{title}</b>"))
+        head.addStretch(1)
+        add = QPushButton("Thêm dòng")
+        remove = QPushButton("Xoá dòng")
+        head.addWidget(add)
+        head.addWidget(remove)
+        v.addLayout(head)
+        model = RowsTableModel(row_type, cols, [], self, defaults=defaults)
+        model.on_edit = lambda r, fld, old, new, m=model: self._table_edited(m, r, fld, old, new)
+        self.models[key] = model
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        fm = self.fontMetrics()
+        for i, c in enumerate(cols):  # wide enough for the data and for the whole header
+            view.setColumnWidth(i, max(fm.horizontalAdvance("n") * c.width_chars, fm.horizontalAdvance(c.header) + 10) + 12)
+        view.horizontalHeader().setSectionResizeMode(len(cols) - 1, QHeaderView.ResizeMode.Stretch)
+        view.setMinimumHeight(fm.height() * 8)
+        add.clicked.connect(lambda: self._add_row(model, view))
+        remove.clicked.connect(lambda: self._remove_row(model, view))
+        v.addWidget(view)
+        setattr(self, f"view_{key}", view)
+        return box
+
+    def _build_decisions_tab(self) -> None:
+        v = QVBoxLayout(self.decisions_tab)
+        v.addWidget(QLabel("<b>Quá trình công tác theo quyết định</b> (bổ nhiệm, điều động, nâng bậc, khen thưởng, kỷ luật…)"))
+        self.decisions_model = RowsTableModel(d.Decision, [
+            Col("effective_date", "Hiệu lực", width_chars=10), Col("kind", "Loại", "choice", tuple(KIND_LABELS.items()), width_chars=16),
+            Col("number", "Số quyết định", width_chars=14), Col("issuer", "Cơ quan ban hành", width_chars=22),
+            Col("summary", "Nội dung", width_chars=30), Col("status", "Tình trạng", "choice",
+                                                          (("active", "Có hiệu lực"), ("cancelled", "Đã huỷ")), width_chars=10),
+        ], [], self)
+        view = QTableView()
+        view.setModel(self.decisions_model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        fm = self.fontMetrics()
+        for i, c in enumerate(self.decisions_model.columns):
+            view.setColumnWidth(i, max(fm.horizontalAdvance("n") * c.width_chars, fm.horizontalAdvance(c.header) + 10) + 12)
+        v.addWidget(view)
+        self.decisions_view = view
+
+    # -- loading ----------------------------------------------------------------------------------
+    def load(self, f: d.CadreFile) -> None:
+        self.file = f
+        self._applying = True
+        c = f.cadre
+        for name, w in self.widgets.items():
+            self._set_widget(name, w, getattr(c, name))
+        self._values = {name: self._read_widget(name, w, quiet=True) for name, w in self.widgets.items()}
+        for key, model in self.models.items():
+            model.beginResetModel()
+            if key == "family_self":
+                model.rows = [dataclasses.replace(r) for r in f.family if r.side == "self"]
+            elif key == "family_spouse":
+                model.rows = [dataclasses.replace(r) for r in f.family if r.side != "self"]
+            else:
+                model.rows = [dataclasses.replace(r) for r in getattr(f, key)]
+            model.endResetModel()
+        self.decisions_model.beginResetModel()
+        self.decisions_model.rows = list(f.decisions)
+        self.decisions_model.endResetModel()
+        self._applying = False
+        self.undo.clear()
+        self.undo.setClean()
+        self._update_title()
+
+    def _set_widget(self, name: str, w: QWidget, value: Any) -> None:
+        if isinstance(w, DateEdit):
+            w.set_value(value, self.file.cadre.birth_precision if name == "birth_date" else "day")
+        elif isinstance(w, CodeCombo):
+            w.set_value(value or "")
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(value or "")
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QLineEdit):
+            if isinstance(value, float):
+                w.setText(f"{value:.2f}".replace(".", ","))
+            else:
+                w.setText("" if value is None else str(value))
+
+    def _read_widget(self, name: str, w: QWidget, *, quiet: bool = False) -> Any:
+        try:
+            if isinstance(w, DateEdit):
+                return w.value()
+            if isinstance(w, CodeCombo):
+                return w.value()
+            if isinstance(w, QPlainTextEdit):
+                return nfc(w.toPlainText())
+            if isinstance(w, QCheckBox):
+                return w.isChecked()
+            assert isinstance(w, QLineEdit)
+            text = nfc(w.text()).strip()
+            kind = self._kind(name)
+            if kind == "int":
+                if not text:
+                    return None
+                if not text.isdigit():
+                    raise ValidationError("Nhập một số nguyên.")
+                return int(text)
+            if kind == "float":
+                if not text:
+                    return None
+                try:
+                    return round(float(text.replace(",", ".")), 2)
+                except ValueError as exc:
+                    raise ValidationError("Nhập một số, ví dụ 2,34.") from exc
+            return text
+        except ValidationError as exc:
+            if quiet:
+                return None
+            raise ValidationError(exc.message, {name: exc.message}) from exc
+
+    @staticmethod
+    def _kind(name: str) -> str:
+        for _title, fields in SECTIONS:
+            for f in fields:
+                if f.name == name:
+                    return f.kind
+        return "line"
+
+    # -- editing and undo -------------------------------------------------------------------------
+    def _changed(self, f: F) -> None:
+        if self._applying:
+            return
+        w = self.widgets[f.name]
+        try:
+            new = self._read_widget(f.name, w)
+        except ValidationError as exc:
+            self.show_errors(exc.fields)
+            return
+        self.errors[f.name].hide()
+        old = self._values.get(f.name)
+        if new == old:
+            return
+        self._values[f.name] = new
+
+        def apply(value: Any, name: str = f.name, widget: QWidget = w) -> None:
+            if isinstance(widget, DateEdit):
+                widget.set_value(*(value if value else (None, "day")))
+            else:
+                self._set_widget(name, widget, value)
+            self._values[name] = value
+
+        self.undo.push(_FieldEdit(self, apply, old, new, f.label))
+        if f.name == "full_name" and isinstance(new, str):
+            self._split_name(new)
+
+    def _split_name(self, full: str) -> None:
+        from canbo_desktop.domain.names import parse_full_name
+
+        n = parse_full_name(full)
+        for name, value in (("family_name", n.family), ("middle_name", n.middle), ("given_name", n.given)):
+            w = self.widgets[name]
+            assert isinstance(w, QLineEdit)
+            if w.text() != value:
+                w.setText(value)
+                self._values[name] = value
+
+    def _table_edited(self, model: RowsTableModel, row: int, field: str, old: Any, new: Any) -> None:
+        cmd = _FieldEdit(self, lambda v: model.set_value(row, field, v), old, new, field)
+        self.undo.push(cmd)
+
+    def _add_row(self, model: RowsTableModel, view: QTableView) -> None:
+        r = model.add_row()
+        row_value = model.rows[r]
+
+        class AddRow(QUndoCommand):
+            def __init__(self) -> None:
+                super().__init__("Thêm dòng")
+                self.first = True
+
+            def redo(self) -> None:
+                if self.first:
+                    self.first = False
+                    return
+                model.insert_row(r, row_value)
+
+            def undo(self) -> None:
+                model.remove_row(r)
+
+        self.undo.push(AddRow())
+        view.setCurrentIndex(model.index(r, 0))
+        view.edit(model.index(r, 0))
+
+    def _remove_row(self, model: RowsTableModel, view: QTableView) -> None:
+        r = view.currentIndex().row()
+        if r < 0:
+            return
+        removed = model.remove_row(r)
+
+        class RemoveRow(QUndoCommand):
+            def __init__(self) -> None:
+                super().__init__("Xoá dòng")
+                self.first = True
+
+            def redo(self) -> None:
+                if self.first:
+                    self.first = False
+                    return
+                model.remove_row(r)
+
+            def undo(self) -> None:
+                model.insert_row(r, removed)
+
+        self.undo.push(RemoveRow())
+
+    # -- saving -----------------------------------------------------------------------------------
+    def collect(self) -> d.CadreFile:
+        """The edited record (raises ValidationError for fields that cannot even be read)."""
+        errors: dict[str, str] = {}
+        values: dict[str, Any] = {}
+        for name, w in self.widgets.items():
+            try:
+                values[name] = self._read_widget(name, w)
+            except ValidationError as exc:
+                errors.update(exc.fields)
+        if errors:
+            raise ValidationError("Một số ô chưa đúng.", errors)
+        c = dataclasses.replace(self.file.cadre)
+        for name, value in values.items():
+            if name == "birth_date":
+                c.birth_date, c.birth_precision = value
+            elif name in ("recruitment_date", "position_start_date", "term_end_date", "salary_step_date",
+                          "party_join_date", "party_official_date", "army_enlist_date", "army_discharge_date",
+                          "revolution_join_date", "current_agency_join_date", "id_issue_date"):
+                setattr(c, name, value[0])
+            else:
+                setattr(c, name, value)
+        f = dataclasses.replace(self.file, cadre=c)
+        f.training = list(self.models["training"].rows)
+        f.work_history = list(self.models["work_history"].rows)
+        f.family = list(self.models["family_self"].rows) + list(self.models["family_spouse"].rows)
+        f.salary = list(self.models["salary"].rows)
+        f.awards = list(self.models["awards"].rows)
+        f.discipline = list(self.models["discipline"].rows)
+        return f
+
+    def show_errors(self, fields: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            msg = fields.get(name)
+            label.setText(msg or "")
+            label.setVisible(bool(msg))
+        if fields:
+            first = next(iter(fields))
+            for i in range(self.tabs.count()):
+                tab = self.tabs.widget(i)
+                if first in self.widgets and tab is not None and tab.isAncestorOf(self.widgets[first]):
+                    self.tabs.setCurrentIndex(i)
+                    self.widgets[first].setFocus()
+                    break
+            self.status.setText("Chưa lưu: " + " ".join(dict.fromkeys(fields.values())))
+            self.status.setStyleSheet("color: #b00020;")
+
+    def save(self) -> None:
+        try:
+            f = self.collect()
+        except ValidationError as exc:
+            self.show_errors(exc.fields)
+            return
+        self.save_button.setEnabled(False)
+        self.status.setText("Đang lưu…")
+        self.status.setStyleSheet("")
+        self.tasks.run_db(lambda: records.save_cadre_file(self.uowf, f), on_done=self._saved, on_error=self._save_failed)
+
+    def _saved(self, result: tuple[str, Any]) -> None:
+        cid, _changes = result
+        self.cadre_id = cid
+        self.save_button.setEnabled(True)
+        self.show_errors({})
+        self.status.setText("Đã lưu.")
+        self.status.setStyleSheet("color: #1b5e20;")
+        self.saved.emit(cid)
+        self.tasks.run_db(lambda: cadre_file(self.uowf, cid), on_done=self.load, on_error=self._failed)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError) and exc.fields:
+            self.show_errors(exc.fields)
+        else:
+            self._failed(exc)
+
+    def _failed(self, exc: BaseException) -> None:
+        msg = exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}"
+        self.status.setText(msg)
+        self.status.setStyleSheet("color: #b00020;")
+
+    # -- window ------------------------------------------------------------------------------------
+    def _update_title(self, *_: Any) -> None:
+        name = self.file.cadre.full_name or "Hồ sơ mới"
+        star = "" if self.undo.isClean() else " *"
+        self.setWindowTitle(f"Hồ sơ: {name}{star}")
+        unit = self.file.unit_name
+        born = d.birth_display(self.file.cadre.birth_date, self.file.cadre.birth_precision)
+        self.header.setText(f"<span style='font-size:14pt'><b>{name}</b></span>"
+                            f"{'&nbsp;&nbsp;·&nbsp;&nbsp;' + born if born else ''}"
+                            f"{'&nbsp;&nbsp;·&nbsp;&nbsp;' + unit if unit else ''}")
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo.isClean()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.dirty:
+            box = QMessageBox(QMessageBox.Icon.Question, "Hồ sơ chưa lưu",
+                              "Hồ sơ có thay đổi chưa lưu. Anh/chị muốn lưu lại không?", parent=self)
+            save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton("Quay lại", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is save:
+                self.save()
+                event.ignore()
+                return
+            if clicked is not discard:
+                event.ignore()
+                return
+        super().closeEvent(event)

@@ -1,0 +1,20 @@
+"""UI tests: a modal dialog nobody expected fails the test at once instead of waiting forever offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def refuse(*args: object, **kwargs: object) -> None:
+        texts = [a for a in args if isinstance(a, str)]
+        box_text = args[0].text() if args and isinstance(args[0], QMessageBox) else ""
+        raise AssertionError(f"unexpected modal dialog: {box_text or texts}")
+
+    for name in ("exec", "question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    yield
