@@ -101,3 +101,10 @@ def init_office(
         load_reference_data(uow)
         uow.commit()
         return OfficeInfo(node_id, unit.id, unit.code, unit.name, 1)
+
+
+def user_role(uowf: UowFactory, username: str) -> str:
+    """The role of a user of this database ("viewer" for an unknown name: the least it can be)."""
+    with uowf() as uow:
+        user = uow.session.scalars(select(UserRecord).where(UserRecord.username == username)).first()
+        return user.role if user is not None and user.active else "viewer"

@@ -24,10 +24,11 @@ from canbo_desktop import APP_DISPLAY_NAME, __version__
 from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.services import cadres as cadre_svc
-from canbo_desktop.services import records, refdata
+from canbo_desktop.services import records, refdata, setup
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import OfficeInfo
 from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
+from canbo_desktop.ui.dialogs.trash_dialog import TrashDialog
 from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
 from canbo_desktop.ui.tasks import TaskRunner
 
@@ -136,6 +137,9 @@ class MainWindow(QMainWindow):
         act.setShortcut(QKeySequence.StandardKey.New)
         act.triggered.connect(lambda: self.open_cadre(None))
         m.addAction(act)
+        act = QAction("Thùng &rác…", self)
+        act.triggered.connect(self.open_trash)
+        m.addAction(act)
         act = QAction("&Xoá vào thùng rác", self)
         act.setShortcut(QKeySequence.StandardKey.Delete)
         act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -178,6 +182,11 @@ class MainWindow(QMainWindow):
             return
         self.tasks.run_db(lambda: records.trash_cadres(self.uowf, ids), on_done=lambda _c: self.refresh(),
                           on_error=lambda exc: show_error(self, exc))
+
+    def open_trash(self) -> TrashDialog:
+        dlg = TrashDialog(self.uowf, self.tasks, setup.user_role(self.uowf, self.user), self)
+        dlg.show()
+        return dlg
 
     def refresh(self) -> None:
         self._total = None

@@ -147,3 +147,75 @@ def test_new_person_from_the_menu(qtbot, demo_db: Database) -> None:
     assert found[0].birth_precision == "year"
     assert w.model.rowCount() >= 1
 
+
+
+def test_record_a_transfer_then_cancel_it(qtbot, demo_db: Database) -> None:
+    w = window(qtbot, demo_db)
+    editor = open_first(qtbot, w, "nguyen thi hong nhung")
+    old_unit = editor.widgets["owner_unit_id"].value()
+    history_before = [(r.from_date, r.to_date, r.description) for r in editor.models["work_history"].rows]
+    target_id, target_name = next((code, name.strip()) for code, name in w.codes["unit"] if code != old_unit)
+
+    editor.add_decision()
+    dlg = editor.decision_dialog
+    assert dlg is not None and dlg.isVisible()
+    dlg.kind.set_value("dieu_dong")
+    dlg._accept()  # nothing filled in: stays open and says what is missing
+    assert dlg.isVisible() and "số quyết định" in dlg.error.text()
+    dlg.number.setText("45/QĐ-UBND")
+    dlg.signed_on.setText("01/10/2026")
+    dlg.effective.setText("01/10/2026")
+    dlg.issuer.setText("UBND huyện Phú Xuân")
+    dlg.unit.set_value(target_id)
+    dlg.title_text.setText("Chuyên viên")
+    dlg._accept()
+    assert not dlg.isVisible()
+    assert editor.widgets["owner_unit_id"].value() == target_id
+    assert editor.models["work_history"].rows[-1].description == f"Chuyên viên, {target_name}"
+    assert [r.number for r in editor.decisions_model.rows][-1] == "45/QĐ-UBND"
+    assert w.model.data(w.model.index(0, Column.UNIT)) == target_name  # the list follows
+
+    decision = editor.decisions_model.rows[-1]
+    editor.cancel_decision(decision.id, "Ghi nhầm người")
+    assert editor.widgets["owner_unit_id"].value() == old_unit
+    assert [(r.from_date, r.to_date, r.description) for r in editor.models["work_history"].rows] == history_before
+    assert editor.decisions_model.rows[-1].status == "cancelled"
+    assert "trở lại như trước" in editor.status.text()
+
+
+def test_a_decision_needs_a_saved_record(qtbot, demo_db: Database) -> None:
+    w = window(qtbot, demo_db)
+    editor = open_first(qtbot, w, "dang quoc viet")
+    set_line(editor, "phone", "0987000111")
+    editor.add_decision()
+    assert editor.decision_dialog is None and "lưu hồ sơ" in editor.status.text()
+    editor.undo.setClean()
+
+
+def test_delete_restore_and_purge_from_the_trash(qtbot, demo_db: Database, monkeypatch) -> None:
+    w = window(qtbot, demo_db)
+    qtbot.keyClicks(w.search, "dang quoc viet")
+    w.apply_search()
+    w.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w.trash_selected()
+    assert w.model.rowCount() == 0  # gone from the list and the search
+    trash = w.open_trash()
+    assert [trash.model.data(trash.model.index(r, Column.NAME)) for r in range(trash.model.rowCount())] == ["Đặng Quốc Việt"]
+    trash.view.selectRow(0)
+    trash.restore(trash.selected_ids())
+    assert trash.model.rowCount() == 0 and w.model.data(w.model.index(0, Column.NAME)) == "Đặng Quốc Việt"
+    w.table.selectRow(0)
+    w.trash_selected()
+    trash.reload()
+    trash.view.selectRow(0)
+    ids = trash.selected_ids()
+    trash.purge(ids, "XOÁ VĨNH VIỄN")  # the demo user "canbo" is a clerk: refused
+    assert "quản trị viên" in trash.status.text() and trash.model.rowCount() == 1
+    assert not trash.purge_button.isEnabled()
+    trash.role = "admin"
+    trash.purge(ids, "đồng ý")  # the wrong words: nothing happens
+    assert "XOÁ VĨNH VIỄN" in trash.status.text() and trash.model.rowCount() == 1
+    trash.purge(ids, "xoá vĩnh viễn")
+    assert trash.model.rowCount() == 0 and "vĩnh viễn" in trash.status.text()
+    trash.close()

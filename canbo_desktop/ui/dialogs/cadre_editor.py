@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -35,11 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from canbo_desktop.domain import cadre as d
-from canbo_desktop.domain.decisions import KIND_LABELS
+from canbo_desktop.domain.decisions import KIND_LABELS, DecisionInput
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.text import nfc
 from canbo_desktop.services import records
 from canbo_desktop.services.cadres import cadre_file
+from canbo_desktop.ui.dialogs.decision_dialog import DecisionDialog
 from canbo_desktop.ui.models.rows_table import Col, RowsTableModel
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo, DateEdit
@@ -360,6 +362,61 @@ class CadreEditor(QDialog):
             view.setColumnWidth(i, max(fm.horizontalAdvance("n") * c.width_chars, fm.horizontalAdvance(c.header) + 10) + 12)
         v.addWidget(view)
         self.decisions_view = view
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.add_decision_button = QPushButton("Ghi quyết định…")
+        self.add_decision_button.clicked.connect(self.add_decision)
+        self.cancel_decision_button = QPushButton("Huỷ quyết định đã chọn…")
+        self.cancel_decision_button.clicked.connect(self._ask_cancel_decision)
+        row.addWidget(self.add_decision_button)
+        row.addWidget(self.cancel_decision_button)
+        v.addLayout(row)
+        self.decision_dialog: DecisionDialog | None = None
+
+    def add_decision(self) -> None:
+        """Open the decision form (the record must be saved first: a decision changes it)."""
+        if not self.cadre_id or self.dirty:
+            self._failed(ValidationError("Hãy lưu hồ sơ trước khi ghi quyết định."))
+            return
+        dlg = DecisionDialog(self.codes, self)
+        dlg.accepted.connect(lambda: self._record_decision(dlg.result_input))
+        self.decision_dialog = dlg
+        dlg.open()
+
+    def _record_decision(self, inp: DecisionInput | None) -> None:
+        if inp is None or not self.cadre_id:
+            return
+        cid = self.cadre_id
+        self.tasks.run_db(lambda: records.record_decision(self.uowf, cid, inp),
+                          on_done=lambda _r: self._decision_done("Đã ghi quyết định."), on_error=self._failed)
+
+    def _ask_cancel_decision(self) -> None:
+        row = self.decisions_view.currentIndex().row()
+        if row < 0:
+            self._failed(ValidationError("Chọn quyết định cần huỷ trong bảng."))
+            return
+        dec = self.decisions_model.rows[row]
+        reason, ok = QInputDialog.getText(self, "Huỷ quyết định", f"Lý do huỷ quyết định số {dec.number}:")
+        if ok:
+            self.cancel_decision(dec.id, reason)
+
+    def cancel_decision(self, decision_id: str, reason: str) -> None:
+        """Cancel a decision: what it changed in the record is put back."""
+        self.tasks.run_db(lambda: records.cancel_decision(self.uowf, decision_id, reason),
+                          on_done=lambda _r: self._decision_done("Đã huỷ quyết định; hồ sơ đã trở lại như trước."),
+                          on_error=self._failed)
+
+    def _decision_done(self, message: str) -> None:
+        cid = self.cadre_id
+        assert cid is not None
+        self.saved.emit(cid)
+
+        def reloaded(f: d.CadreFile) -> None:
+            self.load(f)
+            self.status.setText(message)
+            self.status.setStyleSheet("color: #1b5e20;")
+
+        self.tasks.run_db(lambda: cadre_file(self.uowf, cid), on_done=reloaded, on_error=self._failed)
 
     # -- loading ----------------------------------------------------------------------------------
     def load(self, f: d.CadreFile) -> None:
