@@ -130,7 +130,29 @@ class CadreRepository:
             q = q.where(c.status == f.status)
         if f.sex:
             q = q.where(c.sex == f.sex)
+        earliest, latest = f.birth_range()
+        if earliest is not None:
+            q = q.where(c.birth_date > earliest)
+        if latest is not None:
+            q = q.where(c.birth_date <= latest)
+        if f.education_level:
+            q = q.where(c.education_level == f.education_level)
+        if f.party_member is not None:
+            q = q.where(c.party_join_date.is_not(None) if f.party_member else c.party_join_date.is_(None))
+        if f.in_planning is not None:
+            planned = select(m.PlanningEntryRecord.cadre_id).where(
+                m.PlanningEntryRecord.removed_on.is_(None), m.PlanningEntryRecord.deleted.is_(False))
+            q = q.where(c.id.in_(planned) if f.in_planning else c.id.not_in(planned))
         return q
+
+    def filter_sql(self, f: ListFilter) -> tuple[str, dict[str, object]]:
+        """The same filter as SQL on ``c`` (the cadre), for the full-text search query."""
+        ids = self._apply_filter(select(m.CadreRecord.id).join(
+            m.OrgUnitRecord, m.OrgUnitRecord.id == m.CadreRecord.owner_unit_id), f)
+        # Named parameters (":x"), whatever the driver's own style, so the text can be embedded in text().
+        named = type(self.s.get_bind().dialect)(paramstyle="named")  # type: ignore[call-arg]
+        compiled = ids.compile(dialect=named, compile_kwargs={"render_postcompile": True})
+        return f"c.id IN ({compiled})", dict(compiled.params)
 
     def list_page(self, f: ListFilter, *, offset: int, limit: int) -> list[d.CadreSummary]:
         c = m.CadreRecord
@@ -150,9 +172,10 @@ class CadreRepository:
         q = select(func.count()).select_from(c).join(u, u.id == c.owner_unit_id)
         return int(self.s.scalar(self._apply_filter(q, f)) or 0)
 
-    def search(self, typed: str, *, limit: int = 50, offset: int = 0) -> list[d.CadreSummary]:
-        """The folding search, best matches first (see ``db/search.py``)."""
-        ids = fts.search_ids(self.s.connection(), typed, limit=limit, offset=offset)
+    def search(self, typed: str, *, limit: int = 50, offset: int = 0, f: ListFilter | None = None) -> list[d.CadreSummary]:
+        """The folding search, best matches first (see ``db/search.py``), within the list's filters."""
+        where, params = ("", {}) if f is None or f == ListFilter() else self.filter_sql(f)
+        ids = fts.search_ids(self.s.connection(), typed, limit=limit, offset=offset, extra_where=where, params=params)
         if not ids:
             return []
         q = self._summary_select().where(m.CadreRecord.id.in_(ids))

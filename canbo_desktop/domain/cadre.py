@@ -286,14 +286,43 @@ class CadreSummary:
     id_number: str
 
 
+AGE_BANDS: dict[str, tuple[int | None, int | None]] = {
+    "duoi_30": (None, 29), "30_39": (30, 39), "40_49": (40, 49), "50_59": (50, 59), "tu_60": (60, None),
+}
+AGE_BAND_LABELS = {"duoi_30": "Dưới 30", "30_39": "30–39", "40_49": "40–49", "50_59": "50–59", "tu_60": "Từ 60"}
+
+
 @dataclass(frozen=True)
 class ListFilter:
-    """Filters of the cadre list. ``unit_path`` restricts to a subtree of the organisation."""
+    """Filters of the cadre list. ``unit_path`` restricts to a subtree of the organisation; the age band
+    is counted on ``on`` (today unless given); ``None`` means "any"."""
 
     unit_path: str | None = None
     status: str | None = None
     sex: str | None = None
+    age_band: str | None = None
+    education_level: str | None = None
+    party_member: bool | None = None
+    in_planning: bool | None = None
     include_trash: bool = False
+    on: date | None = None
+
+    def birth_range(self) -> tuple[date | None, date | None]:
+        """(born after, born on or before) for the age band: age in completed years on ``on``."""
+        if not self.age_band:
+            return None, None
+        lo_age, hi_age = AGE_BANDS[self.age_band]
+        on = self.on or date.today()
+
+        def years_before(n: int) -> date:
+            try:
+                return on.replace(year=on.year - n)
+            except ValueError:  # 29 February
+                return on.replace(year=on.year - n, day=28)
+
+        latest = years_before(lo_age) if lo_age is not None else None  # at least lo_age years old
+        earliest = years_before(hi_age + 1) if hi_age is not None else None  # younger than hi_age + 1
+        return earliest, latest
 
 
 def search_texts(

@@ -7,10 +7,12 @@ from canbo_desktop.db.uow import UowFactory
 from canbo_desktop.domain.cadre import CadreFile, CadreSummary, ListFilter
 
 
-def search_cadres(uowf: UowFactory, typed: str, *, limit: int = 50, offset: int = 0) -> list[CadreSummary]:
+def search_cadres(
+    uowf: UowFactory, typed: str, *, limit: int = 50, offset: int = 0, f: ListFilter | None = None
+) -> list[CadreSummary]:
     """Search by any part of name, other names, CCCD, phone, birth year, home town or unit; no diacritics needed."""
     with uowf() as uow:
-        return CadreRepository(uow.session).search(typed, limit=limit, offset=offset)
+        return CadreRepository(uow.session).search(typed, limit=limit, offset=offset, f=f)
 
 
 def list_cadres(uowf: UowFactory, f: ListFilter, *, offset: int = 0, limit: int = 200) -> list[CadreSummary]:

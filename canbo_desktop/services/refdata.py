@@ -110,3 +110,11 @@ def code_choices(uow_factory: Any) -> dict[str, list[tuple[str, str]]]:
         out["unit"] = [(u.id, ("   " * u.depth) + u.name) for u in s.scalars(
             select(OrgUnitRecord).where(OrgUnitRecord.deleted.is_(False)).order_by(OrgUnitRecord.path))]
     return out
+
+
+def unit_paths(uow_factory: Any) -> dict[str, str]:
+    """Unit id → its tree path (the key of a subtree filter)."""
+    from canbo_desktop.db.models import OrgUnitRecord
+
+    with uow_factory() as uow:
+        return {u.id: u.path for u in uow.session.scalars(select(OrgUnitRecord).where(OrgUnitRecord.deleted.is_(False)))}

@@ -3,34 +3,40 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from canbo_desktop import APP_DISPLAY_NAME, __version__
-from canbo_desktop.domain.cadre import ListFilter
+from canbo_desktop.domain.cadre import AGE_BAND_LABELS, ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.services import cadres as cadre_svc
-from canbo_desktop.services import records, refdata, setup
+from canbo_desktop.services import export, records, refdata, setup
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import OfficeInfo
 from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
 from canbo_desktop.ui.dialogs.trash_dialog import TrashDialog
 from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
 from canbo_desktop.ui.tasks import TaskRunner
+from canbo_desktop.ui.widgets.fields import CodeCombo
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
@@ -66,6 +72,9 @@ class MainWindow(QMainWindow):
         top.addWidget(title)
         top.addWidget(self.search, 1)
         layout.addLayout(top)
+        self.filter_bar = QHBoxLayout()
+        self.filters: dict[str, CodeCombo] = {}
+        layout.addLayout(self.filter_bar)
 
         self.model = CadreTableModel(tasks, self)
         self.table = QTableView()
@@ -107,10 +116,15 @@ class MainWindow(QMainWindow):
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
         self.model.query_finished.connect(self._update_count)
         self._total: int | None = None
+        self._total_filter = ListFilter()
+        self._unit_paths: dict[str, str] = {}
         self.codes: dict[str, list[tuple[str, str]]] = {}
         self.editors: list[CadreEditor] = []
         self.table.doubleClicked.connect(lambda _idx: self._open_current())
-        tasks.run_db(lambda: refdata.code_choices(self.uowf), on_done=self._set_codes)
+        tasks.run_db(lambda: (refdata.unit_paths(self.uowf), refdata.code_choices(self.uowf)), on_done=self._set_refdata)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
         self._build_menus()
         self._restore_state()
         self.apply_search()
@@ -151,8 +165,76 @@ class MainWindow(QMainWindow):
         act.triggered.connect(self._about)
         m.addAction(act)
 
+    def _set_refdata(self, data: tuple[dict[str, str], dict[str, list[tuple[str, str]]]]) -> None:
+        self._unit_paths = data[0]
+        self._set_codes(data[1])
+
+    def _column_menu(self, pos: Any) -> None:
+        """Column chooser: tick the columns to show (remembered with the window state)."""
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        for col in Column:
+            act = menu.addAction(self.model.headerData(col, Qt.Orientation.Horizontal))
+            act.setCheckable(True)
+            act.setChecked(not header.isSectionHidden(col))
+            act.setEnabled(col != Column.NAME)
+            act.toggled.connect(lambda on, c=col: header.setSectionHidden(c, not on))
+        menu.popup(header.mapToGlobal(pos))
+
     def _set_codes(self, codes: dict[str, list[tuple[str, str]]]) -> None:
         self.codes = codes
+        self._build_filters()
+
+    def _build_filters(self) -> None:
+        """Unit subtree, status, sex, age band, qualification, party member, in planning; then export."""
+        units = [(self._unit_paths.get(code, code), name.strip()) for code, name in self.codes.get("unit", [])]
+        specs: list[tuple[str, str, list[tuple[str, str]]]] = [
+            ("unit", "Đơn vị (cả cấp dưới)", units),
+            ("status", "Tình trạng", self.codes.get("cadre_status", [])),
+            ("sex", "Giới tính", [("M", "Nam"), ("F", "Nữ")]),
+            ("age_band", "Độ tuổi", list(AGE_BAND_LABELS.items())),
+            ("education_level", "Chuyên môn", self.codes.get("education_level", [])),
+            ("party", "Đảng viên", [("1", "Là đảng viên"), ("0", "Chưa là đảng viên")]),
+            ("planning", "Quy hoạch", [("1", "Trong quy hoạch"), ("0", "Ngoài quy hoạch")]),
+        ]
+        for key, label, choices in specs:
+            combo = CodeCombo(choices)
+            combo.setItemText(0, f"{label}: tất cả")
+            combo.setToolTip(label)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12 if key != "unit" else 22)
+            combo.currentIndexChanged.connect(lambda _i: self.apply_search())
+            self.filters[key] = combo
+            self.filter_bar.addWidget(combo)
+        self.filter_bar.addStretch(1)
+        export = QPushButton("Xuất Excel…")
+        export.clicked.connect(self.export_xlsx)
+        self.filter_bar.addWidget(export)
+
+    def current_filter(self) -> ListFilter:
+        def val(key: str) -> str:
+            combo = self.filters.get(key)
+            return combo.value() if combo is not None else ""
+
+        def flag(key: str) -> bool | None:
+            v = val(key)
+            return None if not v else v == "1"
+
+        return ListFilter(unit_path=val("unit") or None, status=val("status") or None, sex=val("sex") or None,
+                          age_band=val("age_band") or None, education_level=val("education_level") or None,
+                          party_member=flag("party"), in_planning=flag("planning"))
+
+    def export_xlsx(self, path: str | None = None) -> None:
+        """Export what the list shows now (search and filters) to an Excel file."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Xuất danh sách ra Excel", "danh-sach-can-bo.xlsx", "Excel (*.xlsx)")
+            if not path:
+                return
+        typed, f, target = self.search.text().strip(), self.current_filter(), Path(path)
+        self.status_count.setText("Đang xuất Excel…")
+        self.tasks.run_db(lambda: export.export_cadre_list(self.uowf, target, typed=typed, f=f),
+                          on_done=lambda n: self.status_count.setText(f"Đã xuất {n} người ra {target.name}"),
+                          on_error=lambda exc: show_error(self, exc))
 
     def open_cadre(self, cadre_id: str | None) -> CadreEditor:
         """Open the record editor (a new person when ``cadre_id`` is None)."""
@@ -209,13 +291,14 @@ class MainWindow(QMainWindow):
         self._timer.stop()
         typed = self.search.text().strip()
         uowf = self.uowf
+        f = self.current_filter()
         if typed:
             self.status_count.setText("Đang tìm…")
-            self.model.set_loader(lambda off, lim: cadre_svc.search_cadres(uowf, typed, limit=lim, offset=off))
+            self.model.set_loader(lambda off, lim: cadre_svc.search_cadres(uowf, typed, limit=lim, offset=off, f=f))
         else:
-            f = ListFilter()
             self.model.set_loader(lambda off, lim: cadre_svc.list_cadres(uowf, f, offset=off, limit=lim))
-            if self._total is None:
+            if self._total is None or f != self._total_filter:
+                self._total_filter = f
                 self.tasks.run_db(lambda: cadre_svc.count_cadres(uowf, f), on_done=self._set_total)
 
     def _set_total(self, total: int) -> None:

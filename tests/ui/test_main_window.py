@@ -68,3 +68,38 @@ def test_model_passes_qtmodeltester(qtmodeltester, district_db: Database) -> Non
     model.set_loader(lambda off, lim: list_cadres(uowf, ListFilter(), offset=off, limit=lim))
     assert model.rowCount() == PAGE
     qtmodeltester.check(model)
+
+
+def test_filters_search_within_them_and_export_what_is_shown(qtbot, demo_db: Database, tmp_path) -> None:
+    import openpyxl
+
+    w = make_window(qtbot, demo_db)
+    w.filters["sex"].set_value("F")
+    assert w.model.rowCount() > 10
+    assert {cell(w, r, Column.SEX) for r in range(w.model.rowCount())} == {"Nữ"}
+    assert w.status_count.text().startswith("Tổng số:") and w._total == w.model.rowCount()
+    qtbot.keyClicks(w.search, "nguyen")
+    w.apply_search()
+    shown = [cell(w, r, Column.NAME) for r in range(w.model.rowCount())]
+    assert shown and all(n.startswith("Nguyễn") for n in shown[:3])
+    assert {cell(w, r, Column.SEX) for r in range(w.model.rowCount())} == {"Nữ"}
+    target = tmp_path / "danh-sach.xlsx"
+    w.export_xlsx(str(target))
+    ws = openpyxl.load_workbook(target).active
+    names = [row[1] for row in ws.iter_rows(min_row=4, values_only=True)]
+    assert names == shown
+    assert ws.freeze_panes == "C4" and ws["B3"].value == "Họ và tên"
+    assert f"Đã xuất {len(shown)} người" in w.status_count.text()
+
+
+def test_unit_subtree_filter_and_column_chooser(qtbot, demo_db: Database) -> None:
+    w = make_window(qtbot, demo_db)
+    combo = w.filters["unit"]
+    commune = next(i for i in range(combo.count()) if combo.itemText(i).startswith(("Xã", "Phường")))
+    combo.setCurrentIndex(commune)
+    units = {cell(w, r, Column.UNIT) for r in range(w.model.rowCount())}
+    place = combo.itemText(commune).split(" ", 1)[1]
+    assert units and all(place in u for u in units)  # the commune's own bodies, nothing else
+    header = w.table.horizontalHeader()
+    header.setSectionHidden(Column.ID_NUMBER, True)
+    assert header.isSectionHidden(Column.ID_NUMBER)
