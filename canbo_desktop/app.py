@@ -89,18 +89,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             db = open_database(target, create=True)
             create_demo_database(db, size="district", seed=1)
         else:
-            db = open_database(target)
+            first_run = "://" not in target and not Path(target).exists()
+            if first_run:
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+            db = open_database(target, create=first_run)
         with db.uow(args.user)() as uow:
             office = office_info(uow)
     except CanboError as exc:
         QMessageBox.critical(None, APP_DISPLAY_NAME, exc.message)
         return exc.exit_code
+    user = args.user
+    if office is None:  # an empty database: the first-run wizard
+        from canbo_desktop.ui.dialogs.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(db)
+        if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
+            db.close()
+            return 0
+        user = wizard.user
+        with db.uow(user)() as uow:
+            office = office_info(uow)
 
     from canbo_desktop.ui.main_window import MainWindow
     from canbo_desktop.ui.tasks import TaskRunner
 
     tasks = TaskRunner()
-    window = MainWindow(db, office, args.user, tasks)
+    window = MainWindow(db, office, user, tasks)
     window.show()
     code = app.exec()
     tasks.wait()

@@ -50,6 +50,25 @@ def main(out: Path) -> int:
     for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(ttf))
     QSettings().clear()
+    # the first-run wizard on an empty database
+    empty = Path(tempfile.mkdtemp(prefix="canbo-first-run-")) / "new.db"
+    from canbo_desktop.ui.dialogs.first_run import FirstRunWizard
+
+    fresh = open_database(str(empty), create=True)
+    wiz = FirstRunWizard(fresh)
+    wiz.show()
+    for step in range(3):
+        if step == 1:
+            wiz.office.code.setText("40123")
+            wiz.office.name.setText("Ủy ban nhân dân xã Thanh Hà")
+            wiz.office.place.setText("Thanh Hà")
+            wiz.office.symbol.setText("UBND")
+        app.processEvents()
+        wiz.grab().save(str(out / f"first-run-{step + 1}.png"))
+        print(out / f"first-run-{step + 1}.png")
+        wiz.next()
+    wiz.close()
+    fresh.close()
     db = open_database(str(demo_database(Path("build/screenshots-cache"))))
     with db.uow("canbo")() as uow:
         office = office_info(uow)

@@ -37,3 +37,14 @@ def check_database(db: Database) -> dict[str, Any]:
         and cur == head
     )
     return result
+
+
+def open_conflicts(db_uowf: Any) -> int:
+    """How many sync conflicts wait for a person (shown in the status bar until zero)."""
+    from sqlalchemy import func, select
+
+    from canbo_desktop.db.models import SyncConflictRecord
+
+    with db_uowf() as uow:
+        return int(uow.session.scalar(select(func.count()).select_from(SyncConflictRecord)
+                                      .where(SyncConflictRecord.status == "open")) or 0)

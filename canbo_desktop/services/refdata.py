@@ -118,3 +118,12 @@ def unit_paths(uow_factory: Any) -> dict[str, str]:
 
     with uow_factory() as uow:
         return {u.id: u.path for u in uow.session.scalars(select(OrgUnitRecord).where(OrgUnitRecord.deleted.is_(False)))}
+
+
+def shipped_list(list_key: str, folder: Path | None = None) -> list[tuple[str, str]]:
+    """(code, name) of a code list as shipped in resources/ (before any database exists)."""
+    for path in codelist_files(folder):
+        data = _read(path)
+        if data.get("list") == list_key:
+            return [(str(i["code"]), nfc(i["name"])) for i in data.get("items", [])]
+    return []

@@ -29,7 +29,7 @@ from canbo_desktop import APP_DISPLAY_NAME, __version__
 from canbo_desktop.domain.cadre import AGE_BAND_LABELS, ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.services import cadres as cadre_svc
-from canbo_desktop.services import export, records, refdata, setup
+from canbo_desktop.services import export, maintenance, records, refdata, setup
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import OfficeInfo
 from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
         self.status_user = QLabel()
         self.status_db = QLabel()
         self.status_count = QLabel()
-        for w in (self.status_office, self.status_user, self.status_db):
+        self.status_conflicts = QLabel("Xung đột: 0")
+        self.status_conflicts.setToolTip("Xung đột đồng bộ đang chờ xử lý")
+        for w in (self.status_office, self.status_user, self.status_db, self.status_conflicts):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self.status_count)
         self.status_office.setText(f"Đơn vị: {office.unit_name}" if office else "Chưa khởi tạo đơn vị")
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
+        tasks.run_db(lambda: maintenance.open_conflicts(self.uowf), on_done=self._set_conflicts)
         self._build_menus()
         self._restore_state()
         self.apply_search()
@@ -164,6 +167,10 @@ class MainWindow(QMainWindow):
         act = QAction("&Giới thiệu", self)
         act.triggered.connect(self._about)
         m.addAction(act)
+
+    def _set_conflicts(self, n: int) -> None:
+        self.status_conflicts.setText(f"Xung đột: {n}")
+        self.status_conflicts.setStyleSheet("color: #b00020; font-weight: bold;" if n else "")
 
     def _set_refdata(self, data: tuple[dict[str, str], dict[str, list[tuple[str, str]]]]) -> None:
         self._unit_paths = data[0]

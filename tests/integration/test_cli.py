@@ -190,3 +190,22 @@ def test_console_script_district_demo_end_to_end(tmp_path: Path) -> None:
     r = subprocess.run([str(exe), "--db", str(db), "cadres", "search", "nguyen", "--json"], capture_output=True, text=True, env=env)
     rows = json.loads(r.stdout)
     assert rows and all(row["full_name"].startswith("Nguyễn") for row in rows[:10])
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [("dang viet", "Đặng Quốc Việt"), ("nguyen thi hong", "Nguyễn Thị Hồng Nhung"), ("Hòa", "Trần Thị Hoà"),
+     ("hoà", "Bùi Thị Hòa"), ("0790", "Phạm Hữu Đức"), ("Đức", "Phạm Hữu Đức")],
+)
+def test_search_cases_through_the_cli(demo_db_path: Path, capsys: pytest.CaptureFixture[str], query: str, expected: str) -> None:
+    code, out, err = run(capsys, "--db", str(demo_db_path), "cadres", "search", query, "--limit", "100", "--json")
+    assert code == 0, err
+    names = [r["full_name"] for r in json.loads(out)]
+    assert expected in names
+
+
+def test_cli_ranks_duc_before_duc_without_marks(district_db, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", district_db.display, "cadres", "search", "Đức", "--limit", "500", "--json")
+    names = [r["full_name"].split() for r in json.loads(out)]
+    first_duc = min(i for i, n in enumerate(names) if "Dục" in n and "Đức" not in n)
+    assert all("Đức" in n for n in names[:first_duc])
