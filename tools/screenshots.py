@@ -91,6 +91,19 @@ def main(out: Path) -> int:
     w._open_current()
     editor = w.editors[-1]
     editor.resize(*SIZE)
+    if not editor.file.cadre.photo_sha256:  # a drawn placeholder portrait, so the 4×6 box shows a photo
+        import io
+
+        from PIL import Image, ImageDraw
+
+        img = Image.new("RGB", (400, 600), (70, 110, 170))
+        draw = ImageDraw.Draw(img)
+        draw.ellipse((120, 110, 280, 300), fill=(235, 205, 180))
+        draw.rectangle((80, 330, 320, 600), fill=(245, 245, 245))
+        buf = io.BytesIO()
+        img.save(buf, "JPEG")
+        editor.photo_date.setText("01/09/2026")
+        editor.set_photo(buf.getvalue())
     app.processEvents()
     for i in range(editor.tabs.count()):
         editor.tabs.setCurrentIndex(i)

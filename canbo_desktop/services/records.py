@@ -311,3 +311,60 @@ def career_timeline(uowf: UowFactory, cadre_id: str) -> list[d.Decision]:
             m.DecisionRecord.cadre_id == cadre_id, m.DecisionRecord.deleted.is_(False)
         ).order_by(m.DecisionRecord.effective_date, m.DecisionRecord.id))
         return [to_dataclass(r, d.Decision) for r in rows]
+
+
+# --------------------------------------------------------------------------- photo (4×6)
+
+MAX_PHOTO_BYTES = 15 * 1024 * 1024
+PHOTO_PIXELS = (400, 600)  # 4×6 cm at about 250 dpi: sharp on the printed CV, small in the database
+
+
+def prepare_photo(data: bytes) -> bytes:
+    """Check that ``data`` is a picture and make it a small 4×6 JPEG without metadata (GPS, camera…)."""
+    import io
+
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if len(data) > MAX_PHOTO_BYTES:
+        raise ValidationError("Tệp ảnh quá lớn (tối đa 15 MB).", {"photo": "quá lớn"})
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.verify()
+        with Image.open(io.BytesIO(data)) as img:
+            if img.width * img.height > 60_000_000:
+                raise ValidationError("Ảnh có kích thước điểm ảnh quá lớn.", {"photo": "quá lớn"})
+            upright = ImageOps.exif_transpose(img).convert("RGB")
+            fitted = ImageOps.fit(upright, PHOTO_PIXELS, method=Image.Resampling.LANCZOS, centering=(0.5, 0.35))
+            out = io.BytesIO()
+            fitted.save(out, "JPEG", quality=88, optimize=True)
+            return out.getvalue()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError("Tệp đã chọn không phải là ảnh (JPEG, PNG…) hoặc đã hỏng.", {"photo": "không phải ảnh"}) from exc
+
+
+def set_photo(uowf: UowFactory, cadre_id: str, data: bytes | None, taken_on: date | None) -> ChangeSet:
+    """Attach (or with ``data=None`` remove) the 4×6 photo and its date."""
+    import hashlib
+
+    jpeg = prepare_photo(data) if data is not None else None
+    with uowf() as uow:
+        rec = CadreRepository(uow.session).record(cadre_id)
+        if jpeg is None:
+            rec.photo_sha256 = None
+            rec.photo_date = None
+        else:
+            digest = hashlib.sha256(jpeg).hexdigest()
+            if uow.session.get(m.AttachmentRecord, digest) is None:
+                uow.session.add(m.AttachmentRecord(sha256=digest, mime="image/jpeg", size=len(jpeg), data=jpeg,
+                                                   created_at=uow.now()))
+            rec.photo_sha256 = digest
+            rec.photo_date = taken_on
+        return uow.commit()
+
+
+def photo_bytes(uowf: UowFactory, sha256: str | None) -> bytes | None:
+    if not sha256:
+        return None
+    with uowf() as uow:
+        att = uow.session.get(m.AttachmentRecord, sha256)
+        return bytes(att.data) if att is not None else None

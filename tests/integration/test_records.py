@@ -198,3 +198,27 @@ def test_normalise_cadre_splits_names_and_cleans() -> None:
     c = d.Cadre(full_name="  nguyễn  VĂN\u200b an ", id_number="040 075 001 234")
     n = records.normalise_cadre(dataclasses.replace(c))
     assert n.full_name == "nguyễn VĂN an" and n.given_name == "an" and n.id_number == "040075001234"
+
+
+def test_photo_is_checked_shrunk_to_4x6_and_stored_once(demo_db: Database, tmp_path) -> None:
+    import io
+
+    from PIL import Image
+
+    uowf = demo_db.uow("canbo")
+    cid = search_cadres(uowf, "dang quoc viet")[0].id
+    buf = io.BytesIO()
+    Image.new("RGB", (1200, 1600), (200, 180, 160)).save(buf, "PNG")
+    records.set_photo(uowf, cid, buf.getvalue(), date(2026, 9, 1))
+    f = cadre_file(uowf, cid)
+    jpeg = records.photo_bytes(uowf, f.cadre.photo_sha256)
+    assert f.cadre.photo_date == date(2026, 9, 1) and jpeg is not None
+    with Image.open(io.BytesIO(jpeg)) as img:
+        assert img.format == "JPEG" and img.size == records.PHOTO_PIXELS
+    with pytest.raises(ValidationError, match="không phải là ảnh"):
+        records.set_photo(uowf, cid, b"<html>not a picture</html>", None)
+    with pytest.raises(ValidationError, match="không phải là ảnh"):
+        records.set_photo(uowf, cid, buf.getvalue()[:200], None)  # a truncated file
+    assert cadre_file(uowf, cid).cadre.photo_sha256 == f.cadre.photo_sha256  # unchanged by the bad files
+    records.set_photo(uowf, cid, None, None)
+    assert cadre_file(uowf, cid).cadre.photo_sha256 is None

@@ -219,3 +219,22 @@ def test_delete_restore_and_purge_from_the_trash(qtbot, demo_db: Database, monke
     trash.purge(ids, "xoá vĩnh viễn")
     assert trash.model.rowCount() == 0 and "vĩnh viễn" in trash.status.text()
     trash.close()
+
+
+def test_attach_a_photo(qtbot, demo_db: Database) -> None:
+    import io
+
+    from PIL import Image
+
+    w = window(qtbot, demo_db)
+    editor = open_first(qtbot, w, "dang quoc viet")
+    assert editor.photo.text() == "Ảnh 4×6"
+    buf = io.BytesIO()
+    Image.new("RGB", (800, 1200), (90, 120, 200)).save(buf, "JPEG")
+    editor.photo_date.setText("01/09/2026")
+    editor.set_photo(buf.getvalue())
+    assert editor.status.text() == "Đã cập nhật ảnh."
+    assert editor.photo.pixmap() is not None and not editor.photo.pixmap().isNull()
+    assert cadre_file(demo_db.uow("t"), editor.cadre_id).cadre.photo_date.isoformat() == "2026-09-01"
+    editor.set_photo(b"GIF89a-but-not-really")
+    assert "không phải là ảnh" in editor.status.text()

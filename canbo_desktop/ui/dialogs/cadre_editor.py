@@ -11,14 +11,16 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -205,7 +207,8 @@ class CadreEditor(QDialog):
         extra_tables = {"Công tác, lương": ["work_history", "salary"], "Trình độ": ["training"],
                         "Đảng, đoàn thể": ["awards", "discipline"]}
         for title, fields in SECTIONS:
-            self.tabs.addTab(self._form_tab(fields, [specs[k] + (k,) for k in extra_tables.get(title, [])]), title)
+            side = self._photo_panel() if title == "Sơ yếu" else None
+            self.tabs.addTab(self._form_tab(fields, [specs[k] + (k,) for k in extra_tables.get(title, [])], side), title)
             if title == "Đảng, đoàn thể":
                 fam = QWidget()
                 fl = QVBoxLayout(fam)
@@ -271,9 +274,11 @@ class CadreEditor(QDialog):
         w.setAccessibleName(f.label)
         return w
 
-    def _form_tab(self, fields: list[F], tables: list[tuple[Any, ...]]) -> QWidget:
+    def _form_tab(self, fields: list[F], tables: list[tuple[Any, ...]], side: QWidget | None = None) -> QWidget:
         inner = QWidget()
         v = QVBoxLayout(inner)
+        top = QHBoxLayout()
+        v.addLayout(top)
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(2)
@@ -304,7 +309,9 @@ class CadreEditor(QDialog):
                     row += 2
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        v.addLayout(grid)
+        top.addLayout(grid, 1)
+        if side is not None:
+            top.addWidget(side, 0, Qt.AlignmentFlag.AlignTop)
         for spec in tables:
             v.addWidget(self._table_box(*spec))
         v.addStretch(1)
@@ -343,6 +350,65 @@ class CadreEditor(QDialog):
         v.addWidget(view)
         setattr(self, f"view_{key}", view)
         return box
+
+    def _photo_panel(self) -> QWidget:
+        """The 4×6 photo of the CV, with the date it was taken (a dossier needs one under 6 months old)."""
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(12, 0, 0, 0)
+        width = self.fontMetrics().height() * 7
+        self.photo = QLabel("Ảnh 4×6")
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setFixedSize(width, width * 3 // 2)
+        self.photo.setStyleSheet("border: 1px solid #888; background: #fafafa; color: #777;")
+        v.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Ngày chụp"))
+        self.photo_date = DateEdit()
+        self.photo_date.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+        row.addWidget(self.photo_date)
+        v.addLayout(row)
+        choose = QPushButton("Chọn ảnh…")
+        choose.clicked.connect(self._choose_photo)
+        remove = QPushButton("Xoá ảnh")
+        remove.clicked.connect(lambda: self.set_photo(None))
+        v.addWidget(choose)
+        v.addWidget(remove)
+        return box
+
+    def _choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn ảnh 4×6", "", "Ảnh (*.jpg *.jpeg *.png *.bmp *.tif *.tiff)")
+        if path:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                self._failed(ValidationError(f"Không đọc được tệp ảnh: {exc.strerror or exc}"))
+                return
+            self.set_photo(data)
+
+    def set_photo(self, data: bytes | None) -> None:
+        """Attach a photo (saved at once; the record must already be saved)."""
+        if not self.cadre_id:
+            self._failed(ValidationError("Hãy lưu hồ sơ trước khi gắn ảnh."))
+            return
+        try:
+            taken = self.photo_date.value()[0]
+        except ValidationError as exc:
+            self._failed(exc)
+            return
+        cid = self.cadre_id
+        self.tasks.run_db(lambda: records.set_photo(self.uowf, cid, data, taken),
+                          on_done=lambda _c: self._decision_done("Đã cập nhật ảnh."), on_error=self._failed)
+
+    def _show_photo(self, data: bytes | None) -> None:
+        if not data:
+            self.photo.setPixmap(QPixmap())
+            self.photo.setText("Ảnh 4×6")
+            return
+        pix = QPixmap()
+        pix.loadFromData(data)
+        self.photo.setPixmap(pix.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                        Qt.TransformationMode.SmoothTransformation))
 
     def _build_decisions_tab(self) -> None:
         v = QVBoxLayout(self.decisions_tab)
@@ -438,6 +504,12 @@ class CadreEditor(QDialog):
         self.decisions_model.beginResetModel()
         self.decisions_model.rows = list(f.decisions)
         self.decisions_model.endResetModel()
+        self.photo_date.set_value(c.photo_date)
+        sha = c.photo_sha256
+        if sha:
+            self.tasks.run_db(lambda: records.photo_bytes(self.uowf, sha), on_done=self._show_photo, on_error=self._failed)
+        else:
+            self._show_photo(None)
         self._applying = False
         self.undo.clear()
         self.undo.setClean()
