@@ -23,6 +23,7 @@ from canbo_desktop.services import demo as demo_svc
 from canbo_desktop.services import maintenance
 from canbo_desktop.services.database import (
     Database,
+    explain_error,
     open_database,
     require_file_absent_or_empty,
     resolve_target,
@@ -282,10 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("Đã dừng theo yêu cầu.\n")
         return 130
     except Exception as exc:  # the last line of defence: a Vietnamese message, details in the log
-        from canbo_desktop.db.engine import translate_errors
-
-        err = translate_errors(exc)
-        sys.stderr.write(f"Lỗi: {err.message}\n")
+        sys.stderr.write(f"Lỗi: {explain_error(exc)}\n")
         return DatabaseError.exit_code
     return code
 

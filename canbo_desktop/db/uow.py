@@ -15,8 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -24,7 +23,7 @@ from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from canbo_desktop.db.base import Base, new_id
+from canbo_desktop.db.base import new_id
 from canbo_desktop.db.engine import translate_errors
 from canbo_desktop.db.models import AuditRecord, CadreRecord, ChangeLogRecord, LocalNodeRecord, OrgUnitRecord
 from canbo_desktop.db.search import place_in_name_order
@@ -317,20 +316,3 @@ def uow_factory(engine: Engine, actor: str) -> UowFactory:
         return UnitOfWork(engine, actor)
 
     return make
-
-
-@contextmanager
-def read_session(engine: Engine) -> Iterator[Session]:
-    """A read-only session for queries (no tracking: nothing is written)."""
-    session = Session(engine, expire_on_commit=False)
-    try:
-        yield session
-    except DBAPIError as exc:
-        raise translate_errors(exc, str(engine.url.database or "")) from exc
-    finally:
-        session.rollback()
-        session.close()
-
-
-def all_models() -> list[type[Any]]:
-    return [m.class_ for m in Base.registry.mappers]

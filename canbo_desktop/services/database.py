@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 from canbo_desktop import paths
-from canbo_desktop.db.engine import make_engine, parse_database_url, sqlite_path
-from canbo_desktop.db.migrate import current_revision, ensure_schema, head_revision
+from canbo_desktop.db.engine import make_engine, parse_database_url, sqlite_path, translate_errors
+from canbo_desktop.db.migrate import ensure_schema
 from canbo_desktop.db.uow import UowFactory, uow_factory
 from canbo_desktop.domain.errors import DatabaseError
 
@@ -60,12 +60,13 @@ def open_database(target: str, *, create: bool = False, migrate: bool = True) ->
     return Database(engine=engine, url=url, migration=action)
 
 
-def schema_status(db: Database) -> dict[str, str | None]:
-    return {"current": current_revision(db.engine), "head": head_revision()}
-
-
 def require_file_absent_or_empty(target: str) -> None:
     url = parse_database_url(target)
     path = sqlite_path(url)
     if path is not None and path.exists() and path.stat().st_size > 0:
         raise DatabaseError(f"Tệp “{path}” đã tồn tại.")
+
+
+def explain_error(exc: BaseException) -> str:
+    """A Vietnamese sentence for an unexpected driver error (locked, not a database, no connection…)."""
+    return translate_errors(exc).message

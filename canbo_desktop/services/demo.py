@@ -605,9 +605,3 @@ class _PeopleGenerator:
         if unit.level == "phong" and ".S" in unit.code:
             return ("Trưởng phòng", "truong_phong_so") if head else ("Phó Trưởng phòng", "pho_truong_phong_so")
         return ("Trưởng phòng", "truong_phong_huyen") if head else ("Phó Trưởng phòng", "pho_truong_phong_huyen")
-
-
-def rebuild_search(db: Database) -> None:
-    """Re-create the search index from the cadre rows (repair tool)."""
-    with db.engine.begin() as conn:
-        fts.rebuild_index(conn)
