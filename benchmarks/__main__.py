@@ -131,11 +131,13 @@ def bench_gui(path: Path) -> dict[str, Any]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from canbo_desktop.app import tune_gc
     from canbo_desktop.services.setup import office_info
     from canbo_desktop.ui.main_window import MainWindow
     from canbo_desktop.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
+    tune_gc()  # as the application does at start-up
     db = open_database(str(path))
     with db.uow("bench")() as uow:
         office = office_info(uow)

@@ -18,6 +18,16 @@ from canbo_desktop.domain.errors import CanboError
 log = logging.getLogger("canbo_desktop")
 
 
+def tune_gc() -> None:
+    """Collect garbage less often. The cadre list keeps up to 100,000 row objects alive; with the default
+    thresholds a full collection walks them all every few pages and freezes the window for 100–150 ms
+    while scrolling (benchmarks/: stall 149 ms → 86 ms). Objects made at start-up are frozen out of it."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 1000)
+    gc.freeze()
+
+
 def setup_logging() -> Path:
     """A rotating log file in the platform log directory (and stderr when run from a console)."""
     folder = paths.log_dir()
@@ -57,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(ttf))
+    tune_gc()
 
     def excepthook(etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(etype, value, tb))

@@ -218,6 +218,84 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if result["ok"] else 1
 
 
+def _parse_day(text: str, what: str) -> date:
+    from canbo_desktop.domain.dates import parse_date
+
+    try:
+        d = date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else parse_date(text)
+    except (ValueError, CanboError) as exc:
+        raise CliError(f"{what} «{text}» không hợp lệ (dạng YYYY-MM-DD hoặc dd/mm/yyyy).") from exc
+    if d is None:
+        raise CliError(f"Thiếu {what}.")
+    return d
+
+
+def _rule_book(args: argparse.Namespace) -> Any:
+    """The database's rules when a database is there, else the defaults shipped with the program."""
+    from pathlib import Path
+
+    from canbo_desktop.services import rules as rules_svc
+
+    if args.db or os.environ.get("CANBO_DB") or Path(resolve_target(None)).exists():
+        db = _open(args)
+        try:
+            return rules_svc.rule_book(db.uow(_actor(args)))
+        finally:
+            db.close()
+    return rules_svc.shipped_book()
+
+
+def cmd_rules_retirement(args: argparse.Namespace) -> int:
+    from canbo_desktop.domain.rules.retirement import retirement
+
+    sex = {"M": "M", "NAM": "M", "F": "F", "NU": "F", "NỮ": "F"}.get(args.sex.strip().upper())
+    if sex is None:
+        raise CliError("Giới tính phải là M (nam) hoặc F (nữ).")
+    text = args.birth.strip()
+    if len(text) == 4 and text.isdigit():
+        birth, precision = date(int(text), 1, 1), "year"
+    elif len(text) == 7 and text[4] == "-":
+        birth, precision = _parse_day(text + "-01", "ngày sinh"), "month"
+    else:
+        birth, precision = _parse_day(text, "ngày sinh"), "day"
+    r = retirement(sex, birth, precision, _rule_book(args))
+    result = {"retirement_date": r.retirement_date.isoformat(), "pension_start": r.pension_start.isoformat(),
+              "age_years": r.age_years, "age_months": r.age_months}
+    if args.json:
+        emit_json(result)
+    else:
+        print(f"Nghỉ hưu: {r.retirement_date:%d/%m/%Y} (đủ {r.age_years} tuổi {r.age_months} tháng); "
+              f"hưởng lương hưu từ {r.pension_start:%d/%m/%Y}.")
+    return 0
+
+
+def cmd_reminders(args: argparse.Namespace) -> int:
+    from canbo_desktop.services import reminders as reminders_svc
+
+    at = _parse_day(args.at, "ngày") if args.at else date.today()
+    db = _open(args)
+    try:
+        report = reminders_svc.reminders(db.uow(_actor(args)), at)
+    finally:
+        db.close()
+    groups = report.by_kind()
+    if args.json:
+        emit_json({
+            "at": at.isoformat(),
+            "counts": report.counts(),
+            "items": [{"kind": r.kind, "title": r.title, "cadre_id": r.cadre_id, "full_name": r.full_name,
+                       "due": r.due.isoformat() if r.due else None, "detail": r.detail}
+                      for rows in groups.values() for r in rows],
+        })
+    else:
+        for rows in groups.values():
+            if rows:
+                print(f"{rows[0].title} ({len(rows)})")
+                for r in rows:
+                    print(f"  {r.full_name:32} {r.due:%d/%m/%Y}  {r.detail}" if r.due else f"  {r.full_name:32} {'':10}  {r.detail}")
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -248,6 +326,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("stats", cmd_stats, "số bản ghi của từng bảng")
     add("check", cmd_check, "kiểm tra toàn vẹn, khoá ngoại, chỉ mục tìm kiếm và phiên bản lược đồ")
+
+    sp = add("reminders", cmd_reminders, "việc đến hạn: nghỉ hưu, hết nhiệm kỳ, nâng lương, đánh giá, thay thế…")
+    sp.add_argument("--at", help="tính vào ngày (YYYY-MM-DD; mặc định hôm nay)")
+
+    rules = sub.add_parser("rules", help="tính theo quy định đang áp dụng")
+    rsub = rules.add_subparsers(dest="rules_command", required=True, parser_class=VietnameseArgumentParser)
+    sp = rsub.add_parser("retirement", help="thời điểm nghỉ hưu theo BLLĐ 2019 Đ.169 và NĐ 135/2020/NĐ-CP")
+    sp.add_argument("--sex", required=True, help="M (nam) hoặc F (nữ)")
+    sp.add_argument("--birth", required=True, help="ngày sinh YYYY-MM-DD, hoặc YYYY-MM, hoặc chỉ năm YYYY")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_rules_retirement)
 
     cad = sub.add_parser("cadres", help="tra cứu cán bộ")
     csub = cad.add_subparsers(dest="cadres_command", required=True, parser_class=VietnameseArgumentParser)

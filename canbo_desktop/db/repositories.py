@@ -17,6 +17,7 @@ from canbo_desktop.db.base import Base
 from canbo_desktop.domain import cadre as d
 from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.errors import NotFound
+from canbo_desktop.domain.rules import RuleVersion
 
 T = TypeVar("T")
 
@@ -223,3 +224,32 @@ class StatsRepository:
             "foreign_key_violations": len(fk),
             "search_index": "ok" if fts_ok else "hỏng",
         }
+
+
+class RuleSetRepository:
+    """The admin's edits of the rules (the shipped defaults live in resources/rules)."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def versions(self) -> list[RuleVersion]:
+        r = m.RuleSetRecord
+        rows = self.s.scalars(select(r).where(r.deleted.is_(False)).order_by(r.updated_at, r.id))
+        return [
+            RuleVersion(key=x.rule_key, valid_from=x.valid_from, valid_to=x.valid_to, params=dict(x.params),
+                        legal_source=x.legal_source, note=x.note, id=x.id)
+            for x in rows
+        ]
+
+    def add(self, v: RuleVersion) -> str:
+        rec = m.RuleSetRecord(rule_key=v.key, valid_from=v.valid_from, valid_to=v.valid_to,
+                              legal_source=v.legal_source, params=dict(v.params), note=v.note)
+        self.s.add(rec)
+        self.s.flush()
+        return rec.id
+
+    def withdraw(self, version_id: str) -> None:
+        rec = self.s.get(m.RuleSetRecord, version_id)
+        if rec is None or rec.deleted:
+            raise NotFound("Không tìm thấy phiên bản quy định này.")
+        rec.deleted = True

@@ -8,6 +8,7 @@ everything back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -162,3 +163,44 @@ def plan_effects(d: DecisionInput) -> Effects:
     if not d.summary:
         d.summary = f"{label} {d.title_text or d.unit_name or ''}".strip()
     return eff
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One step of a career as the timeline shows it."""
+
+    year: int | None
+    when: str  # dd/mm/yyyy, or "" when the decision has no effective date
+    kind_label: str
+    summary: str
+    number: str
+    issuer: str
+    until: str  # the end of a term or secondment, dd/mm/yyyy
+    cancelled: bool
+    cancel_reason: str
+
+
+def career_steps(decisions: Iterable[Any]) -> list[TimelineEntry]:
+    """A person's decisions as career steps, oldest first (undated last); cancelled ones are kept and
+    marked, because the clerk must see that a decision existed and was withdrawn."""
+    from canbo_desktop.domain.dates import format_date
+
+    def key(dec: Any) -> tuple[int, date, str]:
+        eff = dec.effective_date or dec.signed_on
+        return (0, eff, dec.number) if eff else (1, date.min, dec.number)
+
+    out = []
+    for dec in sorted(decisions, key=key):
+        eff = dec.effective_date or dec.signed_on
+        out.append(TimelineEntry(
+            year=eff.year if eff else None,
+            when=format_date(eff) if eff else "",
+            kind_label=KIND_LABELS.get(dec.kind, dec.kind),
+            summary=dec.summary,
+            number=dec.number,
+            issuer=dec.issuer,
+            until=format_date(dec.end_date) if dec.end_date else "",
+            cancelled=dec.status == "cancelled",
+            cancel_reason=dec.cancel_reason,
+        ))
+    return out

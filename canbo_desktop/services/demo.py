@@ -25,6 +25,7 @@ from canbo_desktop.db.bulk import bulk_insert, deferred_indexes, log_bulk_change
 from canbo_desktop.db.engine import enable_wal, set_journal_mode
 from canbo_desktop.db.models import LocalNodeRecord
 from canbo_desktop.domain.cadre import search_texts
+from canbo_desktop.domain.dates import add_months
 from canbo_desktop.domain.errors import AlreadyInitialised
 from canbo_desktop.domain.hlc import HLC
 from canbo_desktop.domain.names import PersonName
@@ -446,10 +447,11 @@ class _PeopleGenerator:
                 if precision == "year":
                     birth = date(birth.year, 1, 1)
                 cccd = ""
-            self._person(t, unit, name, sex, birth, precision, eth, cccd)
+            self._person(t, unit, name, sex, birth, precision, eth, cccd, showcase=showcase is not None)
         return t
 
-    def _person(self, t: _Tables, unit: _Unit, name: PersonName, sex: str, birth: date, precision: str, eth: str, cccd: str) -> None:
+    def _person(self, t: _Tables, unit: _Unit, name: PersonName, sex: str, birth: date, precision: str, eth: str, cccd: str,
+                *, showcase: bool = False) -> None:
         rng, ids, track = self.rng, self.ids, self.track
         cid = ids()
         self.seq += 1
@@ -465,7 +467,7 @@ class _PeopleGenerator:
             recruit = date(TODAY.year - 1, 9, 1)
         years_served = max(0.0, (TODAY - recruit).days / 365.25)
         status = "dang_cong_tac"
-        if age > 60.5 and rng.random() < 0.7:
+        if age > 60.5 and rng.random() < 0.7 and not showcase:  # the showcase people stay in service
             status = "nghi_huu"
         # leadership: the first person drawn for a unit becomes its head, some others deputies
         is_head = unit.id not in self.heads and years_served > 8 and status == "dang_cong_tac"
@@ -485,6 +487,11 @@ class _PeopleGenerator:
         steps_possible = int(years_served * 12 // interval)
         step = min(len(scale), 1 + steps_possible)
         step_date = date(min(TODAY.year, recruit.year + (step - 1) * interval // 12), recruit.month, 1)
+        beyond, beyond_date = None, None
+        if step == len(scale) and years_served > len(scale) * 3 + 3:
+            # at the last step: 5% after one more interval, +1% a year; the step date records the last change
+            beyond = 5 + max(0, int(years_served - (len(scale) - 1) * interval / 12 - interval / 12))
+            beyond_date = min(add_months(step_date, interval + 12 * (beyond - 5)), TODAY)
         party = rng.random() < (0.95 if (is_head or is_deputy) else 0.55)
         party_join = date(recruit.year + rng.randint(0, 6), rng.randint(1, 12), rng.randint(1, 28)) if party else None
         if party_join and party_join > TODAY:
@@ -505,8 +512,8 @@ class _PeopleGenerator:
             f"09{rng.randint(10_000_000, 99_999_999)}", "", "Sinh viên" if recruit_age < 24 else "Giáo viên hợp đồng",
             recruit, unit.name if rng.random() < 0.6 else f"UBND {unit.place}", title_text, title_code,
             start if (is_head or is_deputy) else None, term_end, "", "Tham mưu công tác chuyên môn của đơn vị",
-            grade, step, scale[step - 1], step_date, (0.5 if is_head else 0.3 if is_deputy else None), "",
-            (5 + max(0, int(years_served - (len(scale) - 1) * interval / 12 - interval / 12))) if step == len(scale) and years_served > len(scale) * 3 + 3 else None,
+            grade, step, scale[step - 1], beyond_date or step_date, (0.5 if is_head else 0.3 if is_deputy else None), "",
+            beyond,
             "12/12", edu, rng.choice(MAJORS), "", pol, qlnn, "Tiếng Anh bậc 3" if rng.random() < 0.6 else "Tiếng Anh B",
             "Chuẩn kỹ năng CNTT cơ bản", party_join, party_official,
             "Công đoàn Việt Nam" + (", Đoàn TNCS Hồ Chí Minh" if age < 35 else ""),

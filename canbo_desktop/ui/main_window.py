@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,11 +38,21 @@ from canbo_desktop.services.setup import OfficeInfo
 from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
 from canbo_desktop.ui.dialogs.trash_dialog import TrashDialog
 from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
+from canbo_desktop.ui.pages.pending import PendingPage
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
+SECTIONS = [
+    ("records", "Hồ sơ cán bộ"),
+    ("evaluation", "Đánh giá, xếp loại"),
+    ("appointments", "Quy hoạch, bổ nhiệm"),
+    ("reminders", "Nhắc việc"),
+    ("reports", "Báo cáo, chỉ tiêu"),
+    ("sync", "Đồng bộ USB"),
+    ("admin", "Quản trị"),
+]
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -63,6 +76,7 @@ class MainWindow(QMainWindow):
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         title = QLabel("<b>Hồ sơ cán bộ</b>")
         self.search = QLineEdit()
@@ -93,7 +107,8 @@ class MainWindow(QMainWindow):
             self.table.setColumnWidth(col, fm.horizontalAdvance("n") * chars + 16)
         header.setSectionResizeMode(Column.UNIT, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.setCentralWidget(central)
+        self.records_page = central
+        self._build_navigation()
 
         self.status_office = QLabel()
         self.status_user = QLabel()
@@ -123,7 +138,11 @@ class MainWindow(QMainWindow):
         self.codes: dict[str, list[tuple[str, str]]] = {}
         self.editors: list[CadreEditor] = []
         self.table.doubleClicked.connect(lambda _idx: self._open_current())
-        tasks.run_db(lambda: (refdata.unit_paths(self.uowf), refdata.code_choices(self.uowf)), on_done=self._set_refdata)
+        self.role = "viewer"
+        self._pending_open: list[str | None] = []
+        tasks.run_db(lambda: (refdata.unit_paths(self.uowf), refdata.code_choices(self.uowf),
+                              setup.user_role(self.uowf, self.user)), on_done=self._set_refdata,
+                     on_error=lambda exc: show_error(self, exc))
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
@@ -132,12 +151,104 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.apply_search()
 
+    # -- navigation -------------------------------------------------------------------------------
+    def _build_navigation(self) -> None:
+        """Left: the seven sections (Ctrl+1…Ctrl+7); right: the page of the chosen one, built on first use."""
+        shell = QWidget(self)
+        row = QHBoxLayout(shell)
+        row.setContentsMargins(6, 6, 6, 0)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Các phần của chương trình")
+        fm = self.fontMetrics()
+        self.nav.setFixedWidth(fm.horizontalAdvance("Quy hoạch, bổ nhiệm (999)") + 36)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for i, (key, label) in enumerate(SECTIONS):
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{label} (Ctrl+{i + 1})")
+            item.setSizeHint(QSize(0, fm.height() + 14))
+            self.nav.addItem(item)
+            # the other pages are built the first time they are shown: a stand-in keeps their place
+            self.stack.addWidget(self.records_page if key == "records" else QWidget())
+        self.pages["records"] = self.records_page
+        self.nav.currentRowChanged.connect(self._section_changed)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(shell)
+
+    def section(self) -> str:
+        return SECTIONS[max(0, self.nav.currentRow())][0]
+
+    def show_section(self, key: str) -> QWidget:
+        """Show a section (building its page the first time) and return its page."""
+        index = [k for k, _ in SECTIONS].index(key)
+        self.nav.setCurrentRow(index)
+        return self.pages[key]
+
+    def _section_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        key = SECTIONS[index][0]
+        if key not in self.pages:
+            page = self._make_page(key)
+            old = self.stack.widget(index)
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+            self.stack.insertWidget(index, page)
+            self.pages[key] = page
+        self.stack.setCurrentIndex(index)
+
+    def _make_page(self, key: str) -> QWidget:
+        pending = {
+            "evaluation": ("Đánh giá, xếp loại", [
+                "Kết quả xếp loại từng năm của mỗi người xem trong hồ sơ, thẻ «Lịch sử nhận xét».",
+                "Sắp có: bảng đánh giá theo đơn vị và năm (4 mức NĐ 90/2020 đến 2025; thang 100 điểm NĐ 335/2025 "
+                "từ 2026), tỷ lệ xuất sắc, phiếu tín nhiệm, khoá kết quả."]),
+            "appointments": ("Quy hoạch, đào tạo, bổ nhiệm", [
+                "Quyết định bổ nhiệm, điều động… ghi trong hồ sơ, thẻ «Quyết định».",
+                "Sắp có: danh sách quy hoạch theo chức danh và nhiệm kỳ, kiểm tra điều kiện bổ nhiệm, "
+                "các bước quy trình và hồ sơ bổ nhiệm PDF."]),
+            "reports": ("Báo cáo, chỉ tiêu", [
+                "Danh sách đang xem ở phần Hồ sơ cán bộ xuất ra Excel bằng nút «Xuất Excel…».",
+                "Sắp có: bảng chỉ tiêu (cán bộ trẻ, nữ, trình độ, lý luận chính trị…) theo từng đơn vị, "
+                "biểu đồ, xuất Excel và PDF."]),
+            "sync": ("Đồng bộ USB", [
+                "Sắp có: xuất gói dữ liệu đã ký và mã hoá cho đơn vị cấp trên, nhập gói của đơn vị cấp dưới "
+                "với xem trước và xử lý xung đột."]),
+        }
+        if key == "reminders":
+            from canbo_desktop.ui.pages.reminders_page import RemindersPage
+
+            page: QWidget = RemindersPage(self.uowf, self.tasks, self)
+            page.open_cadre.connect(self.open_cadre)  # type: ignore[attr-defined]
+            return page
+        if key == "admin":
+            from canbo_desktop.ui.pages.admin_page import AdminPage
+
+            return AdminPage(self.uowf, self.tasks, self.user, self)
+        title, lines = pending[key]
+        return PendingPage(title, lines, self)
+
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         m = self.menuBar().addMenu("&Tệp")
         act = QAction("&Thoát", self)
         act.setShortcut(QKeySequence.StandardKey.Quit)
         act.triggered.connect(self.close)
+        m.addAction(act)
+        m = self.menuBar().addMenu("&Xem")
+        for i, (key, label) in enumerate(SECTIONS):
+            act = QAction(label, self)
+            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            act.triggered.connect(lambda _c=False, k=key: self.show_section(k))
+            m.addAction(act)
+        m.addSeparator()
+        act = QAction("&Làm mới", self)
+        act.setShortcut(QKeySequence.StandardKey.Refresh)
+        act.triggered.connect(self.refresh)
         m.addAction(act)
         m = self.menuBar().addMenu("&Hồ sơ")
         act = QAction("&Tìm cán bộ", self)
@@ -153,6 +264,10 @@ class MainWindow(QMainWindow):
         act = QAction("&Thêm cán bộ", self)
         act.setShortcut(QKeySequence.StandardKey.New)
         act.triggered.connect(lambda: self.open_cadre(None))
+        m.addAction(act)
+        act = QAction("&Xuất danh sách ra Excel…", self)
+        act.setShortcut(QKeySequence("Ctrl+E"))
+        act.triggered.connect(lambda: self.export_xlsx())
         m.addAction(act)
         act = QAction("Thùng &rác…", self)
         act.triggered.connect(self.open_trash)
@@ -172,9 +287,13 @@ class MainWindow(QMainWindow):
         self.status_conflicts.setText(f"Xung đột: {n}")
         self.status_conflicts.setStyleSheet("color: #b00020; font-weight: bold;" if n else "")
 
-    def _set_refdata(self, data: tuple[dict[str, str], dict[str, list[tuple[str, str]]]]) -> None:
+    def _set_refdata(self, data: tuple[dict[str, str], dict[str, list[tuple[str, str]]], str]) -> None:
         self._unit_paths = data[0]
+        self.role = data[2]
         self._set_codes(data[1])
+        pending, self._pending_open = self._pending_open, []
+        for cadre_id in pending:
+            self.open_cadre(cadre_id)
 
     def _column_menu(self, pos: Any) -> None:
         """Column chooser: tick the columns to show (remembered with the window state)."""
@@ -243,10 +362,18 @@ class MainWindow(QMainWindow):
                           on_done=lambda n: self.status_count.setText(f"Đã xuất {n} người ra {target.name}"),
                           on_error=lambda exc: show_error(self, exc))
 
-    def open_cadre(self, cadre_id: str | None) -> CadreEditor:
-        """Open the record editor (a new person when ``cadre_id`` is None)."""
+    def open_cadre(self, cadre_id: str | None) -> CadreEditor | None:
+        """Open the record editor (a new person when ``cadre_id`` is None). Before the code lists have
+        arrived from the database (the first moments after start) the request waits for them."""
         if not self.codes:
-            self.codes = refdata.code_choices(self.uowf)
+            self._pending_open.append(cadre_id)
+            self.status_count.setText("Đang tải danh mục…")
+            return None
+        for editor in self.editors:  # one editor per person: bring the open one forward
+            if cadre_id is not None and editor.cadre_id == cadre_id and editor.isVisible():
+                editor.raise_()
+                editor.activateWindow()
+                return editor
         default_unit = self.office.unit_id if self.office else ""
         editor = CadreEditor(self.uowf, self.tasks, self.codes, cadre_id, default_unit=default_unit, parent=self)
         editor.saved.connect(lambda _cid: self.refresh())
@@ -273,7 +400,7 @@ class MainWindow(QMainWindow):
                           on_error=lambda exc: show_error(self, exc))
 
     def open_trash(self) -> TrashDialog:
-        dlg = TrashDialog(self.uowf, self.tasks, setup.user_role(self.uowf, self.user), self)
+        dlg = TrashDialog(self.uowf, self.tasks, self.role, self)
         dlg.show()
         return dlg
 
@@ -327,6 +454,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geo)
         else:
             self.resize(1280, 720)
+        section = s.value("main/section")
+        keys = [k for k, _ in SECTIONS]
+        self.nav.setCurrentRow(keys.index(section) if section in keys else 0)
         hdr = s.value("main/list_header")
         if hdr is not None:
             self.table.horizontalHeader().restoreState(hdr)
@@ -341,6 +471,7 @@ class MainWindow(QMainWindow):
         s = QSettings()
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/list_header", self.table.horizontalHeader().saveState())
+        s.setValue("main/section", self.section())
         super().closeEvent(event)
 
     def selected_ids(self) -> list[str]:

@@ -209,3 +209,43 @@ def test_cli_ranks_duc_before_duc_without_marks(district_db, capsys: pytest.Capt
     names = [r["full_name"].split() for r in json.loads(out)]
     first_duc = min(i for i, n in enumerate(names) if "Dục" in n and "Đức" not in n)
     assert all("Đức" in n for n in names[:first_duc])
+
+
+@pytest.mark.parametrize(("sex", "birth", "retire", "pension", "years", "months"), [
+    ("M", "1965-07-15", "2027-04-30", "2027-05-01", 61, 9),  # domain.md §4.2 worked examples
+    ("F", "1972-02-20", "2030-06-30", "2030-07-01", 58, 4),
+    ("M", "1961-10-03", "2022-04-30", "2022-05-01", 60, 6),
+    ("M", "1980", "2042-01-31", "2042-02-01", 62, 0),  # birth year only → 01/01 (NĐ 135/2020 Đ.3.3)
+])
+def test_nd135_2020_rules_retirement_json(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          sex: str, birth: str, retire: str, pension: str, years: int, months: int) -> None:
+    monkeypatch.setenv("CANBO_DATA_DIR", str(tmp_path))  # no database yet: the shipped rules answer
+    monkeypatch.delenv("CANBO_DB", raising=False)
+    code, out, err = run(capsys, "rules", "retirement", "--sex", sex, "--birth", birth, "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"retirement_date": retire, "pension_start": pension, "age_years": years, "age_months": months}
+
+
+def test_rules_retirement_refuses_bad_input_in_vietnamese(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CANBO_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("CANBO_DB", raising=False)
+    code, out, err = run(capsys, "rules", "retirement", "--sex", "X", "--birth", "1970-01-01", "--json")
+    assert code == 2 and out == "" and "Giới tính" in err
+    code, out, err = run(capsys, "rules", "retirement", "--sex", "M", "--birth", "31/02/1970", "--json")
+    assert code != 0 and out == "" and "không hợp lệ" in err
+
+
+def test_reminders_for_the_demo_at_a_fixed_date(capsys: pytest.CaptureFixture[str], demo_db_path: Path) -> None:
+    code, out, err = run(capsys, "--db", str(demo_db_path), "reminders", "--at", "2026-11-22", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["at"] == "2026-11-22"
+    assert set(data["counts"]) == {"retirement_decision", "retirement_notice", "term_ending", "salary_raise",
+                                   "evaluation_missing", "weak_performer", "dossier_incomplete"}
+    assert sum(data["counts"].values()) == len(data["items"]) > 0
+    # Vũ Văn Lưỡng, born 15/07/1965, retires 30/04/2027: the 6-month notice is due, the decision not yet
+    luong = [i for i in data["items"] if i["full_name"] == "Vũ Văn Lưỡng" and i["kind"].startswith("retirement")]
+    assert [(i["kind"], i["due"]) for i in luong] == [("retirement_notice", "2027-04-30")]
+    assert "thông báo trước 31/10/2026" in luong[0]["detail"]
+    assert all(i["detail"] and i["cadre_id"] for i in data["items"])

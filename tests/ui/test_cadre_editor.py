@@ -174,6 +174,8 @@ def test_record_a_transfer_then_cancel_it(qtbot, demo_db: Database) -> None:
     assert editor.models["work_history"].rows[-1].description == f"Chuyên viên, {target_name}"
     assert [r.number for r in editor.decisions_model.rows][-1] == "45/QĐ-UBND"
     assert w.model.data(w.model.index(0, Column.UNIT)) == target_name  # the list follows
+    timeline = editor.timeline.toPlainText()
+    assert "2026" in timeline and "01/10/2026 · Điều động" in timeline and "QĐ số 45/QĐ-UBND" in timeline
 
     decision = editor.decisions_model.rows[-1]
     editor.cancel_decision(decision.id, "Ghi nhầm người")
@@ -181,6 +183,7 @@ def test_record_a_transfer_then_cancel_it(qtbot, demo_db: Database) -> None:
     assert [(r.from_date, r.to_date, r.description) for r in editor.models["work_history"].rows] == history_before
     assert editor.decisions_model.rows[-1].status == "cancelled"
     assert "trở lại như trước" in editor.status.text()
+    assert "Đã huỷ — lý do: Ghi nhầm người" in editor.timeline.toPlainText()
 
 
 def test_a_decision_needs_a_saved_record(qtbot, demo_db: Database) -> None:

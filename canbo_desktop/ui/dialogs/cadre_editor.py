@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +32,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from canbo_desktop.domain import cadre as d
-from canbo_desktop.domain.decisions import KIND_LABELS, DecisionInput
+from canbo_desktop.domain.decisions import KIND_LABELS, DecisionInput, TimelineEntry, career_steps
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.text import nfc
 from canbo_desktop.services import records
@@ -116,6 +119,30 @@ SECTIONS: list[tuple[str, list[F]]] = [
     ]),
 ]
 SEX_CHOICES = [("M", "Nam"), ("F", "Nữ")]
+
+def timeline_html(steps: list[TimelineEntry]) -> str:
+    """The career as a vertical timeline: a heading per year, a line per decision; cancelled decisions
+    struck through with the reason, so nobody mistakes them for the current state."""
+    if not steps:
+        return "<p style='color:#666'>Chưa có quyết định nào. Bấm «Ghi quyết định…» để thêm.</p>"
+    parts = ["<h3 style='margin:0'>Dòng thời gian</h3>"]
+    year: int | None = -1
+    for st in steps:
+        if st.year != year:
+            year = st.year
+            parts.append(f"<p style='margin:10px 0 2px 0; font-size:large; color:#0b4f8a'><b>{year or 'Chưa rõ ngày'}</b></p>")
+        text = f"<b>{escape(st.kind_label)}</b>"
+        if st.summary:
+            text += f": {escape(st.summary)}"
+        meta = ", ".join(x for x in (f"QĐ số {escape(st.number)}" if st.number else "", escape(st.issuer)) if x)
+        until = f" (đến {st.until})" if st.until else ""
+        line = f"{st.when or '—'}{until} · {text}" + (f"<br><span style='color:#555'>{meta}</span>" if meta else "")
+        if st.cancelled:
+            reason = f" — lý do: {escape(st.cancel_reason)}" if st.cancel_reason else ""
+            line = f"<span style='color:#888'><s>{line}</s><br><i>Đã huỷ{reason}</i></span>"
+        parts.append(f"<p style='margin:2px 0 6px 12px'>{line}</p>")
+    return "".join(parts)
+
 
 def _table_specs(codes: dict[str, list[tuple[str, str]]]) -> dict[str, tuple[str, type[Any], list[Col], dict[str, Any]]]:
     def c(key: str) -> tuple[tuple[str, str], ...]:
@@ -426,7 +453,15 @@ class CadreEditor(QDialog):
         fm = self.fontMetrics()
         for i, c in enumerate(self.decisions_model.columns):
             view.setColumnWidth(i, max(fm.horizontalAdvance("n") * c.width_chars, fm.horizontalAdvance(c.header) + 10) + 12)
-        v.addWidget(view)
+        self.timeline = QTextBrowser()
+        self.timeline.setAccessibleName("Dòng thời gian công tác")
+        self.timeline.setOpenLinks(False)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(view)
+        split.addWidget(self.timeline)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        v.addWidget(split, 1)
         self.decisions_view = view
         row = QHBoxLayout()
         row.addStretch(1)
@@ -504,6 +539,7 @@ class CadreEditor(QDialog):
         self.decisions_model.beginResetModel()
         self.decisions_model.rows = list(f.decisions)
         self.decisions_model.endResetModel()
+        self.timeline.setHtml(timeline_html(career_steps(f.decisions)))
         self.photo_date.set_value(c.photo_date)
         sha = c.photo_sha256
         if sha:

@@ -1,0 +1,703 @@
+"""Appointment eligibility (điều kiện bổ nhiệm): every condition checked, none hidden behind a boolean.
+
+``check_eligibility`` returns one :class:`RuleResult` per condition of the rule ``appointment_conditions``
+(QĐ 80-QĐ/TW Đ.18, mirrored by the state decrees): title standards (education, political theory, state
+management, compared by code-list rank), planning, time in the current post, age for a full term,
+discipline ban, evaluation history and the dated dossier documents. Each result says pass / fail /
+unknown with a Vietnamese reason quoting the dates and numbers used, and its legal source. A missing
+fact gives "unknown", never "fail".
+
+Conventions (document them to the users, they are interpretations):
+
+* The kind of appointment comes from the person's current title: none (or a non-leader title) → first
+  appointment; otherwise higher / equal / lower by the titles' ``rank``. Which conditions apply to which
+  kind is data (``applies_to``); a condition that does not apply is reported as passed with
+  ``applicable=False``.
+* Month periods are counted like :func:`canbo_desktop.domain.dates.age_on`: a month is complete on the same
+  day of the month. So 24 months in post started 01/03/2024 are complete on 01/03/2026, and a 12-month
+  ban from a decision of 01/03/2025 is over on 01/03/2026 (still in force on 28/02/2026).
+* ``retirement_date`` is the last day of service (NĐ 135/2020: end of the last day of the month of
+  reaching the age), computed by the caller. A full term of N months from ``on`` needs service through
+  ``add_months(on, N) - 1 day``.
+* Planning entries are taken as they are (the term text is not interpreted); an entry removed on or
+  before ``on`` does not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from canbo_desktop.domain.dates import add_months, age_on, format_date
+from canbo_desktop.domain.errors import ValidationError
+from canbo_desktop.domain.rules.core import RuleBook
+from canbo_desktop.domain.rules.facts import DocumentFact, PersonFacts
+
+RULE_KEY = "appointment_conditions"
+
+Status = Literal["pass", "fail", "unknown", "overridden"]
+PASS: Status = "pass"
+FAIL: Status = "fail"
+UNKNOWN: Status = "unknown"
+OVERRIDDEN: Status = "overridden"
+
+APPOINTMENT_KINDS = ("first", "higher", "equal", "lower")
+_KIND_TEXT = {
+    "first": "bổ nhiệm lần đầu giữ chức vụ lãnh đạo, quản lý",
+    "higher": "bổ nhiệm chức vụ cao hơn",
+    "equal": "bổ nhiệm chức vụ tương đương",
+    "lower": "bổ nhiệm chức vụ thấp hơn",
+    "unknown": "chưa xác định được loại bổ nhiệm",
+}
+
+# Rule codes, in report order (documents follow, with the codes given in the rule data).
+STANDARD_RULES = ("tieu_chuan_chuyen_mon", "tieu_chuan_llct", "tieu_chuan_qlnn")
+RULE_PLANNING = "quy_hoach"
+RULE_TIME_IN_POST = "thoi_gian_giu_chuc_vu"
+RULE_AGE = "tuoi_bo_nhiem"
+RULE_DISCIPLINE = "thoi_han_ky_luat"
+RULE_EVALUATION = "ket_qua_danh_gia"
+
+SPECIAL_CASE_TEXT = "Trường hợp đặc biệt đã được cấp có thẩm quyền đồng ý"
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    """A leadership title from the ``titles`` code list. ``standards`` maps ``education_min``,
+    ``political_theory_min``, ``state_mgmt_min`` (or any key named by the rule data) to a level code, or
+    ``None`` for no requirement."""
+
+    code: str
+    name: str
+    rank: int
+    is_leader: bool = True
+    key_leader: bool = False
+    level: str = ""
+    standards: Mapping[str, str | None] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One condition: its status, a Vietnamese reason with the figures used, and the legal source."""
+
+    code: str
+    name: str
+    status: Status
+    reason: str
+    legal_source: str = ""
+    applicable: bool = True
+    override_reference: str = ""
+
+
+@dataclass(frozen=True)
+class EligibilityReport:
+    cadre_id: str
+    title_code: str
+    on: date
+    appointment_kind: str  # first | higher | equal | lower | unknown
+    results: tuple[RuleResult, ...]
+    overall: Status  # fail if any fails, unknown if any unknown, else pass ("overridden" counts as met)
+    rule_valid_from: date
+    legal_source: str
+
+    @property
+    def failed(self) -> tuple[RuleResult, ...]:
+        return tuple(r for r in self.results if r.status == FAIL)
+
+    @property
+    def unknown(self) -> tuple[RuleResult, ...]:
+        return tuple(r for r in self.results if r.status == UNKNOWN)
+
+    @property
+    def overridden(self) -> tuple[RuleResult, ...]:
+        return tuple(r for r in self.results if r.status == OVERRIDDEN)
+
+    def result(self, code: str) -> RuleResult:
+        for r in self.results:
+            if r.code == code:
+                return r
+        raise KeyError(code)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Code-list helpers (the caller reads the JSON; these only shape it)
+
+
+def rank_map_from_codelist(doc: Mapping[str, Any]) -> dict[str, int]:
+    """``{code: rank}`` from a parsed code-list document (``{"items": [{"code", "rank"}]}``)."""
+    out: dict[str, int] = {}
+    for item in _items(doc):
+        rank = item.get("rank")
+        if isinstance(rank, int) and not isinstance(rank, bool):
+            out[str(item["code"])] = rank
+    return out
+
+
+def labels_from_codelist(doc: Mapping[str, Any]) -> dict[str, str]:
+    """``{code: name}`` from a parsed code-list document, for the reasons' wording."""
+    return {str(i["code"]): str(i.get("name") or i["code"]) for i in _items(doc)}
+
+
+def title_infos_from_codelist(doc: Mapping[str, Any]) -> dict[str, TitleInfo]:
+    """``{code: TitleInfo}`` from the parsed ``titles`` code list (all items, expired ones too: planning
+    and history may name them)."""
+    out: dict[str, TitleInfo] = {}
+    for item in _items(doc):
+        code = str(item["code"])
+        rank = item.get("rank")
+        if not isinstance(rank, int) or isinstance(rank, bool):
+            raise ValidationError(f"Chức danh «{code}»: thiếu thứ bậc «rank».")
+        raw = item.get("standards") or {}
+        if not isinstance(raw, Mapping):
+            raise ValidationError(f"Chức danh «{code}»: tiêu chuẩn «standards» không đúng định dạng.")
+        standards = {str(k): (None if v is None else str(v)) for k, v in raw.items()}
+        out[code] = TitleInfo(
+            code=code,
+            name=str(item.get("name") or code),
+            rank=rank,
+            is_leader=bool(item.get("is_leader", True)),
+            key_leader=bool(item.get("key_leader", False)),
+            level=str(item.get("level") or ""),
+            standards=standards,
+        )
+    return out
+
+
+def _items(doc: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    items = doc.get("items")
+    if not isinstance(items, list):
+        raise ValidationError("Danh mục thiếu danh sách «items».")
+    out = []
+    for item in items:
+        if not isinstance(item, Mapping) or not isinstance(item.get("code"), str):
+            raise ValidationError("Danh mục có mục không đúng định dạng (thiếu «code»).")
+        out.append(item)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# Parameter access (the rule data is edited by admins: every malformed value is a Vietnamese error)
+
+
+def _p_int(params: Mapping[str, Any], key: str) -> int:
+    v = params.get(key)
+    if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+        raise ValidationError(f"Quy định «{RULE_KEY}»: tham số «{key}» phải là số nguyên không âm.")
+    return v
+
+
+def _p_map(params: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    v = params.get(key, {})
+    if not isinstance(v, Mapping):
+        raise ValidationError(f"Quy định «{RULE_KEY}»: tham số «{key}» phải là một bảng (mã → giá trị).")
+    return v
+
+
+def _p_list(params: Mapping[str, Any], key: str) -> list[Any]:
+    v = params.get(key, [])
+    if not isinstance(v, list):
+        raise ValidationError(f"Quy định «{RULE_KEY}»: tham số «{key}» phải là một danh sách.")
+    return v
+
+
+def _p_str(params: Mapping[str, Any], key: str) -> str:
+    v = params.get(key)
+    if not isinstance(v, str) or not v:
+        raise ValidationError(f"Quy định «{RULE_KEY}»: thiếu tham số «{key}».")
+    return v
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def months_completed(start: date, on: date) -> int:
+    """Completed months from ``start`` to ``on`` (negative when ``on`` is before ``start``)."""
+    if on < start:
+        y, m = age_on(on, start)
+        return -(y * 12 + m)
+    y, m = age_on(start, on)
+    return y * 12 + m
+
+
+def appointment_kind(person: PersonFacts, title: TitleInfo, titles: Mapping[str, TitleInfo]) -> str:
+    """first | higher | equal | lower from the person's current title, or unknown when that title is not
+    in the code list."""
+    current_code = person.title_code
+    if not current_code:
+        return "first"
+    current = titles.get(current_code)
+    if current is None:
+        return "unknown"
+    if not current.is_leader:
+        return "first"
+    if title.rank > current.rank:
+        return "higher"
+    if title.rank == current.rank:
+        return "equal"
+    return "lower"
+
+
+class _Checker:
+    def __init__(
+        self,
+        person: PersonFacts,
+        title: TitleInfo,
+        on: date,
+        params: Mapping[str, Any],
+        default_source: str,
+        kind: str,
+        titles: Mapping[str, TitleInfo],
+        ranks: Mapping[str, Mapping[str, int]],
+        labels: Mapping[str, str],
+    ) -> None:
+        self.person = person
+        self.title = title
+        self.on = on
+        self.params = params
+        self.default_source = default_source
+        self.kind = kind
+        self.titles = titles
+        self.ranks = ranks
+        self.labels = labels
+        self.sources = _p_map(params, "legal_sources")
+        self.applies_to = _p_map(params, "applies_to")
+
+    def label(self, code: str) -> str:
+        return self.labels.get(code, code)
+
+    def source(self, code: str) -> str:
+        v = self.sources.get(code)
+        return str(v) if v else self.default_source
+
+    def result(
+        self, code: str, name: str, status: Status, reason: str, source: str | None = None
+    ) -> RuleResult:
+        return RuleResult(code, name, status, reason, self.source(code) if source is None else source)
+
+    def applicable(self, code: str, name: str, source: str | None = None) -> RuleResult | None:
+        """``None`` when the condition applies; otherwise the result to report instead."""
+        kinds = self.applies_to.get(code)
+        if kinds is None:
+            return None
+        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+            raise ValidationError(
+                f"Quy định «{RULE_KEY}»: «applies_to.{code}» phải là danh sách loại bổ nhiệm."
+            )
+        if set(APPOINTMENT_KINDS) <= set(kinds):
+            return None
+        src = self.source(code) if source is None else source
+        if self.kind == "unknown":
+            return RuleResult(
+                code,
+                name,
+                UNKNOWN,
+                f"Chức vụ hiện tại «{self.person.title_code}» không có trong danh mục chức danh, nên không "
+                "xác định được điều kiện này có áp dụng hay không.",
+                src,
+            )
+        if self.kind in kinds:
+            return None
+        return RuleResult(
+            code,
+            name,
+            PASS,
+            f"Không áp dụng đối với trường hợp {_KIND_TEXT[self.kind]}.",
+            src,
+            applicable=False,
+        )
+
+    # -- conditions ---------------------------------------------------------------------------------
+
+    def standards(self) -> list[RuleResult]:
+        specs = _p_list(self.params, "standards")
+        out = []
+        for spec in specs:
+            if not isinstance(spec, Mapping):
+                raise ValidationError(f"Quy định «{RULE_KEY}»: mục «standards» không đúng định dạng.")
+            code = _p_str(spec, "code")
+            name = _p_str(spec, "name")
+            title_key = _p_str(spec, "title_key")
+            person_field = _p_str(spec, "person_field")
+            rank_list = _p_str(spec, "rank_list")
+            na = self.applicable(code, name)
+            if na is not None:
+                out.append(na)
+                continue
+            required = self.title.standards.get(title_key)
+            if not required:
+                out.append(
+                    self.result(
+                        code, name, PASS, f"Chức danh «{self.title.name}» không quy định tiêu chuẩn này."
+                    )
+                )
+                continue
+            ranks = self.ranks.get(rank_list)
+            if not ranks or required not in ranks:
+                out.append(
+                    self.result(
+                        code,
+                        name,
+                        UNKNOWN,
+                        f"Không có thứ bậc của mức «{self.label(required)}» trong danh mục «{rank_list}».",
+                    )
+                )
+                continue
+            have = getattr(self.person, person_field, None)
+            if not isinstance(have, str) or not have:
+                out.append(
+                    self.result(
+                        code,
+                        name,
+                        UNKNOWN,
+                        f"Hồ sơ chưa ghi {name.lower()}; yêu cầu từ «{self.label(required)}» trở lên.",
+                    )
+                )
+                continue
+            if have not in ranks:
+                out.append(
+                    self.result(
+                        code,
+                        name,
+                        UNKNOWN,
+                        f"Mức «{have}» trong hồ sơ không có trong danh mục «{rank_list}».",
+                    )
+                )
+                continue
+            ok = ranks[have] >= ranks[required]
+            out.append(
+                self.result(
+                    code,
+                    name,
+                    PASS if ok else FAIL,
+                    f"Có «{self.label(have)}», yêu cầu từ «{self.label(required)}» trở lên"
+                    f"{'' if ok else ' – chưa đạt'}.",
+                )
+            )
+        return out
+
+    def planning(self) -> RuleResult:
+        code, name = RULE_PLANNING, "Quy hoạch"
+        na = self.applicable(code, name)
+        if na is not None:
+            return na
+        active = [p for p in self.person.planning if p.removed_on is None or p.removed_on > self.on]
+        unknown_titles = []
+        for p in active:
+            t = self.titles.get(p.title_code)
+            if t is None:
+                unknown_titles.append(p.title_code)
+                continue
+            if t.rank >= self.title.rank:
+                how = (
+                    "chức danh này"
+                    if t.code == self.title.code
+                    else f"chức danh tương đương/cao hơn «{t.name}»"
+                )
+                term = f" nhiệm kỳ {p.term}" if p.term else ""
+                return self.result(code, name, PASS, f"Có trong quy hoạch {how}{term}.")
+        if unknown_titles:
+            return self.result(
+                code,
+                name,
+                UNKNOWN,
+                "Có quy hoạch vào chức danh không có trong danh mục ("
+                + ", ".join(sorted(set(unknown_titles)))
+                + "), không so sánh được với chức danh bổ nhiệm.",
+            )
+        removed = len(self.person.planning) - len(active)
+        extra = f" ({removed} mục quy hoạch đã bị đưa ra khỏi quy hoạch)" if removed else ""
+        return self.result(
+            code,
+            name,
+            FAIL,
+            f"Không có trong quy hoạch chức danh «{self.title.name}» hoặc chức danh tương đương, "
+            f"cao hơn{extra}.",
+        )
+
+    def time_in_post(self) -> RuleResult:
+        code, name = RULE_TIME_IN_POST, "Thời gian giữ chức vụ hiện tại"
+        na = self.applicable(code, name)
+        if na is not None:
+            return na
+        need = _p_int(self.params, "months_in_post")
+        start = self.person.position_start_date
+        if start is None:
+            return self.result(code, name, UNKNOWN, "Hồ sơ chưa ghi ngày bắt đầu giữ chức vụ hiện tại.")
+        have = months_completed(start, self.on)
+        ok = have >= need
+        full_on = add_months(start, need)
+        return self.result(
+            code,
+            name,
+            PASS if ok else FAIL,
+            f"Giữ chức vụ từ {format_date(start)}, đến {format_date(self.on)} được {max(have, 0)} tháng; "
+            f"yêu cầu tối thiểu {need} tháng" + ("." if ok else f" (đủ vào ngày {format_date(full_on)})."),
+        )
+
+    def age(self, retirement_date: date | None) -> RuleResult:
+        code, name = RULE_AGE, "Tuổi bổ nhiệm (đủ một nhiệm kỳ)"
+        na = self.applicable(code, name)
+        if na is not None:
+            return na
+        months = _p_int(self.params, "full_term_months")
+        if retirement_date is None:
+            return self.result(
+                code, name, UNKNOWN, "Chưa xác định được ngày nghỉ hưu (thiếu ngày sinh hoặc giới tính)."
+            )
+        last_needed = add_months(self.on, months) - timedelta(days=1)
+        ok = retirement_date >= last_needed
+        return self.result(
+            code,
+            name,
+            PASS if ok else FAIL,
+            f"Ngày nghỉ hưu {format_date(retirement_date)}; một nhiệm kỳ {months} tháng "
+            f"từ {format_date(self.on)} "
+            f"cần công tác đến hết ngày {format_date(last_needed)}" + (" – đủ." if ok else " – không đủ."),
+        )
+
+    def discipline(self) -> RuleResult:
+        code, name = RULE_DISCIPLINE, "Thời hạn không bổ nhiệm do kỷ luật"
+        na = self.applicable(code, name)
+        if na is not None:
+            return na
+        bans = _p_map(self.params, "discipline_ban_months")
+        bars = _p_list(self.params, "discipline_permanent_bar")
+        failing: list[str] = []
+        unknown: list[str] = []
+        passed: list[str] = []
+        for d in sorted(self.person.disciplines, key=lambda x: x.decided_on):
+            if d.decided_on > self.on:
+                continue
+            form = self.label(d.form_code)
+            if d.form_code in bars:
+                failing.append(f"{form} ngày {format_date(d.decided_on)} (không áp dụng thời hạn)")
+                continue
+            if d.form_code not in bans:
+                unknown.append(
+                    f"hình thức «{form}» ngày {format_date(d.decided_on)} chưa có thời hạn trong quy định"
+                )
+                continue
+            months = bans[d.form_code]
+            if months is None:
+                unknown.append(
+                    f"hình thức «{form}» ngày {format_date(d.decided_on)} chưa có thời hạn trong quy định"
+                )
+                continue
+            if not isinstance(months, int) or isinstance(months, bool) or months < 0:
+                raise ValidationError(
+                    f"Quy định «{RULE_KEY}»: thời hạn của hình thức «{d.form_code}» "
+                    "phải là số tháng (số nguyên)."
+                )
+            ends = add_months(d.decided_on, months)
+            text = f"{form} ngày {format_date(d.decided_on)}: {months} tháng, hết ngày {format_date(ends)}"
+            (failing if self.on < ends else passed).append(text)
+        if failing:
+            return self.result(code, name, FAIL, "Đang trong thời hạn: " + "; ".join(failing) + ".")
+        if unknown:
+            return self.result(code, name, UNKNOWN, "Không xác định được: " + "; ".join(unknown) + ".")
+        if passed:
+            return self.result(code, name, PASS, "Đã hết thời hạn: " + "; ".join(passed) + ".")
+        return self.result(code, name, PASS, "Không có kỷ luật.")
+
+    def evaluation(self) -> RuleResult:
+        code, name = RULE_EVALUATION, "Kết quả đánh giá, xếp loại"
+        na = self.applicable(code, name)
+        if na is not None:
+            return na
+        years_n = _p_int(self.params, "evaluation_years")
+        min_level = _p_str(self.params, "evaluation_min_level")
+        not_rated = set(_p_list(self.params, "evaluation_not_rated_levels"))
+        if years_n == 0:
+            return self.result(code, name, PASS, "Quy định không yêu cầu kết quả đánh giá.")
+        ranks = self.ranks.get("evaluation_level")
+        if not ranks or min_level not in ranks:
+            return self.result(
+                code,
+                name,
+                UNKNOWN,
+                f"Không có thứ bậc của mức «{self.label(min_level)}» trong danh mục xếp loại.",
+            )
+        by_year = {e.year: e for e in self.person.evaluations}
+        years = list(range(self.on.year - 1, self.on.year - 1 - years_n, -1))
+        low: list[str] = []
+        missing: list[str] = []
+        seen: list[str] = []
+        for y in years:
+            e = by_year.get(y)
+            if e is None:
+                missing.append(str(y))
+            elif e.level in not_rated:
+                seen.append(f"{y}: {self.label(e.level)} (không tính)")
+            elif e.level not in ranks:
+                missing.append(f"{y} (mức «{e.level}» không có trong danh mục)")
+            else:
+                seen.append(f"{y}: {self.label(e.level)}")
+                if ranks[e.level] < ranks[min_level]:
+                    low.append(f"{y}: {self.label(e.level)}")
+        need = f"yêu cầu {years_n} năm gần nhất từ «{self.label(min_level)}» trở lên"
+        if low:
+            return self.result(code, name, FAIL, f"Chưa đạt ({need}): " + "; ".join(low) + ".")
+        if missing:
+            return self.result(code, name, UNKNOWN, f"Chưa có kết quả năm {', '.join(missing)} ({need}).")
+        return self.result(code, name, PASS, "; ".join(seen) + f" ({need}).")
+
+    def documents(self) -> list[RuleResult]:
+        out = []
+        for spec in _p_list(self.params, "documents"):
+            if not isinstance(spec, Mapping):
+                raise ValidationError(f"Quy định «{RULE_KEY}»: mục «documents» không đúng định dạng.")
+            code = _p_str(spec, "code")
+            name = _p_str(spec, "name")
+            src = str(spec.get("legal_source") or "") or self.source(code)
+            na = self.applicable(code, name, src)
+            if na is not None:
+                out.append(na)
+                continue
+            max_age = spec.get("max_age_months")
+            if max_age is not None and (
+                not isinstance(max_age, int) or isinstance(max_age, bool) or max_age < 0
+            ):
+                raise ValidationError(
+                    f"Quy định «{RULE_KEY}»: «max_age_months» của «{code}» phải là số tháng."
+                )
+            person_field = spec.get("person_field")
+            kind = spec.get("document_kind")
+            dated: list[date] = []
+            undated = False
+            if isinstance(person_field, str) and person_field:
+                v = getattr(self.person, person_field, None)
+                if v is not None and not isinstance(v, date):
+                    raise ValidationError(
+                        f"Quy định «{RULE_KEY}»: trường «{person_field}» không phải là ngày."
+                    )
+                if v is not None:
+                    dated.append(v)
+            elif isinstance(kind, str) and kind:
+                docs: Iterable[DocumentFact] = (d for d in self.person.documents if d.kind == kind)
+                for d in docs:
+                    if d.doc_date is None:
+                        undated = True
+                    else:
+                        dated.append(d.doc_date)
+            else:
+                raise ValidationError(
+                    f"Quy định «{RULE_KEY}»: giấy tờ «{code}» cần «document_kind» hoặc «person_field»."
+                )
+            out.append(self._document(code, name, src, max_age, dated, undated))
+        return out
+
+    def _document(
+        self, code: str, name: str, src: str, max_age: int | None, dated: Sequence[date], undated: bool
+    ) -> RuleResult:
+        usable = [d for d in dated if d <= self.on]
+        if not dated and not undated:
+            return RuleResult(code, name, FAIL, f"Chưa có {name.lower()} trong hồ sơ.", src)
+        if max_age is None:
+            if usable or undated:
+                when = f" (ngày {format_date(max(usable))})" if usable else ""
+                return RuleResult(code, name, PASS, f"Đã có {name.lower()}{when}.", src)
+            return RuleResult(
+                code,
+                name,
+                FAIL,
+                f"{name} ghi ngày {format_date(min(dated))}, sau ngày xét {format_date(self.on)}.",
+                src,
+            )
+        if not usable:
+            if undated:
+                return RuleResult(
+                    code, name, UNKNOWN, f"{name} chưa ghi ngày; yêu cầu không quá {max_age} tháng.", src
+                )
+            return RuleResult(
+                code,
+                name,
+                FAIL,
+                f"{name} ghi ngày {format_date(min(dated))}, sau ngày xét {format_date(self.on)}.",
+                src,
+            )
+        latest = max(usable)
+        valid_until = add_months(latest, max_age)
+        ok = self.on <= valid_until
+        return RuleResult(
+            code,
+            name,
+            PASS if ok else FAIL,
+            f"{name} ngày {format_date(latest)}, còn giá trị đến {format_date(valid_until)} "
+            f"(không quá {max_age} tháng)"
+            + ("." if ok else f" – đã quá hạn vào ngày xét {format_date(self.on)}."),
+            src,
+        )
+
+
+def check_eligibility(
+    person: PersonFacts,
+    title: TitleInfo,
+    on: date,
+    book: RuleBook,
+    *,
+    titles: Mapping[str, TitleInfo],
+    retirement_date: date | None,
+    ranks: Mapping[str, Mapping[str, int]],
+    labels: Mapping[str, str] | None = None,
+    overrides: Mapping[str, str] | None = None,
+) -> EligibilityReport:
+    """Check every appointment condition for ``person`` to ``title`` on ``on`` (the expected appointment
+    date), with the version of ``appointment_conditions`` in force on that date.
+
+    ``ranks`` maps a code-list name (``education_level``, ``political_theory``, ``state_mgmt``,
+    ``evaluation_level``) to ``{code: rank}``; ``labels`` maps codes to display names for the reasons;
+    ``overrides`` maps a rule code to the reference of a special-case approval ("trường hợp đặc biệt đã
+    được cấp có thẩm quyền đồng ý"), which turns that rule's failure into "overridden". An override for a
+    code that is not in the report is an error (a typo must not pass silently).
+    """
+    version = book.version(RULE_KEY, on)
+    params = version.params
+    kind = appointment_kind(person, title, titles)
+    c = _Checker(person, title, on, params, version.legal_source, kind, titles, ranks, labels or {})
+    results: list[RuleResult] = []
+    results.extend(c.standards())
+    results.append(c.planning())
+    results.append(c.time_in_post())
+    results.append(c.age(retirement_date))
+    results.append(c.discipline())
+    results.append(c.evaluation())
+    results.extend(c.documents())
+
+    overrides = overrides or {}
+    codes = {r.code for r in results}
+    unknown_codes = sorted(set(overrides) - codes)
+    if unknown_codes:
+        raise ValidationError(
+            "Không có điều kiện bổ nhiệm mã "
+            + ", ".join(f"«{x}»" for x in unknown_codes)
+            + " để áp dụng ngoại lệ."
+        )
+    final: list[RuleResult] = []
+    for r in results:
+        ref = (overrides.get(r.code) or "").strip()
+        if r.status == FAIL and ref:
+            r = RuleResult(
+                r.code,
+                r.name,
+                OVERRIDDEN,
+                f"{r.reason} {SPECIAL_CASE_TEXT}: {ref}.",
+                r.legal_source,
+                r.applicable,
+                override_reference=ref,
+            )
+        final.append(r)
+
+    statuses = {r.status for r in final}
+    overall: Status = FAIL if FAIL in statuses else UNKNOWN if UNKNOWN in statuses else PASS
+    return EligibilityReport(
+        cadre_id=person.cadre_id,
+        title_code=title.code,
+        on=on,
+        appointment_kind=kind,
+        results=tuple(final),
+        overall=overall,
+        rule_valid_from=version.valid_from,
+        legal_source=version.legal_source,
+    )

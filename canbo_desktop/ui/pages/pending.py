@@ -1,0 +1,21 @@
+"""A section whose screens are not built yet: says so plainly, and where to do the work meanwhile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class PendingPage(QWidget):
+    def __init__(self, title: str, lines: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        v = QVBoxLayout(self)
+        head = QLabel(f"<h2>{title}</h2>")
+        v.addWidget(head)
+        body = QLabel("<p>Màn hình này chưa có trong phiên bản hiện tại.</p><ul>"
+                      + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
+        body.setWordWrap(True)
+        body.setTextFormat(Qt.TextFormat.RichText)
+        body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        v.addWidget(body)
+        v.addStretch(1)
