@@ -84,6 +84,29 @@ def main(out: Path) -> int:
         app.processEvents()
         w.grab().save(str(out / name))
         print(out / name)
+    # every section of the navigation
+    from canbo_desktop.ui.main_window import SECTIONS
+
+    for key, _label in SECTIONS:
+        page = w.show_section(key)
+        if key == "reminders":
+            page.at.setText("22/11/2026")  # type: ignore[attr-defined]
+            page.reload()  # type: ignore[attr-defined]
+            page.kinds.setCurrentRow(1)  # type: ignore[attr-defined]
+        elif key == "appointments":
+            page.search.setText("dang quoc viet")  # type: ignore[attr-defined]
+            page._find_people()  # type: ignore[attr-defined]
+            page.title.set_value("chu_tich_ubnd_xa")  # type: ignore[attr-defined]
+            page.on.setText("01/12/2026")  # type: ignore[attr-defined]
+            page.check()  # type: ignore[attr-defined]
+        elif key == "admin":
+            keys = [page.rule_list.item(i).data(256) for i in range(page.rule_list.count())]  # type: ignore[attr-defined]
+            page.rule_list.setCurrentRow(keys.index("retirement_age"))  # type: ignore[attr-defined]
+        app.processEvents()
+        name = f"section-{list(dict(SECTIONS)).index(key) + 1}-{key}.png"
+        w.grab().save(str(out / name))
+        print(out / name)
+    w.show_section("records")
     # the record editor, one picture per tab, on the showcase person
     w.search.setText("dang quoc viet")
     w.apply_search()

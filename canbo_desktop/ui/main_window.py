@@ -33,6 +33,7 @@ from canbo_desktop.domain.cadre import AGE_BAND_LABELS, ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.services import cadres as cadre_svc
 from canbo_desktop.services import export, maintenance, records, refdata, setup
+from canbo_desktop.services import reminders as reminders_svc
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import OfficeInfo
 from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
@@ -147,6 +148,9 @@ class MainWindow(QMainWindow):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         tasks.run_db(lambda: maintenance.open_conflicts(self.uowf), on_done=self._set_conflicts)
+        # What is due, counted off the database lane (read-only) so that searching is never kept waiting.
+        tasks.run(lambda: reminders_svc.reminders(self.uowf).counts(), on_done=self.set_reminder_counts,
+                  on_error=lambda exc: log.warning("reminders not counted: %s", exc))
         self._build_menus()
         self._restore_state()
         self.apply_search()
@@ -178,6 +182,16 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(shell)
 
+    def set_reminder_counts(self, counts: dict[str, int]) -> None:
+        """Show on the navigation how many things are due (the severe ones in bold)."""
+        total = sum(counts.values())
+        index = [k for k, _ in SECTIONS].index("reminders")
+        item = self.nav.item(index)
+        item.setText(f"Nhắc việc ({total})" if total else "Nhắc việc")
+        font = item.font()
+        font.setBold(bool(counts.get("retirement_decision") or counts.get("weak_performer")))
+        item.setFont(font)
+
     def section(self) -> str:
         return SECTIONS[max(0, self.nav.currentRow())][0]
 
@@ -207,10 +221,6 @@ class MainWindow(QMainWindow):
                 "Kết quả xếp loại từng năm của mỗi người xem trong hồ sơ, thẻ «Lịch sử nhận xét».",
                 "Sắp có: bảng đánh giá theo đơn vị và năm (4 mức NĐ 90/2020 đến 2025; thang 100 điểm NĐ 335/2025 "
                 "từ 2026), tỷ lệ xuất sắc, phiếu tín nhiệm, khoá kết quả."]),
-            "appointments": ("Quy hoạch, đào tạo, bổ nhiệm", [
-                "Quyết định bổ nhiệm, điều động… ghi trong hồ sơ, thẻ «Quyết định».",
-                "Sắp có: danh sách quy hoạch theo chức danh và nhiệm kỳ, kiểm tra điều kiện bổ nhiệm, "
-                "các bước quy trình và hồ sơ bổ nhiệm PDF."]),
             "reports": ("Báo cáo, chỉ tiêu", [
                 "Danh sách đang xem ở phần Hồ sơ cán bộ xuất ra Excel bằng nút «Xuất Excel…».",
                 "Sắp có: bảng chỉ tiêu (cán bộ trẻ, nữ, trình độ, lý luận chính trị…) theo từng đơn vị, "
@@ -225,10 +235,14 @@ class MainWindow(QMainWindow):
             page: QWidget = RemindersPage(self.uowf, self.tasks, self)
             page.open_cadre.connect(self.open_cadre)  # type: ignore[attr-defined]
             return page
+        if key == "appointments":
+            from canbo_desktop.ui.pages.appointments_page import AppointmentsPage
+
+            return AppointmentsPage(self.uowf, self.tasks, self.codes, self.role, self)
         if key == "admin":
             from canbo_desktop.ui.pages.admin_page import AdminPage
 
-            return AdminPage(self.uowf, self.tasks, self.user, self)
+            return AdminPage(self.uowf, self.tasks, self.user, self, codes=self.codes)
         title, lines = pending[key]
         return PendingPage(title, lines, self)
 

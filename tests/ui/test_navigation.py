@@ -10,7 +10,7 @@ from canbo_desktop.services import rules as rules_svc
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import office_info
 from canbo_desktop.ui.main_window import SECTIONS, MainWindow
-from canbo_desktop.ui.pages.admin_page import AdminPage, model_to_params, params_to_model
+from canbo_desktop.ui.pages.admin_page import KEY_ROLE, AdminPage, model_to_params, params_to_model
 from canbo_desktop.ui.pages.pending import PendingPage
 from canbo_desktop.ui.tasks import TaskRunner
 
@@ -29,7 +29,7 @@ def make_window(qtbot, db: Database, user: str = "canbo", *, clear: bool = True)
 
 def test_seven_sections_with_ctrl_number_shortcuts(qtbot, demo_db: Database) -> None:
     w = make_window(qtbot, demo_db)
-    labels = [w.nav.item(i).text() for i in range(w.nav.count())]
+    labels = [w.nav.item(i).text().split(" (")[0] for i in range(w.nav.count())]  # "Nhắc việc (42)"
     assert labels == ["Hồ sơ cán bộ", "Đánh giá, xếp loại", "Quy hoạch, bổ nhiệm", "Nhắc việc",
                       "Báo cáo, chỉ tiêu", "Đồng bộ USB", "Quản trị"]
     assert w.section() == "records" and w.stack.currentWidget() is w.records_page
@@ -72,8 +72,9 @@ def test_admin_edits_a_rule_from_a_date(qtbot, demo_db: Database) -> None:
     assert "appointment_term" in keys
     page.rule_list.setCurrentRow(keys.index("appointment_term"))
     root = page.params_model.invisibleRootItem()
-    row = next(i for i in range(root.rowCount()) if root.child(i, 0).text() == "term_months")
+    row = next(i for i in range(root.rowCount()) if root.child(i, 0).data(KEY_ROLE) == "term_months")
     assert root.child(row, 1).text() == "60"
+    assert root.child(row, 0).text() == "Thời hạn mỗi lần bổ nhiệm (tháng)"  # named in Vietnamese
     root.child(row, 1).setText("48")
     from datetime import date
 
@@ -82,6 +83,11 @@ def test_admin_edits_a_rule_from_a_date(qtbot, demo_db: Database) -> None:
     book = rules_svc.rule_book(w.uowf)
     assert book.params("appointment_term", date(2029, 12, 31))["term_months"] == 60
     assert book.params("appointment_term", date(2030, 1, 1))["term_months"] == 48
+    from canbo_desktop.domain.rules.terms import term_end
+
+    # the engine answers with the new value only for appointments from 01/01/2030
+    assert term_end(date(2029, 6, 1), None, book).end == date(2034, 5, 31)
+    assert term_end(date(2030, 6, 1), None, book).end == date(2034, 5, 31)
     assert page.versions.rowCount() >= 2 and page.versions.item(page.versions.rowCount() - 1, 3).text() == "Quản trị viên sửa"
 
 
@@ -111,3 +117,39 @@ def test_reminders_page_counts_and_opens_the_person(qtbot, demo_db: Database) ->
     editor = w.editors[-1]
     assert editor.widgets["full_name"].text() == "Vũ Văn Lưỡng"
     editor.close()
+
+
+def test_the_navigation_counts_what_is_due(qtbot, demo_db: Database) -> None:
+    w = make_window(qtbot, demo_db)
+    label = w.nav.item(3).text()
+    assert label.startswith("Nhắc việc (") and int(label[len("Nhắc việc ("):-1]) > 0
+
+
+def test_eligibility_check_from_the_appointments_page(qtbot, demo_db: Database, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from canbo_desktop.ui.pages.appointments_page import AppointmentsPage
+
+    w = make_window(qtbot, demo_db, user="admin")
+    page = w.show_section("appointments")
+    assert isinstance(page, AppointmentsPage)
+    page.check()
+    assert "Chọn người" in page.status.text()
+    qtbot.keyClicks(page.search, "dang quoc viet")
+    page._find_people()
+    assert page.people.count() >= 1 and page.people.item(0).text().startswith("Đặng Quốc Việt")
+    page.title.set_value("chu_tich_ubnd_xa")
+    page.on.setText("01/12/2026")
+    page.check()
+    assert page.report is not None and "CHƯA ĐỦ điều kiện" in page.summary.text()
+    names = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    row = next(i for i, code in enumerate(page.table.item(r, 0).data(256) for r in range(page.table.rowCount()))
+               if code == "quy_hoach")
+    assert page.table.item(row, 1).text() == "Không đạt" and len(names) >= 8
+    page.table.selectRow(row)
+    assert page.override_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Thông báo số 12-TB/TU ngày 20/11/2026", True))
+    page._ask_override()
+    row = next(i for i in range(page.table.rowCount()) if page.table.item(i, 0).data(256) == "quy_hoach")
+    assert page.table.item(row, 1).text() == "Trường hợp đặc biệt"
+    assert "12-TB/TU" in page.table.item(row, 2).text()

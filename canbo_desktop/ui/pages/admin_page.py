@@ -40,6 +40,7 @@ from canbo_desktop.domain.text import nfc
 from canbo_desktop.services import rules as rules_svc
 from canbo_desktop.services import setup
 from canbo_desktop.services.rules import RuleInfo
+from canbo_desktop.ui.pages.rule_labels import PARAM_LABELS
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import DateEdit
 
@@ -77,13 +78,22 @@ def _parse_scalar(text: str, like: Any) -> Any:
     return t
 
 
-def params_to_model(params: Mapping[str, Any], model: QStandardItemModel) -> None:
-    """The parameters as a tree: groups open, values editable in the second column."""
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def params_to_model(params: Mapping[str, Any], model: QStandardItemModel,
+                    names: Mapping[str, str] | None = None) -> None:
+    """The parameters as a tree: groups open, values editable in the second column. Each parameter is
+    shown by its Vietnamese name (``PARAM_LABELS``, or a code list's name for a code); the identifier the
+    engines read is kept in the item and shown in the tooltip."""
     model.clear()
     model.setHorizontalHeaderLabels(["Tham số", "Giá trị"])
+    known = {**(names or {}), **PARAM_LABELS}
 
     def add(parent: QStandardItem, key: str, value: Any) -> None:
-        k = QStandardItem(key)
+        k = QStandardItem(known.get(key, key))
+        k.setData(key, KEY_ROLE)
+        k.setToolTip(key)
         k.setEditable(False)
         v = QStandardItem()
         v.setData(value, VALUE_ROLE)
@@ -111,7 +121,7 @@ def model_to_params(model: QStandardItemModel) -> dict[str, Any]:
     def read(key_item: QStandardItem, value_item: QStandardItem) -> Any:
         original = value_item.data(VALUE_ROLE)
         if isinstance(original, Mapping):
-            return {key_item.child(i, 0).text(): read(key_item.child(i, 0), key_item.child(i, 1))
+            return {key_item.child(i, 0).data(KEY_ROLE): read(key_item.child(i, 0), key_item.child(i, 1))
                     for i in range(key_item.rowCount())}
         if isinstance(original, list) and any(isinstance(x, Mapping | list) for x in original):
             return [read(key_item.child(i, 0), key_item.child(i, 1)) for i in range(key_item.rowCount())]
@@ -126,7 +136,7 @@ def model_to_params(model: QStandardItemModel) -> dict[str, Any]:
             raise ValidationError(f"{key_item.text()}: {exc.message}") from exc
 
     root = model.invisibleRootItem()
-    return {root.child(i, 0).text(): read(root.child(i, 0), root.child(i, 1)) for i in range(root.rowCount())}
+    return {root.child(i, 0).data(KEY_ROLE): read(root.child(i, 0), root.child(i, 1)) for i in range(root.rowCount())}
 
 
 class NewVersionDialog(QDialog):
@@ -158,9 +168,12 @@ class NewVersionDialog(QDialog):
 
 
 class AdminPage(QWidget):
-    def __init__(self, uowf: Any, tasks: TaskRunner, user: str, parent: QWidget | None = None) -> None:
+    def __init__(self, uowf: Any, tasks: TaskRunner, user: str, parent: QWidget | None = None,
+                 codes: Mapping[str, list[tuple[str, str]]] | None = None) -> None:
         super().__init__(parent)
         self.uowf, self.tasks, self.user = uowf, tasks, user
+        # codes that appear as parameter names (discipline forms, titles, evaluation levels…) by their names
+        self.code_names = {code: name.strip() for pairs in (codes or {}).values() for code, name in pairs}
         self.role = "viewer"
         self.catalog: list[RuleInfo] = []
         v = QVBoxLayout(self)
@@ -172,6 +185,8 @@ class AdminPage(QWidget):
         split = QSplitter()
         self.rule_list = QListWidget()
         self.rule_list.setAccessibleName("Danh sách quy định")
+        self.rule_list.setWordWrap(True)
+        self.rule_list.setSpacing(3)
         split.addWidget(self.rule_list)
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -207,7 +222,7 @@ class AdminPage(QWidget):
         buttons.addWidget(self.save_button)
         rv.addLayout(buttons)
         split.addWidget(right)
-        split.setSizes([260, 900])
+        split.setSizes([340, 900])
         v.addWidget(split, 1)
         self.rule_list.currentRowChanged.connect(self._rule_chosen)
         self.versions.itemSelectionChanged.connect(self._version_chosen)
@@ -278,7 +293,7 @@ class AdminPage(QWidget):
         ver = self.selected_version()
         if ver is None:
             return
-        params_to_model(ver.params, self.params_model)
+        params_to_model(ver.params, self.params_model, self.code_names)
         self.tree.expandToDepth(0)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.note.setText(ver.note)

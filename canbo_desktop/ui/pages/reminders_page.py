@@ -91,6 +91,7 @@ class RemindersPage(QWidget):
         self.kinds = QListWidget()
         self.kinds.setAccessibleName("Loại việc cần làm")
         self.kinds.setWordWrap(True)
+        self.kinds.setSpacing(4)
         for key, label in KINDS.items():
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)

@@ -1,0 +1,102 @@
+"""Appointment eligibility: every condition for (person, title, date), with overrides that carry the
+competent authority's reference and are audited."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from canbo_desktop.db import models as m
+from canbo_desktop.db.facts import FactsRepository
+from canbo_desktop.db.repositories import CadreRepository
+from canbo_desktop.db.uow import UnitOfWork, UowFactory
+from canbo_desktop.domain.changes import ChangeSet
+from canbo_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from canbo_desktop.domain.rules.eligibility import EligibilityReport, TitleInfo, check_eligibility
+from canbo_desktop.domain.rules.retirement import retirement
+from canbo_desktop.domain.text import clean_line
+from canbo_desktop.services.rules import rule_book
+
+OVERRIDE_ROLES = ("admin", "head")
+
+
+def _reference_data(uow: UnitOfWork) -> tuple[dict[str, TitleInfo], dict[str, dict[str, int]], dict[str, str]]:
+    s = uow.session
+    titles = {
+        t.code: TitleInfo(code=t.code, name=t.name, rank=t.rank, is_leader=t.is_leader, key_leader=t.key_leader,
+                          level=t.level, standards={str(k): (None if v is None else str(v))
+                                                    for k, v in (t.standards or {}).items()})
+        for t in s.scalars(select(m.TitleRecord).where(m.TitleRecord.deleted.is_(False)))
+    }
+    ranks: dict[str, dict[str, int]] = {}
+    labels: dict[str, str] = {}
+    for r in s.scalars(select(m.CodeItemRecord).where(m.CodeItemRecord.deleted.is_(False))):
+        ranks.setdefault(r.list_key, {})[r.code] = r.rank
+        labels.setdefault(r.code, r.name)
+    for code, t in titles.items():
+        labels[code] = t.name
+    return titles, ranks, labels
+
+
+def _open_procedure(uow: UnitOfWork, cadre_id: str, title_code: str) -> m.AppointmentProcedureRecord | None:
+    P = m.AppointmentProcedureRecord
+    return uow.session.scalars(select(P).where(
+        P.cadre_id == cadre_id, P.title_code == title_code, P.deleted.is_(False),
+        P.status.not_in(("done", "cancelled"))).order_by(P.updated_at.desc())).first()
+
+
+def eligibility(uowf: UowFactory, cadre_id: str, title_code: str, on: date) -> EligibilityReport:
+    """Every appointment condition for the person and title on ``on``, with the overrides already
+    recorded on this person's open procedure for that title."""
+    book = rule_book(uowf)
+    with uowf() as uow:
+        titles, ranks, labels = _reference_data(uow)
+        title = titles.get(title_code)
+        if title is None:
+            raise NotFound(f"Không có chức danh «{title_code}» trong danh mục.")
+        people = FactsRepository(uow.session).people(ids=[cadre_id], statuses=())
+        if not people:
+            raise NotFound("Không tìm thấy hồ sơ cán bộ này.")
+        person = people[0]
+        proc = _open_procedure(uow, cadre_id, title_code)
+        overrides = {o["rule"]: o["reference"] for o in (proc.overrides if proc else [])}
+    retire_on = None
+    if person.birth_date is not None and person.sex in ("M", "F"):
+        retire_on = retirement(person.sex, person.birth_date, person.birth_precision, book).retirement_date
+    return check_eligibility(person, title, on, book, titles=titles, retirement_date=retire_on, ranks=ranks,
+                             labels=labels, overrides=overrides)
+
+
+def record_override(uowf: UowFactory, cadre_id: str, title_code: str, rule_code: str, reference: str, *,
+                    role: str, on: date) -> ChangeSet:
+    """Record that the competent authority accepted a special case for one failed condition. The
+    reference (document number and date) is required; the override is kept on the person's open
+    procedure for that title (created as a draft if there is none) and written to the audit log."""
+    if role not in OVERRIDE_ROLES:
+        raise PermissionDenied("Chỉ lãnh đạo phòng hoặc quản trị viên được ghi trường hợp đặc biệt.")
+    ref = clean_line(reference)
+    if len(ref) < 4:
+        raise ValidationError("Ghi số, ngày văn bản của cấp có thẩm quyền đồng ý trường hợp đặc biệt.",
+                              {"reference": "bắt buộc"})
+    report = eligibility(uowf, cadre_id, title_code, on)
+    codes = {r.code: r for r in report.results}
+    if rule_code not in codes:
+        raise ValidationError(f"Không có điều kiện «{rule_code}».")
+    if codes[rule_code].status not in ("fail", "overridden"):
+        raise ValidationError(f"Điều kiện «{codes[rule_code].name}» không bị trượt: không cần ghi trường hợp đặc biệt.")
+    with uowf() as uow:
+        cadre = CadreRepository(uow.session).get(cadre_id)
+        proc = _open_procedure(uow, cadre_id, title_code)
+        if proc is None:
+            proc = m.AppointmentProcedureRecord(cadre_id=cadre_id, title_code=title_code,
+                                                unit_id=cadre.owner_unit_id, status="draft", overrides=[])
+            uow.session.add(proc)
+        entries: list[dict[str, Any]] = [o for o in proc.overrides if o.get("rule") != rule_code]
+        entries.append({"rule": rule_code, "reference": ref, "by": uow.actor, "at": uow.now().isoformat()})
+        proc.overrides = entries
+        uow.session.flush()
+        uow.audit("eligibility.override", "appointment_procedure", proc.id,
+                  {"cadre_id": cadre_id, "title_code": title_code, "rule": rule_code, "reference": ref})
+        return uow.commit()

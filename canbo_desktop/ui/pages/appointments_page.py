@@ -1,0 +1,206 @@
+"""Quy hoạch, bổ nhiệm: the appointment eligibility check — every condition with its result, reason and
+legal source; a failed condition can be recorded as a special case approved by the competent level."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canbo_desktop.domain.dates import format_date
+from canbo_desktop.domain.errors import CanboError, ValidationError
+from canbo_desktop.domain.rules.eligibility import EligibilityReport
+from canbo_desktop.services import cadres as cadre_svc
+from canbo_desktop.services import eligibility as elig_svc
+from canbo_desktop.ui.tasks import TaskRunner
+from canbo_desktop.ui.widgets.fields import CodeCombo, DateEdit
+
+STATUS_TEXT = {"pass": "Đạt", "fail": "Không đạt", "unknown": "Chưa đủ thông tin", "overridden": "Trường hợp đặc biệt"}
+STATUS_COLOR = {"pass": "#1b5e20", "fail": "#b00020", "unknown": "#8a6d00", "overridden": "#0b4f8a"}
+KIND_TEXT = {"first": "bổ nhiệm lần đầu", "higher": "bổ nhiệm chức vụ cao hơn", "equal": "bổ nhiệm chức vụ tương đương",
+             "lower": "bổ nhiệm chức vụ thấp hơn", "unknown": "chưa xác định được loại bổ nhiệm"}
+
+
+class AppointmentsPage(QWidget):
+    def __init__(self, uowf: Any, tasks: TaskRunner, codes: dict[str, list[tuple[str, str]]], role: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uowf, self.tasks, self.role = uowf, tasks, role
+        self.report: EligibilityReport | None = None
+        self.cadre_id: str | None = None
+        v = QVBoxLayout(self)
+        v.addWidget(QLabel("<h2>Kiểm tra điều kiện bổ nhiệm</h2>"))
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm người: tên (có dấu hoặc không), CCCD…")
+        self.search.setClearButtonEnabled(True)
+        left.addWidget(self.search)
+        self.people = QListWidget()
+        self.people.setMaximumHeight(self.fontMetrics().height() * 8)
+        left.addWidget(self.people)
+        top.addLayout(left, 2)
+        form = QFormLayout()
+        self.title = CodeCombo(codes.get("title", []))
+        self.on = DateEdit()
+        self.on.setText(format_date(date.today()))
+        self.check_button = QPushButton("Kiểm tra")
+        self.check_button.clicked.connect(self.check)
+        form.addRow("Chức danh dự kiến", self.title)
+        form.addRow("Ngày dự kiến bổ nhiệm", self.on)
+        form.addRow("", self.check_button)
+        top.addLayout(form, 3)
+        v.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        v.addWidget(self.summary)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Điều kiện", "Kết quả", "Lý do", "Căn cứ"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        fm = self.fontMetrics()
+        self.table.setColumnWidth(0, fm.horizontalAdvance("n") * 30)
+        self.table.setColumnWidth(1, fm.horizontalAdvance("Trường hợp đặc biệt") + 16)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(3, fm.horizontalAdvance("n") * 34)
+        v.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row.addWidget(self.status, 1)
+        self.override_button = QPushButton("Ghi trường hợp đặc biệt…")
+        self.override_button.setToolTip("Cấp có thẩm quyền đã đồng ý cho điều kiện không đạt đã chọn (cần số văn bản)")
+        self.override_button.setEnabled(False)
+        self.override_button.clicked.connect(self._ask_override)
+        row.addWidget(self.override_button)
+        v.addLayout(row)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self._find_people)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.people.currentItemChanged.connect(self._person_chosen)
+        self.table.itemSelectionChanged.connect(self._row_chosen)
+
+    # -- choosing -------------------------------------------------------------------------------
+    def _find_people(self) -> None:
+        typed, uowf = self.search.text().strip(), self.uowf
+        if not typed:
+            self.people.clear()
+            return
+        self.tasks.run_db(lambda: cadre_svc.search_cadres(uowf, typed, limit=20), on_done=self._show_people,
+                          on_error=self._failed)
+
+    def _show_people(self, rows: list[Any]) -> None:
+        self.people.clear()
+        for r in rows:
+            born = format_date(r.birth_date) if r.birth_date else ""
+            item = QListWidgetItem(f"{r.full_name} · {born} · {r.current_position or ''} · {r.unit_name}")
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.people.addItem(item)
+        if rows:
+            self.people.setCurrentRow(0)
+
+    def _person_chosen(self, item: QListWidgetItem | None, _prev: Any = None) -> None:
+        self.cadre_id = None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def set_person(self, cadre_id: str, label: str = "") -> None:
+        self.people.clear()
+        item = QListWidgetItem(label or cadre_id)
+        item.setData(Qt.ItemDataRole.UserRole, cadre_id)
+        self.people.addItem(item)
+        self.people.setCurrentRow(0)
+
+    # -- checking -------------------------------------------------------------------------------
+    def check(self) -> None:
+        try:
+            if not self.cadre_id:
+                raise ValidationError("Chọn người cần kiểm tra.")
+            title = self.title.value()
+            if not title:
+                raise ValidationError("Chọn chức danh dự kiến bổ nhiệm.")
+            on, _p = self.on.value()
+            on = on or date.today()
+        except CanboError as exc:
+            self._failed(exc)
+            return
+        cid, uowf = self.cadre_id, self.uowf
+        self.status.setText("Đang kiểm tra…")
+        self.status.setStyleSheet("")
+        self.tasks.run_db(lambda: elig_svc.eligibility(uowf, cid, title, on), on_done=self.show_report,
+                          on_error=self._failed)
+
+    def show_report(self, report: EligibilityReport) -> None:
+        self.report = report
+        overall = {"pass": "ĐỦ điều kiện", "fail": "CHƯA ĐỦ điều kiện", "unknown": "chưa đủ thông tin để kết luận"}
+        self.summary.setText(
+            f"<b>Kết luận: {overall.get(report.overall, report.overall)}</b> ({KIND_TEXT.get(report.appointment_kind, '')}, "
+            f"tính đến ngày {format_date(report.on)}). Không đạt: {len(report.failed)}; chưa rõ: {len(report.unknown)}; "
+            f"trường hợp đặc biệt: {len(report.overridden)}.")
+        self.summary.setStyleSheet(f"color: {STATUS_COLOR.get(report.overall, '#000')};")
+        rows = [r for r in report.results if r.applicable]
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            reason = r.reason + (f" — {r.override_reference}" if r.override_reference else "")
+            for c, text in enumerate((r.name, STATUS_TEXT.get(r.status, r.status), reason, r.legal_source)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if c == 1:
+                    item.setForeground(QColor(STATUS_COLOR.get(r.status, "#000")))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                item.setData(Qt.ItemDataRole.UserRole, r.code)
+                self.table.setItem(i, c, item)
+        self.table.resizeRowsToContents()
+        self.status.setText("")
+        self._row_chosen()
+
+    def _row_chosen(self) -> None:
+        row = self.table.currentRow()
+        status = self.table.item(row, 1).text() if row >= 0 and self.table.item(row, 1) else ""
+        self.override_button.setEnabled(self.role in elig_svc.OVERRIDE_ROLES
+                                        and status in (STATUS_TEXT["fail"], STATUS_TEXT["overridden"]))
+
+    def _ask_override(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        name = self.table.item(row, 0).text()
+        ref, ok = QInputDialog.getText(self, "Trường hợp đặc biệt",
+                                       f"Điều kiện «{name}»: số, ngày văn bản của cấp có thẩm quyền đồng ý:")
+        if ok:
+            self.record_override(str(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)), ref)
+
+    def record_override(self, rule_code: str, reference: str) -> None:
+        if self.report is None or not self.cadre_id:
+            return
+        cid, title, on, uowf, role = self.cadre_id, self.report.title_code, self.report.on, self.uowf, self.role
+        self.tasks.run_db(lambda: elig_svc.record_override(uowf, cid, title, rule_code, reference, role=role, on=on),
+                          on_done=lambda _c: self.check(), on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}")
+        self.status.setStyleSheet("color: #b00020;")
