@@ -179,20 +179,19 @@ class AppointmentsPage(QWidget):
         self._row_chosen()
 
     def _row_chosen(self) -> None:
-        row = self.table.currentRow()
-        status = self.table.item(row, 1).text() if row >= 0 and self.table.item(row, 1) else ""
+        item = self.table.item(self.table.currentRow(), 1)
+        status = item.text() if item is not None else ""
         self.override_button.setEnabled(self.role in elig_svc.OVERRIDE_ROLES
                                         and status in (STATUS_TEXT["fail"], STATUS_TEXT["overridden"]))
 
     def _ask_override(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
+        item = self.table.item(self.table.currentRow(), 0)
+        if item is None:
             return
-        name = self.table.item(row, 0).text()
         ref, ok = QInputDialog.getText(self, "Trường hợp đặc biệt",
-                                       f"Điều kiện «{name}»: số, ngày văn bản của cấp có thẩm quyền đồng ý:")
+                                       f"Điều kiện «{item.text()}»: số, ngày văn bản của cấp có thẩm quyền đồng ý:")
         if ok:
-            self.record_override(str(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)), ref)
+            self.record_override(str(item.data(Qt.ItemDataRole.UserRole)), ref)
 
     def record_override(self, rule_code: str, reference: str) -> None:
         if self.report is None or not self.cadre_id:
