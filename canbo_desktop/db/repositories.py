@@ -155,16 +155,18 @@ class CadreRepository:
         compiled = ids.compile(dialect=named, compile_kwargs={"render_postcompile": True})
         return f"c.id IN ({compiled})", dict(compiled.params)
 
-    def list_page(self, f: ListFilter, *, offset: int, limit: int) -> list[d.CadreSummary]:
+    def list_page(self, f: ListFilter, *, offset: int, limit: int, after: int | None = None) -> list[d.CadreSummary]:
+        """A page of the list in name order. ``after`` (the ``list_position`` of the previous page's last
+        row) lets the quick path seek straight to the page instead of skipping ``offset`` rows."""
         c = m.CadreRecord
         if self.s.get_bind().dialect.name == "sqlite" and f == ListFilter():
             # search_rowid is set exactly for live, untrashed cadres and increases in name order
             # (db/search.py): the page's ids come off that index alone, without reading 100,000 rows.
-            ids = list(self.s.scalars(
-                select(c.id).where(c.search_rowid.is_not(None)).order_by(c.search_rowid).offset(offset).limit(limit)
-            ))
-            by_id = {r[0]: r for r in self.s.execute(self._summary_select().where(c.id.in_(ids))).all()}
-            return self._summaries([by_id[i] for i in ids if i in by_id])
+            q = select(c.id, c.search_rowid).where(c.search_rowid.is_not(None)).order_by(c.search_rowid)
+            q = q.where(c.search_rowid > after) if after is not None else q.offset(offset)
+            keyed = self.s.execute(q.limit(limit)).all()
+            by_id = {r[0]: r for r in self.s.execute(self._summary_select().where(c.id.in_([k[0] for k in keyed]))).all()}
+            return [dataclasses.replace(d.CadreSummary(*by_id[i]), list_position=pos) for i, pos in keyed if i in by_id]
         q = self._apply_filter(self._summary_select(), f).order_by(c.name_sort_key, c.id)
         return self._summaries(self.s.execute(q.offset(offset).limit(limit)).all())
 

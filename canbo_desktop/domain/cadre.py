@@ -284,6 +284,9 @@ class CadreSummary:
     current_position: str
     status: str
     id_number: str
+    # Where the row stands in the whole list's name order (SQLite's quick path): the next page starts
+    # after it without counting past every row before it.
+    list_position: int | None = None
 
 
 AGE_BANDS: dict[str, tuple[int | None, int | None]] = {

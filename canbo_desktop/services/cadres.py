@@ -15,10 +15,12 @@ def search_cadres(
         return CadreRepository(uow.session).search(typed, limit=limit, offset=offset, f=f)
 
 
-def list_cadres(uowf: UowFactory, f: ListFilter, *, offset: int = 0, limit: int = 200) -> list[CadreSummary]:
-    """A page of the cadre list in Vietnamese name order (given name, middle, family, birth date)."""
+def list_cadres(uowf: UowFactory, f: ListFilter, *, offset: int = 0, limit: int = 200,
+                after: int | None = None) -> list[CadreSummary]:
+    """A page of the cadre list in Vietnamese name order (given name, middle, family, birth date).
+    ``after`` is the previous page's last ``list_position`` when known (a faster seek, same rows)."""
     with uowf() as uow:
-        return CadreRepository(uow.session).list_page(f, offset=offset, limit=limit)
+        return CadreRepository(uow.session).list_page(f, offset=offset, limit=limit, after=after)
 
 
 def count_cadres(uowf: UowFactory, f: ListFilter) -> int:

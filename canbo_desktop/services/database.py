@@ -31,6 +31,11 @@ class Database:
         f = self.file
         return str(f) if f is not None else self.url.render_as_string(hide_password=True)
 
+    @property
+    def target(self) -> str:
+        """What ``open_database`` needs to open this database again (in another process)."""
+        return self.url.render_as_string(hide_password=False)
+
     def uow(self, actor: str) -> UowFactory:
         return uow_factory(self.engine, actor)
 

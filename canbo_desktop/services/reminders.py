@@ -18,3 +18,43 @@ def reminders(uowf: UowFactory, at: date | None = None, *, unit_path: str | None
     with uowf() as uow:
         people = FactsRepository(uow.session).people(ListFilter(unit_path=unit_path))
     return compute_reminders(people, at or date.today(), book)
+
+
+def _lower_priority() -> None:
+    """Background counting yields the processor to the window the clerk is using (2-core machines)."""
+    import os
+    import sys
+
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            below_normal = 0x4000
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+        else:
+            os.nice(10)
+    except OSError:
+        pass  # not allowed here: run at normal priority
+
+
+def _reminders_worker(target: str, at: date | None, unit_path: str | None) -> ReminderReport:
+    from canbo_desktop.services.database import open_database
+
+    _lower_priority()
+    db = open_database(target, migrate=False)
+    try:
+        return reminders(db.uow("system"), at, unit_path=unit_path)
+    finally:
+        db.close()
+
+
+def reminders_in_process(target: str, at: date | None = None, *, unit_path: str | None = None) -> ReminderReport:
+    """The same reminders, computed in a separate process. On a province (100,000 people) the work is
+    many seconds of pure Python; in the application's own process it would compete with the window for
+    the interpreter lock and make typing and scrolling stutter. The caller's thread only waits."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_reminders_worker, target, at, unit_path).result()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from canbo_desktop import APP_DISPLAY_NAME, __version__
 from canbo_desktop.domain.cadre import AGE_BAND_LABELS, ListFilter
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.domain.rules.reminders import ReminderReport
 from canbo_desktop.services import cadres as cadre_svc
 from canbo_desktop.services import export, maintenance, records, refdata, setup
 from canbo_desktop.services import reminders as reminders_svc
@@ -45,6 +47,8 @@ from canbo_desktop.ui.widgets.fields import CodeCombo
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
+REMINDER_COUNT_DELAY_MS = 2000
+AUTO_REMINDER_LIMIT = 20_000  # people in the list; above it the count waits for the Reminders page
 SECTIONS = [
     ("records", "Hồ sơ cán bộ"),
     ("evaluation", "Đánh giá, xếp loại"),
@@ -134,6 +138,7 @@ class MainWindow(QMainWindow):
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
         self.model.query_finished.connect(self._update_count)
         self._total: int | None = None
+        self._reminders_counted = False
         self._total_filter = ListFilter()
         self._unit_paths: dict[str, str] = {}
         self.codes: dict[str, list[tuple[str, str]]] = {}
@@ -148,9 +153,6 @@ class MainWindow(QMainWindow):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         tasks.run_db(lambda: maintenance.open_conflicts(self.uowf), on_done=self._set_conflicts)
-        # What is due, counted off the database lane (read-only) so that searching is never kept waiting.
-        tasks.run(lambda: reminders_svc.reminders(self.uowf).counts(), on_done=self.set_reminder_counts,
-                  on_error=lambda exc: log.warning("reminders not counted: %s", exc))
         self._build_menus()
         self._restore_state()
         self.apply_search()
@@ -181,6 +183,25 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(shell)
+
+    def _count_reminders(self) -> None:
+        """Count what is due for the navigation, in another process (read-only) and after the window is up,
+        so that searching and scrolling are never kept waiting. A province's count takes many seconds of
+        a processor: there the Reminders page counts when it is opened instead."""
+        def start() -> None:
+            self.tasks.run(lambda: self.compute_reminders().counts(), on_done=self.set_reminder_counts,
+                           on_error=lambda exc: log.warning("reminders not counted: %s", exc))
+
+        if self.tasks.synchronous:
+            start()
+        else:
+            QTimer.singleShot(REMINDER_COUNT_DELAY_MS, start)
+
+    def compute_reminders(self, at: date | None = None) -> ReminderReport:
+        """Reminders on ``at``; in a separate process unless background work runs inline (tests)."""
+        if self.tasks.synchronous:
+            return reminders_svc.reminders(self.uowf, at)
+        return reminders_svc.reminders_in_process(self.db.target, at)
 
     def set_reminder_counts(self, counts: dict[str, int]) -> None:
         """Show on the navigation how many things are due (the severe ones in bold)."""
@@ -232,8 +253,9 @@ class MainWindow(QMainWindow):
         if key == "reminders":
             from canbo_desktop.ui.pages.reminders_page import RemindersPage
 
-            page: QWidget = RemindersPage(self.uowf, self.tasks, self)
+            page: QWidget = RemindersPage(self.compute_reminders, self.tasks, self)
             page.open_cadre.connect(self.open_cadre)  # type: ignore[attr-defined]
+            page.computed.connect(lambda report: self.set_reminder_counts(report.counts()))  # type: ignore[attr-defined]
             return page
         if key == "appointments":
             from canbo_desktop.ui.pages.appointments_page import AppointmentsPage
@@ -444,13 +466,25 @@ class MainWindow(QMainWindow):
             self.status_count.setText("Đang tìm…")
             self.model.set_loader(lambda off, lim: cadre_svc.search_cadres(uowf, typed, limit=lim, offset=off, f=f))
         else:
-            self.model.set_loader(lambda off, lim: cadre_svc.list_cadres(uowf, f, offset=off, limit=lim))
+            positions: dict[int, int] = {}  # offset → where the page before it ended (seek, don't skip)
+
+            def load(off: int, lim: int) -> list[Any]:
+                rows = cadre_svc.list_cadres(uowf, f, offset=off, limit=lim, after=positions.get(off))
+                if rows and rows[-1].list_position is not None:
+                    positions[off + len(rows)] = rows[-1].list_position
+                return rows
+
+            self.model.set_loader(load)
             if self._total is None or f != self._total_filter:
                 self._total_filter = f
                 self.tasks.run_db(lambda: cadre_svc.count_cadres(uowf, f), on_done=self._set_total)
 
     def _set_total(self, total: int) -> None:
+        first = self._total is None and not self._reminders_counted
         self._total = total
+        if first and total <= AUTO_REMINDER_LIMIT:
+            self._reminders_counted = True
+            self._count_reminders()
         self._update_count(self.model.rowCount())
 
     def _update_count(self, loaded: int) -> None:

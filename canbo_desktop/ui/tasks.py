@@ -20,9 +20,15 @@ Failed = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    finished = Signal(object, object, object, object)  # result, error, on_done, on_error
+    # One Python object per emission. Passing ``None`` itself through a queued ``Signal(object)`` argument
+    # can drop a reference to ``None`` too many (seen here as "Fatal Python error: none_dealloc" after a few
+    # hundred pages on Python 3.11); a tuple that holds the ``None`` is converted as any other object.
+    finished = Signal(object)  # (result, error, on_done, on_error)
 
-    @Slot(object, object, object, object)
+    @Slot(object)
+    def deliver_packed(self, packed: tuple[Any, Any, Any, Any]) -> None:
+        self.deliver(*packed)
+
     def deliver(self, result: Any, error: Any, on_done: Any, on_error: Any) -> None:
         if error is not None:
             if on_error is not None:
@@ -43,9 +49,9 @@ class _Job(QRunnable):
             result = self.fn()
         except BaseException as exc:  # delivered to the GUI thread's error funnel
             log.debug("task error\n%s", traceback.format_exc())
-            self.relay.finished.emit(None, exc, self.on_done, self.on_error)
+            self.relay.finished.emit((None, exc, self.on_done, self.on_error))
             return
-        self.relay.finished.emit(result, None, self.on_done, self.on_error)
+        self.relay.finished.emit((result, None, self.on_done, self.on_error))
 
 
 class TaskRunner(QObject):
@@ -53,7 +59,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._relay = _Relay(self)
-        self._relay.finished.connect(self._relay.deliver)
+        self._relay.finished.connect(self._relay.deliver_packed)
         self._db = QThreadPool(self)
         self._db.setMaxThreadCount(1)  # SQLite has one writer: serialise all database work
         self._general = QThreadPool(self)

@@ -100,3 +100,13 @@ def test_facts_gather_the_history_rules_need(demo_db: Database) -> None:
     leaders = [p for p in people if p.title_code]
     assert leaders and any(p.term_end_date for p in leaders)
     assert any(t.kind == "cap_nhat_kien_thuc" for p in leaders for t in p.trainings)
+
+
+def test_reminders_in_a_separate_process_are_the_same(demo_db: Database) -> None:
+    from canbo_desktop.services import reminders as reminders_svc
+
+    at = date(2026, 11, 22)
+    here = reminders_svc.reminders(demo_db.uow("t"), at)
+    there = reminders_svc.reminders_in_process(demo_db.target, at)
+    assert there.counts() == here.counts() and sum(there.counts().values()) > 0
+    assert [(r.kind, r.cadre_id, r.due) for r in there.items] == [(r.kind, r.cadre_id, r.due) for r in here.items]

@@ -177,3 +177,10 @@ def test_list_pages_follow_name_order_and_leave_out_the_trash(demo_db: Database)
     assert listed == expected
     with_trash = list_cadres(uowf, ListFilter(include_trash=True), offset=0, limit=500)
     assert victim_id in [r.id for r in with_trash]
+    # seeking after the previous page's last position gives exactly the pages that skipping gives
+    sought, after = [], None
+    for o in range(0, 150, 25):
+        page = list_cadres(uowf, ListFilter(), offset=o, limit=25, after=after)
+        sought.extend(r.id for r in page)
+        after = page[-1].list_position if page else after
+    assert sought == listed

@@ -135,9 +135,12 @@ def compute_reminders(people: Iterable[PersonFacts], at: date, book: RuleBook) -
             # fewer than 6 months worked in the year is "not rated" (ND 48/2023), still a result to record
             add(Reminder("evaluation_missing", p.cadre_id, p.full_name, date(last_year, 12, 31),
                          f"Chưa nhập kết quả đánh giá, xếp loại năm {last_year}."))
+        # two years running, the later one among the last two evaluated years: an old pair that the person
+        # has since recovered from is history, not a reason to replace them now
         years = sorted(y for y, e in evaluated.items() if e.level == "khong_hoan_thanh")
-        if any(b - a == 1 for a, b in zip(years, years[1:], strict=False)):
-            pair = next((a, b) for a, b in zip(years, years[1:], strict=False) if b - a == 1)
+        pairs = [(a, b) for a, b in zip(years, years[1:], strict=False) if b - a == 1 and b >= last_year - 1]
+        if pairs:
+            pair = pairs[-1]
             add(Reminder("weak_performer", p.cadre_id, p.full_name, None,
                          f"Không hoàn thành nhiệm vụ hai năm liên tiếp ({pair[0]} và {pair[1]})."))
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.rules.reminders import KINDS, SEVERE, Reminder, ReminderReport
-from canbo_desktop.services import reminders as reminders_svc
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import DateEdit
 
@@ -66,10 +66,14 @@ class ReminderTableModel(QAbstractTableModel):
 
 class RemindersPage(QWidget):
     open_cadre = Signal(str)
+    computed = Signal(object)  # the ReminderReport, for the counts on the navigation
 
-    def __init__(self, uowf: Any, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, compute: Callable[[date], ReminderReport], tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        """``compute(at)`` returns the reminders on a date; it is slow on a province and runs off the GUI
+        thread (the main window runs it in a separate process)."""
         super().__init__(parent)
-        self.uowf, self.tasks = uowf, tasks
+        self.compute, self.tasks = compute, tasks
         self.report: ReminderReport | None = None
         v = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -126,13 +130,14 @@ class RemindersPage(QWidget):
             self.status.setText(exc.message)
             return
         at = at or date.today()
-        uowf = self.uowf
+        compute = self.compute
         self.status.setText("Đang tính…")
         self.refresh_button.setEnabled(False)
-        self.tasks.run_db(lambda: reminders_svc.reminders(uowf, at), on_done=self._loaded, on_error=self._failed)
+        self.tasks.run(lambda: compute(at), on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, report: ReminderReport) -> None:
         self.report = report
+        self.computed.emit(report)
         self.refresh_button.setEnabled(True)
         counts = report.counts()
         for i in range(self.kinds.count()):

@@ -74,6 +74,10 @@ def test_weak_performer_two_years_not_completed_or_two_thirds_low_votes(book: Ru
     apart = person(evaluations=(EvaluationFact(2023, "khong_hoan_thanh", None), EvaluationFact(2024, "tot", None),
                                 EvaluationFact(2025, "khong_hoan_thanh", None)))
     assert "weak_performer" not in kinds(book, apart)
+    recovered = person(evaluations=(EvaluationFact(2021, "khong_hoan_thanh", None),
+                                    EvaluationFact(2022, "khong_hoan_thanh", None), EvaluationFact(2023, "tot", None),
+                                    EvaluationFact(2024, "tot", None), EvaluationFact(2025, "tot", None)))
+    assert "weak_performer" not in kinds(book, recovered)  # 2021–2022 is history by 2026
     low = person(votes=(VoteFact(2025, "", 30, 27, 2, 7, 18),))  # 18/27 = 2/3 exactly
     assert "2/3" in kinds(book, low)["weak_performer"][0]
     no_quorum = person(votes=(VoteFact(2025, "", 30, 19, 0, 1, 18),))  # 19 < 2/3 of 30: the vote is void
