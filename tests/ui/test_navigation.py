@@ -153,3 +153,18 @@ def test_eligibility_check_from_the_appointments_page(qtbot, demo_db: Database, 
     row = next(i for i in range(page.table.rowCount()) if page.table.item(i, 0).data(256) == "quy_hoach")
     assert page.table.item(row, 1).text() == "Trường hợp đặc biệt"
     assert "12-TB/TU" in page.table.item(row, 2).text()
+
+
+def test_reminder_count_arrives_from_the_background_process(qtbot, demo_db: Database, monkeypatch) -> None:
+    import canbo_desktop.ui.main_window as mw
+
+    monkeypatch.setattr(mw, "REMINDER_COUNT_DELAY_MS", 10)
+    QSettings().clear()
+    with demo_db.uow("t")() as uow:
+        office = office_info(uow)
+    tasks = TaskRunner(synchronous=False)
+    w = MainWindow(demo_db, office, "canbo", tasks)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.nav.item(3).text().startswith("Nhắc việc ("), timeout=30_000)
+    tasks.wait()
