@@ -93,3 +93,24 @@ def test_leaders_with_an_incomplete_dossier(book: RuleBook) -> None:
 def test_quarter_bounds() -> None:
     assert quarter_bounds(date(2026, 11, 22)) == (date(2026, 10, 1), date(2026, 12, 31))
     assert quarter_bounds(date(2026, 1, 1)) == (date(2026, 1, 1), date(2026, 3, 31))
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_dates = st.one_of(st.none(), st.dates(min_value=date(1940, 1, 1), max_value=date(2045, 12, 31)))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(birth=_dates, term_end=_dates, step_date=_dates, recruited=_dates,
+       at=st.dates(min_value=date(2021, 1, 1), max_value=date(2040, 12, 31)),
+       sex=st.sampled_from(["M", "F", ""]), precision=st.sampled_from(["day", "month", "year"]),
+       grade=st.sampled_from(["", "01.003", "01.004", "khong_co"]), step=st.one_of(st.none(), st.integers(0, 15)),
+       levels=st.lists(st.sampled_from(["tot", "khong_hoan_thanh", "hoan_thanh", ""]), max_size=6))
+def test_no_facts_and_no_date_make_the_reminders_crash(book: RuleBook, birth, term_end, step_date, recruited, at, sex,
+                                                       precision, grade, step, levels) -> None:
+    p = person(sex=sex, birth_date=birth, birth_precision=precision, term_end_date=term_end, title_code="x" if term_end else "",
+               grade_code=grade, salary_step=step, salary_step_date=step_date, recruitment_date=recruited,
+               evaluations=tuple(EvaluationFact(2019 + i, lv, None) for i, lv in enumerate(levels)))
+    report = compute_reminders([p], at, book)
+    assert all(r.detail and r.kind in report.counts() for r in report.items)
