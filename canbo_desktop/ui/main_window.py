@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         if self.tasks.synchronous:
             start()
         else:
-            QTimer.singleShot(REMINDER_COUNT_DELAY_MS, start)
+            QTimer.singleShot(REMINDER_COUNT_DELAY_MS, self, start)  # cancelled if the window goes first
 
     def compute_reminders(self, at: date | None = None) -> ReminderReport:
         """Reminders on ``at``; in a separate process unless background work runs inline (tests)."""
@@ -205,6 +206,8 @@ class MainWindow(QMainWindow):
 
     def set_reminder_counts(self, counts: dict[str, int]) -> None:
         """Show on the navigation how many things are due (the severe ones in bold)."""
+        if not shiboken6.isValid(self.nav):
+            return  # the window was closed while the count was running
         total = sum(counts.values())
         index = [k for k, _ in SECTIONS].index("reminders")
         item = self.nav.item(index)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from canbo_desktop.domain.dates import add_months, format_date
 from canbo_desktop.domain.errors import CanboError
@@ -79,6 +79,13 @@ def compute_reminders(people: Iterable[PersonFacts], at: date, book: RuleBook) -
     retire_memo: dict[tuple[str, int, int], date | None] = {}
     notice_memo: dict[date, tuple[date, date]] = {}
     term_memo: dict[date, date] = {}
+    # N working days never span more than 2N + 60 calendar days (weekends, Tết): a term ending later
+    # cannot be due for its notice yet, and the working-day calendar need not be asked
+    try:
+        notice_days = int(book.params("appointment_term", at).get("reappointment_notice_working_days", 90))
+    except (CanboError, TypeError, ValueError):
+        notice_days = 90
+    term_horizon = timedelta(days=2 * notice_days + 60)
 
     def retirement_date(p: PersonFacts) -> date | None:
         assert p.birth_date is not None
@@ -110,9 +117,12 @@ def compute_reminders(people: Iterable[PersonFacts], at: date, book: RuleBook) -
             elif notice_on <= at:
                 add(Reminder("retirement_notice", p.cadre_id, p.full_name, retire_on,
                              f"Nghỉ hưu từ {format_date(retire_on)}; thông báo trước {format_date(notice_on)}."))
-        if p.term_end_date is not None and p.term_end_date >= at:
+        if p.term_end_date is not None and at <= p.term_end_date <= at + term_horizon:
             if p.term_end_date not in term_memo:
-                term_memo[p.term_end_date] = reappointment_notice_date(p.term_end_date, book)
+                try:
+                    term_memo[p.term_end_date] = reappointment_notice_date(p.term_end_date, book)
+                except CanboError:  # no working-day calendar for that year: nothing can be said
+                    term_memo[p.term_end_date] = date.max
             notice = term_memo[p.term_end_date]
             if notice <= at:
                 until_retire = retire_on is not None and retire_on <= p.term_end_date
