@@ -6,18 +6,17 @@ each child table is read once and grouped by person, never queried person by per
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from canbo_desktop.db import models as m
+from canbo_desktop.db.repositories import CadreRepository
 from canbo_desktop.domain.cadre import ListFilter
-from canbo_desktop.domain.dates import parse_partial_date
+from canbo_desktop.domain.dates import stored_partial_end
 from canbo_desktop.domain.rules.facts import (
     DisciplineFact,
     DocumentFact,
@@ -29,22 +28,6 @@ from canbo_desktop.domain.rules.facts import (
 )
 
 ACTIVE_STATUSES = ("dang_cong_tac", "biet_phai", "nghi_khong_luong")
-
-
-def _partial_end(text: str | None) -> date | None:
-    """The last day a stored partial date ("1998", "1998-09", "1998-09-15") can mean."""
-    if not text:
-        return None
-    parts = text.split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 12
-        if len(parts) > 2:
-            return date(year, month, int(parts[2]))
-        return date(year, month, calendar.monthrange(year, month)[1])
-    except (ValueError, IndexError):
-        p = parse_partial_date(text)  # typed by hand in another form: the slow, tolerant parser
-        return None if p is None else _partial_end(p.iso())
 
 
 class FactsRepository:
@@ -75,8 +58,6 @@ class FactsRepository:
     def people(self, f: ListFilter | None = None, *, ids: Iterable[str] | None = None,
                statuses: tuple[str, ...] = ACTIVE_STATUSES) -> list[PersonFacts]:
         """Facts for the live cadres matching ``f`` (or exactly ``ids``) whose status is in ``statuses``."""
-        from canbo_desktop.db.repositories import CadreRepository
-
         c, u = m.CadreRecord, m.OrgUnitRecord
         q: Any = select(
             c.id, c.full_name, c.sex, c.birth_date, c.birth_precision, c.status, c.category, c.ethnicity_code,
@@ -117,7 +98,7 @@ class FactsRepository:
         docs = grouped(select(Doc.cadre_id, Doc.kind, Doc.doc_date).where(Doc.deleted.is_(False)),
                        lambda r: DocumentFact(r[1], r[2]))
         trains = grouped(select(T.cadre_id, T.kind, T.to_date, T.level_code).where(T.deleted.is_(False)),
-                         lambda r: TrainingFact(r[1], _partial_end(r[2]), r[3] or ""))
+                         lambda r: TrainingFact(r[1], stored_partial_end(r[2]), r[3] or ""))
         V, R = m.ConfidenceVoteRecord, m.ConfidenceVoteResultRecord
         votes = grouped(select(R.cadre_id, V.held_on, V.convened, V.present, R.high, R.confidence, R.low)
                         .join(V, V.id == R.vote_id).where(R.deleted.is_(False), V.deleted.is_(False)),

@@ -18,6 +18,7 @@ from canbo_desktop.domain import cadre as d
 from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.errors import NotFound
 from canbo_desktop.domain.rules import RuleVersion
+from canbo_desktop.domain.rules.eligibility import TitleInfo
 
 T = TypeVar("T")
 
@@ -255,3 +256,51 @@ class RuleSetRepository:
         if rec is None or rec.deleted:
             raise NotFound("Không tìm thấy phiên bản quy định này.")
         rec.deleted = True
+
+
+class ReferenceRepository:
+    """Titles and code-list ranks as the rule engines need them."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def titles(self) -> dict[str, TitleInfo]:
+        return {
+            t.code: TitleInfo(code=t.code, name=t.name, rank=t.rank, is_leader=t.is_leader, key_leader=t.key_leader,
+                              level=t.level, standards={str(k): (None if v is None else str(v))
+                                                        for k, v in (t.standards or {}).items()})
+            for t in self.s.scalars(select(m.TitleRecord).where(m.TitleRecord.deleted.is_(False)))
+        }
+
+    def ranks_and_names(self) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
+        """(list → code → rank, code → name) over every code list."""
+        ranks: dict[str, dict[str, int]] = {}
+        names: dict[str, str] = {}
+        for r in self.s.scalars(select(m.CodeItemRecord).where(m.CodeItemRecord.deleted.is_(False))):
+            ranks.setdefault(r.list_key, {})[r.code] = r.rank
+            names.setdefault(r.code, r.name)
+        return ranks, names
+
+
+class ProcedureRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def open_for(self, cadre_id: str, title_code: str) -> m.AppointmentProcedureRecord | None:
+        """The person's procedure for that title that is neither done nor cancelled (the latest)."""
+        P = m.AppointmentProcedureRecord
+        return self.s.scalars(select(P).where(
+            P.cadre_id == cadre_id, P.title_code == title_code, P.deleted.is_(False),
+            P.status.not_in(("done", "cancelled"))).order_by(P.updated_at.desc())).first()
+
+    def set_override(self, cadre_id: str, title_code: str, unit_id: str, entry: dict[str, Any]) -> str:
+        """Keep ``entry`` (one overridden rule) on the open procedure, replacing an earlier one for the same
+        rule; a draft procedure is started when there is none. Returns the procedure's id."""
+        proc = self.open_for(cadre_id, title_code)
+        if proc is None:
+            proc = m.AppointmentProcedureRecord(cadre_id=cadre_id, title_code=title_code, unit_id=unit_id,
+                                                status="draft", overrides=[])
+            self.s.add(proc)
+        proc.overrides = [o for o in proc.overrides if o.get("rule") != entry["rule"]] + [entry]
+        self.s.flush()
+        return proc.id

@@ -77,6 +77,11 @@ class PartialDate:
         """The date used in calculations when only part is known (birth year only → 1 January)."""
         return date(self.year, self.month or 1, self.day or 1)
 
+    def last_day(self) -> date:
+        """The latest date it can mean ("to 1998" → 31/12/1998, "to 09/1998" → 30/09/1998)."""
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
     @staticmethod
     def from_date(d: date) -> PartialDate:
         return PartialDate(d.year, d.month, d.day)
@@ -106,6 +111,28 @@ def parse_partial_date(text: str | None) -> PartialDate | None:
             int(m.group(3)) if m.group(3) else None,
         )
     raise ValidationError(f"“{text}” không phải là ngày hợp lệ (viết dd/mm/yyyy, mm/yyyy hoặc yyyy).")
+
+
+def stored_partial_end(text: str | None) -> date | None:
+    """The last day a stored partial date ("1998", "1998-09", "1998-09-15") can mean, or None.
+
+    Reading a province's history calls this a few hundred thousand times: the stored ISO form is split
+    directly, and only text in another form goes through the tolerant parser."""
+    if not text:
+        return None
+    parts = text.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        if len(parts) > 2:
+            return date(year, month, int(parts[2]))
+        return date(year, month, calendar.monthrange(year, month)[1])
+    except (ValueError, IndexError):
+        try:
+            p = parse_partial_date(text)
+        except ValidationError:
+            return None
+        return None if p is None else p.last_day()
 
 
 def parse_date(text: str | None) -> date | None:

@@ -4,13 +4,9 @@ competent authority's reference and are audited."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from sqlalchemy import select
-
-from canbo_desktop.db import models as m
 from canbo_desktop.db.facts import FactsRepository
-from canbo_desktop.db.repositories import CadreRepository
+from canbo_desktop.db.repositories import CadreRepository, ProcedureRepository, ReferenceRepository
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.domain.changes import ChangeSet
 from canbo_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
@@ -23,28 +19,11 @@ OVERRIDE_ROLES = ("admin", "head")
 
 
 def _reference_data(uow: UnitOfWork) -> tuple[dict[str, TitleInfo], dict[str, dict[str, int]], dict[str, str]]:
-    s = uow.session
-    titles = {
-        t.code: TitleInfo(code=t.code, name=t.name, rank=t.rank, is_leader=t.is_leader, key_leader=t.key_leader,
-                          level=t.level, standards={str(k): (None if v is None else str(v))
-                                                    for k, v in (t.standards or {}).items()})
-        for t in s.scalars(select(m.TitleRecord).where(m.TitleRecord.deleted.is_(False)))
-    }
-    ranks: dict[str, dict[str, int]] = {}
-    labels: dict[str, str] = {}
-    for r in s.scalars(select(m.CodeItemRecord).where(m.CodeItemRecord.deleted.is_(False))):
-        ranks.setdefault(r.list_key, {})[r.code] = r.rank
-        labels.setdefault(r.code, r.name)
-    for code, t in titles.items():
-        labels[code] = t.name
+    refs = ReferenceRepository(uow.session)
+    titles = refs.titles()
+    ranks, labels = refs.ranks_and_names()
+    labels.update({code: t.name for code, t in titles.items()})
     return titles, ranks, labels
-
-
-def _open_procedure(uow: UnitOfWork, cadre_id: str, title_code: str) -> m.AppointmentProcedureRecord | None:
-    P = m.AppointmentProcedureRecord
-    return uow.session.scalars(select(P).where(
-        P.cadre_id == cadre_id, P.title_code == title_code, P.deleted.is_(False),
-        P.status.not_in(("done", "cancelled"))).order_by(P.updated_at.desc())).first()
 
 
 def eligibility(uowf: UowFactory, cadre_id: str, title_code: str, on: date) -> EligibilityReport:
@@ -60,7 +39,7 @@ def eligibility(uowf: UowFactory, cadre_id: str, title_code: str, on: date) -> E
         if not people:
             raise NotFound("Không tìm thấy hồ sơ cán bộ này.")
         person = people[0]
-        proc = _open_procedure(uow, cadre_id, title_code)
+        proc = ProcedureRepository(uow.session).open_for(cadre_id, title_code)
         overrides = {o["rule"]: o["reference"] for o in (proc.overrides if proc else [])}
     retire_on = None
     if person.birth_date is not None and person.sex in ("M", "F"):
@@ -88,15 +67,8 @@ def record_override(uowf: UowFactory, cadre_id: str, title_code: str, rule_code:
         raise ValidationError(f"Điều kiện «{codes[rule_code].name}» không bị trượt: không cần ghi trường hợp đặc biệt.")
     with uowf() as uow:
         cadre = CadreRepository(uow.session).get(cadre_id)
-        proc = _open_procedure(uow, cadre_id, title_code)
-        if proc is None:
-            proc = m.AppointmentProcedureRecord(cadre_id=cadre_id, title_code=title_code,
-                                                unit_id=cadre.owner_unit_id, status="draft", overrides=[])
-            uow.session.add(proc)
-        entries: list[dict[str, Any]] = [o for o in proc.overrides if o.get("rule") != rule_code]
-        entries.append({"rule": rule_code, "reference": ref, "by": uow.actor, "at": uow.now().isoformat()})
-        proc.overrides = entries
-        uow.session.flush()
-        uow.audit("eligibility.override", "appointment_procedure", proc.id,
+        entry = {"rule": rule_code, "reference": ref, "by": uow.actor, "at": uow.now().isoformat()}
+        proc_id = ProcedureRepository(uow.session).set_override(cadre_id, title_code, cadre.owner_unit_id, entry)
+        uow.audit("eligibility.override", "appointment_procedure", proc_id,
                   {"cadre_id": cadre_id, "title_code": title_code, "rule": rule_code, "reference": ref})
         return uow.commit()

@@ -3,6 +3,7 @@ incomplete dossiers — for the active cadres of this office's subtree on a date
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from canbo_desktop.db.facts import FactsRepository
@@ -34,8 +35,8 @@ def _lower_priority() -> None:
             kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
         else:
             os.nice(10)
-    except OSError:
-        pass  # not allowed here: run at normal priority
+    except OSError as exc:  # not allowed here: count at normal priority
+        logging.getLogger(__name__).debug("priority not lowered: %s", exc)
 
 
 def _reminders_worker(target: str, at: date | None, unit_path: str | None) -> ReminderReport:

@@ -122,3 +122,39 @@ def parse_rule_document(doc: Mapping[str, Any]) -> list[RuleVersion]:
             )
         )
     return out
+
+
+# -- reading parameters: an engine reads a rule's params through these, so that a value an admin typed
+# wrongly is refused with the same Vietnamese message whatever the engine
+
+
+def param_int(value: Any, rule_key: str, what: str, *, minimum: int | None = 0) -> int:
+    """``value`` as an integer parameter (``minimum=None``: any sign)."""
+    if isinstance(value, bool) or not isinstance(value, int) or (minimum is not None and value < minimum):
+        bound = "" if minimum is None else f" ≥ {minimum}"
+        raise ValidationError(f"Quy định «{rule_key}»: «{what}» phải là số nguyên{bound}.")
+    return value
+
+
+def param_map(params: Mapping[str, Any], key: str, rule_key: str) -> Mapping[str, Any]:
+    """A group parameter (code → value); missing means empty."""
+    value = params.get(key, {})
+    if not isinstance(value, Mapping):
+        raise ValidationError(f"Quy định «{rule_key}»: «{key}» phải là một bảng (mã → giá trị).")
+    return value
+
+
+def param_list(params: Mapping[str, Any], key: str, rule_key: str) -> list[Any]:
+    """A list parameter; missing means empty."""
+    value = params.get(key, [])
+    if not isinstance(value, list):
+        raise ValidationError(f"Quy định «{rule_key}»: «{key}» phải là một danh sách.")
+    return value
+
+
+def param_str(params: Mapping[str, Any], key: str, rule_key: str) -> str:
+    """A required, non-empty text parameter."""
+    value = params.get(key)
+    if not isinstance(value, str) or not value:
+        raise ValidationError(f"Quy định «{rule_key}»: thiếu tham số «{key}».")
+    return value

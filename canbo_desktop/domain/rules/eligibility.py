@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 from canbo_desktop.domain.dates import add_months, age_on, format_date
 from canbo_desktop.domain.errors import ValidationError
-from canbo_desktop.domain.rules.core import RuleBook
+from canbo_desktop.domain.rules.core import RuleBook, param_int, param_list, param_map, param_str
 from canbo_desktop.domain.rules.facts import DocumentFact, PersonFacts
 
 RULE_KEY = "appointment_conditions"
@@ -181,34 +181,6 @@ def _items(doc: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 # Parameter access (the rule data is edited by admins: every malformed value is a Vietnamese error)
 
 
-def _p_int(params: Mapping[str, Any], key: str) -> int:
-    v = params.get(key)
-    if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-        raise ValidationError(f"Quy định «{RULE_KEY}»: tham số «{key}» phải là số nguyên không âm.")
-    return v
-
-
-def _p_map(params: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    v = params.get(key, {})
-    if not isinstance(v, Mapping):
-        raise ValidationError(f"Quy định «{RULE_KEY}»: tham số «{key}» phải là một bảng (mã → giá trị).")
-    return v
-
-
-def _p_list(params: Mapping[str, Any], key: str) -> list[Any]:
-    v = params.get(key, [])
-    if not isinstance(v, list):
-        raise ValidationError(f"Quy định «{RULE_KEY}»: tham số «{key}» phải là một danh sách.")
-    return v
-
-
-def _p_str(params: Mapping[str, Any], key: str) -> str:
-    v = params.get(key)
-    if not isinstance(v, str) or not v:
-        raise ValidationError(f"Quy định «{RULE_KEY}»: thiếu tham số «{key}».")
-    return v
-
-
 # ---------------------------------------------------------------------------------------------------
 
 
@@ -261,8 +233,8 @@ class _Checker:
         self.titles = titles
         self.ranks = ranks
         self.labels = labels
-        self.sources = _p_map(params, "legal_sources")
-        self.applies_to = _p_map(params, "applies_to")
+        self.sources = param_map(params, "legal_sources", RULE_KEY)
+        self.applies_to = param_map(params, "applies_to", RULE_KEY)
 
     def label(self, code: str) -> str:
         return self.labels.get(code, code)
@@ -311,16 +283,16 @@ class _Checker:
     # -- conditions ---------------------------------------------------------------------------------
 
     def standards(self) -> list[RuleResult]:
-        specs = _p_list(self.params, "standards")
+        specs = param_list(self.params, "standards", RULE_KEY)
         out = []
         for spec in specs:
             if not isinstance(spec, Mapping):
                 raise ValidationError(f"Quy định «{RULE_KEY}»: mục «standards» không đúng định dạng.")
-            code = _p_str(spec, "code")
-            name = _p_str(spec, "name")
-            title_key = _p_str(spec, "title_key")
-            person_field = _p_str(spec, "person_field")
-            rank_list = _p_str(spec, "rank_list")
+            code = param_str(spec, "code", RULE_KEY)
+            name = param_str(spec, "name", RULE_KEY)
+            title_key = param_str(spec, "title_key", RULE_KEY)
+            person_field = param_str(spec, "person_field", RULE_KEY)
+            rank_list = param_str(spec, "rank_list", RULE_KEY)
             na = self.applicable(code, name)
             if na is not None:
                 out.append(na)
@@ -421,7 +393,7 @@ class _Checker:
         na = self.applicable(code, name)
         if na is not None:
             return na
-        need = _p_int(self.params, "months_in_post")
+        need = param_int(self.params.get("months_in_post"), RULE_KEY, "months_in_post")
         start = self.person.position_start_date
         if start is None:
             return self.result(code, name, UNKNOWN, "Hồ sơ chưa ghi ngày bắt đầu giữ chức vụ hiện tại.")
@@ -441,7 +413,7 @@ class _Checker:
         na = self.applicable(code, name)
         if na is not None:
             return na
-        months = _p_int(self.params, "full_term_months")
+        months = param_int(self.params.get("full_term_months"), RULE_KEY, "full_term_months")
         if retirement_date is None:
             return self.result(
                 code, name, UNKNOWN, "Chưa xác định được ngày nghỉ hưu (thiếu ngày sinh hoặc giới tính)."
@@ -462,8 +434,8 @@ class _Checker:
         na = self.applicable(code, name)
         if na is not None:
             return na
-        bans = _p_map(self.params, "discipline_ban_months")
-        bars = _p_list(self.params, "discipline_permanent_bar")
+        bans = param_map(self.params, "discipline_ban_months", RULE_KEY)
+        bars = param_list(self.params, "discipline_permanent_bar", RULE_KEY)
         failing: list[str] = []
         unknown: list[str] = []
         passed: list[str] = []
@@ -506,9 +478,9 @@ class _Checker:
         na = self.applicable(code, name)
         if na is not None:
             return na
-        years_n = _p_int(self.params, "evaluation_years")
-        min_level = _p_str(self.params, "evaluation_min_level")
-        not_rated = set(_p_list(self.params, "evaluation_not_rated_levels"))
+        years_n = param_int(self.params.get("evaluation_years"), RULE_KEY, "evaluation_years")
+        min_level = param_str(self.params, "evaluation_min_level", RULE_KEY)
+        not_rated = set(param_list(self.params, "evaluation_not_rated_levels", RULE_KEY))
         if years_n == 0:
             return self.result(code, name, PASS, "Quy định không yêu cầu kết quả đánh giá.")
         ranks = self.ranks.get("evaluation_level")
@@ -545,11 +517,11 @@ class _Checker:
 
     def documents(self) -> list[RuleResult]:
         out = []
-        for spec in _p_list(self.params, "documents"):
+        for spec in param_list(self.params, "documents", RULE_KEY):
             if not isinstance(spec, Mapping):
                 raise ValidationError(f"Quy định «{RULE_KEY}»: mục «documents» không đúng định dạng.")
-            code = _p_str(spec, "code")
-            name = _p_str(spec, "name")
+            code = param_str(spec, "code", RULE_KEY)
+            name = param_str(spec, "name", RULE_KEY)
             src = str(spec.get("legal_source") or "") or self.source(code)
             na = self.applicable(code, name, src)
             if na is not None:

@@ -15,6 +15,10 @@ from canbo_desktop.domain.dates import add_months, format_date
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.rules.core import RuleBook
 from canbo_desktop.domain.rules.facts import PersonFacts
+from canbo_desktop.domain.rules.retirement import retirement
+from canbo_desktop.domain.rules.salary import next_regular_raise
+from canbo_desktop.domain.rules.terms import reappointment_notice_date, retirement_notice_dates
+from canbo_desktop.domain.rules.votes import assess_vote
 
 KINDS: dict[str, str] = {
     "retirement_decision": "Nghỉ hưu trong 3 tháng: ra quyết định nghỉ hưu",
@@ -67,11 +71,6 @@ def quarter_bounds(at: date) -> tuple[date, date]:
 def compute_reminders(people: Iterable[PersonFacts], at: date, book: RuleBook) -> ReminderReport:
     """Every reminder for ``people`` on ``at``. A person whose facts a rule cannot use (no birth date,
     no grade) gets no reminder from that rule rather than a wrong one."""
-    from canbo_desktop.domain.rules.retirement import retirement
-    from canbo_desktop.domain.rules.salary import next_regular_raise
-    from canbo_desktop.domain.rules.terms import reappointment_notice_date, retirement_notice_dates
-    from canbo_desktop.domain.rules.votes import assess_vote
-
     report = ReminderReport(at)
     add = report.items.append
     # A province asks the same questions thousands of times: the retirement date depends only on sex and

@@ -17,7 +17,7 @@ from typing import Any
 
 from canbo_desktop.domain.dates import MAX_YEAR, MIN_YEAR, add_months
 from canbo_desktop.domain.errors import ValidationError
-from canbo_desktop.domain.rules.core import RuleBook, RuleMissing, RuleVersion
+from canbo_desktop.domain.rules.core import RuleBook, RuleMissing, RuleVersion, param_int
 
 RULE_KEY = "retirement_age"
 SEXES = ("M", "F")
@@ -50,12 +50,6 @@ class RetirementResult:
         return f"{self.age_years} tuổi" + (f" {self.age_months} tháng" if self.age_months else "")
 
 
-def _int(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"Quy định «{RULE_KEY}»: «{what}» phải là số nguyên (tháng).")
-    return value
-
-
 def _required_months(params: Mapping[str, Any], sex: str, year: int) -> int:
     """Age required, in months, of a person of ``sex`` who reaches it in calendar ``year``."""
     road = params.get(sex)
@@ -63,10 +57,12 @@ def _required_months(params: Mapping[str, Any], sex: str, year: int) -> int:
         raise ValidationError(
             f"Quy định «{RULE_KEY}»: thiếu lộ trình tuổi nghỉ hưu cho {_SEX_LABEL[sex]} («{sex}»)."
         )
-    start_year = _int(road.get("start_year"), f"{sex}.start_year")
-    start = _int(road.get("start_months"), f"{sex}.start_months")
-    step = _int(road.get("step_months_per_year", 0), f"{sex}.step_months_per_year")
-    cap = _int(road.get("cap_months", start), f"{sex}.cap_months")
+    start_year = param_int(road.get("start_year"), RULE_KEY, f"{sex}.start_year", minimum=None)
+    start = param_int(road.get("start_months"), RULE_KEY, f"{sex}.start_months", minimum=None)
+    step = param_int(
+        road.get("step_months_per_year", 0), RULE_KEY, f"{sex}.step_months_per_year", minimum=None
+    )
+    cap = param_int(road.get("cap_months", start), RULE_KEY, f"{sex}.cap_months", minimum=None)
     months = start + step * max(0, year - start_year)
     return min(months, cap) if step >= 0 else max(months, cap)
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from canbo_desktop.domain.dates import MAX_YEAR, MIN_YEAR, add_months
 from canbo_desktop.domain.errors import ValidationError
-from canbo_desktop.domain.rules.core import RuleBook, RuleMissing, RuleVersion
+from canbo_desktop.domain.rules.core import RuleBook, RuleMissing, RuleVersion, param_int, param_map
 from canbo_desktop.domain.rules.facts import PersonFacts
 
 RULE_KEY = "salary_steps"
@@ -115,21 +115,12 @@ class EarlyRaiseResult:
 # --- parameters -------------------------------------------------------------------------------------------
 
 
+def _param_int(value: Any, what: str, *, minimum: int = 0) -> int:
+    return param_int(value, RULE_KEY, what, minimum=minimum)
+
+
 def _bad(what: str) -> ValidationError:
     return ValidationError(f"Quy định «{RULE_KEY}»: {what}")
-
-
-def _int(value: Any, what: str, *, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise _bad(f"«{what}» phải là số nguyên ≥ {minimum}.")
-    return value
-
-
-def _map(params: Mapping[str, Any], name: str) -> Mapping[str, Any]:
-    value = params.get(name, {})
-    if not isinstance(value, Mapping):
-        raise _bad(f"«{name}» phải là một bảng (khóa → giá trị).")
-    return value
 
 
 @dataclass(frozen=True)
@@ -141,7 +132,7 @@ class _Grade:
 
 
 def _grade(params: Mapping[str, Any], code: str) -> _Grade | None:
-    raw = _map(params, "grades").get(code)
+    raw = param_map(params, "grades", RULE_KEY).get(code)
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
@@ -156,7 +147,7 @@ def _grade(params: Mapping[str, Any], code: str) -> _Grade | None:
     return _Grade(
         code=code,
         name=str(raw.get("name") or code),
-        interval=_int(raw.get("step_interval_months"), f"{code}.step_interval_months", minimum=1),
+        interval=_param_int(raw.get("step_interval_months"), f"{code}.step_interval_months", minimum=1),
         coefficients=tuple(float(c) for c in coefs),
     )
 
@@ -181,9 +172,11 @@ def _extensions(
     """Extensions earned in the holding period [start, due): each discipline decided in it and each year
     whose 31 December falls in it with a failed evaluation. A later due date can take in more of them, so
     this runs to a fixed point (it only grows, and is bounded by the number of facts)."""
-    months_by_form = _map(params, "discipline_extension_months")
-    names = _map(params, "discipline_names")
-    per_failed_year = _int(params.get("failed_year_extension_months", 0), "failed_year_extension_months")
+    months_by_form = param_map(params, "discipline_extension_months", RULE_KEY)
+    names = param_map(params, "discipline_names", RULE_KEY)
+    per_failed_year = _param_int(
+        params.get("failed_year_extension_months", 0), "failed_year_extension_months"
+    )
     failed_raw = params.get("failed_levels", [])
     failed_levels = {str(x) for x in failed_raw} if isinstance(failed_raw, list) else set()
     disciplines = sorted(facts.disciplines, key=lambda x: x.decided_on)
@@ -195,7 +188,9 @@ def _extensions(
         for disc in disciplines:
             if disc.form_code not in months_by_form or not start <= disc.decided_on < due:
                 continue
-            months = _int(months_by_form[disc.form_code], f"discipline_extension_months.{disc.form_code}")
+            months = _param_int(
+                months_by_form[disc.form_code], f"discipline_extension_months.{disc.form_code}"
+            )
             if months:
                 label = str(names.get(disc.form_code) or disc.form_code)
                 items.append(
@@ -257,10 +252,10 @@ def _compute(facts: PersonFacts, version: RuleVersion) -> RaiseResult:
             steps_in_grade=n,
             legal_source=version.legal_source,
         )
-    beyond = _map(params, "beyond_scale")
-    first = _int(beyond.get("first_pct", 5), "beyond_scale.first_pct", minimum=1)
-    inc = _int(beyond.get("increment_pct", 1), "beyond_scale.increment_pct")
-    every = _int(
+    beyond = param_map(params, "beyond_scale", RULE_KEY)
+    first = _param_int(beyond.get("first_pct", 5), "beyond_scale.first_pct", minimum=1)
+    inc = _param_int(beyond.get("increment_pct", 1), "beyond_scale.increment_pct")
+    every = _param_int(
         beyond.get("increment_interval_months", 12), "beyond_scale.increment_interval_months", minimum=1
     )
     current = facts.beyond_scale_pct or 0
@@ -391,9 +386,9 @@ def early_raise_candidates(
         )
     probe = date(year, 12, 31)
     version = book.version(RULE_KEY, probe)
-    rules = _map(version.params, "early_raise")
+    rules = param_map(version.params, "early_raise", RULE_KEY)
     cutoff = _cutoff(rules.get("cutoff", "12-31"), year)
-    max_early = _int(rules.get("max_months_early", 12), "early_raise.max_months_early")
+    max_early = _param_int(rules.get("max_months_early", 12), "early_raise.max_months_early")
     not_twice = bool(rules.get("not_twice_in_a_row", True))
     quota = _quota(payroll_size, rules.get("quota_pct", 10))
     latest = add_months(cutoff, max_early)
@@ -476,7 +471,7 @@ def base_salary(on: date, book: RuleBook) -> int:
             start = date.fromisoformat(str(item.get("from")))
         except ValueError as exc:
             raise _bad(f"«base_salary»: ngày «{item.get('from')}» không hợp lệ (YYYY-MM-DD).") from exc
-        amount = _int(item.get("amount"), "base_salary.amount", minimum=1)
+        amount = _param_int(item.get("amount"), "base_salary.amount", minimum=1)
         if start <= on and (best is None or start >= best[0]):
             best = (start, amount)
     if best is None:

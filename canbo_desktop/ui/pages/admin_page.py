@@ -301,7 +301,8 @@ class AdminPage(QWidget):
 
     def _set_editable(self, on: bool) -> None:
         self.save_button.setEnabled(on)
-        self.withdraw_button.setEnabled(on and bool(self.selected_version() and self.selected_version().id))  # type: ignore[union-attr]
+        chosen = self.selected_version()
+        self.withdraw_button.setEnabled(on and chosen is not None and bool(chosen.id))
         self.tree.setEditTriggers(
             (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
             if on else QAbstractItemView.EditTrigger.NoEditTriggers)

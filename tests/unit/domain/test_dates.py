@@ -296,3 +296,14 @@ def test_vn_long_date(d: date, expected: str) -> None:
 
 def test_vn_long_date_with_place() -> None:
     assert vn_long_date(date(2026, 2, 5), "Hà Nội") == "Hà Nội, ngày 05 tháng 02 năm 2026"
+
+
+@pytest.mark.parametrize(("stored", "end"), [
+    ("1998", date(1998, 12, 31)), ("1998-09", date(1998, 9, 30)), ("2024-02", date(2024, 2, 29)),
+    ("1998-09-15", date(1998, 9, 15)), ("09/1998", date(1998, 9, 30)), ("", None), (None, None),
+    ("1998-13", None), ("không rõ", None),
+])
+def test_stored_partial_end_is_the_last_day_it_can_mean(stored, end) -> None:
+    from canbo_desktop.domain.dates import stored_partial_end
+
+    assert stored_partial_end(stored) == end
