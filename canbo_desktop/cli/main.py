@@ -7,22 +7,30 @@ non-zero exit code; the database comes from ``--db PATH_OR_URL`` or ``CANBO_DB``
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
-from typing import Any, NoReturn
+from dataclasses import asdict
+from datetime import date
+from typing import Any
 
 from canbo_desktop import __version__
+from canbo_desktop.cli import dossier, importing, workflow
+from canbo_desktop.cli.common import (
+    CliError,
+    VietnameseArgumentParser,
+    actor,
+    emit_json,
+    info,
+    open_db,
+    parse_day,
+    password,
+)
 from canbo_desktop.domain.errors import CanboError, DatabaseError
 from canbo_desktop.services import cadres as cadre_svc
 from canbo_desktop.services import demo as demo_svc
 from canbo_desktop.services import maintenance
 from canbo_desktop.services.database import (
-    Database,
     explain_error,
     open_database,
     require_file_absent_or_empty,
@@ -30,77 +38,12 @@ from canbo_desktop.services.database import (
 )
 from canbo_desktop.services.setup import init_office
 
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-class VietnameseArgumentParser(argparse.ArgumentParser):
-    """argparse with its usage errors in Vietnamese (exit 2)."""
-
-    def error(self, message: str) -> NoReturn:
-        replacements = {
-            "the following arguments are required": "thiếu tham số bắt buộc",
-            "unrecognized arguments": "tham số không nhận ra",
-            "invalid choice": "lựa chọn không hợp lệ",
-            "expected one argument": "cần một giá trị",
-            "invalid int value": "không phải số nguyên",
-            "argument ": "tham số ",
-        }
-        for en, vi in replacements.items():
-            message = message.replace(en, vi)
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: lỗi: {message}\n")
-        sys.exit(2)
-
-
-def _default(o: Any) -> Any:
-    if isinstance(o, datetime | date):
-        return o.isoformat()
-    if is_dataclass(o) and not isinstance(o, type):
-        return asdict(o)
-    if isinstance(o, set):
-        return sorted(o)
-    raise TypeError(type(o).__name__)
-
-
-def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n")
-
-
-def info(message: str) -> None:
-    """Human-readable progress goes to stderr, so stdout stays clean for --json."""
-    sys.stderr.write(message + "\n")
-
-
-def _password(args: argparse.Namespace, *, confirm: bool = False) -> str:
-    pw = os.environ.get("CANBO_PASSWORD")
-    if pw:
-        return pw
-    if not sys.stdin.isatty():
-        raise CliError("Chưa có mật khẩu: đặt biến môi trường CANBO_PASSWORD hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.")
-    pw = getpass.getpass("Mật khẩu: ")
-    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != pw:
-        raise CliError("Hai lần nhập mật khẩu không khớp.")
-    return pw
-
-
-def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
-    return open_database(resolve_target(args.db), create=create)
-
-
-def _actor(args: argparse.Namespace) -> str:
-    return args.user or os.environ.get("CANBO_USER") or "admin"
-
-
 # --------------------------------------------------------------------------- commands
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     target = resolve_target(args.db)
-    password = _password(args, confirm=True)
+    secret = password(args, confirm=True)
     db = open_database(target, create=True)
     try:
         office = init_office(
@@ -108,7 +51,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             office_code=args.office_code,
             office_name=args.office_name,
             admin_user=args.admin_user,
-            password=password,
+            password=secret,
             office_kind=args.office_kind,
         )
     finally:
@@ -141,7 +84,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_db(args)
     try:
         counts = maintenance.table_counts(db)
     finally:
@@ -170,9 +113,9 @@ def _summary_json(s: Any) -> dict[str, Any]:
 
 
 def cmd_cadres_search(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_db(args)
     try:
-        rows = cadre_svc.search_cadres(db.uow(_actor(args)), args.text, limit=args.limit)
+        rows = cadre_svc.search_cadres(db.uow(actor(args)), args.text, limit=args.limit)
     finally:
         db.close()
     if args.json:
@@ -187,9 +130,9 @@ def cmd_cadres_search(args: argparse.Namespace) -> int:
 
 
 def cmd_cadres_show(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_db(args)
     try:
-        f = cadre_svc.cadre_file(db.uow(_actor(args)), args.id)
+        f = cadre_svc.cadre_file(db.uow(actor(args)), args.id)
     finally:
         db.close()
     data = asdict(f)
@@ -205,7 +148,7 @@ def cmd_cadres_show(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_db(args)
     try:
         result = maintenance.check_database(db)
     finally:
@@ -218,18 +161,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if result["ok"] else 1
 
 
-def _parse_day(text: str, what: str) -> date:
-    from canbo_desktop.domain.dates import parse_date
-
-    try:
-        d = date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else parse_date(text)
-    except (ValueError, CanboError) as exc:
-        raise CliError(f"{what} «{text}» không hợp lệ (dạng YYYY-MM-DD hoặc dd/mm/yyyy).") from exc
-    if d is None:
-        raise CliError(f"Thiếu {what}.")
-    return d
-
-
 def _rule_book(args: argparse.Namespace) -> Any:
     """The database's rules when a database is there, else the defaults shipped with the program."""
     from pathlib import Path
@@ -237,9 +168,9 @@ def _rule_book(args: argparse.Namespace) -> Any:
     from canbo_desktop.services import rules as rules_svc
 
     if args.db or os.environ.get("CANBO_DB") or Path(resolve_target(None)).exists():
-        db = _open(args)
+        db = open_db(args)
         try:
-            return rules_svc.rule_book(db.uow(_actor(args)))
+            return rules_svc.rule_book(db.uow(actor(args)))
         finally:
             db.close()
     return rules_svc.shipped_book()
@@ -255,9 +186,9 @@ def cmd_rules_retirement(args: argparse.Namespace) -> int:
     if len(text) == 4 and text.isdigit():
         birth, precision = date(int(text), 1, 1), "year"
     elif len(text) == 7 and text[4] == "-":
-        birth, precision = _parse_day(text + "-01", "ngày sinh"), "month"
+        birth, precision = parse_day(text + "-01", "ngày sinh"), "month"
     else:
-        birth, precision = _parse_day(text, "ngày sinh"), "day"
+        birth, precision = parse_day(text, "ngày sinh"), "day"
     r = retirement(sex, birth, precision, _rule_book(args))
     result = {"retirement_date": r.retirement_date.isoformat(), "pension_start": r.pension_start.isoformat(),
               "age_years": r.age_years, "age_months": r.age_months}
@@ -272,10 +203,10 @@ def cmd_rules_retirement(args: argparse.Namespace) -> int:
 def cmd_reminders(args: argparse.Namespace) -> int:
     from canbo_desktop.services import reminders as reminders_svc
 
-    at = _parse_day(args.at, "ngày") if args.at else date.today()
-    db = _open(args)
+    at = parse_day(args.at, "ngày") if args.at else date.today()
+    db = open_db(args)
     try:
-        report = reminders_svc.reminders(db.uow(_actor(args)), at)
+        report = reminders_svc.reminders(db.uow(actor(args)), at)
     finally:
         db.close()
     groups = report.by_kind()
@@ -349,6 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("id")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_cadres_show)
+
+    for module in (dossier, importing, workflow):
+        module.register(sub)
     return p
 
 
