@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -20,9 +23,23 @@ NAMING_CONVENTION = {
 }
 
 
+_id_source: ContextVar[Callable[[], str] | None] = ContextVar("canbo_id_source", default=None)
+
+
 def new_id() -> str:
     """A time-ordered UUIDv7 as text: unique across offices, index-friendly, readable in sync files."""
-    return str(uuid7())
+    source = _id_source.get()
+    return source() if source is not None else str(uuid7())
+
+
+@contextmanager
+def id_source(source: Callable[[], str]) -> Iterator[None]:
+    """Take new ids from ``source`` inside the block (the demo generator: same seed, same ids)."""
+    token = _id_source.set(source)
+    try:
+        yield
+    finally:
+        _id_source.reset(token)
 
 
 class NFCString(types.TypeDecorator[str]):

@@ -706,7 +706,7 @@ class AuditRecord(Base):
     node_id: Mapped[str] = mapped_column(String(36), default="", nullable=False)
     action: Mapped[str] = mapped_column(String(40), nullable=False)  # insert|update|delete|export|print|view…
     entity: Mapped[str] = mapped_column(String(60), default="", nullable=False)
-    entity_id: Mapped[str] = mapped_column(String(36), default="", nullable=False)
+    entity_id: Mapped[str] = mapped_column(String(64), default="", nullable=False)
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, nullable=False)
     prev_hash: Mapped[str] = mapped_column(String(64), default="", nullable=False)
     hash: Mapped[str] = mapped_column(String(64), default="", nullable=False)

@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from canbo_desktop.db import search as fts
-from canbo_desktop.db.base import synced_tables
+from canbo_desktop.db.base import id_source, synced_tables
 from canbo_desktop.db.bulk import bulk_insert, deferred_indexes, log_bulk_changes, tune_for_bulk
 from canbo_desktop.db.engine import enable_wal, set_journal_mode
 from canbo_desktop.db.models import LocalNodeRecord
@@ -30,6 +30,7 @@ from canbo_desktop.domain.errors import AlreadyInitialised
 from canbo_desktop.domain.hlc import HLC
 from canbo_desktop.domain.names import PersonName
 from canbo_desktop.services.database import Database
+from canbo_desktop.services.demo_showcase import add_showcase
 from canbo_desktop.services.refdata import load_reference_data
 from canbo_desktop.services.security import hash_password
 from canbo_desktop.services.setup import is_initialised
@@ -232,6 +233,9 @@ def create_demo_database(db: Database, *, size: str = "district", seed: int = 1,
     set_journal_mode(db.engine, "DELETE")
     try:
         summary = _fill(db, size, seed, n_cadres, rng, ids, report)
+        report(0.95, "Hồ sơ mẫu đầy đủ")
+        with id_source(_Ids(random.Random(seed * 104_729 + 7), ms=1_793_491_200_000)):  # 2026-11-01: own id range
+            add_showcase(db.uow("demo"))
     finally:
         enable_wal(db.engine)
     if db.engine.dialect.name == "sqlite":

@@ -57,7 +57,7 @@ def upgrade() -> None:
         sa.Column("node_id", sa.String(length=36), nullable=False),
         sa.Column("action", sa.String(length=40), nullable=False),
         sa.Column("entity", sa.String(length=60), nullable=False),
-        sa.Column("entity_id", sa.String(length=36), nullable=False),
+        sa.Column("entity_id", sa.String(length=64), nullable=False),
         sa.Column("changes", sa.JSON(), nullable=False),
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),

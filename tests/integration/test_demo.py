@@ -90,7 +90,7 @@ def test_demo_rows_are_tracked_for_sync(district_db: Database) -> None:
             "(SELECT 1 FROM sync_change_log l WHERE l.table_name = 'cadre' AND l.row_id = c.id)"
         )).scalar()
         assert missing == 0
-        assert conn.execute(text("SELECT count(*) FROM cadre WHERE rev <> 1 OR hlc = '' OR origin_node = ''")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM cadre WHERE rev < 1 OR hlc = '' OR origin_node = ''")).scalar() == 0
         assert conn.execute(text("SELECT action FROM audit_log WHERE action = 'demo_load'")).scalar() == "demo_load"
 
 

@@ -52,4 +52,4 @@ def test_a_special_case_needs_a_reference_and_is_audited(demo_db: Database) -> N
         audit = uow.session.scalars(select(m.AuditRecord).where(m.AuditRecord.action == "eligibility.override")).one()
         assert audit.actor == "admin" and "12-TB/TU" in str(audit.changes)
     # another title is a different question: no override there
-    assert svc.eligibility(uowf, cid, "pho_chu_tich_ubnd_xa", ON).result("quy_hoach").status == "fail"
+    assert svc.eligibility(uowf, cid, "bi_thu_dang_uy_xa", ON).result("quy_hoach").status == "fail"

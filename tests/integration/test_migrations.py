@@ -100,5 +100,5 @@ def test_upgrade_backs_up_the_file_first(demo_db_path: Path, monkeypatch: pytest
     finally:
         engine.dispose()
     assert len(seen["backups"]) == 1  # type: ignore[arg-type]
-    assert seen["cadres"] == 120
+    assert seen["cadres"] == 122
     assert head_revision() == "0001"

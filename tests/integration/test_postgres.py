@@ -42,7 +42,7 @@ def test_tracking_on_postgres(pg_db, table_name: str) -> None:
 def test_demo_search_and_check_on_postgres(pg_db) -> None:
     create_demo_database(pg_db, size="small", seed=7)
     counts = table_counts(pg_db)
-    assert counts["cadre"] == 120 and counts["evaluation"] > 400
+    assert counts["cadre"] == 122 and counts["evaluation"] > 400
     uowf = pg_db.uow("t")
     assert search_cadres(uowf, "dang viet")[0].full_name == "Đặng Quốc Việt"
     assert search_cadres(uowf, "Nguyễn Thị Hồng Nhung")[0].full_name == "Nguyễn Thị Hồng Nhung"

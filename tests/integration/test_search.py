@@ -169,8 +169,8 @@ def test_list_pages_follow_name_order_and_leave_out_the_trash(demo_db: Database)
         uow.commit()
     pages = [list_cadres(uowf, ListFilter(), offset=o, limit=25) for o in range(0, 150, 25)]
     listed = [r.id for page in pages for r in page]
-    assert victim_id not in listed and len(listed) == len(set(listed)) == 119
-    assert count_cadres(uowf, ListFilter()) == 119
+    assert victim_id not in listed and len(listed) == len(set(listed)) == 121
+    assert count_cadres(uowf, ListFilter()) == 121
     with demo_db.engine.connect() as conn:
         expected = [r[0] for r in conn.exec_driver_sql(
             "SELECT id FROM cadre WHERE trashed_at IS NULL ORDER BY name_sort_key, id")]

@@ -230,7 +230,7 @@ def test_attach_a_photo(qtbot, demo_db: Database) -> None:
     from PIL import Image
 
     w = window(qtbot, demo_db)
-    editor = open_first(qtbot, w, "dang quoc viet")
+    editor = open_first(qtbot, w, "hoang thi thuy")
     assert editor.photo.text() == "Ảnh 4×6"
     buf = io.BytesIO()
     Image.new("RGB", (800, 1200), (90, 120, 200)).save(buf, "JPEG")

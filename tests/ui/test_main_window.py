@@ -29,11 +29,11 @@ def cell(w: MainWindow, row: int, col: Column) -> str:
 
 def test_list_shows_the_office_in_name_order(qtbot, demo_db: Database) -> None:
     w = make_window(qtbot, demo_db)
-    assert w.model.rowCount() == 120  # the small demo: one page, everything loaded
+    assert w.model.rowCount() == 122  # the small demo (120 generated + 2 showcase): one page, everything loaded
     given = [cell(w, r, Column.NAME).split()[-1] for r in range(10)]
     assert given[0].startswith(("A", "Á", "Ă", "Â"))  # Vietnamese order starts with A
     assert "Đơn vị: Huyện" in w.status_office.text()
-    assert w.status_count.text() == "Tổng số: 120 cán bộ"
+    assert w.status_count.text() == "Tổng số: 122 cán bộ"
     assert w.model.headerData(0, Qt.Orientation.Horizontal) == "Họ và tên"
 
 
@@ -45,7 +45,7 @@ def test_search_filters_as_the_clerk_types(qtbot, demo_db: Database) -> None:
     assert cell(w, 0, Column.SEX) == "Nam"
     assert "Tìm thấy" in w.status_count.text()
     w.search.clear()
-    qtbot.waitUntil(lambda: w.model.rowCount() == 120, timeout=3000)
+    qtbot.waitUntil(lambda: w.model.rowCount() == 122, timeout=3000)
 
 
 def test_background_loading_does_not_block(qtbot, district_db: Database) -> None:
