@@ -97,7 +97,9 @@ class FactsRepository:
                         lambda r: PlanningFact(r[1], r[2], r[3]))
         docs = grouped(select(Doc.cadre_id, Doc.kind, Doc.doc_date).where(Doc.deleted.is_(False)),
                        lambda r: DocumentFact(r[1], r[2]))
-        trains = grouped(select(T.cadre_id, T.kind, T.to_date, T.level_code).where(T.deleted.is_(False)),
+        # an enrolment in a course that has not ended yet (course set, no end) is not training received
+        trains = grouped(select(T.cadre_id, T.kind, T.to_date, T.level_code)
+                         .where(T.deleted.is_(False), ~(T.course_id.is_not(None) & (T.to_date == ""))),
                          lambda r: TrainingFact(r[1], stored_partial_end(r[2]), r[3] or ""))
         V, R = m.ConfidenceVoteRecord, m.ConfidenceVoteResultRecord
         votes = grouped(select(R.cadre_id, V.held_on, V.convened, V.present, R.high, R.confidence, R.low)

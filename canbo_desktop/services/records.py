@@ -211,53 +211,59 @@ def _from_json(name: str, v: Any) -> Any:
 
 def record_decision(uowf: UowFactory, cadre_id: str, inp: DecisionInput) -> tuple[str, ChangeSet]:
     """Record a career decision: it updates the current state and appends the history, reversibly."""
+    with uowf() as uow:
+        did = apply_decision(uow, cadre_id, inp)
+        return did, uow.commit()
+
+
+def apply_decision(uow: UnitOfWork, cadre_id: str, inp: DecisionInput) -> str:
+    """``record_decision`` inside the caller's transaction (e.g. the end of an appointment procedure):
+    writes the decision and its effects, does not commit. Returns the decision id."""
     inp.number = clean_line(inp.number)
     inp.issuer = clean_line(inp.issuer)
     inp.summary = clean_multiline(inp.summary)
     inp.title_text = clean_line(inp.title_text)
-    with uowf() as uow:
-        rec = CadreRepository(uow.session).record(cadre_id)
-        if rec.trashed_at is not None:
-            raise ValidationError("Hồ sơ đang ở thùng rác: khôi phục trước khi ghi quyết định.")
-        if inp.unit_id:
-            inp.unit_name = _unit_name(uow, inp.unit_id)
-        if inp.kind == "nang_bac" and not inp.grade_code:
-            inp.grade_code = rec.grade_code
-        eff = plan_effects(inp)
-        assert inp.effective_date is not None
-        dec = m.DecisionRecord(cadre_id=cadre_id, kind=inp.kind, number=inp.number, signed_on=inp.signed_on,
-                               issuer=inp.issuer, issuer_unit_id=None, effective_date=inp.effective_date,
-                               end_date=inp.end_date, summary=inp.summary or KIND_LABELS[inp.kind])
-        uow.session.add(dec)
+    rec = CadreRepository(uow.session).record(cadre_id)
+    if rec.trashed_at is not None:
+        raise ValidationError("Hồ sơ đang ở thùng rác: khôi phục trước khi ghi quyết định.")
+    if inp.unit_id:
+        inp.unit_name = _unit_name(uow, inp.unit_id)
+    if inp.kind == "nang_bac" and not inp.grade_code:
+        inp.grade_code = rec.grade_code
+    eff = plan_effects(inp)
+    assert inp.effective_date is not None
+    dec = m.DecisionRecord(cadre_id=cadre_id, kind=inp.kind, number=inp.number, signed_on=inp.signed_on,
+                           issuer=inp.issuer, issuer_unit_id=None, effective_date=inp.effective_date,
+                           end_date=inp.end_date, summary=inp.summary or KIND_LABELS[inp.kind])
+    uow.session.add(dec)
+    uow.session.flush()
+    previous_cadre = {k: _jsonable(getattr(rec, k)) for k in eff.cadre}
+    updated: list[list[Any]] = []
+    if eff.close_open_work:
+        for wh in uow.session.scalars(select(m.WorkHistoryRecord).where(
+                m.WorkHistoryRecord.cadre_id == cadre_id, m.WorkHistoryRecord.deleted.is_(False),
+                m.WorkHistoryRecord.to_date == "")):
+            before = f"{inp.effective_date.year:04d}-{inp.effective_date.month:02d}"
+            updated.append(["cadre_work_history", wh.id, "to_date", wh.to_date, before])
+            wh.to_date = before
+    if eff.close_open_position:
+        for pos in uow.session.scalars(select(m.PositionHistoryRecord).where(
+                m.PositionHistoryRecord.cadre_id == cadre_id, m.PositionHistoryRecord.deleted.is_(False),
+                m.PositionHistoryRecord.end_date.is_(None))):
+            updated.append(["cadre_position", pos.id, "end_date", None, inp.effective_date.isoformat()])
+            pos.end_date = inp.effective_date
+    for k, v in eff.cadre.items():
+        setattr(rec, k, v)
+    created: list[list[str]] = []
+    model_of = {mdl.__tablename__: mdl for mdl, _ in CHILD_TABLES.values()}
+    for table, values in eff.rows:
+        row = model_of[table](cadre_id=cadre_id, decision_id=dec.id, position=999, **values)
+        uow.session.add(row)
         uow.session.flush()
-        previous_cadre = {k: _jsonable(getattr(rec, k)) for k in eff.cadre}
-        updated: list[list[Any]] = []
-        if eff.close_open_work:
-            for wh in uow.session.scalars(select(m.WorkHistoryRecord).where(
-                    m.WorkHistoryRecord.cadre_id == cadre_id, m.WorkHistoryRecord.deleted.is_(False),
-                    m.WorkHistoryRecord.to_date == "")):
-                before = f"{inp.effective_date.year:04d}-{inp.effective_date.month:02d}"
-                updated.append(["cadre_work_history", wh.id, "to_date", wh.to_date, before])
-                wh.to_date = before
-        if eff.close_open_position:
-            for pos in uow.session.scalars(select(m.PositionHistoryRecord).where(
-                    m.PositionHistoryRecord.cadre_id == cadre_id, m.PositionHistoryRecord.deleted.is_(False),
-                    m.PositionHistoryRecord.end_date.is_(None))):
-                updated.append(["cadre_position", pos.id, "end_date", None, inp.effective_date.isoformat()])
-                pos.end_date = inp.effective_date
-        for k, v in eff.cadre.items():
-            setattr(rec, k, v)
-        created: list[list[str]] = []
-        model_of = {mdl.__tablename__: mdl for mdl, _ in CHILD_TABLES.values()}
-        for table, values in eff.rows:
-            row = model_of[table](cadre_id=cadre_id, decision_id=dec.id, position=999, **values)
-            uow.session.add(row)
-            uow.session.flush()
-            created.append([table, row.id])
-        dec.changes = {"cadre": {k: _jsonable(v) for k, v in eff.cadre.items()}, "created": created, "updated": updated}
-        dec.previous = {"cadre": previous_cadre}
-        did = dec.id
-        return did, uow.commit()
+        created.append([table, row.id])
+    dec.changes = {"cadre": {k: _jsonable(v) for k, v in eff.cadre.items()}, "created": created, "updated": updated}
+    dec.previous = {"cadre": previous_cadre}
+    return dec.id
 
 
 def cancel_decision(uowf: UowFactory, decision_id: str, reason: str) -> ChangeSet:

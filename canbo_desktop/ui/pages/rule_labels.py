@@ -5,6 +5,15 @@ from __future__ import annotations
 
 PARAM_LABELS: dict[str, str] = {
     "M": "Nam", "F": "Nữ",
+    # appointment_procedure
+    "policy": "Chủ trương", "decision_working_days": "Hạn quyết định chủ trương (ngày làm việc)",
+    "process_working_days": "Hạn hoàn thành quy trình sau chủ trương (ngày làm việc)",
+    "procedures": "Các quy trình", "appointment_internal": "Bổ nhiệm – nguồn tại chỗ",
+    "appointment_external": "Bổ nhiệm – nguồn từ nơi khác", "reappointment": "Bổ nhiệm lại", "dismissal": "Miễn nhiệm",
+    "decision_kind": "Loại quyết định", "policy_required": "Cần chủ trương",
+    "eligibility_blocking": "Điều kiện phải đạt khi kết thúc (* = tất cả)", "steps": "Các bước",
+    "ballot": "Bỏ phiếu kín", "quorum": "Cần 2/3 có mặt", "announce": "Công bố kết quả",
+    "threshold_basis": "Tỷ lệ đồng ý tính trên",
     "start_year": "Năm bắt đầu lộ trình", "start_months": "Tuổi năm đầu (tháng)",
     "step_months_per_year": "Tăng mỗi năm (tháng)", "cap_months": "Tuổi tối đa (tháng)",
     "term_months": "Thời hạn mỗi lần bổ nhiệm (tháng)",
