@@ -43,3 +43,25 @@ def test_three_candidates_for_vice_chair(demo_db: Database) -> None:
     warned = eligibility(uowf, person(demo_db, "Phạm Hữu Đức"), "pho_chu_tich_ubnd_xa", ON)
     assert [r.code for r in warned.failed] == ["thoi_han_ky_luat"]
     assert "Cảnh cáo ngày 21/03/2025" in warned.result("thoi_han_ky_luat").reason
+
+
+def test_the_eligibility_command_on_the_three_demo_candidates(demo_db: Database, demo_db_path, capsys) -> None:
+    import json
+
+    from canbo_desktop.cli.main import main
+
+    def check(name: str) -> dict:
+        assert main(["--db", str(demo_db_path), "appointment", "check", person(demo_db, name),
+                     "--title", "pho_chu_tich_ubnd_xa", "--at", "2026-11-22", "--json"]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    def failing(result: dict) -> dict[str, str]:
+        return {c["code"]: c["reason"] for c in result["conditions"] if c["status"] != "pass"}
+
+    viet, duc_old, duc_warned = check("Đặng Quốc Việt"), check("Lê Văn Dục"), check("Phạm Hữu Đức")
+    assert viet["overall"] == "pass" and failing(viet) == {}
+    assert duc_old["overall"] == "fail" and list(failing(duc_old)) == ["tuoi_bo_nhiem"]
+    assert "30/04/2030" in failing(duc_old)["tuoi_bo_nhiem"]
+    assert duc_warned["overall"] == "fail"
+    assert failing(duc_warned) == {"thoi_han_ky_luat": "Đang trong thời hạn: Cảnh cáo ngày 21/03/2025: 30 tháng, "
+                                                       "hết ngày 21/09/2027."}
