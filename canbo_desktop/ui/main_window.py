@@ -41,6 +41,7 @@ from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import OfficeInfo
 from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
 from canbo_desktop.ui.dialogs.trash_dialog import TrashDialog
+from canbo_desktop.ui.documents import DocumentActions
 from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
 from canbo_desktop.ui.pages.pending import PendingPage
 from canbo_desktop.ui.tasks import TaskRunner
@@ -308,6 +309,7 @@ class MainWindow(QMainWindow):
         act.setShortcut(QKeySequence("Ctrl+E"))
         act.triggered.connect(lambda: self.export_xlsx())
         m.addAction(act)
+        self.documents = DocumentActions(self, m)
         act = QAction("Thùng &rác…", self)
         act.triggered.connect(self.open_trash)
         m.addAction(act)
