@@ -138,7 +138,91 @@ def main(out: Path) -> int:
     editor.close()
     w.close()
     db.close()
+    workflow_shots(out)
     return 0
+
+
+def workflow_shots(out: Path) -> None:
+    """The evaluation grid (a round half entered, with the quota exceeded) and the appointment procedure
+    (half-way: policy, three steps, part of the dossier), on a copy of the demo: the shots write to it."""
+    import shutil
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from canbo_desktop.db import models as m
+    from canbo_desktop.domain import workflow as wf
+    from canbo_desktop.services import appointments as ap
+    from canbo_desktop.services import cadres as cadre_svc
+    from canbo_desktop.services import evaluation as ev
+
+    app = QApplication.instance()
+    cache = Path("build/screenshots-cache")
+    copy = cache / "workflow-demo.db"  # written over at every run
+    for old in (copy, copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):
+        old.unlink(missing_ok=True)
+    shutil.copyfile(demo_database(cache), copy)
+    db = open_database(str(copy))
+    uowf = db.uow("admin")
+    with db.uow("t")() as uow:
+        office = office_info(uow)
+        commune = uow.session.scalars(select(m.OrgUnitRecord).where(m.OrgUnitRecord.code.like("%.X02"))).one()
+        ubnd = uow.session.scalars(select(m.OrgUnitRecord.id).where(m.OrgUnitRecord.code.like("%.X02.UBND"))).one()
+        commune_id = commune.id
+
+    # an evaluation round of 2026 (NĐ 335): most people entered, four "Xuất sắc" for too few "Tốt"
+    rid, _c = ev.open_round(uowf, commune_id, 2026, role="admin")
+    rows = ev.round_grid(uowf, rid).rows
+    scores = [(28, 64.5), (27.5, 63), (28, 62), (26.5, 65), (25, 56), (26, 55.5), (24.5, 58), (25, 52), (23, 50),
+              (26, 57), (22, 45), (25.5, 54), (24, 53), (26, 56), (25, 55), (23.5, 51)]
+    comments = ["Chủ động, sáng tạo; tham mưu tốt công tác chuyển đổi số", "Hoàn thành đúng tiến độ các nhiệm vụ được giao",
+                "Nhiệt tình, trách nhiệm", "", "Cần nâng cao chất lượng tham mưu văn bản"]
+    for i, row in enumerate(rows[: len(rows) - 3]):  # the last three are still to be entered
+        g, t = scores[i % len(scores)]
+        entry = wf.EntryInput(score_general=g, score_tasks=t, self_assessment="Hoàn thành tốt nhiệm vụ được giao"
+                              if i % 3 else "Hoàn thành xuất sắc các nhiệm vụ trọng tâm",
+                              unit_comment=comments[i % len(comments)])
+        if i == 5:  # absent four months: at most "Hoàn thành"
+            entry = wf.EntryInput(score_general=g, score_tasks=t, months_absent=4, unit_comment="Nghỉ ốm 4 tháng")
+        ev.save_entry(uowf, row.evaluation_id, entry, role="admin")
+    products = [("Giải quyết hồ sơ đăng ký đất đai, cấp giấy chứng nhận quyền sử dụng đất", "hồ sơ", 120, 116, 1, 2),
+                ("Báo cáo tổng kết công tác địa chính năm 2026", "báo cáo", 1, 1, 0, 0),
+                ("Đo đạc, chỉnh lý bản đồ địa chính các thôn", "tờ bản đồ", 24, 22, 0, 1)]
+    for desc, measure, assigned, delivered, errors, delays in products:
+        ev.add_product(uowf, rows[1].evaluation_id, wf.ProductInput(desc, measure, assigned, delivered, errors, delays),
+                       role="admin")
+    # a procedure half-way: the policy, three steps (the third passed), five documents
+    cid = cadre_svc.search_cadres(uowf, "Đặng Quốc Việt")[0].id
+    pid, _c = ap.start_procedure(uowf, cid, "pho_chu_tich_ubnd_xa", unit_id=ubnd, role="admin")
+    ap.set_policy(uowf, pid, "Công văn số 120/UBND-NV", date(2026, 11, 2), date(2026, 11, 9), role="admin")
+    ap.record_step(uowf, pid, 1, wf.StepInput(date(2026, 11, 10), 9, 8, minutes="Biên bản số 01/BB-UBND"), role="admin")
+    ap.record_step(uowf, pid, 2, wf.StepInput(date(2026, 11, 12), 25, 23, 23, 23, 22, 17, 5), role="admin")
+    ap.record_step(uowf, pid, 3, wf.StepInput(date(2026, 11, 16), 9, 9, 9, 9, 9, 7, 2), role="admin")
+    for code, day in (("to_trinh", date(2026, 11, 17)), ("so_yeu_ly_lich", date(2026, 11, 3)),
+                      ("ban_tu_kiem_diem", date(2026, 11, 5)), ("ke_khai_tai_san", date(2026, 1, 15)),
+                      ("giay_kham_suc_khoe", date(2026, 9, 10))):
+        ap.set_document(uowf, pid, code, True, doc_date=day, role="admin")
+
+    w = MainWindow(db, office, "admin", TaskRunner(synchronous=True))
+    w.resize(*SIZE)
+    w.show()
+    page = w.show_section("evaluation")
+    page.select(commune_id, 2026)  # type: ignore[attr-defined]
+    page.grid.setCurrentIndex(page.model.index(1, page.model.column_of("score_tasks")))  # type: ignore[attr-defined]
+    app.processEvents()
+    w.grab().save(str(out / "evaluation-grid.png"))
+    print(out / "evaluation-grid.png")
+    page = w.show_section("appointments")
+    panel = page.procedures  # type: ignore[attr-defined]
+    panel.on.setText("01/12/2026")
+    panel.reload(select=pid)
+    panel.refresh()
+    panel.steps.selectRow(2)
+    app.processEvents()
+    w.grab().save(str(out / "appointment-procedure.png"))
+    print(out / "appointment-procedure.png")
+    w.close()
+    db.close()
 
 
 if __name__ == "__main__":

@@ -166,7 +166,7 @@ class EvaluationRepository:
         leaders = CodeListRepository(self.s).leader_titles()
         out = []
         for e, name, birth, position, category, title_code, unit_name in rows:
-            comps, proposed, maternity, _source = entry_state(e.task_components)
+            comps, proposed, maternity, source = entry_state(e.task_components)
             if proposed is None and e.regime == "nd90" and e.level and e.level != "khong_xep_loai":
                 proposed = e.level
             out.append(w.GridRow(
@@ -179,6 +179,7 @@ class EvaluationRepository:
                 months_absent=float(e.months_absent or 0), maternity=maternity,
                 veto_flags=tuple(str(x) for x in (e.veto_flags or [])), self_assessment=e.self_assessment or "",
                 unit_comment=e.unit_comment or "", products=tuple(products.get(e.id, ())), rev=e.rev,
+                tasks_from_products=source == "products",
             ))
         return out
 

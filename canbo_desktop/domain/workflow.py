@@ -149,6 +149,7 @@ class GridRow:
     reasons: tuple[Reason, ...] = ()
     problems: tuple[str, ...] = ()
     product_score: TaskScore | None = None
+    tasks_from_products: bool = False  # the task points follow the products (recomputed when they change)
 
 
 @dataclass(frozen=True)
@@ -214,10 +215,11 @@ class RoundView:
 
 def entry_from_row(row: GridRow) -> EntryInput:
     """The entry as stored for ``row``: the grid edits one cell with ``dataclasses.replace`` on this."""
-    components = dict(row.task_components) if row.task_components else None
+    components = None if row.tasks_from_products else (dict(row.task_components) if row.task_components else None)
     return EntryInput(
         level=row.proposed_level, score_general=row.score_general,
-        score_tasks=None if components else row.score_tasks, task_components=components,
+        score_tasks=None if components or row.tasks_from_products else row.score_tasks, task_components=components,
+        tasks_from_products=row.tasks_from_products,
         months_worked=row.months_worked, months_absent=row.months_absent, maternity=row.maternity,
         veto_flags=row.veto_flags, self_assessment=row.self_assessment, unit_comment=row.unit_comment,
     )

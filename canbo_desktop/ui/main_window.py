@@ -242,10 +242,6 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, key: str) -> QWidget:
         pending = {
-            "evaluation": ("Đánh giá, xếp loại", [
-                "Kết quả xếp loại từng năm của mỗi người xem trong hồ sơ, thẻ «Lịch sử nhận xét».",
-                "Sắp có: bảng đánh giá theo đơn vị và năm (4 mức NĐ 90/2020 đến 2025; thang 100 điểm NĐ 335/2025 "
-                "từ 2026), tỷ lệ xuất sắc, phiếu tín nhiệm, khoá kết quả."]),
             "reports": ("Báo cáo, chỉ tiêu", [
                 "Danh sách đang xem ở phần Hồ sơ cán bộ xuất ra Excel bằng nút «Xuất Excel…».",
                 "Sắp có: bảng chỉ tiêu (cán bộ trẻ, nữ, trình độ, lý luận chính trị…) theo từng đơn vị, "
@@ -261,6 +257,11 @@ class MainWindow(QMainWindow):
             page.open_cadre.connect(self.open_cadre)  # type: ignore[attr-defined]
             page.computed.connect(lambda report: self.set_reminder_counts(report.counts()))  # type: ignore[attr-defined]
             return page
+        if key == "evaluation":
+            from canbo_desktop.ui.pages.evaluation_page import EvaluationPage
+
+            return EvaluationPage(self.uowf, self.tasks, self.codes, self.role, self,
+                                  default_unit=self.office.unit_id if self.office else "")
         if key == "appointments":
             from canbo_desktop.ui.pages.appointments_page import AppointmentsPage
 

@@ -261,6 +261,13 @@ def test_products_give_the_task_points_and_follow_their_changes(demo_db: Databas
     after = ev.grid_row(uowf, row.evaluation_id)
     assert after.score_tasks is not None and before is not None and after.score_tasks < before
     assert after.task_components["quantity_pct"] == pytest.approx(61 / 121 * 100, abs=0.01)
+    # editing another cell of the row (as the grid does) keeps the points following the products
+    assert after.tasks_from_products
+    ev.save_entry(uowf, row.evaluation_id, dataclasses.replace(w.entry_from_row(after), unit_comment="Tốt"), role="clerk")
+    ev.update_product(uowf, p1, w.ProductInput("Giải quyết hồ sơ cấp giấy chứng nhận quyền sử dụng đất", "hồ sơ",
+                                               assigned=120, delivered=120), role="clerk")
+    again = ev.grid_row(uowf, row.evaluation_id)
+    assert again.tasks_from_products and again.unit_comment == "Tốt" and again.score_tasks == before
     ev.remove_product(uowf, p1, role="clerk")
     assert len(ev.grid_row(uowf, row.evaluation_id).products) == 1
     with pytest.raises(ValidationError) as err:

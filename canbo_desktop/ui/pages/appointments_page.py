@@ -1,5 +1,6 @@
-"""Quy hoạch, bổ nhiệm: the appointment eligibility check — every condition with its result, reason and
-legal source; a failed condition can be recorded as a special case approved by the competent level."""
+"""Quy hoạch, bổ nhiệm: the appointment procedures (from the policy to the decision) and the eligibility
+check — every condition with its result, reason and legal source; a failed condition can be recorded as a
+special case approved by the competent level."""
 
 from __future__ import annotations
 
@@ -7,20 +8,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,13 +27,19 @@ from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.rules.eligibility import EligibilityReport
 from canbo_desktop.services import cadres as cadre_svc
 from canbo_desktop.services import eligibility as elig_svc
+from canbo_desktop.ui.pages.procedure_eligibility import (
+    KIND_TEXT,
+    STATUS_COLOR,
+    STATUS_TEXT,
+    fill_eligibility_table,
+    make_eligibility_table,
+    summary_html,
+)
+from canbo_desktop.ui.pages.procedure_panel import ProcedurePanel
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo, DateEdit
 
-STATUS_TEXT = {"pass": "Đạt", "fail": "Không đạt", "unknown": "Chưa đủ thông tin", "overridden": "Trường hợp đặc biệt"}
-STATUS_COLOR = {"pass": "#1b5e20", "fail": "#b00020", "unknown": "#8a6d00", "overridden": "#0b4f8a"}
-KIND_TEXT = {"first": "bổ nhiệm lần đầu", "higher": "bổ nhiệm chức vụ cao hơn", "equal": "bổ nhiệm chức vụ tương đương",
-             "lower": "bổ nhiệm chức vụ thấp hơn", "unknown": "chưa xác định được loại bổ nhiệm"}
+__all__ = ["KIND_TEXT", "STATUS_COLOR", "STATUS_TEXT", "AppointmentsPage"]
 
 
 class AppointmentsPage(QWidget):
@@ -46,8 +49,15 @@ class AppointmentsPage(QWidget):
         self.uowf, self.tasks, self.role = uowf, tasks, role
         self.report: EligibilityReport | None = None
         self.cadre_id: str | None = None
-        v = QVBoxLayout(self)
-        v.addWidget(QLabel("<h2>Kiểm tra điều kiện bổ nhiệm</h2>"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs)
+        self.procedures = ProcedurePanel(uowf, tasks, codes, role, self)
+        self.tabs.addTab(self.procedures, "Quy trình bổ nhiệm")
+        self.check_tab = QWidget()
+        self.tabs.addTab(self.check_tab, "Kiểm tra điều kiện bổ nhiệm")
+        v = QVBoxLayout(self.check_tab)
         top = QHBoxLayout()
         left = QVBoxLayout()
         self.search = QLineEdit()
@@ -72,19 +82,7 @@ class AppointmentsPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         v.addWidget(self.summary)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Điều kiện", "Kết quả", "Lý do", "Căn cứ"])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        fm = self.fontMetrics()
-        self.table.setColumnWidth(0, fm.horizontalAdvance("n") * 30)
-        self.table.setColumnWidth(1, fm.horizontalAdvance("Trường hợp đặc biệt") + 16)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(3, fm.horizontalAdvance("n") * 34)
+        self.table = make_eligibility_table(self)
         v.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.status = QLabel()
@@ -147,6 +145,7 @@ class AppointmentsPage(QWidget):
             self._failed(exc)
             return
         cid, uowf = self.cadre_id, self.uowf
+        self.tabs.setCurrentWidget(self.check_tab)
         self.status.setText("Đang kiểm tra…")
         self.status.setStyleSheet("")
         self.tasks.run_db(lambda: elig_svc.eligibility(uowf, cid, title, on), on_done=self.show_report,
@@ -154,27 +153,9 @@ class AppointmentsPage(QWidget):
 
     def show_report(self, report: EligibilityReport) -> None:
         self.report = report
-        overall = {"pass": "ĐỦ điều kiện", "fail": "CHƯA ĐỦ điều kiện", "unknown": "chưa đủ thông tin để kết luận"}
-        self.summary.setText(
-            f"<b>Kết luận: {overall.get(report.overall, report.overall)}</b> ({KIND_TEXT.get(report.appointment_kind, '')}, "
-            f"tính đến ngày {format_date(report.on)}). Không đạt: {len(report.failed)}; chưa rõ: {len(report.unknown)}; "
-            f"trường hợp đặc biệt: {len(report.overridden)}.")
+        self.summary.setText(summary_html(report))
         self.summary.setStyleSheet(f"color: {STATUS_COLOR.get(report.overall, '#000')};")
-        rows = [r for r in report.results if r.applicable]
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            reason = r.reason + (f" — {r.override_reference}" if r.override_reference else "")
-            for c, text in enumerate((r.name, STATUS_TEXT.get(r.status, r.status), reason, r.legal_source)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if c == 1:
-                    item.setForeground(QColor(STATUS_COLOR.get(r.status, "#000")))
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                item.setData(Qt.ItemDataRole.UserRole, r.code)
-                self.table.setItem(i, c, item)
-        self.table.resizeRowsToContents()
+        fill_eligibility_table(self.table, report)
         self.status.setText("")
         self._row_chosen()
 

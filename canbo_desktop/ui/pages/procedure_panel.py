@@ -1,0 +1,677 @@
+"""Quy trình bổ nhiệm: the procedures under way (person, title, kind, status) and the screen of one —
+the policy (chủ trương) with its deadlines, the steps with their counts and why each passed or failed
+(quorum 2/3, the pass threshold of the rule), the 10-document dossier, the eligibility panel, what still
+blocks completion, and the decision that ends it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canbo_desktop.domain import workflow as w
+from canbo_desktop.domain.dates import format_date, parse_date
+from canbo_desktop.domain.errors import CanboError, ValidationError
+from canbo_desktop.domain.text import nfc
+from canbo_desktop.services import appointments as ap
+from canbo_desktop.ui.dialogs.procedure_dialogs import (
+    CompletionDialog,
+    ReasonDialog,
+    StartProcedureDialog,
+    StepDialog,
+)
+from canbo_desktop.ui.pages.procedure_eligibility import (
+    fill_eligibility_table,
+    make_eligibility_table,
+    summary_html,
+)
+from canbo_desktop.ui.tasks import TaskRunner
+from canbo_desktop.ui.widgets.fields import DateEdit
+
+RED = "#b00020"
+GREEN = "#1b5e20"
+AMBER = "#8a5a00"
+BLUE = "#0b4f8a"
+GREY = "#666"
+STEP_COLOR = {"pass": GREEN, "fail": RED, "recorded": BLUE, "pending": GREY}
+LIST_HEADERS = ("Họ và tên", "Chức danh", "Loại", "Nguồn", "Đơn vị", "Trạng thái")
+STEP_HEADERS = ("Bước", "Ngày họp", "Triệu\ntập", "Có\nmặt", "Phiếu phát/\nthu/hợp lệ", "Đồng\ný", "Không\nđồng ý",
+                "Kết quả")
+DOC_HEADERS = ("Có", "Thành phần hồ sơ", "Ngày", "Tình trạng")
+HEAD_ONLY = "Chỉ lãnh đạo phòng hoặc quản trị viên được {}."
+ENTRY_ONLY = "Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được {}."
+
+
+def _message(exc: BaseException) -> str:
+    return exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}"
+
+
+def _n(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def short_step(name: str) -> str:
+    """"3. Hội nghị tập thể lãnh đạo (lần 2)" of "Bước 3: Hội nghị tập thể lãnh đạo (lần 2) – lựa chọn…" (the
+    whole name is in the tooltip)."""
+    head = name.split(" – ")[0].strip()
+    m = re.match(r"^Bước\s+(\d+)\s*[:.]\s*(.*)$", head)
+    return f"{m.group(1)}. {m.group(2)}" if m else head
+
+
+def _item(text: str, *, color: str = "", tip: str = "", right: bool = False, bold: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    item.setToolTip(tip or text)
+    if color:
+        item.setForeground(QColor(color))
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if bold:
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+def fit_height(table: QTableWidget, min_rows: int = 3) -> None:
+    """Let a short table be as tall as its rows (no empty band under them); it may shrink to ``min_rows``
+    rows, with a scroll bar, when the screen is short."""
+    rows = sum(table.rowHeight(i) for i in range(table.rowCount()))
+    head = table.horizontalHeader().height() if table.horizontalHeader().isVisible() else 0
+    frame = 2 * table.frameWidth() + 2
+    table.setMaximumHeight(head + rows + frame)
+    few = sum(table.rowHeight(i) for i in range(min(min_rows, table.rowCount())))
+    table.setMinimumHeight(head + frame + max(few, table.fontMetrics().height() * 2))
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(list(headers))
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().setVisible(False)
+    t.setWordWrap(True)
+    return t
+
+
+class ProcedurePanel(QWidget):
+    def __init__(self, uowf: Any, tasks: TaskRunner, codes: dict[str, list[tuple[str, str]]], role: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uowf, self.tasks, self.codes, self.role = uowf, tasks, codes, role
+        self.summaries: list[w.ProcedureSummary] = []
+        self.view: w.ProcedureView | None = None
+        self.procedure_id: str | None = None
+        self.dialog: Any = None
+        self._filling = False
+        fm = self.fontMetrics()
+        n = fm.horizontalAdvance("n")
+        v = QVBoxLayout(self)
+        v.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Hiện"))
+        self.filter = QComboBox()
+        self.filter.addItem("Quy trình đang thực hiện", "open")
+        self.filter.addItem("Tất cả quy trình", "")
+        self.filter.currentIndexChanged.connect(lambda _i: self.reload())
+        bar.addWidget(self.filter)
+        self.start_button = QPushButton("Bắt đầu quy trình…")
+        self.start_button.clicked.connect(lambda: self.open_start())
+        self.start_button.setEnabled(role in w.ENTRY_ROLES)
+        if role not in w.ENTRY_ROLES:
+            self.start_button.setToolTip(ENTRY_ONLY.format("lập quy trình bổ nhiệm"))
+        bar.addWidget(self.start_button)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.status, 1)
+        v.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.list = _table(LIST_HEADERS)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for i, chars in enumerate((22, 22, 11, 20, 30)):
+            self.list.setColumnWidth(i, n * chars)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.verticalHeader().setDefaultSectionSize(fm.height() + 8)
+        self.list.itemSelectionChanged.connect(self._procedure_chosen)
+        split.addWidget(self.list)
+        split.addWidget(self._build_detail(fm))
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 5)
+        split.setSizes([fm.height() * 5, 600])
+        self.splitter = split
+        v.addWidget(split, 1)
+        self._show(None)
+        self.reload()
+
+    # -- building -------------------------------------------------------------------------------------
+    def _build_detail(self, fm: Any) -> QWidget:
+        n = fm.horizontalAdvance("n")
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(3)
+        head = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        head.addWidget(self.title, 1)
+        head.addWidget(QLabel("Ngày dự kiến bổ nhiệm"))
+        self.on = DateEdit()
+        self.on.setText(format_date(date.today()))
+        self.on.setFixedWidth(fm.horizontalAdvance("00/00/00000") + 16)
+        self.on.setToolTip("Điều kiện, thời hạn giấy tờ tính đến ngày này")
+        self.on.returnPressed.connect(self.refresh)
+        head.addWidget(self.on)
+        v.addLayout(head)
+        self.inner = QTabWidget()
+        v.addWidget(self.inner, 1)
+
+        work = QWidget()
+        wh = QHBoxLayout(work)
+        wh.setContentsMargins(4, 4, 4, 4)
+        left = QVBoxLayout()
+        left.setSpacing(3)
+        pol = QHBoxLayout()
+        pol.addWidget(QLabel("<b>Chủ trương</b>"))
+        self.policy_ref = QLineEdit()
+        self.policy_ref.setPlaceholderText("số, ký hiệu văn bản phê duyệt chủ trương")
+        pol.addWidget(self.policy_ref, 1)
+        pol.addWidget(QLabel("Trình"))
+        self.policy_submitted = DateEdit()
+        self.policy_submitted.setFixedWidth(fm.horizontalAdvance("00/00/00000") + 16)
+        pol.addWidget(self.policy_submitted)
+        pol.addWidget(QLabel("Phê duyệt"))
+        self.policy_approved = DateEdit()
+        self.policy_approved.setFixedWidth(fm.horizontalAdvance("00/00/00000") + 16)
+        pol.addWidget(self.policy_approved)
+        self.policy_button = QPushButton("Lưu")
+        self.policy_button.setToolTip("Lưu chủ trương")
+        self.policy_button.clicked.connect(self.save_policy)
+        pol.addWidget(self.policy_button)
+        left.addLayout(pol)
+        self.policy_text = QLabel()
+        self.policy_text.setWordWrap(True)
+        left.addWidget(self.policy_text)
+        self.steps = _table(STEP_HEADERS)
+        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for i, chars in enumerate((28, 10, 5, 5, 9, 5, 6)):
+            self.steps.setColumnWidth(i, n * chars + 8)
+        self.steps.horizontalHeader().setStretchLastSection(True)
+        self.steps.itemSelectionChanged.connect(self._step_chosen)
+        self.steps.doubleClicked.connect(lambda _i: self.open_step())
+        left.addWidget(self.steps)
+        self.step_text = QLabel()
+        self.step_text.setWordWrap(True)
+        self.step_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.step_text)
+        sb = QHBoxLayout()
+        sb.addStretch(1)
+        self.step_button = QPushButton("Ghi kết quả bước…")
+        self.step_button.clicked.connect(lambda: self.open_step())
+        sb.addWidget(self.step_button)
+        left.addLayout(sb)
+        self.blockers = QLabel()
+        self.blockers.setWordWrap(True)
+        self.blockers.setTextFormat(Qt.TextFormat.RichText)
+        self.blockers.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidget(self.blockers)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.addWidget(scroll, 1)
+        wh.addLayout(left, 3)
+        right = QVBoxLayout()
+        right.setSpacing(3)
+        self.docs_label = QLabel("<b>Hồ sơ bổ nhiệm</b>")
+        right.addWidget(self.docs_label)
+        self.docs = _table(DOC_HEADERS)
+        self.docs.setColumnWidth(0, n * 3 + 8)
+        self.docs.setColumnWidth(1, n * 27)
+        self.docs.setColumnWidth(2, fm.horizontalAdvance("00/00/00000") + 8)
+        self.docs.horizontalHeader().setStretchLastSection(True)
+        self.docs.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.docs.itemChanged.connect(self._doc_changed)
+        right.addWidget(self.docs)
+        right.addStretch(1)
+        wh.addLayout(right, 2)
+        self.inner.addTab(work, "Chủ trương, các bước, hồ sơ")
+
+        elig = QWidget()
+        ev = QVBoxLayout(elig)
+        self.elig_summary = QLabel()
+        self.elig_summary.setWordWrap(True)
+        ev.addWidget(self.elig_summary)
+        self.elig_table = make_eligibility_table(source_chars=30)
+        ev.addWidget(self.elig_table, 1)
+        self.inner.addTab(elig, "Điều kiện bổ nhiệm")
+
+        buttons = QHBoxLayout()
+        self.complete_button = QPushButton("Kết thúc, ghi quyết định…")
+        self.complete_button.clicked.connect(lambda: self.open_completion())
+        self.cancel_button = QPushButton("Huỷ quy trình…")
+        self.cancel_button.clicked.connect(lambda: self.open_cancel())
+        self.pdf_button = QPushButton("Hồ sơ bổ nhiệm (PDF)…")
+        self.pdf_button.setEnabled(False)
+        self.pdf_button.setToolTip("đang làm")
+        self.decision_text = QLabel()
+        self.decision_text.setWordWrap(True)
+        buttons.addWidget(self.decision_text, 1)
+        for b in (self.pdf_button, self.cancel_button, self.complete_button):
+            buttons.addWidget(b)
+        v.addLayout(buttons)
+        return box
+
+    # -- the list ----------------------------------------------------------------------------------------
+    def reload(self, select: str | None = None) -> None:
+        uowf, only_open = self.uowf, self.filter.currentData() == "open"
+        keep = select or self.procedure_id
+
+        def job() -> list[w.ProcedureSummary]:
+            rows = ap.list_procedures(uowf)
+            return [r for r in rows if r.status in ap.OPEN_STATUSES or r.id == keep] if only_open else rows
+
+        self.tasks.run_db(job, on_done=lambda rows: self._show_list(rows, keep), on_error=self._failed)
+
+    def _show_list(self, rows: list[w.ProcedureSummary], select: str | None) -> None:
+        self.summaries = rows
+        self.list.blockSignals(True)
+        self.list.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            color = {"done": GREEN, "cancelled": GREY}.get(r.status, "")
+            texts = (r.full_name, r.title_name, r.kind_label, w.PROCEDURE_SOURCES.get(r.source, r.source), r.unit_name,
+                     r.status_label)
+            for c, text in enumerate(texts):
+                self.list.setItem(i, c, _item(text, color=color if c == 5 else ""))
+        ids = [r.id for r in rows]
+        if select in ids:
+            self.list.selectRow(ids.index(select))
+        elif rows and (self.procedure_id is None or self.procedure_id not in ids):
+            self.list.selectRow(0)
+        self.list.blockSignals(False)
+        if not rows:
+            self.procedure_id = None
+            self._show(None)
+        self._procedure_chosen()
+
+    def _procedure_chosen(self) -> None:
+        i = self.list.currentRow()
+        if not 0 <= i < len(self.summaries):
+            return
+        pid = self.summaries[i].id
+        if pid != self.procedure_id or self.view is None:
+            self.open_procedure(pid)
+
+    def open_procedure(self, procedure_id: str) -> None:
+        self.procedure_id = procedure_id
+        self.refresh()
+
+    def on_date(self) -> date | None:
+        try:
+            return self.on.value()[0]
+        except CanboError as exc:
+            self._failed(exc)
+            return None
+
+    def refresh(self) -> None:
+        """Read the procedure again (assessed on the expected appointment date)."""
+        if not self.procedure_id:
+            return
+        pid, uowf, on = self.procedure_id, self.uowf, self.on_date()
+        self.tasks.run_db(lambda: ap.procedure_view(uowf, pid, on=on), on_done=self._show, on_error=self._failed)
+
+    # -- showing ------------------------------------------------------------------------------------------
+    def _show(self, view: w.ProcedureView | None) -> None:
+        self.view = view
+        is_open = view is not None and view.status in ap.OPEN_STATUSES
+        can_enter = is_open and self.role in w.ENTRY_ROLES
+        can_head = self.role in w.HEAD_ROLES
+        for wdg in (self.policy_ref, self.policy_submitted, self.policy_approved, self.policy_button,
+                    self.step_button):
+            wdg.setEnabled(can_enter)
+        self.inner.setEnabled(view is not None)
+        if view is None:
+            self.title.setText("Chưa có quy trình nào: bấm «Bắt đầu quy trình…»." if not self.summaries
+                               else "Chọn một quy trình trong danh sách.")
+            self.policy_text.clear()
+            self.steps.setRowCount(0)
+            self.docs.setRowCount(0)
+            self.blockers.clear()
+            self.step_text.clear()
+            self.decision_text.clear()
+            self.elig_summary.clear()
+            self.elig_table.setRowCount(0)
+            self.complete_button.setEnabled(False)
+            self.cancel_button.setEnabled(False)
+            return
+        status_color = {"done": GREEN, "cancelled": GREY}.get(view.status, BLUE)
+        self.title.setText(
+            f"<b style='font-size: 12pt'>{view.full_name}</b> ({view.current_position or 'chưa ghi chức vụ'}) – "
+            f"<b>{view.kind_label} {view.title_name}</b>, {view.unit_name} · {view.source_label} · "
+            f"<b style='color:{status_color}'>{view.status_label}</b>")
+        self.title.setToolTip(f"{view.spec_name}\nCăn cứ: {view.legal_source}")
+        self._show_policy(view)
+        self._show_steps(view)
+        self._show_docs(view)
+        self._show_blockers(view)
+        self._show_eligibility(view)
+        if view.decision is not None:
+            d = view.decision
+            self.decision_text.setText(f"Quyết định số {d.number} ngày {format_date(d.signed_on)} của {d.issuer}, "
+                                       f"hiệu lực từ {format_date(d.effective_date)}"
+                                       + (f", thời hạn đến {format_date(d.end_date)}." if d.end_date else "."))
+            self.decision_text.setStyleSheet(f"color: {GREEN}; font-weight: bold;")
+        else:
+            self.decision_text.setText(view.note.splitlines()[-1] if view.status == "cancelled" and view.note else "")
+            self.decision_text.setStyleSheet(f"color: {GREY};")
+        self.complete_button.setEnabled(view.can_complete and can_head)
+        if not can_head:
+            self.complete_button.setToolTip(HEAD_ONLY.format("ghi quyết định kết thúc quy trình"))
+        elif not view.can_complete:
+            self.complete_button.setToolTip("Chưa kết thúc được:\n" + "\n".join(f"• {b}" for b in view.blockers))
+        else:
+            self.complete_button.setToolTip("Ghi quyết định bổ nhiệm; hồ sơ và thời hạn được cập nhật")
+        self.cancel_button.setEnabled(is_open and can_head)
+        self.cancel_button.setToolTip("" if can_head else HEAD_ONLY.format("huỷ quy trình"))
+
+    def _show_policy(self, view: w.ProcedureView) -> None:
+        p = view.policy
+        self.policy_ref.setText(p.reference)
+        self.policy_submitted.set_value(p.submitted_on)
+        self.policy_approved.set_value(p.approved_on)
+        lines = list(p.reasons)
+        if not p.required and not lines:
+            lines = ["Quy trình này không cần chủ trương."]
+        elif p.required and p.submitted_on is None:
+            lines = ["Chưa trình chủ trương: ghi ngày trình để theo dõi hạn quyết định (15 ngày làm việc)."]
+        self.policy_text.setText("\n".join(lines))
+        self.policy_text.setStyleSheet(f"color: {RED if p.late else GREY if not p.approved_on else GREEN};")
+
+    def _show_steps(self, view: w.ProcedureView) -> None:
+        current = self.steps.currentRow()
+        self.steps.blockSignals(True)
+        self.steps.setRowCount(len(view.steps))
+        for i, s in enumerate(view.steps):
+            ballots = "/".join(_n(x) for x in (s.ballots_issued, s.ballots_returned, s.ballots_valid)) \
+                if s.ballots_issued is not None else ("" if s.ballot else "—")
+            color = STEP_COLOR.get(s.status, "")
+            cells = (
+                _item(short_step(s.name), tip=s.name),
+                _item(format_date(s.held_on) if s.held_on else ""),
+                _item(_n(s.convened), right=True), _item(_n(s.present), right=True),
+                _item(ballots, right=True, tip="Không bỏ phiếu" if not s.ballot else ballots),
+                _item(_n(s.agree), right=True), _item(_n(s.disagree), right=True),
+                _item(s.status_label, color=color, bold=True, tip="\n".join(s.reasons)),
+            )
+            for c, item in enumerate(cells):
+                self.steps.setItem(i, c, item)
+        self.steps.blockSignals(False)
+        self.steps.resizeRowsToContents()
+        fit_height(self.steps, len(view.steps))
+        nxt = next((i for i, s in enumerate(view.steps) if s.status == "pending"), len(view.steps) - 1)
+        self.steps.selectRow(current if 0 <= current < len(view.steps) and view.steps[current].status == "fail"
+                             else nxt)
+        self._step_chosen()
+
+    def _step_chosen(self) -> None:
+        s = self.current_step()
+        if s is None:
+            self.step_text.clear()
+            return
+        self.step_text.setText(f"<b>{s.name}</b><br>" + "<br>".join(s.reasons)
+                               + (f"<br><i>Biên bản: {s.minutes}</i>" if s.minutes else ""))
+        self.step_text.setStyleSheet(f"color: {RED};" if s.status == "fail" else "")
+        self.step_button.setText(f"Ghi kết quả bước {s.step_no}…")
+
+    def current_step(self) -> w.StepView | None:
+        i = self.steps.currentRow()
+        if self.view is None or not 0 <= i < len(self.view.steps):
+            return None
+        return self.view.steps[i]
+
+    def _show_docs(self, view: w.ProcedureView) -> None:
+        self._filling = True
+        editable = view.status in ap.OPEN_STATUSES and self.role in w.ENTRY_ROLES
+        self.docs.setRowCount(len(view.checklist))
+        for i, c in enumerate(view.checklist):
+            check = QTableWidgetItem("")
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if editable:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            check.setFlags(flags)
+            check.setCheckState(Qt.CheckState.Checked if c.present else Qt.CheckState.Unchecked)
+            check.setData(Qt.ItemDataRole.UserRole, c.code)
+            check.setToolTip("Đánh dấu khi đã có giấy tờ này trong hồ sơ bổ nhiệm")
+            name = _item(f"{c.item_no}. {c.name}", tip=c.name + ("" if c.required else " (không bắt buộc với quy trình này)"))
+            when = QTableWidgetItem(format_date(c.doc_date) if c.doc_date else "")
+            when.setToolTip("Ngày của giấy tờ (dd/mm/yyyy); giấy khám sức khỏe có giá trị 6 tháng")
+            if not editable:
+                when.setFlags(when.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if not c.required:
+                state, color = "không bắt buộc", GREY
+            elif c.status == "present":
+                # a plain "Có, ngày …" repeats the date column; a time limit ("còn giá trị đến …") is kept
+                until = re.search(r"còn giá trị đến (\d{2}/\d{2}/\d{4})", c.reason)
+                state = f"Còn giá trị đến {until.group(1)}" if until else \
+                    ("Có, chưa ghi ngày" if "chưa ghi ngày" in c.reason else "Có")
+                color = GREEN
+            elif c.status == "expired":
+                state, color = "Hết giá trị: " + c.reason, RED
+            else:
+                state = "Thiếu" + (f" (hồ sơ cán bộ có bản ngày {format_date(c.on_file)})" if c.on_file else "")
+                color = RED
+            status = _item(state, color=color, bold=c.required and c.status != "present", tip=c.reason)
+            if c.required and c.status != "present":
+                name.setForeground(QColor(RED))
+            for col, item in enumerate((check, name, when, status)):
+                self.docs.setItem(i, col, item)
+        self.docs.resizeRowsToContents()
+        fit_height(self.docs, len(view.checklist))
+        missing = len(view.missing_documents)
+        required = sum(1 for c in view.checklist if c.required)
+        self.docs_label.setText(f"<b>Hồ sơ bổ nhiệm</b>: có {required - missing}/{required} thành phần bắt buộc"
+                                + (f" – <span style='color:{RED}'>còn thiếu {missing}</span>" if missing else ""))
+        self._filling = False
+
+    def _show_blockers(self, view: w.ProcedureView) -> None:
+        lines = []
+        if view.blockers and view.status in ap.OPEN_STATUSES:
+            lines.append(f"<b style='color:{RED}'>Chưa kết thúc được quy trình:</b>")
+            lines += [f"<span style='color:{RED}'>• {b}</span>" for b in view.blockers]
+        elif view.status in ap.OPEN_STATUSES:
+            lines.append(f"<b style='color:{GREEN}'>Đủ điều kiện kết thúc: ghi quyết định bổ nhiệm.</b>")
+        lines += [f"<span style='color:{AMBER}'>• {x}</span>" for x in view.warnings]
+        self.blockers.setText("<br>".join(lines))
+
+    def _show_eligibility(self, view: w.ProcedureView) -> None:
+        report = view.eligibility
+        if report is None:
+            self.elig_summary.setText("Không kiểm tra điều kiện bổ nhiệm cho quy trình này." if view.kind == "dismissal"
+                                      else "Quy trình đã kết thúc: không kiểm tra lại điều kiện.")
+            self.elig_table.setRowCount(0)
+            self.inner.setTabText(1, "Điều kiện bổ nhiệm")
+            return
+        self.elig_summary.setText(summary_html(report))
+        fill_eligibility_table(self.elig_table, report)
+        failed = len(report.failed)
+        self.inner.setTabText(1, f"Điều kiện bổ nhiệm ({failed} không đạt)" if failed else "Điều kiện bổ nhiệm")
+
+    # -- changes -------------------------------------------------------------------------------------
+    def _run(self, fn: Any, done_text: str, *, dialog: Any = None, reload_list: bool = False) -> None:
+        def done(_r: Any) -> None:
+            if dialog is not None:
+                dialog.accept()
+            self.status.setText(done_text)
+            self.status.setStyleSheet(f"color: {GREEN};")
+            if reload_list:
+                self.reload()
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if dialog is not None:
+                dialog.show_error(_message(exc))
+            else:
+                self._failed(exc)
+
+        self.tasks.run_db(fn, on_done=done, on_error=failed)
+
+    def open_start(self) -> StartProcedureDialog:
+        dlg = StartProcedureDialog(self.uowf, self.tasks, self.codes, self)
+        dlg.submitted.connect(lambda values: self._start(dlg, values))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _start(self, dlg: StartProcedureDialog, v: dict[str, Any]) -> None:
+        uowf, role = self.uowf, self.role
+
+        def job() -> str:
+            pid, _c = ap.start_procedure(uowf, v["cadre_id"], v["title_code"], role=role, kind=v["kind"],
+                                         source=v["source"], unit_id=v["unit_id"], note=v["note"])
+            return pid
+
+        def done(pid: str) -> None:
+            dlg.accept()
+            self.procedure_id = pid
+            self.view = None
+            self.status.setText("Đã bắt đầu quy trình: ghi chủ trương, rồi kết quả từng bước.")
+            self.status.setStyleSheet(f"color: {GREEN};")
+            self.reload(select=pid)
+
+        self.tasks.run_db(job, on_done=done, on_error=lambda exc: dlg.show_error(_message(exc)))
+
+    def save_policy(self) -> None:
+        if self.view is None:
+            return
+        try:
+            submitted = self.policy_submitted.value()[0]
+            approved = self.policy_approved.value()[0]
+        except CanboError as exc:
+            self._failed(exc)
+            return
+        pid, uowf, role, ref = self.view.id, self.uowf, self.role, nfc(self.policy_ref.text())
+        self._run(lambda: ap.set_policy(uowf, pid, ref, submitted, approved, role=role), "Đã lưu chủ trương.")
+
+    def open_step(self, step_no: int | None = None) -> StepDialog | None:
+        if self.view is None or self.view.status not in ap.OPEN_STATUSES or self.role not in w.ENTRY_ROLES:
+            return None
+        step = self.current_step() if step_no is None else next((s for s in self.view.steps if s.step_no == step_no),
+                                                                 None)
+        if step is None:
+            return None
+        dlg = StepDialog(step, self)
+        pid = self.view.id
+        dlg.submitted.connect(lambda inp: self._record_step(dlg, pid, step.step_no, inp))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _record_step(self, dlg: StepDialog, pid: str, no: int, inp: w.StepInput) -> None:
+        uowf, role = self.uowf, self.role
+
+        def job() -> w.StepView:
+            view, _c = ap.record_step(uowf, pid, no, inp, role=role)
+            return view
+
+        def done(step: w.StepView) -> None:
+            dlg.accept()
+            self.status.setText(f"Bước {no}: {step.status_label.lower()}. {step.reasons[-1]}")
+            self.status.setStyleSheet(f"color: {STEP_COLOR.get(step.status, '')};")
+            self.reload()
+            self.refresh()
+
+        self.tasks.run_db(job, on_done=done, on_error=lambda exc: dlg.show_error(_message(exc)))
+
+    def _doc_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or self.view is None or item.column() not in (0, 2):
+            return
+        row = item.row()
+        check, when = self.docs.item(row, 0), self.docs.item(row, 2)
+        if check is None or when is None or not 0 <= row < len(self.view.checklist):
+            return
+        c = self.view.checklist[row]
+        present = check.checkState() == Qt.CheckState.Checked
+        try:
+            day = parse_date(when.text().strip()) if when.text().strip() else None
+        except ValidationError as exc:
+            self._failed(exc)
+            self._show_docs(self.view)
+            return
+        if item.column() == 2 and day is not None:
+            present = True
+        if present and day is None and c.on_file is not None:
+            day = c.on_file  # the record already holds this document
+        self.set_document(c.code, present, day)
+
+    def set_document(self, code: str, present: bool, doc_date: date | None = None) -> None:
+        if self.view is None:
+            return
+        pid, uowf, role = self.view.id, self.uowf, self.role
+        name = next((c.name for c in self.view.checklist if c.code == code), code)
+        self._run(lambda: ap.set_document(uowf, pid, code, present, role=role, doc_date=doc_date),
+                  f"Đã cập nhật hồ sơ: {name}." if present else f"Đã bỏ đánh dấu: {name}.")
+
+    def open_completion(self) -> CompletionDialog | None:
+        view = self.view
+        if view is None or not view.can_complete or self.role not in w.HEAD_ROLES:
+            return None
+        dlg = CompletionDialog(view, self)
+        on = self.on_date()
+        if on is not None:
+            dlg.effective.set_value(on)
+        dlg.submitted.connect(lambda inp: self._complete(dlg, view.id, inp))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _complete(self, dlg: CompletionDialog, pid: str, inp: w.CompletionInput) -> None:
+        uowf, role = self.uowf, self.role
+        self._run(lambda: ap.complete_procedure(uowf, pid, inp, role=role),
+                  "Đã ghi quyết định: hồ sơ, chức vụ và thời hạn giữ chức vụ đã được cập nhật.", dialog=dlg,
+                  reload_list=True)
+
+    def open_cancel(self) -> ReasonDialog | None:
+        view = self.view
+        if view is None or view.status not in ap.OPEN_STATUSES or self.role not in w.HEAD_ROLES:
+            return None
+        dlg = ReasonDialog("Huỷ quy trình", f"Huỷ quy trình {view.kind_label.lower()} {view.title_name} của "
+                                            f"{view.full_name}. Lý do:", self)
+        dlg.submitted.connect(lambda reason: self._cancel(dlg, view.id, reason))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _cancel(self, dlg: ReasonDialog, pid: str, reason: str) -> None:
+        uowf, role = self.uowf, self.role
+        self._run(lambda: ap.cancel_procedure(uowf, pid, reason, role=role), "Đã huỷ quy trình.", dialog=dlg,
+                  reload_list=True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(_message(exc))
+        self.status.setToolTip(_message(exc))
+        self.status.setStyleSheet(f"color: {RED};")
+
