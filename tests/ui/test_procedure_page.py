@@ -109,7 +109,7 @@ def test_a_whole_appointment_from_policy_to_decision(qtbot, window: MainWindow, 
     assert clerk.docs.item(0, 3).foreground().color().name() == "#b00020"
     assert "Chưa có chủ trương" in clerk.blockers.text()
     assert not clerk.complete_button.isEnabled() and "lãnh đạo phòng" in clerk.complete_button.toolTip()
-    assert not clerk.pdf_button.isEnabled() and clerk.pdf_button.toolTip() == "đang làm"
+    assert clerk.pdf_button.isEnabled()  # the dossier can be previewed at any stage
     clerk.on.setText("01/12/2026")
     clerk.refresh()
     assert clerk.view is not None and clerk.view.eligibility is not None
@@ -195,6 +195,20 @@ def test_a_whole_appointment_from_policy_to_decision(qtbot, window: MainWindow, 
     # the clerk's list shows the procedure done
     clerk.reload()
     assert cells(clerk.list, 5) == ["Đã có quyết định"]
+
+    # the dossier of the procedure opens in the preview
+    clerk.open_procedure(view.id)
+    assert clerk.pdf_button.isEnabled()
+    qtbot.mouseClick(clerk.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(clerk.previews), timeout=10_000)
+    preview = clerk.previews[-1]
+    import subprocess
+
+    text = " ".join(subprocess.run(["pdftotext", str(preview.pdf_path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert preview.page_count() >= 5
+    assert "TỜ TRÌNH" in text and "QUYẾT ĐỊNH" in text and "ĐẶNG QUỐC VIỆT" in text
+    preview.close()
 
 
 def test_cancel_needs_the_head_and_a_reason(qtbot, window: MainWindow, demo_db: Database) -> None:

@@ -277,7 +277,10 @@ class ProcedurePanel(QWidget):
         self.cancel_button.clicked.connect(lambda: self.open_cancel())
         self.pdf_button = QPushButton("Hồ sơ bổ nhiệm (PDF)…")
         self.pdf_button.setEnabled(False)
-        self.pdf_button.setToolTip("đang làm")
+        self.pdf_button.setToolTip("Tờ trình, sơ yếu lý lịch, đánh giá 3 năm, biên bản các bước, danh mục hồ sơ "
+                                   "và dự thảo quyết định (bản xem trước, chưa lấy số)")
+        self.pdf_button.clicked.connect(lambda: self.open_dossier())
+        self.previews: list[Any] = []
         self.decision_text = QLabel()
         self.decision_text.setWordWrap(True)
         buttons.addWidget(self.decision_text, 1)
@@ -344,6 +347,34 @@ class ProcedurePanel(QWidget):
         pid, uowf, on = self.procedure_id, self.uowf, self.on_date()
         self.tasks.run_db(lambda: ap.procedure_view(uowf, pid, on=on), on_done=self._show, on_error=self._failed)
 
+    def open_dossier(self) -> None:
+        """The appointment dossier as of the expected date, drawn on the database lane, in the preview."""
+        if not self.procedure_id:
+            return
+        pid, uowf, on = self.procedure_id, self.uowf, self.on_date()
+
+        def draw() -> tuple[str, str]:
+            import tempfile
+
+            from canbo_desktop.services.pdf import dossier
+
+            data = dossier.load_dossier(uowf, pid, on=on)
+            fd, path = tempfile.mkstemp(prefix="ho-so-bo-nhiem-", suffix=".pdf")
+            with open(fd, "wb") as out:
+                dossier.render_dossier(data, out)
+            return path, dossier.dossier_title(data)
+
+        self.tasks.run_db(draw, on_done=self._show_dossier, on_error=self._failed)
+
+    def _show_dossier(self, result: tuple[str, str]) -> None:
+        from canbo_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        path, title = result
+        name = self.view.full_name if self.view else ""
+        dlg = PdfPreviewDialog(path, title, self, suggested_name=f"Hồ sơ bổ nhiệm {name}.pdf")
+        self.previews.append(dlg)
+        dlg.show()
+
     # -- showing ------------------------------------------------------------------------------------------
     def _show(self, view: w.ProcedureView | None) -> None:
         self.view = view
@@ -367,7 +398,9 @@ class ProcedurePanel(QWidget):
             self.elig_table.setRowCount(0)
             self.complete_button.setEnabled(False)
             self.cancel_button.setEnabled(False)
+            self.pdf_button.setEnabled(False)
             return
+        self.pdf_button.setEnabled(True)
         status_color = {"done": GREEN, "cancelled": GREY}.get(view.status, BLUE)
         self.title.setText(
             f"<b style='font-size: 12pt'>{view.full_name}</b> ({view.current_position or 'chưa ghi chức vụ'}) – "
