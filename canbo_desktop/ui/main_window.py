@@ -40,6 +40,7 @@ from canbo_desktop.services import reminders as reminders_svc
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import OfficeInfo
 from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
+from canbo_desktop.ui.dialogs.import_wizard import ImportWizard
 from canbo_desktop.ui.dialogs.trash_dialog import TrashDialog
 from canbo_desktop.ui.documents import DocumentActions
 from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
@@ -276,6 +277,11 @@ class MainWindow(QMainWindow):
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         m = self.menuBar().addMenu("&Tệp")
+        act = QAction("&Nhập danh sách cán bộ từ Excel…", self)
+        act.setShortcut(QKeySequence("Ctrl+I"))
+        act.triggered.connect(lambda: self.import_xlsx())
+        m.addAction(act)
+        m.addSeparator()
         act = QAction("&Thoát", self)
         act.setShortcut(QKeySequence.StandardKey.Quit)
         act.triggered.connect(self.close)
@@ -445,6 +451,14 @@ class MainWindow(QMainWindow):
         dlg = TrashDialog(self.uowf, self.tasks, self.role, self)
         dlg.show()
         return dlg
+
+    def import_xlsx(self, path: str = "") -> ImportWizard:
+        """The Excel import wizard; the list is refreshed when it finishes."""
+        wizard = ImportWizard(self.uowf, self.tasks, self, path=path)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished.connect(lambda _r: self.refresh())
+        wizard.show()
+        return wizard
 
     def refresh(self) -> None:
         self._total = None

@@ -1,0 +1,1064 @@
+"""Importing cadre lists from Excel (.xlsx): the steps a wizard walks through, and the one-call import.
+
+1. ``inspect_workbook(path)``: safety checks, then the sheets. Refused with a Vietnamese message: not an
+   XLSX file (an old .xls, a CSV, a renamed file), a password-protected file, a file too large or with a
+   suspicious compression ratio (zip bomb), XML with a DOCTYPE (entity expansion), external links.
+2. ``read_sheet(path, sheet)``: every cell once, with openpyxl in read-only mode without evaluating
+   formulas (a formula cell becomes a ``FormulaCell``, rejected with a reason). Legacy TCVN3/VNI/VISCII
+   text is converted to Unicode NFC per cell, from its font and its bytes; the notes say what was converted.
+3. ``suggest_mapping(uowf, table)``: the detected header row and a field per column — the mapping saved
+   for the same headers last time, else the automatic one (Vietnamese header names, with or without
+   diacritics).
+4. ``preview_import(uowf, table, mapping, options)``: every row with its action (insert, update,
+   unchanged, rejected), its problems (row, column, reason) and the values as they will be stored.
+   Matching: by CCCD, then by (name, birth date, birthplace) compared without diacritics.
+5. ``apply_import(uowf, preview)``: an automatic backup (``services.backup.start_backup`` can make it in the
+   background while the clerk reads the preview), then one transaction that writes the good rows (if the
+   database was written to since the preview, the rows are matched again under the write lock and, if that
+   changes the plan, nothing is written). Cancel (``cancel()`` returning True) or any failure rolls
+   everything back.
+6. ``write_error_report(preview, path)``: the rejected rows with their reasons, in the file's own columns,
+   to correct and import again.
+
+``import_xlsx`` runs all of it for the CLI (with ``dry_run`` stopping after step 4).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from unicodedata import is_normalized, normalize
+
+from canbo_desktop.db import importing as dbi
+from canbo_desktop.db.repositories import OrgUnit, OrgUnitRepository
+from canbo_desktop.db.uow import UowFactory
+from canbo_desktop.domain import import_parse as ip
+from canbo_desktop.domain.cadre import Cadre, validate_cadre
+from canbo_desktop.domain.changes import ChangeSet
+from canbo_desktop.domain.dates import format_date
+from canbo_desktop.domain.errors import CanboError, Conflict, NotFound, ValidationError
+from canbo_desktop.domain.legacy_text import ENCODING_LABELS, decode_cell, may_be_legacy
+from canbo_desktop.domain.text import fold, search_exact
+from canbo_desktop.services.backup import (
+    BackupJob,
+    BackupResult,
+    backup_database,
+    backup_engine,
+    start_backup,
+)
+
+Progress = Callable[[float, str], None]
+Cancel = Callable[[], bool]
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
+MAX_MEMBER_RATIO = 200  # a real sheet compresses 5–30×; a zip bomb thousands of times
+MAX_MEMBERS = 5000
+MAX_ROWS = 200_000
+MAX_COLUMNS = 300
+MODES = ("upsert", "insert", "update")
+MODE_LABELS = {"upsert": "thêm mới và cập nhật", "insert": "chỉ thêm mới", "update": "chỉ cập nhật"}
+CODE_LIST_LABELS = {
+    "ethnicity": "dân tộc", "religion": "tôn giáo", "education_level": "trình độ chuyên môn",
+    "political_theory": "lý luận chính trị", "state_mgmt": "quản lý nhà nước", "academic_title": "học hàm",
+    "cadre_category": "loại cán bộ", "cadre_status": "trạng thái công tác", "blood_group": "nhóm máu",
+    "grade": "ngạch công chức",
+}
+MAPPING_SETTING = "import.mapping."
+BACKUP_REASON = "truoc khi nhap excel"
+REQUIRED_ON_INSERT = ("full_name", "sex", "birth_date", "owner_unit_id")
+
+
+class ImportCancelled(CanboError):
+    """The clerk cancelled: nothing was written."""
+
+
+def _nothing_changed(message: str) -> str:
+    return message + " Cơ sở dữ liệu không thay đổi."
+
+
+# --------------------------------------------------------------------------- 1. the file
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class WorkbookInfo:
+    path: Path
+    size: int
+    sheets: list[SheetInfo]
+
+
+def check_file(path: Path) -> None:
+    """Refuse, with a message a clerk understands, any file that is not a plain, safe .xlsx workbook."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise NotFound(f"Không tìm thấy tệp “{path}”.") from None
+    except OSError as exc:
+        raise CanboError(f"Không đọc được tệp “{path}”: {exc.strerror or exc}.") from exc
+    if size == 0:
+        raise ValidationError(f"Tệp “{path.name}” rỗng.")
+    if size > MAX_FILE_BYTES:
+        raise ValidationError(f"Tệp “{path.name}” quá lớn ({size // (1024 * 1024)} MB; tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB). "
+                              "Hãy tách danh sách thành nhiều tệp.")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE compound file: an old .xls, or an encrypted .xlsx
+        data = path.read_bytes()
+        if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+            raise ValidationError(f"Tệp “{path.name}” được đặt mật khẩu. Hãy mở tệp bằng Excel, bỏ mật khẩu "
+                                  "(Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại và nhập.")
+        raise ValidationError(f"Tệp “{path.name}” là tệp Excel 97–2003 (.xls). Hãy mở bằng Excel và lưu thành "
+                              "“Sổ làm việc Excel (.xlsx)” rồi nhập tệp .xlsx.")
+    if not head.startswith(b"PK"):
+        raise ValidationError(f"Tệp “{path.name}” không phải là tệp Excel .xlsx (có thể là CSV, HTML hoặc tệp đã đổi "
+                              "tên). Hãy mở bằng Excel và lưu thành “Sổ làm việc Excel (.xlsx)”.")
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise ValidationError(f"Tệp “{path.name}” có quá nhiều thành phần: không phải bảng tính thông thường.")
+            names = {i.filename for i in infos}
+            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                raise ValidationError(f"Tệp “{path.name}” không phải là bảng tính Excel .xlsx hợp lệ.")
+            total = 0
+            for i in infos:
+                if i.flag_bits & 0x1:
+                    raise ValidationError(f"Tệp “{path.name}” được đặt mật khẩu: hãy bỏ mật khẩu rồi nhập lại.")
+                total += i.file_size
+                if i.file_size > 1024 * 1024 and i.file_size > MAX_MEMBER_RATIO * max(i.compress_size, 1):
+                    raise ValidationError(_bomb(path))
+            if total > MAX_UNCOMPRESSED_BYTES:
+                raise ValidationError(_bomb(path))
+            if any(n.startswith("xl/externalLinks/") for n in names):
+                raise ValidationError(f"Tệp “{path.name}” có liên kết tới tệp khác (External Links). Hãy bỏ liên kết "
+                                      "(Dữ liệu → Sửa liên kết → Ngắt liên kết), lưu lại rồi nhập.")
+            for i in infos:
+                if i.filename.endswith((".xml", ".rels")):
+                    with z.open(i) as fh:
+                        _check_xml_prolog(fh.read(65536), path)
+    except zipfile.BadZipFile as exc:
+        raise ValidationError(f"Tệp “{path.name}” bị hỏng hoặc không phải là tệp .xlsx hợp lệ.") from exc
+    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
+        raise ValidationError(f"Tệp “{path.name}” không đọc được ({exc}).") from exc
+
+
+def _bomb(path: Path) -> str:
+    return (f"Tệp “{path.name}” khi giải nén lớn bất thường (nghi là tệp độc hại). Phần mềm không mở tệp này; "
+            "hãy kiểm tra nguồn tệp.")
+
+
+def _check_xml_prolog(head: bytes, path: Path) -> None:
+    """XLSX parts never declare a DTD: one that does is an entity-expansion attack (billion laughs, XXE)."""
+    low = head.lower()
+    start = low.find(b"<", 0)
+    while start != -1 and low[start:start + 2] in (b"<?", b"<!"):
+        if low.startswith(b"<!doctype", start) or low.startswith(b"<!entity", start):
+            raise ValidationError(f"Tệp “{path.name}” chứa khai báo XML không được phép (DOCTYPE). Phần mềm không mở tệp này.")
+        if low.startswith(b"<!--", start):
+            end = low.find(b"-->", start)
+            start = low.find(b"<", end) if end != -1 else -1
+        else:
+            start = low.find(b"<", start + 1)
+    if start == -1 and len(head) >= 65536:
+        raise ValidationError(f"Tệp “{path.name}” có cấu trúc XML bất thường. Phần mềm không mở tệp này.")
+
+
+def _open_workbook(path: Path) -> Any:
+    from openpyxl import load_workbook
+
+    check_file(path)
+    try:
+        return load_workbook(path, read_only=True, data_only=False, keep_links=False, keep_vba=False)
+    except CanboError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise ValidationError(f"Tệp “{path.name}” bị hỏng, không đọc được bảng tính ({type(exc).__name__}).") from exc
+
+
+def inspect_workbook(path: Path) -> WorkbookInfo:
+    """Step 1: check the file and list its sheets (hidden ones marked)."""
+    wb = _open_workbook(path)
+    try:
+        sheets = [SheetInfo(ws.title, getattr(ws, "sheet_state", "visible") != "visible") for ws in wb.worksheets]
+    finally:
+        wb.close()
+    return WorkbookInfo(path, path.stat().st_size, sheets)
+
+
+# --------------------------------------------------------------------------- 2. the cells
+
+
+@dataclass(frozen=True)
+class LegacyNote:
+    """A cell converted from a legacy encoding: what Excel held and how it was read."""
+
+    original: str
+    encoding: str
+    capitals: bool
+    by_font: bool
+
+    def describe(self, converted: str) -> str:
+        if self.encoding == "ascii":
+            return f"Phông chữ in hoa: “{self.original}” → “{converted}”."
+        how = "theo phông chữ" if self.by_font else "theo thống kê ký tự"
+        caps = ", phông chữ in hoa" if self.capitals else ""
+        return f"Chuyển từ {ENCODING_LABELS.get(self.encoding, self.encoding)} ({how}{caps}): “{self.original}” → “{converted}”."
+
+
+@dataclass
+class SheetTable:
+    """One sheet read once: cell values by (row, column), 0-based; Excel's row n is ``rows[n - 1]``."""
+
+    file: Path
+    sheet: str
+    sheets: list[str]
+    rows: list[list[Any]]
+    legacy: dict[tuple[int, int], LegacyNote] = field(default_factory=dict)
+    epoch_1904: bool = False
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def _sheet_rows(ws: Any) -> Any:
+    """Each row of a read-only sheet (gaps filled with empty rows) as its non-empty cells: dicts with the 1-based
+    "column", "value", "data_type" and "style_id".
+
+    openpyxl's sheet parser is driven directly: building a ``ReadOnlyCell`` per cell costs as much again
+    as parsing it. If a later openpyxl moves that parser, the public (slower) cell iterator is used."""
+    try:
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        wb = ws.parent
+        src = ws._get_source()
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=False, epoch=wb.epoch,
+                                 date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+    except (ImportError, AttributeError, TypeError):
+        ws.reset_dimensions()
+        for row in ws.iter_rows(min_row=1, min_col=1):
+            yield [{"column": j, "value": c.value, "data_type": getattr(c, "data_type", "n"),
+                    "style_id": getattr(c, "_style_id", 0) or 0} for j, c in enumerate(row, start=1) if c.value is not None]
+        return
+    try:
+        expected = 1
+        for idx, cells in parser.parse():
+            while expected < idx:
+                expected += 1
+                yield []
+            expected = idx + 1
+            yield cells
+    finally:
+        src.close()
+
+
+def _check_cancel(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise ImportCancelled(_nothing_changed("Đã huỷ."))
+
+
+def read_sheet(path: Path, sheet: str | None = None, *, progress: Progress | None = None,
+               cancel: Cancel | None = None) -> SheetTable:
+    """Step 2: read every cell of ``sheet`` (default: the first visible one) without evaluating formulas."""
+    wb = _open_workbook(path)
+    try:
+        names = [ws.title for ws in wb.worksheets]
+        if sheet is None:
+            visible = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+            ws = (visible or wb.worksheets)[0]
+        else:
+            matches = [w for w in wb.worksheets if w.title == sheet] or \
+                      [w for w in wb.worksheets if fold(w.title).strip() == fold(sheet).strip()]
+            if not matches:
+                raise NotFound(f"Tệp không có trang tính “{sheet}”. Các trang: {', '.join(names)}.")
+            ws = matches[0]
+        epoch_1904 = getattr(wb, "epoch", None) is not None and wb.epoch.year == 1904
+        styles = getattr(wb, "_cell_styles", None)
+        font_list = getattr(wb, "_fonts", None)
+        fonts: dict[int, str | None] = {}
+
+        def font_of(style_id: int) -> str | None:
+            name = fonts.get(style_id, "")
+            if name == "":
+                try:
+                    name = font_list[styles[style_id].fontId].name  # type: ignore[index]
+                except (IndexError, AttributeError, TypeError):
+                    name = None
+                fonts[style_id] = name
+            return name
+
+        rows: list[list[Any]] = []
+        legacy: dict[tuple[int, int], LegacyNote] = {}
+        formula, error = ip.FormulaCell, ip.ErrorCell
+        for i, cells in enumerate(_sheet_rows(ws)):
+            if i >= MAX_ROWS:
+                raise ValidationError(f"Trang tính “{ws.title}” có hơn {MAX_ROWS:,} dòng: hãy tách thành nhiều tệp."
+                                      .replace(",", "."))
+            out: list[Any] = []
+            append = out.append
+            for c in cells:
+                j = c["column"] - 1
+                v = c["value"]
+                if j >= MAX_COLUMNS or v is None:
+                    continue
+                while len(out) < j:
+                    append(None)
+                dt = c["data_type"]
+                if dt == "f":
+                    append(formula(str(getattr(v, "text", v))))
+                elif dt == "e":
+                    append(error(str(v)))
+                elif type(v) is str:
+                    if v.isascii() and v == v.upper():
+                        append(v)  # nothing a font could change
+                        continue
+                    if not v.isascii() and not may_be_legacy(v):
+                        append(v if is_normalized("NFC", v) else normalize("NFC", v))  # Unicode: the common case
+                        continue
+                    dec = decode_cell(v, font_of(c["style_id"] or 0))
+                    if dec.converted or (dec.capitals and dec.text != v):
+                        legacy[(i, j)] = LegacyNote(v, dec.encoding if dec.converted else "ascii", dec.capitals, dec.by_font)
+                    append(dec.text)
+                elif isinstance(v, time):
+                    append(None)
+                else:
+                    append(v)
+            while out and out[-1] is None:
+                out.pop()
+            rows.append(out)
+            if (i & 1023) == 1023:
+                _check_cancel(cancel)
+                if progress:
+                    progress(min(0.99, i / 20000), f"Đã đọc {i + 1} dòng")
+        while rows and not rows[-1]:
+            rows.pop()
+        return SheetTable(path, ws.title, names, rows, legacy, epoch_1904)
+    finally:
+        wb.close()
+
+
+# --------------------------------------------------------------------------- 3. the mapping
+
+
+@dataclass
+class ColumnMapping:
+    """The header row(s) and the field of each column (``""``: the column is not imported)."""
+
+    header_rows: tuple[int, ...]
+    labels: list[str]
+    columns: list[str]
+    source: str = "auto"  # auto | saved | file | user
+
+    @property
+    def data_start(self) -> int:
+        return self.header_rows[-1] + 1 if self.header_rows else 0
+
+    def label(self, j: int) -> str:
+        return self.labels[j] if j < len(self.labels) and self.labels[j] else _col_letter(j)
+
+    def problems(self) -> list[str]:
+        return ip.mapping_problems(self.columns)
+
+    def to_json(self) -> dict[str, Any]:
+        """The mapping as a file (``--mapping F.json``): header row (Excel numbering) and column letter → field."""
+        return {"header_row": self.header_rows[0] + 1 if self.header_rows else 0,
+                "columns": {_col_letter(j): {"header": self.label(j), "field": f} for j, f in enumerate(self.columns)}}
+
+
+def field_choices() -> list[tuple[str, str]]:
+    """(field key, Vietnamese label) for a column-mapping combo box; the first means "not imported"."""
+    return [("", "(không nhập cột này)")] + [(f.key, f.label + (" (nhạy cảm)" if f.sensitive else ""))
+                                               for f in ip.FIELDS if f.kind != "skip"]
+
+
+def _col_letter(j: int) -> str:
+    s = ""
+    j += 1
+    while j:
+        j, r = divmod(j - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _col_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def _signature(labels: Sequence[str]) -> str:
+    keys = "|".join(ip.header_key(x) for x in labels)
+    return hashlib.sha256(keys.encode()).hexdigest()[:20]
+
+
+def layout_for(table: SheetTable, header_row: int | None = None) -> ip.HeaderLayout:
+    """The header layout: detected, or at ``header_row`` (Excel numbering) when the clerk chose it."""
+    if header_row is not None:
+        if not 1 <= header_row <= len(table.rows):
+            raise ValidationError(f"Dòng tiêu đề {header_row} nằm ngoài trang tính (có {len(table.rows)} dòng).")
+        return ip.header_layout(table.rows, header_row - 1)
+    found = ip.detect_header(table.rows)
+    if found is None:
+        raise ValidationError("Không tìm thấy dòng tiêu đề (ví dụ “Họ và tên”, “Ngày sinh”) trong 40 dòng đầu. "
+                              "Hãy chọn dòng tiêu đề hoặc dùng tệp cấu hình cột.")
+    return found
+
+
+def suggest_mapping(uowf: UowFactory, table: SheetTable, header_row: int | None = None) -> ColumnMapping:
+    """Step 3: the header row and a field per column: the mapping saved for these headers, else automatic."""
+    layout = layout_for(table, header_row)
+    labels = list(layout.labels) + [""] * max(0, table.width - len(layout.labels))
+    auto = ip.auto_map(labels)
+    with uowf() as uow:
+        saved = dbi.get_setting(uow.session, MAPPING_SETTING + _signature(labels))
+    if isinstance(saved, dict) and isinstance(saved.get("columns"), list) and len(saved["columns"]) == len(labels):
+        cols = [c if c in ip.FIELD_BY_KEY or c == "" else "" for c in saved["columns"]]
+        return ColumnMapping(layout.rows, labels, cols, "saved")
+    return ColumnMapping(layout.rows, labels, auto, "auto")
+
+
+def mapping_from_json(table: SheetTable, data: Any) -> ColumnMapping:
+    """A mapping file: {"header_row": 3, "columns": {"B": "full_name", "Ngày sinh": "birth_date", …}}; a value may
+    also be {"field": …}. Columns not named keep the automatic mapping; "" leaves a column out."""
+    if not isinstance(data, dict):
+        raise ValidationError("Tệp cấu hình cột phải là một đối tượng JSON.")
+    hr = data.get("header_row")
+    if hr is not None and (not isinstance(hr, int) or isinstance(hr, bool)):
+        raise ValidationError("“header_row” trong tệp cấu hình cột phải là số dòng (đánh số như Excel).")
+    layout = layout_for(table, hr)
+    labels = list(layout.labels) + [""] * max(0, table.width - len(layout.labels))
+    cols = ip.auto_map(labels)
+    given = data.get("columns", {})
+    if not isinstance(given, dict):
+        raise ValidationError("“columns” trong tệp cấu hình cột phải là một đối tượng JSON.")
+    by_header = {ip.header_key(x): j for j, x in enumerate(labels) if x}
+    for key, value in given.items():
+        fld = value.get("field") if isinstance(value, dict) else value
+        if not isinstance(fld, str) or (fld and fld not in ip.FIELD_BY_KEY):
+            raise ValidationError(f"Tệp cấu hình cột: “{fld}” không phải là tên trường hợp lệ.")
+        key_s = str(key).strip()
+        if key_s.isalpha() and key_s.isupper() and len(key_s) <= 3:
+            j = _col_index(key_s)
+        elif ip.header_key(key_s) in by_header:
+            j = by_header[ip.header_key(key_s)]
+        else:
+            raise ValidationError(f"Tệp cấu hình cột: không có cột “{key_s}” trong dòng tiêu đề.")
+        while j >= len(cols):
+            cols.append("")
+            labels.append("")
+        if fld:
+            cols = ["" if c == fld else c for c in cols]
+        cols[j] = fld
+    return ColumnMapping(layout.rows, labels, cols, "file")
+
+
+# --------------------------------------------------------------------------- 4. the preview
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    mode: str = "upsert"  # upsert | insert | update
+    default_unit_id: str | None = None  # for rows without a unit column
+    today: date | None = None
+    source_name: str = ""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # Excel row number
+    column: str  # the column's header in the file ("" when the problem is the row's)
+    cell: str  # "C12", or ""
+    reason: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "cell": self.cell, "reason": self.reason}
+
+
+@dataclass
+class PreviewRow:
+    row_number: int
+    action: str  # insert | update | unchanged | rejected
+    full_name: str
+    values: dict[str, Any]
+    problems: list[RowProblem]
+    warnings: list[RowProblem]
+    cadre_id: str | None = None
+    match: str = ""  # cccd | name_birth_place | name_birth
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+    def display(self) -> dict[str, str]:
+        """The values as the clerk reads them (dates dd/mm/yyyy)."""
+        out = {}
+        for k, v in self.values.items():
+            out[k] = format_date(v) if isinstance(v, date) else ("" if v is None else str(v))
+        return out
+
+
+@dataclass
+class ImportPreview:
+    table: SheetTable
+    mapping: ColumnMapping
+    options: ImportOptions
+    rows: list[PreviewRow]
+    skipped: list[int]  # rows that hold almost nothing (a footer, a signature line)
+    inserts: list[Cadre] = field(default_factory=list, repr=False)
+    updates: list[dbi.CadreUpdate] = field(default_factory=list, repr=False)
+    data_mark: tuple[int, int] = (0, 0)  # where the database stood when the rows were matched
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def rejected(self) -> list[RowProblem]:
+        return [p for r in self.rows if r.action == "rejected" for p in r.problems]
+
+    def plan_key(self) -> list[tuple[int, str, str | None]]:
+        return [(r.row_number, r.action, r.cadre_id) for r in self.rows]
+
+
+@dataclass
+class _Units:
+    by_code: dict[str, OrgUnit]
+    by_name: dict[str, list[OrgUnit]]
+    by_id: dict[str, OrgUnit]
+
+
+def _unit_key(name: str) -> str:
+    return ip.name_key(name)
+
+
+def _load_context(session: Any, table: SheetTable, today: date) -> tuple[ip.ImportContext, _Units]:
+    lists: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    for r in dbi.code_rows(session):
+        lists.setdefault(r.list_key, []).append((r.code, r.name, r.aliases))
+    indexes = {k: ip.CodeIndex(k, v, CODE_LIST_LABELS.get(k, k)) for k, v in lists.items()}
+    units = OrgUnitRepository(session).all()
+    by_name: dict[str, list[OrgUnit]] = {}
+    for u in units:
+        by_name.setdefault(_unit_key(u.name), []).append(u)
+    return (ip.ImportContext(indexes, today, table.epoch_1904),
+            _Units({u.code: u for u in units}, by_name, {u.id: u for u in units}))
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and abs(float(a) - float(b)) < 0.005
+    return bool(a == b)
+
+
+_name_key = ip.name_key
+_place_key = ip.name_key
+
+
+def _plan(session: Any, table: SheetTable, mapping: ColumnMapping, options: ImportOptions,
+          progress: Progress | None, cancel: Cancel | None) -> ImportPreview:
+    today = options.today or date.today()
+    mark = dbi.data_mark(session)
+    ctx, units = _load_context(session, table, today)
+    cols = mapping.columns
+    rows: list[PreviewRow] = []
+    skipped: list[int] = []
+    parsed_ok: list[tuple[PreviewRow, ip.ParsedRow, str | None]] = []
+    n = len(table.rows)
+    noted_rows = {i for i, _j in table.legacy}
+
+    def problem(pr: ip.ParsedRow, j: int, reason: str) -> RowProblem:
+        return RowProblem(pr.row_number, mapping.label(j) if j >= 0 else "",
+                          f"{_col_letter(j)}{pr.row_number}" if j >= 0 else "", reason)
+
+    for i in range(mapping.data_start, n):
+        if (i & 511) == 0:
+            _check_cancel(cancel)
+            if progress:
+                progress(0.7 * i / max(n, 1), f"Đã kiểm tra {i} / {n} dòng")
+        cells = table.rows[i]
+        if not cells:
+            continue
+        pr = ip.parse_row(i + 1, cells, cols, ctx)
+        if pr.filled == 0:
+            continue
+        if pr.filled == 1 and not pr.problems:  # a footer ("Người lập biểu"), a subtotal, a stray note
+            skipped.append(i + 1)
+            continue
+        warnings = [problem(pr, w.column, w.reason) for w in pr.warnings]
+        if i in noted_rows:
+            for j in range(len(cells)):
+                note = table.legacy.get((i, j))
+                if note is not None and j < len(cols) and cols[j]:
+                    warnings.append(problem(pr, j, note.describe(str(cells[j]))))
+        row = PreviewRow(i + 1, "rejected", str(pr.values.get("full_name", "")), pr.values,
+                         [problem(pr, p.column, p.reason) for p in pr.problems], warnings)
+        rows.append(row)
+        unit_id: str | None = None
+        if pr.unit_code:
+            u = units.by_code.get(pr.unit_code)
+            if u is None:
+                row.problems.append(problem(pr, pr.sources["unit_code"], f"Không có đơn vị mã “{pr.unit_code}”."))
+            else:
+                unit_id = u.id
+        elif pr.unit_name:
+            found = units.by_name.get(_unit_key(pr.unit_name), [])
+            if len(found) == 1:
+                unit_id = found[0].id
+            elif not found:
+                row.problems.append(problem(pr, pr.sources["unit_name"], f"Không có đơn vị “{pr.unit_name}” trong cơ cấu tổ chức."))
+            else:
+                row.problems.append(problem(pr, pr.sources["unit_name"], f"Có {len(found)} đơn vị tên “{pr.unit_name}”: "
+                                            "thêm cột Mã đơn vị để phân biệt."))
+        if not row.problems:
+            parsed_ok.append((row, pr, unit_id))
+
+    # duplicates inside the file
+    seen_cccd: dict[str, int] = {}
+    seen_name: dict[tuple[str, Any, str], int] = {}
+    for row, pr, _u in parsed_ok:
+        cccd = pr.values.get("id_number")
+        if cccd:
+            first = seen_cccd.setdefault(cccd, row.row_number)
+            if first != row.row_number:
+                row.problems.append(problem(pr, pr.sources["id_number"], f"Số CCCD trùng với dòng {first} của tệp."))
+                continue
+        if pr.values.get("full_name") and pr.values.get("birth_date"):
+            key = (_name_key(pr.values["full_name"]), pr.values["birth_date"], _place_key(pr.values.get("birthplace", "")))
+            first = seen_name.setdefault(key, row.row_number)
+            if first != row.row_number and not cccd:
+                row.problems.append(problem(pr, pr.sources.get("full_name", -1),
+                                            f"Trùng họ tên, ngày sinh, nơi sinh với dòng {first} của tệp."))
+    parsed_ok = [t for t in parsed_ok if not t[0].problems]
+
+    # matching against the database, in bulk
+    _check_cancel(cancel)
+    if progress:
+        progress(0.75, "Đối chiếu với cơ sở dữ liệu")
+    by_cccd: dict[str, list[dbi.MatchCandidate]] = {}
+    for c in dbi.candidates_by_id_number(session, {pr.values["id_number"] for _r, pr, _u in parsed_ok if pr.values.get("id_number")}):
+        by_cccd.setdefault(c.id_number, []).append(c)
+    by_name: dict[str, dict[str, dbi.MatchCandidate]] = {}
+    named = [pr.values for _r, pr, _u in parsed_ok if pr.values.get("birth_date") and pr.values.get("full_name")]
+    file_names = {_name_key(v["full_name"]) for v in named}
+    day = [v for v in named if v.get("birth_precision", "day") == "day"]
+    coarse_names = {_name_key(v["full_name"]) for v in named if v.get("birth_precision", "day") != "day"}
+    # A row whose CCCD matched nobody can only be someone recorded without a CCCD (another CCCD is another person).
+    unmatched_ids = {v["birth_date"] for v in day if v.get("id_number") and v["id_number"] not in by_cccd}
+    no_ids = {v["birth_date"] for v in day if not v.get("id_number")}
+    hit_ids = {cid for cid, folded, full, _p in (dbi.names_born_on(session, no_ids)
+                                                 + dbi.names_born_on(session, unmatched_ids - no_ids, without_cccd=True))
+               if (_name_key(full) if full else folded) in file_names}
+    for c in (dbi.candidates_by_ids(session, hit_ids)
+              + dbi.candidates_by_folded_name(session, coarse_names)  # "1965" in the file: any date that year
+              + dbi.candidates_with_partial_birth(session, {v["birth_date"].year for v in named})):
+        if c.birth_date is not None:
+            by_name.setdefault(_name_key(c.full_name), {})[c.id] = c
+
+    matched: dict[int, dbi.MatchCandidate] = {}
+    for row, pr, _u in parsed_ok:
+        v = pr.values
+        cand: dbi.MatchCandidate | None = None
+        cccd = v.get("id_number")
+        if cccd and by_cccd.get(cccd):
+            hits = by_cccd[cccd]
+            if len(hits) > 1:
+                row.problems.append(problem(pr, pr.sources["id_number"], f"Số CCCD này có ở {len(hits)} hồ sơ trong cơ sở dữ "
+                                            "liệu: cần xử lý trùng lặp trước khi nhập."))
+                continue
+            cand, row.match = hits[0], "cccd"
+            if v.get("full_name") and _name_key(v["full_name"]) != _name_key(cand.full_name):
+                born = f", sinh {format_date(cand.birth_date)}" if cand.birth_date else ""
+                row.problems.append(problem(pr, pr.sources["id_number"], f"Số CCCD này đã có trong hồ sơ của "
+                                            f"{cand.full_name}{born}, khác tên ở dòng này. Kiểm tra lại số CCCD; "
+                                            "nếu người này đổi tên, hãy sửa trong hồ sơ."))
+                continue
+        elif v.get("full_name") and v.get("birth_date"):
+            hits = [h for h in by_name.get(_name_key(v["full_name"]), {}).values()
+                    if _birth_compatible(h, v["birth_date"], v.get("birth_precision", "day"))]
+            if cccd:  # a person with another CCCD is someone else
+                hits = [h for h in hits if not h.id_number or h.id_number == cccd]
+            place = _place_key(v.get("birthplace", ""))
+            if place:  # a record without a birthplace does not contradict one
+                hits = [h for h in hits if not h.birthplace or _place_key(h.birthplace) == place]
+            if len(hits) > 1:
+                row.problems.append(problem(pr, pr.sources.get("full_name", -1), f"Có {len(hits)} hồ sơ cùng họ tên, ngày sinh"
+                                            + (", nơi sinh" if place else "") + ": thêm số CCCD (hoặc nơi sinh) để phân biệt."))
+                continue
+            if hits:
+                cand = hits[0]
+                row.match = "name_birth_place" if place and cand.birthplace else "name_birth"
+        if cand is not None:
+            if cand.trashed:
+                row.problems.append(problem(pr, pr.sources.get("id_number", pr.sources.get("full_name", -1)),
+                                            f"Hồ sơ khớp ({cand.full_name}) đang ở thùng rác: khôi phục trước rồi nhập lại."))
+                continue
+            matched[row.row_number] = cand
+    existing = dbi.load_cadres(session, {c.id for c in matched.values()})
+    if progress:
+        progress(0.85, "Đối chiếu từng hồ sơ")
+
+    inserts: list[Cadre] = []
+    updates: list[dbi.CadreUpdate] = []
+    for row, pr, unit_id in parsed_ok:
+        if row.problems:
+            continue
+        cand = matched.get(row.row_number)
+        if cand is None:
+            _decide_insert(row, pr, unit_id, options, today, inserts, problem)
+        else:
+            _decide_update(row, pr, unit_id, existing[cand.id], cand, options, today, updates, by_cccd, problem)
+    return ImportPreview(table, mapping, options, rows, skipped, inserts, updates, mark)
+
+
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _birth_compatible(c: dbi.MatchCandidate, d: date, precision: str) -> bool:
+    """The same birth date as far as both records know it (1965 fits 15/07/1965; 07/1965 does not fit 08/1965)."""
+    if c.birth_date is None:
+        return False
+    known = min(_PRECISION_RANK.get(c.birth_precision, 2), _PRECISION_RANK.get(precision, 2))
+    if known == 2:
+        return c.birth_date == d
+    if known == 1:
+        return (c.birth_date.year, c.birth_date.month) == (d.year, d.month)
+    return c.birth_date.year == d.year
+
+
+ProblemMaker = Callable[[ip.ParsedRow, int, str], RowProblem]
+
+
+def _field_column(pr: ip.ParsedRow, fld: str) -> int:
+    if fld in pr.sources:
+        return pr.sources[fld]
+    if fld == "owner_unit_id":
+        return pr.sources.get("unit_code", pr.sources.get("unit_name", -1))
+    return -1
+
+
+_MISSING = {"full_name": "Thiếu họ và tên.", "sex": "Thiếu giới tính (Nam/Nữ).",
+            "birth_date": "Thiếu ngày sinh (hoặc ít nhất năm sinh).",
+            "owner_unit_id": "Thiếu đơn vị: thêm cột Đơn vị/Mã đơn vị hoặc chọn đơn vị mặc định."}
+
+
+def _decide_insert(row: PreviewRow, pr: ip.ParsedRow, unit_id: str | None, options: ImportOptions, today: date,
+                   inserts: list[Cadre], problem: ProblemMaker) -> None:
+    if options.mode == "update":
+        row.problems.append(problem(pr, -1, "Không tìm thấy hồ sơ để cập nhật (theo số CCCD, hoặc họ tên, ngày sinh và "
+                                            "nơi sinh); chế độ “chỉ cập nhật” không thêm người mới."))
+        return
+    values = dict(pr.values)
+    c = Cadre(**values)
+    c.owner_unit_id = unit_id or options.default_unit_id or ""
+    errors = validate_cadre(c, today=today)
+    for fld, msg in errors.items():
+        col = _field_column(pr, fld)
+        if fld in REQUIRED_ON_INSERT and col < 0:
+            msg = _MISSING.get(fld, msg)
+        row.problems.append(problem(pr, col, msg))
+    if row.problems:
+        return
+    row.action = "insert"
+    inserts.append(c)
+
+
+def _decide_update(row: PreviewRow, pr: ip.ParsedRow, unit_id: str | None, old: Cadre, cand: dbi.MatchCandidate,
+                   options: ImportOptions, today: date, updates: list[dbi.CadreUpdate],
+                   by_cccd: dict[str, list[dbi.MatchCandidate]], problem: ProblemMaker) -> None:
+    row.cadre_id = old.id
+    values = dict(pr.values)
+    if "full_name" in values and search_exact(values["full_name"]) == search_exact(old.full_name):
+        # The same name (hoà = hòa): keep the record's spelling and its parts (perhaps a hand-corrected split).
+        for k in ("full_name", "family_name", "middle_name", "given_name", "name_family_last"):
+            values.pop(k, None)
+    fp = values.get("birth_precision")
+    if fp and "birth_date" in values and old.birth_date is not None:
+        if _PRECISION_RANK[fp] < _PRECISION_RANK.get(old.birth_precision, 2) and _birth_compatible(
+                dbi.MatchCandidate("", "", "", old.birth_date, old.birth_precision, "", "", 0, False), values["birth_date"], fp):
+            values.pop("birth_date")  # "1965" in the file does not erase the known 15/07/1965
+            values.pop("birth_precision")
+    if unit_id:
+        values["owner_unit_id"] = unit_id
+    diff = {k: (getattr(old, k), v) for k, v in values.items() if not _same(getattr(old, k), v)}
+    if not diff:
+        row.action = "unchanged"
+        return
+    if options.mode == "insert":
+        how = "số CCCD" if row.match == "cccd" else "họ tên, ngày sinh"
+        row.problems.append(problem(pr, -1, f"Đã có hồ sơ {old.full_name} (khớp theo {how}); chế độ “chỉ thêm mới” "
+                                            "không cập nhật người đã có."))
+        return
+    new = dataclasses.replace(old, **values)
+    if "id_number" in diff:
+        others = [c for c in by_cccd.get(new.id_number, []) if c.id != old.id]
+        if others:
+            row.problems.append(problem(pr, pr.sources["id_number"], f"Số CCCD này đã có trong hồ sơ của {others[0].full_name}."))
+            return
+    errors = validate_cadre(new, today=today)
+    for fld, msg in errors.items():
+        if fld in diff or (fld == "birth_date" and "birth_precision" in diff):
+            row.problems.append(problem(pr, _field_column(pr, fld), msg))
+    if row.problems:
+        return
+    row.action = "update"
+    row.changes = diff
+    updates.append(dbi.CadreUpdate(old.id, cand.rev, new, diff))
+
+
+def preview_import(uowf: UowFactory, table: SheetTable, mapping: ColumnMapping, options: ImportOptions | None = None,
+                   *, progress: Progress | None = None, cancel: Cancel | None = None) -> ImportPreview:
+    """Step 4: what the import would do with every row (nothing is written)."""
+    options = options or ImportOptions()
+    if options.mode not in MODES:
+        raise ValidationError(f"Chế độ nhập “{options.mode}” không hợp lệ (upsert, insert hoặc update).")
+    problems = mapping.problems()
+    if problems:
+        raise ValidationError("Cấu hình cột chưa đúng: " + " ".join(problems))
+    with uowf() as uow:
+        if options.default_unit_id:
+            OrgUnitRepository(uow.session).get(options.default_unit_id)
+        preview = _plan(uow.session, table, mapping, options, progress, cancel)
+    if progress:
+        progress(1.0, "Xong")
+    return preview
+
+
+# --------------------------------------------------------------------------- 5. apply
+
+
+@dataclass
+class ImportResult:
+    inserted: int
+    updated: int
+    unchanged: int
+    rejected: list[RowProblem]
+    rejected_rows: int
+    dry_run: bool = False
+    backup: BackupResult | None = None
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    skipped: list[int] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
+            "rejected": [p.as_json() for p in self.rejected], "rejected_rows": self.rejected_rows,
+            "dry_run": self.dry_run, "backup": str(self.backup.path) if self.backup and self.backup.path else None,
+            "skipped_rows": self.skipped, "warnings": [p.as_json() for p in self.warnings],
+        }
+
+
+def _result(preview: ImportPreview, *, dry_run: bool, backup: BackupResult | None = None,
+            changes: ChangeSet | None = None) -> ImportResult:
+    return ImportResult(
+        inserted=preview.count("insert"), updated=preview.count("update"), unchanged=preview.count("unchanged"),
+        rejected=preview.rejected, rejected_rows=preview.count("rejected"), dry_run=dry_run, backup=backup,
+        changes=changes or ChangeSet(), skipped=list(preview.skipped),
+        warnings=[w for r in preview.rows if r.action != "rejected" for w in r.warnings])
+
+
+def dry_run_result(preview: ImportPreview) -> ImportResult:
+    """What ``apply_import`` would report, without writing anything."""
+    return _result(preview, dry_run=True)
+
+
+def apply_import(uowf: UowFactory, preview: ImportPreview, *, backup: bool = True, save_mapping: bool = True,
+                 backup_job: BackupJob | None = None, progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> ImportResult:
+    """Step 5: back up, then write the good rows in one transaction (all or nothing).
+
+    ``backup_job``: a backup started with ``start_backup`` while the clerk looked at the preview; it is used
+    when nothing was written since it was taken, else a new backup is made under the write lock.
+
+    Under the write lock, if anything was written since the preview, the rows are matched again; if that gives
+    a different plan (someone changed those people meanwhile), nothing is written and ``Conflict`` asks for a
+    new preview.
+    """
+    if not preview.inserts and not preview.updates:
+        return _result(preview, dry_run=False)  # nothing to write: the database stays byte for byte the same
+    _check_cancel(cancel)
+    saved: BackupResult | None = None
+    if backup:
+        saved = backup_job.result() if backup_job is not None else backup_database(uowf, BACKUP_REASON)
+        if progress:
+            progress(0.05, saved.note)
+    _check_cancel(cancel)
+    summary = {"file": preview.table.file.name, "sheet": preview.table.sheet, "mode": preview.options.mode,
+               "inserted": len(preview.inserts), "updated": len(preview.updates),
+               "unchanged": preview.count("unchanged"), "rejected_rows": preview.count("rejected"),
+               "backup": str(saved.path) if saved and saved.path else ""}
+    settings = {}
+    if save_mapping:
+        settings[MAPPING_SETTING + _signature(preview.mapping.labels)] = {
+            "columns": list(preview.mapping.columns), "labels": list(preview.mapping.labels)}
+
+    def step(fraction: float) -> None:
+        _check_cancel(cancel)
+        if progress:
+            progress(0.2 + 0.75 * fraction, "Đang ghi vào cơ sở dữ liệu")
+
+    with uowf() as uow:
+        dbi.lock_for_import(uow.session)
+        mark = dbi.data_mark(uow.session)
+        if saved is not None and not saved.covers(mark):  # written to since the copy: copy again, under the lock
+            saved = backup_engine(uow.engine, BACKUP_REASON)
+            summary["backup"] = str(saved.path) if saved.path else ""
+        if mark == preview.data_mark:
+            again = preview  # nothing was written since the preview: its plan stands
+        else:
+            again = _plan(uow.session, preview.table, preview.mapping, preview.options, None, cancel)
+        if again.plan_key() != preview.plan_key():
+            raise Conflict(_nothing_changed("Dữ liệu đã thay đổi từ lúc xem trước (có người vừa sửa hồ sơ). "
+                                            "Hãy xem trước lại rồi nhập."))
+        if progress:
+            progress(0.2, "Đang ghi vào cơ sở dữ liệu")
+        dbi.write_import(uow, again.inserts, again.updates, summary=summary, settings=settings, progress=step)
+        _check_cancel(cancel)
+        changes = uow.commit()
+    if progress:
+        progress(1.0, "Đã nhập xong")
+    return _result(again, dry_run=False, backup=saved, changes=changes)
+
+
+# --------------------------------------------------------------------------- 6. the error report
+
+
+def write_error_report(preview: ImportPreview, path: Path) -> int:
+    """The rejected rows in the file's own columns, with a "Lý do" column, to correct and import again.
+    Returns the number of rows written. Written beside ``path`` and renamed (never half a file)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bad = [r for r in preview.rows if r.action == "rejected"]
+    labels = list(preview.mapping.labels)
+    width = max([len(labels)] + [len(preview.table.rows[r.row_number - 1]) for r in bad])
+    labels += [""] * (width - len(labels))
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Dòng lỗi")
+    bold = Font(name="Times New Roman", bold=True)
+    normal = Font(name="Times New Roman")
+    red = PatternFill("solid", fgColor="F8D7DA")
+    head = PatternFill("solid", fgColor="DDE7F3")
+
+    def cell(value: Any, *, font: Font = normal, fill: PatternFill | None = None, fmt: str = "") -> WriteOnlyCell:
+        if isinstance(value, ip.FormulaCell):
+            value = value.formula
+        elif isinstance(value, ip.ErrorCell):
+            value = value.code
+        c = WriteOnlyCell(ws, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            c.data_type = "s"  # show the formula as text: never a live formula in our own file
+        c.font = font
+        if fill is not None:
+            c.fill = fill
+        if fmt:
+            c.number_format = fmt
+        return c
+
+    ws.append([cell(f"Các dòng chưa nhập được từ “{preview.table.file.name}” (trang “{preview.table.sheet}”): "
+                    "sửa theo cột “Lý do” rồi nhập lại tệp này.", font=bold)])
+    ws.append([cell(x or "", font=bold, fill=head) for x in labels]
+              + [cell("Lý do", font=bold, fill=head), cell("Dòng trong tệp gốc", font=bold, fill=head)])
+    for r in bad:
+        src = preview.table.rows[r.row_number - 1]
+        bad_cols = {p.cell.rstrip("0123456789") for p in r.problems if p.cell}
+        out = []
+        for j in range(width):
+            v = src[j] if j < len(src) else None
+            fmt = "DD/MM/YYYY" if isinstance(v, date | datetime) else ""
+            out.append(cell(v, fill=red if _col_letter(j) in bad_cols else None, fmt=fmt))
+        reasons = "; ".join((f"{p.column}: " if p.column else "") + p.reason for p in r.problems)
+        reason_cell = cell(reasons)
+        reason_cell.alignment = Alignment(wrap_text=True)
+        out += [reason_cell, cell(r.row_number)]
+        ws.append(out)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CanboError(f"Thư mục “{folder}” không tồn tại.")
+    fd, tmp = tempfile.mkstemp(prefix=".canbo-", suffix=".xlsx", dir=folder)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CanboError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}.") from exc
+    return len(bad)
+
+
+# --------------------------------------------------------------------------- one call (CLI)
+
+
+def load_mapping_file(path: Path) -> Any:
+    """The JSON of a mapping file (``--mapping F.json``), with Vietnamese errors for a missing or broken file."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise NotFound(f"Không tìm thấy tệp cấu hình cột “{path}”.") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError(f"Tệp cấu hình cột “{path.name}” không phải JSON hợp lệ: {exc}.") from exc
+
+
+def unit_id_by_code(uowf: UowFactory, code: str) -> str:
+    """The id of the unit with this code (for ``ImportOptions.default_unit_id``)."""
+    with uowf() as uow:
+        u = OrgUnitRepository(uow.session).by_code(code)
+    if u is None:
+        raise NotFound(f"Không có đơn vị mã “{code}”.")
+    return u.id
+
+
+def import_xlsx(uowf: UowFactory, path: Path, *, sheet: str | None = None, mapping: Any = None,
+                header_row: int | None = None, options: ImportOptions | None = None, dry_run: bool = False,
+                report: Path | None = None, progress: Progress | None = None,
+                cancel: Cancel | None = None) -> tuple[ImportResult, ImportPreview]:
+    """Read, map (``mapping``: the parsed mapping file, else saved/automatic), preview and — unless ``dry_run`` —
+    apply. ``report``: where to write the rejected rows (only when there are some)."""
+    options = options or ImportOptions(source_name=path.name)
+    check_file(path)  # a refused file is refused before anything else happens
+    job = None if dry_run else start_backup(uowf, BACKUP_REASON)  # copies while the file is read and checked
+    used: list[bool] = []
+    try:
+        return _import_xlsx(uowf, path, sheet, mapping, header_row, options, dry_run, report, progress, cancel, job, used)
+    finally:
+        if job is not None and not used:  # nothing was (or was to be) written: the copy is not needed
+            try:
+                copy = job.result().path
+            except CanboError:
+                copy = None
+            if copy is not None:
+                copy.unlink(missing_ok=True)
+
+
+def _import_xlsx(uowf: UowFactory, path: Path, sheet: str | None, mapping: Any, header_row: int | None,
+                 options: ImportOptions, dry_run: bool, report: Path | None, progress: Progress | None,
+                 cancel: Cancel | None, job: BackupJob | None, used: list[bool]) -> tuple[ImportResult, ImportPreview]:
+    table = read_sheet(path, sheet, progress=(lambda f, msg: progress(0.3 * f, msg)) if progress else None, cancel=cancel)
+    if mapping is not None:
+        cmap = mapping_from_json(table, mapping if header_row is None else {**mapping, "header_row": header_row})
+    else:
+        cmap = suggest_mapping(uowf, table, header_row)
+    preview = preview_import(uowf, table, cmap, options,
+                             progress=(lambda f, msg: progress(0.3 + 0.3 * f, msg)) if progress else None, cancel=cancel)
+    if report is not None and preview.count("rejected"):
+        write_error_report(preview, report)
+    if dry_run:
+        return dry_run_result(preview), preview
+    if preview.inserts or preview.updates:
+        used.append(True)
+    result = apply_import(uowf, preview, backup_job=job,
+                          progress=(lambda f, msg: progress(0.6 + 0.4 * f, msg)) if progress else None, cancel=cancel)
+    return result, preview

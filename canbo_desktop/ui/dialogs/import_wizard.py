@@ -1,0 +1,339 @@
+"""Nhập danh sách cán bộ từ Excel: file and sheet → columns → preview of every row → import.
+
+Every step runs on a worker (reading a sheet of 10,000 rows, matching against the database); the
+window stays responsive. Nothing is written before the last page; the import itself is one transaction
+after an automatic backup, and the rows with problems can be saved as an XLSX report to fix and re-import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from canbo_desktop.domain import import_parse as ip
+from canbo_desktop.ui.tasks import TaskRunner
+
+MODES = (("upsert", "Thêm người mới và cập nhật người đã có"), ("insert", "Chỉ thêm người mới"),
+         ("update", "Chỉ cập nhật người đã có"))
+ACTION_LABELS = {"insert": "Thêm mới", "update": "Cập nhật", "unchanged": "Không đổi", "rejected": "Lỗi – bỏ qua"}
+ACTION_COLORS = {"insert": "#1b5e20", "update": "#0b4f8a", "unchanged": "#555555", "rejected": "#b00020"}
+PREVIEW_ROWS = 2000  # rows listed in the preview table (the counts cover every row)
+
+
+def _svc() -> Any:
+    from canbo_desktop.services import importing  # openpyxl loads when the wizard is used
+
+    return importing
+
+
+class ImportWizard(QWizard):
+    def __init__(self, uowf: Any, tasks: TaskRunner, parent: QWidget | None = None, *, path: str = "") -> None:
+        super().__init__(parent)
+        self.uowf, self.tasks = uowf, tasks
+        self.table: Any = None  # services.importing.SheetTable
+        self.mapping: Any = None  # ColumnMapping
+        self.preview: Any = None  # ImportPreview
+        self.result: Any = None  # ImportResult
+        self.busy = False
+        self.setWindowTitle("Nhập danh sách cán bộ từ Excel")
+        self.resize(1100, 700)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< Quay lại")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Huỷ")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Xong")
+        self.file_page = _FilePage(self, path)
+        self.columns_page = _ColumnsPage(self)
+        self.preview_page = _PreviewPage(self)
+        self.done_page = _DonePage(self)
+        for page in (self.file_page, self.columns_page, self.preview_page, self.done_page):
+            self.addPage(page)
+
+    def run(self, fn: Any, on_done: Any, label: QLabel, message: str) -> None:
+        """Work on the database lane; the page shows ``message`` meanwhile and the error if any."""
+        self.busy = True
+        label.setText(message)
+        self.button(QWizard.WizardButton.NextButton).setEnabled(False)
+
+        def done(result: Any) -> None:
+            self.busy = False
+            self.button(QWizard.WizardButton.NextButton).setEnabled(True)
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            self.button(QWizard.WizardButton.NextButton).setEnabled(True)
+            label.setText(f"<span style='color:#b00020'>{getattr(exc, 'message', None) or exc}</span>")
+
+        self.tasks.run_db(fn, on_done=done, on_error=failed)
+
+
+class _FilePage(QWizardPage):
+    def __init__(self, wiz: ImportWizard, path: str) -> None:
+        super().__init__()
+        self.wiz = wiz
+        self.setTitle("Bước 1. Chọn tệp Excel")
+        self.setSubTitle("Tệp .xlsx (Excel 2007 trở lên). Tệp .xls cũ: mở bằng Excel rồi «Lưu thành» .xlsx. "
+                         "Chữ TCVN3 (.VnTime), VNI và VISCII được tự chuyển sang Unicode.")
+        form = QFormLayout(self)
+        row = QHBoxLayout()
+        self.path = QLineEdit(path)
+        browse = QPushButton("Chọn tệp…")
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow("Tệp", row)
+        self.sheet = QComboBox()
+        form.addRow("Trang tính", self.sheet)
+        self.mode = QComboBox()
+        for code, label in MODES:
+            self.mode.addItem(label, code)
+        form.addRow("Cách nhập", self.mode)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form.addRow("", self.status)
+        self.path.editingFinished.connect(self.inspect)
+        self._read_ok = False
+        if path:
+            self.inspect()
+
+    def _browse(self) -> None:
+        f, _ = QFileDialog.getOpenFileName(self, "Chọn tệp Excel", "", "Tệp Excel (*.xlsx *.xlsm);;Mọi tệp (*)")
+        if f:
+            self.path.setText(f)
+            self.inspect()
+
+    def inspect(self) -> None:
+        p = Path(self.path.text().strip())
+        if not str(p):
+            return
+        self.wiz.run(lambda: _svc().inspect_workbook(p), self._sheets, self.status, "Đang kiểm tra tệp…")
+
+    def _sheets(self, info: Any) -> None:
+        self.sheet.clear()
+        for s in info.sheets:
+            self.sheet.addItem(s.name + (" (ẩn)" if s.hidden else ""), s.name)
+        self.status.setText(f"{len(info.sheets)} trang tính, {info.size / 1024:.0f} KB.")
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self._read_ok:
+            self._read_ok = False
+            return True
+        if self.wiz.busy or self.sheet.count() == 0:
+            if self.sheet.count() == 0 and not self.wiz.busy:
+                self.status.setText("Chọn một tệp Excel hợp lệ trước.")
+            return False
+        p, sheet, uowf = Path(self.path.text().strip()), self.sheet.currentData(), self.wiz.uowf
+
+        def read() -> tuple[Any, Any]:
+            svc = _svc()
+            table = svc.read_sheet(p, sheet)
+            return table, svc.suggest_mapping(uowf, table)
+
+        def got(result: tuple[Any, Any]) -> None:
+            self.wiz.table, self.wiz.mapping = result
+            self.status.setText(f"Đã đọc {len(result[0].rows)} dòng.")
+            self._read_ok = True
+            self.wiz.next()
+
+        self.wiz.run(read, got, self.status, "Đang đọc trang tính…")
+        return False
+
+    def mode_code(self) -> str:
+        return str(self.mode.currentData())
+
+
+class _ColumnsPage(QWizardPage):
+    def __init__(self, wiz: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wiz
+        self.setTitle("Bước 2. Ghép cột với thông tin hồ sơ")
+        self.setSubTitle("Các cột đã được ghép tự động theo tên cột (có dấu hoặc không dấu). Sửa nếu cần; "
+                         "cột để «(không nhập)» sẽ bị bỏ qua. Cách ghép được nhớ cho lần sau.")
+        v = QVBoxLayout(self)
+        self.grid = QTableWidget(0, 3)
+        self.grid.setHorizontalHeaderLabels(["Cột trong tệp", "Ví dụ", "Thông tin trong hồ sơ"])
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        h = self.grid.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.grid.setColumnWidth(2, 280)
+        v.addWidget(self.grid, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        v.addWidget(self.status)
+        self.combos: list[QComboBox] = []
+        self._preview_ok = False
+
+    def initializePage(self) -> None:  # noqa: N802
+        table, mapping = self.wiz.table, self.wiz.mapping
+        self.grid.setRowCount(len(mapping.columns))
+        self.combos = []
+        sample_row = table.rows[mapping.data_start] if mapping.data_start < len(table.rows) else []
+        for j, field in enumerate(mapping.columns):
+            self.grid.setItem(j, 0, QTableWidgetItem(mapping.label(j)))
+            sample = sample_row[j] if j < len(sample_row) else ""
+            self.grid.setItem(j, 1, QTableWidgetItem("" if sample is None else str(sample)))
+            combo = QComboBox()
+            combo.addItem("(không nhập)", ip.IGNORE)
+            for f in ip.FIELDS:
+                if f.kind != "skip":
+                    combo.addItem(f.label, f.key)
+            combo.setCurrentIndex(max(0, combo.findData(field)))
+            self.grid.setCellWidget(j, 2, combo)
+            self.combos.append(combo)
+        header_at = mapping.header_rows[0] + 1 if mapping.header_rows else 0
+        self.status.setText(f"Dòng tiêu đề: {header_at}. Dữ liệu từ dòng {mapping.data_start + 1}.")
+
+    def columns(self) -> list[str]:
+        return [str(c.currentData()) for c in self.combos]
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self._preview_ok:
+            self._preview_ok = False
+            return True
+        if self.wiz.busy:
+            return False
+        self.wiz.mapping.columns = self.columns()
+        self.wiz.mapping.source = "user"
+        problems = self.wiz.mapping.problems()
+        if problems:
+            self.status.setText("<span style='color:#b00020'>" + " ".join(problems) + "</span>")
+            return False
+        svc = _svc()
+        opts = svc.ImportOptions(mode=self.wiz.file_page.mode_code(), source_name=Path(self.wiz.table.file).name)
+        table, mapping, uowf = self.wiz.table, self.wiz.mapping, self.wiz.uowf
+
+        def got(preview: Any) -> None:
+            self.wiz.preview = preview
+            self._preview_ok = True
+            self.wiz.next()
+
+        self.wiz.run(lambda: svc.preview_import(uowf, table, mapping, opts), got, self.status,
+                     "Đang đối chiếu với cơ sở dữ liệu…")
+        return False
+
+
+class _PreviewPage(QWizardPage):
+    def __init__(self, wiz: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wiz
+        self.setTitle("Bước 3. Xem trước")
+        self.setSubTitle("Chưa có gì được ghi. Các dòng lỗi sẽ bị bỏ qua; có thể lưu báo cáo lỗi để sửa rồi nhập lại.")
+        v = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        v.addWidget(self.summary)
+        self.grid = QTableWidget(0, 4)
+        self.grid.setHorizontalHeaderLabels(["Dòng", "Kết quả", "Họ và tên", "Vấn đề / thay đổi"])
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setWordWrap(True)
+        h = self.grid.horizontalHeader()
+        self.grid.setColumnWidth(0, 60)
+        self.grid.setColumnWidth(1, 110)
+        self.grid.setColumnWidth(2, 230)
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        v.addWidget(self.grid, 1)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row.addWidget(self.status, 1)
+        self.report_button = QPushButton("Lưu báo cáo lỗi (Excel)…")
+        self.report_button.clicked.connect(self._save_report)
+        row.addWidget(self.report_button)
+        v.addLayout(row)
+        self._applied = False
+
+    def initializePage(self) -> None:  # noqa: N802
+        p = self.wiz.preview
+        counts = {a: p.count(a) for a in ACTION_LABELS}
+        self.summary.setText(
+            f"<b>{counts['insert']}</b> người thêm mới · <b>{counts['update']}</b> cập nhật · "
+            f"<b>{counts['unchanged']}</b> không đổi · <b style='color:#b00020'>{counts['rejected']}</b> dòng lỗi"
+            + (f" · {len(p.skipped)} dòng trống bỏ qua" if p.skipped else ""))
+        self.report_button.setEnabled(counts["rejected"] > 0)
+        rows = p.rows[:PREVIEW_ROWS]
+        self.grid.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            details = "; ".join((f"{x.cell}: " if x.cell else "") + x.reason for x in r.problems + r.warnings)
+            if not details and r.changes:
+                details = "; ".join(f"{k}: {a or '–'} → {b or '–'}" for k, (a, b) in list(r.changes.items())[:6])
+            cells = [str(r.row_number), ACTION_LABELS.get(r.action, r.action), r.full_name, details]
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 1:
+                    item.setForeground(QColor(ACTION_COLORS.get(r.action, "#000")))
+                if j == 3 and r.problems:
+                    item.setForeground(QColor("#b00020"))
+                self.grid.setItem(i, j, item)
+        self.grid.resizeRowsToContents()
+        self.status.setText("Bấm «Tiếp» để nhập (cơ sở dữ liệu được sao lưu trước)." if counts["insert"] + counts["update"]
+                            else "Không có gì để ghi: mọi dòng đều không đổi hoặc bị lỗi.")
+
+    def _save_report(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo lỗi", "bao-cao-loi-nhap.xlsx", "Tệp Excel (*.xlsx)")
+        if target:
+            self.save_report(target)
+
+    def save_report(self, target: str) -> int:
+        n = int(_svc().write_error_report(self.wiz.preview, Path(target)))
+        self.status.setText(f"Đã lưu {n} dòng lỗi vào {target}.")
+        return n
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self._applied:
+            self._applied = False
+            return True
+        if self.wiz.busy:
+            return False
+        preview, uowf = self.wiz.preview, self.wiz.uowf
+
+        def got(result: Any) -> None:
+            self.wiz.result = result
+            self._applied = True
+            self.wiz.next()
+
+        self.wiz.run(lambda: _svc().apply_import(uowf, preview), got, self.status,
+                     "Đang sao lưu và ghi vào cơ sở dữ liệu…")
+        return False
+
+
+class _DonePage(QWizardPage):
+    def __init__(self, wiz: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wiz
+        self.setTitle("Bước 4. Kết quả")
+        v = QVBoxLayout(self)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        v.addWidget(self.text)
+        v.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        r = self.wiz.result
+        backup = f"<br>Bản sao lưu trước khi nhập: {r.backup.path}" if r.backup and getattr(r.backup, "path", None) else ""
+        self.text.setText(f"Đã thêm <b>{r.inserted}</b> người, cập nhật <b>{r.updated}</b>, không đổi "
+                          f"<b>{r.unchanged}</b>; <b>{r.rejected_rows}</b> dòng lỗi không nhập.{backup}")
