@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -362,28 +361,26 @@ class MainWindow(QMainWindow):
     def _build_filters(self) -> None:
         """Unit subtree, status, sex, age band, qualification, party member, in planning; then export."""
         units = [(self._unit_paths.get(code, code), name.strip()) for code, name in self.codes.get("unit", [])]
-        specs: list[tuple[str, str, list[tuple[str, str]]]] = [
-            ("unit", "Đơn vị (cả cấp dưới)", units),
-            ("status", "Tình trạng", self.codes.get("cadre_status", [])),
-            ("sex", "Giới tính", [("M", "Nam"), ("F", "Nữ")]),
-            ("age_band", "Độ tuổi", list(AGE_BAND_LABELS.items())),
-            ("education_level", "Chuyên môn", self.codes.get("education_level", [])),
-            ("party", "Đảng viên", [("1", "Là đảng viên"), ("0", "Chưa là đảng viên")]),
-            ("planning", "Quy hoạch", [("1", "Trong quy hoạch"), ("0", "Ngoài quy hoạch")]),
+        # (key, tooltip, first item = no filter, width in characters, choices): the bar fits a 1366-px screen
+        specs: list[tuple[str, str, str, int, list[tuple[str, str]]]] = [
+            ("unit", "Đơn vị (cả các đơn vị cấp dưới)", "Mọi đơn vị", 16, units),
+            ("status", "Tình trạng", "Mọi tình trạng", 14, self.codes.get("cadre_status", [])),
+            ("sex", "Giới tính", "Nam và nữ", 9, [("M", "Nam"), ("F", "Nữ")]),
+            ("age_band", "Độ tuổi", "Mọi độ tuổi", 11, list(AGE_BAND_LABELS.items())),
+            ("education_level", "Trình độ chuyên môn", "Mọi trình độ", 12, self.codes.get("education_level", [])),
+            ("party", "Đảng viên", "Đảng: tất cả", 12, [("1", "Là đảng viên"), ("0", "Chưa là đảng viên")]),
+            ("planning", "Quy hoạch", "Quy hoạch: mọi", 14, [("1", "Trong quy hoạch"), ("0", "Ngoài quy hoạch")]),
         ]
-        for key, label, choices in specs:
+        for key, label, everyone, chars, choices in specs:
             combo = CodeCombo(choices)
-            combo.setItemText(0, f"{label}: tất cả")
+            combo.setItemText(0, everyone)
             combo.setToolTip(label)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12 if key != "unit" else 22)
+            combo.setMinimumContentsLength(chars)
             combo.currentIndexChanged.connect(lambda _i: self.apply_search())
             self.filters[key] = combo
             self.filter_bar.addWidget(combo)
-        self.filter_bar.addStretch(1)
-        export = QPushButton("Xuất Excel…")
-        export.clicked.connect(self.export_xlsx)
-        self.filter_bar.addWidget(export)
+        self.filter_bar.addStretch(1)  # export: menu Hồ sơ → Xuất danh sách ra Excel (Ctrl+E)
 
     def current_filter(self) -> ListFilter:
         def val(key: str) -> str:
