@@ -103,3 +103,11 @@ def test_unit_subtree_filter_and_column_chooser(qtbot, demo_db: Database) -> Non
     header = w.table.horizontalHeader()
     header.setSectionHidden(Column.ID_NUMBER, True)
     assert header.isSectionHidden(Column.ID_NUMBER)
+
+
+def test_the_window_fits_a_1366_pixel_screen_on_every_section(qtbot, demo_db: Database) -> None:
+    w = make_window(qtbot, demo_db)
+    w.role = "admin"
+    for key in ("records", "evaluation", "appointments", "reminders", "admin"):
+        w.show_section(key)
+        assert w.minimumSizeHint().width() <= 1366, key
