@@ -1,0 +1,706 @@
+"""Reports in SQL: the targets' filter language compiled to SQL, counted per unit with GROUP BY, and the
+state of every person rebuilt at a past date from the history.
+
+The Python evaluator (``domain/rules/targets.py``) stays the reference: :func:`filter_sql` follows
+:func:`~canbo_desktop.domain.rules.targets.compile_filter` operator by operator, and SQL's NULL logic is the
+same three-valued (Kleene) logic: a missing fact is NULL, ``AND``/``OR``/``NOT`` propagate it as the Python
+``None`` does. A property test checks that both give the same counts on random populations.
+
+**As of a date** (:func:`person_source` with ``as_of=True``), each person's state on day D is rebuilt:
+
+* unit, title (hence leader / key leader), status and grade: from the career decisions (``decision``,
+  active, not deleted). A field that a decision effective after D changed takes the value set by the last
+  decision effective on or before D; without one, the value the first later decision replaced
+  (``previous``); without that, no title (before a first appointment) or the current value. A field no
+  decision changed after D keeps its current value;
+* in service: recruited (``recruitment_date``) and entered (first recruitment / transfer-in decision) on
+  or before D; status among the active ones on D (as above);
+* qualifications (professional level, political theory, state management): lowered to the best level of
+  the training lines of that kind ended by D, when the current level is attested only by a line ended
+  after D (a level with no dated training line is taken as held already);
+* age on D from the birth date; party member if admitted on or before D; trainings ended by D.
+
+Not rebuilt (current values are used): category, ethnicity, religion, hometown, a change made by editing
+the record without a decision (e.g. a status set by hand), a unit renamed or moved in the tree.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Integer,
+    SQLColumnExpression,
+    String,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    literal,
+    literal_column,
+    not_,
+    null,
+    or_,
+    select,
+    true,
+    type_coerce,
+)
+from sqlalchemy.orm import Session, aliased
+
+from canbo_desktop.db import models as m
+from canbo_desktop.db.facts import ACTIVE_STATUSES
+from canbo_desktop.domain import reports as r
+from canbo_desktop.domain.cadre import CadreSummary
+from canbo_desktop.domain.dates import add_months
+from canbo_desktop.domain.errors import NotFound, ValidationError
+from canbo_desktop.domain.rules.eligibility import TitleInfo
+
+# The filter language's own definitions, so that both evaluators read it the same way.
+from canbo_desktop.domain.rules.targets import (
+    _BOOL_FIELDS,
+    _RANKED_FIELDS,
+    _TEXT_FIELDS,
+    FilterContext,
+    _age_cutoff,
+    _whole,
+    compile_filter,
+)
+
+Expr = SQLColumnExpression[Any]
+# Decisions that bring a person into the organisation: nobody is counted before the first of them.
+ENTRY_KINDS = ("tuyen_dung", "tiep_nhan")
+# Fields the decisions change that the reports read.
+DECISION_FIELDS = ("owner_unit_id", "title_code", "status", "grade_code")
+# Training kind → the qualification field its level code belongs to (training_kind.extra.level_list).
+QUALIFICATION_KINDS = {"chuyen_mon": "education_level", "ly_luan_chinh_tri": "political_theory",
+                       "quan_ly_nha_nuoc": "state_mgmt"}
+
+
+# ---------------------------------------------------------------------------------------------- people
+
+
+@dataclass
+class PersonSource:
+    """Where the people of a report come from and what each of their facts is, as SQL expressions: the
+    current record, or the record as it stood on ``at`` (``as_of``). ``froms`` joined, ``where`` the live,
+    in-service people of the subtree."""
+
+    at: date
+    as_of: bool
+    froms: Any
+    where: list[Expr]
+    cols: dict[str, Expr]
+    statuses: frozenset[str] = frozenset()  # the status of every person of the source is one of these
+
+    def __getitem__(self, name: str) -> Expr:
+        return self.cols[name]
+
+
+def _partial_ended_by(col: Expr, on: date) -> Expr:
+    """``col`` (an ISO partial date "1998" / "1998-09" / "1998-09-15") ended on or before ``on``: its last
+    day ≤ on, compared as text (portable: no date functions)."""
+    last = calendar.monthrange(on.year, on.month)[1]
+    month = on if on.day == last else on.replace(day=1) - timedelta(days=1)
+    year = on.year if (on.month, on.day) == (12, 31) else on.year - 1
+    n = func.length(col)
+    return case((n == 10, col <= on.isoformat()), (n == 7, col <= f"{month.year:04d}-{month.month:02d}"),
+                (n == 4, col <= f"{year:04d}"), else_=false())
+
+
+def _partial_ends_from(col: Expr, start: date) -> Expr:
+    """``col``'s last day ≥ ``start``."""
+    n = func.length(col)
+    return case((n == 10, col >= start.isoformat()), (n == 7, col >= f"{start.year:04d}-{start.month:02d}"),
+                (n == 4, col >= f"{start.year:04d}"), else_=false())
+
+
+def _dated(col: Expr) -> Expr:
+    return func.length(col).in_((4, 7, 10))
+
+
+def _rank_case(col: Expr, ranks: Mapping[str, int]) -> Expr:
+    if not ranks:
+        return null()
+    return case({code: rank for code, rank in ranks.items()}, value=col, else_=null())
+
+
+def _code_of_rank(col: Expr, ranks: Mapping[str, int]) -> Expr:
+    """The code of a rank (the first code of the list with that rank)."""
+    first: dict[int, str] = {}
+    for code, rank in ranks.items():
+        first.setdefault(rank, code)
+    if not first:
+        return literal("")
+    return case({rank: code for rank, code in first.items()}, value=col, else_=literal(""))
+
+
+# Ordering key of a decision: its effective date (10 characters) and its id padded to the column's 36, so
+# that MAX/MIN of "key || value" picks the latest/earliest decision and the value starts at a known place.
+_KEY_LEN = 10 + 36
+
+
+def _decision_state(at: date) -> Any:
+    """Per person with a decision effective after ``at``, one pass over their decisions: for each field of
+    :data:`DECISION_FIELDS`, ``<f>_before`` = key‖value set by the last decision effective on or before
+    ``at``, ``<f>_after`` = key‖("=" previous value, or "!" when not recorded) of the first decision after
+    ``at`` that changed it; and the first entry date (recruitment or transfer in)."""
+    D = m.DecisionRecord
+    L = aliased(m.DecisionRecord, name="later")  # an alias: the IN subquery must not correlate with ``D``
+    later = select(L.cadre_id).where(L.status == "active", L.deleted.is_(False), L.effective_date > at)
+    key = cast(D.effective_date, String) + func.substr(D.id + " " * 36, 1, 36)
+    out: list[Any] = [D.cadre_id]
+    after = D.effective_date > at
+    for f in DECISION_FIELDS:
+        # records.py writes {"cadre": {field: value}}; bulk-loaded history may write {field: value}
+        set_to = func.coalesce(D.changes[("cadre", f)].as_string(), D.changes[f].as_string())
+        replaced = func.coalesce(D.previous[("cadre", f)].as_string(), D.previous[f].as_string())
+        out.append(func.max(case((and_(~after, set_to.is_not(None)), key + set_to))).label(f"{f}_before"))
+        out.append(func.min(case((and_(after, set_to.is_not(None)),
+                                  key + func.coalesce(literal("=") + replaced, "!")))).label(f"{f}_after"))
+    out.append(func.min(case((D.kind.in_(ENTRY_KINDS), D.effective_date))).label("entry"))
+    q = (select(*out).where(D.status == "active", D.deleted.is_(False), D.cadre_id.in_(later))
+         .group_by(D.cadre_id))
+    return q.subquery("state")
+
+
+def _decided(s: Any, f: str, current: Expr, fallback: Expr) -> Expr:
+    """A field on the report's date: unchanged since (no later decision) → the current value; else the value
+    set by the last decision by then; else what the first later decision replaced; else ``fallback``."""
+    before, after = s.c[f"{f}_before"], s.c[f"{f}_after"]
+    return case((after.is_(None), current), (before.is_not(None), func.substr(before, _KEY_LEN + 1)),
+                (func.substr(after, _KEY_LEN + 1, 1) == "=", func.substr(after, _KEY_LEN + 2)), else_=fallback)
+
+
+def _qualification_at(fld: str, kind: str, at: date, ranks: Mapping[str, int]) -> Expr:
+    """The level of ``fld`` (professional level, political theory, state management) on ``at``: the current
+    level, unless the only training lines of ``kind`` that attest it (a level ≥ it) ended after ``at`` —
+    then the best level of the lines ended by ``at`` ("" when none). A correlated subquery, evaluated only
+    where a filter reads the field (the leaders' numerators)."""
+    c = m.CadreRecord
+    t = aliased(m.TrainingRecord, name="q")
+    current = getattr(c, fld)
+    rank_t, rank_c = _rank_case(t.level_code, ranks), _rank_case(current, ranks)
+    best_by = func.max(case((_partial_ended_by(t.to_date, at), rank_t)))
+    lowered = and_(func.max(rank_t) >= rank_c, func.coalesce(best_by, -1) < rank_c)
+    value = case((lowered, _code_of_rank(best_by, ranks)), else_=current)
+    q = select(value).where(t.cadre_id == c.id, t.deleted.is_(False), t.kind == kind, t.level_code != "",
+                            _dated(t.to_date))
+    return q.scalar_subquery()
+
+
+def _qualification_state(at: date, ranks: Mapping[str, Mapping[str, int]]) -> Any:
+    """Per person with dated, levelled training lines (one grouped pass over them): for each qualification,
+    the best rank of all such lines (``<f>_all``) and of those ended by ``at`` (``<f>_by``)."""
+    t = m.TrainingRecord
+    out: list[Any] = [t.cadre_id]
+    ended = _partial_ended_by(t.to_date, at)
+    for kind, fld in QUALIFICATION_KINDS.items():
+        rank_t = _rank_case(t.level_code, ranks.get(fld, {}))
+        out.append(func.max(case((t.kind == kind, rank_t))).label(f"{fld}_all"))
+        out.append(func.max(case((and_(t.kind == kind, ended), rank_t))).label(f"{fld}_by"))
+    q = (select(*out).where(t.deleted.is_(False), t.kind.in_(tuple(QUALIFICATION_KINDS)), t.level_code != "",
+                            _dated(t.to_date))
+         .group_by(t.cadre_id))
+    return q.subquery("quals")
+
+
+def _qualification_joined(q: Any, fld: str, ranks: Mapping[str, int]) -> Expr:
+    """:func:`_qualification_at` from the joined :func:`_qualification_state` (for reports that read the
+    qualifications of everyone: one pass over the training lines instead of a look-up per person)."""
+    c = m.CadreRecord
+    current = getattr(c, fld)
+    rank_c = _rank_case(current, ranks)
+    lowered = and_(q.c[f"{fld}_all"] >= rank_c, func.coalesce(q.c[f"{fld}_by"], -1) < rank_c)
+    return case((lowered, _code_of_rank(q.c[f"{fld}_by"], ranks)), else_=current)
+
+
+def _in_subtree(unit_id: Expr, path: str) -> Expr:
+    """``unit_id`` is a unit of the subtree at ``path`` (a semi-join: the unit ids are read once)."""
+    o = aliased(m.OrgUnitRecord, name="sub")
+    return unit_id.in_(select(o.id).where(o.path.startswith(path, autoescape=True)))
+
+
+def person_source(at: date, *, as_of: bool, ranks: Mapping[str, Mapping[str, int]], root_path: str | None,
+                  statuses: Sequence[str] = ACTIVE_STATUSES, everyone: bool = False) -> PersonSource:
+    """The live people of the subtree at ``root_path`` (all when None) whose status is one of ``statuses``:
+    as their record stands now, or (``as_of``) as it stood on ``at``. The unit is not joined (a join per
+    person costs more than the rest of the count): the subtree is a semi-join on the unit ids.
+
+    ``everyone``: the report reads the qualifications of every person (statistics); on a past date they
+    then come from one grouped pass over the training lines, not from a look-up per person (which suits
+    the targets, where only the leaders' qualifications are read)."""
+    c = m.CadreRecord
+    where: list[Expr] = [c.deleted.is_(False), c.trashed_at.is_(None)]
+    cols: dict[str, Expr] = {
+        "id": c.id, "sex": c.sex, "birth_date": c.birth_date,
+        "birth_precision": func.coalesce(func.nullif(c.birth_precision, ""), "day"),
+        "category": c.category, "ethnicity_code": c.ethnicity_code, "religion_code": c.religion_code,
+        "hometown_province_code": c.hometown_province_code,
+    }
+    if not as_of:
+        froms: Any = c.__table__
+        cols.update({
+            # NOT NULL columns: read as they are
+            "unit_id": c.owner_unit_id, "status": c.status, "title_code": c.title_code, "grade_code": c.grade_code,
+            "education_level": c.education_level, "political_theory": c.political_theory, "state_mgmt": c.state_mgmt,
+            "party": type_coerce(c.party_join_date.is_not(None), Boolean),
+        })
+    else:
+        s = _decision_state(at)
+        froms = c.__table__.outerjoin(s, s.c.cadre_id == c.id)
+        quals = _qualification_state(at, ranks) if everyone else None
+        if quals is not None:
+            froms = froms.outerjoin(quals, quals.c.cadre_id == c.id)
+        cols.update({
+            "unit_id": _decided(s, "owner_unit_id", c.owner_unit_id, c.owner_unit_id),
+            "status": _decided(s, "status", c.status, c.status),
+            "title_code": _decided(s, "title_code", c.title_code, literal("")),  # no post before a first appointment
+            "grade_code": _decided(s, "grade_code", c.grade_code, c.grade_code),
+            "party": type_coerce(case((c.party_join_date <= at, true()), else_=false()), Boolean),
+        })
+        for kind, fld in QUALIFICATION_KINDS.items():
+            cols[fld] = (_qualification_at(fld, kind, at, ranks.get(fld, {})) if quals is None
+                         else _qualification_joined(quals, fld, ranks.get(fld, {})))
+        where += [or_(c.recruitment_date.is_(None), c.recruitment_date <= at),
+                  or_(s.c.entry.is_(None), s.c.entry <= at)]
+    if statuses:
+        where.append(cols["status"].in_(tuple(statuses)))
+    if root_path:
+        where.append(_in_subtree(cols["unit_id"], root_path))
+    return PersonSource(at=at, as_of=as_of, froms=froms, where=where, cols=cols, statuses=frozenset(statuses))
+
+
+# ---------------------------------------------------------------------------------------------- filters
+
+
+@dataclass(frozen=True)
+class SqlContext:
+    """What a filter compiles against: the Python context (date, ranks, titles, settings) and the province
+    of each unit as an SQL expression on the person's unit path."""
+
+    ctx: FilterContext
+    unit_province: Expr
+
+
+def filter_sql(spec: Any, sctx: SqlContext, src: PersonSource, path: str = "") -> Expr:
+    """Compile a filter of the targets' language to a three-valued SQL boolean (TRUE / FALSE / NULL =
+    unknown) over ``src``. The filter is first compiled by the Python evaluator, so a malformed one raises
+    the same Vietnamese :class:`ValidationError`."""
+    compile_filter(spec, sctx.ctx, path)
+    return _sql(spec, sctx, src)
+
+
+def _b(value: bool) -> Expr:
+    return true() if value else false()
+
+
+def _sql(spec: Mapping[str, Any], sctx: SqlContext, src: PersonSource) -> Expr:
+    ctx = sctx.ctx
+    if "field" in spec:
+        return _field_sql(spec, sctx, src)
+    if "trained" in spec:
+        return _trained_sql(spec, ctx, src)
+    ((op, value),) = spec.items()
+    if op in ("all", "any"):
+        parts = [_sql(s, sctx, src) for s in value]
+        if not parts:
+            return _b(op == "all")
+        if len(parts) == 1:
+            return parts[0]
+        return and_(*parts) if op == "all" else or_(*parts)
+    if op == "not":
+        return not_(_sql(value, sctx, src))
+    if op in ("age_lt", "age_gte"):
+        cutoff = _age_cutoff(ctx.on, _whole(value, ctx, op))
+        birth = src["birth_date"]
+        return birth <= cutoff if op == "age_gte" else birth > cutoff
+    if op in ("leader", "key_leader", "title_level_in"):
+        if op == "title_level_in":
+            levels = frozenset(value)
+            flags = {code: t.level in levels for code, t in ctx.titles.items()}
+            want = True
+        else:
+            want = bool(value)
+            flags = {code: (t.is_leader if op == "leader" else t.key_leader) for code, t in ctx.titles.items()}
+        return _title_sql(src["title_code"], flags, want)
+    # non_local
+    want = bool(value)
+    home, prov = src["hometown_province_code"], sctx.unit_province
+    return type_coerce(case((or_(home == "", prov == ""), null()), (home != prov, _b(want)), else_=_b(not want)),
+                       Boolean)
+
+
+def _title_sql(title: Expr, flags: Mapping[str, bool], want: bool) -> Expr:
+    yes = sorted(code for code, f in flags.items() if f is want)
+    no = sorted(code for code, f in flags.items() if f is not want)
+    whens: list[tuple[Expr, Expr]] = [(title == "", _b(not want))]
+    # an empty IN list would be rendered as a subquery evaluated for every row: leave the branch out
+    if yes:
+        whens.append((title.in_(yes), true()))
+    if no:
+        whens.append((title.in_(no), false()))
+    return type_coerce(case(*whens, else_=null()), Boolean)
+
+
+def _field_sql(spec: Mapping[str, Any], sctx: SqlContext, src: PersonSource) -> Expr:
+    ctx = sctx.ctx
+    name = spec["field"]
+    (op,) = [k for k in spec if k != "field"]
+    value = spec[op]
+    if name in _BOOL_FIELDS:
+        want = bool(value) is (op == "eq")
+        if name == "party_member":
+            return src["party"] if want else not_(src["party"])
+        return _b(not want)  # last_raise_early: never set in the facts the Python evaluator reads
+    if name == "status" and src.statuses:
+        known = _status_known(op, value, src.statuses)
+        if known is not None:
+            return _b(known)
+    special = {"cadre_id": src["id"], "unit_id": src["unit_id"], "unit_province_code": sctx.unit_province}
+    col = special[name] if name in special else src[name]
+    empty_unknown = _TEXT_FIELDS[name]  # an empty value is "not recorded": the comparison is unknown
+    if op in ("rank_gte", "rank_lte"):
+        ranks = dict(ctx.ranks.get(_RANKED_FIELDS[name]) or {})
+        bound = ranks.get(value, 0)
+        ok = sorted(code for code, rk in ranks.items() if (rk >= bound if op == "rank_gte" else rk <= bound))
+        bad = sorted(code for code in ranks if code not in ok)
+        whens = ([(col.in_(ok), true())] if ok else []) + ([(col.in_(bad), false())] if bad else [])
+        return type_coerce(case(*whens, else_=null()), Boolean) if whens else type_coerce(null(), Boolean)
+    values = sorted(value) if op in ("in", "not_in") else [value]
+    test: Expr
+    if not values:
+        test = _b(op == "not_in")  # x IN () is false, x NOT IN () true, for any recorded x
+    elif op in ("eq", "ne"):
+        test = col == value if op == "eq" else col != value
+    else:
+        test = col.in_(values) if op == "in" else col.not_in(values)
+    if not empty_unknown:
+        return test
+    return type_coerce(case((col == "", null()), else_=test), Boolean)
+
+
+def _status_known(op: str, value: Any, domain: frozenset[str]) -> bool | None:
+    """The value of a filter on ``status`` when every person's status is in ``domain`` (the people of a
+    report are the active ones): the shipped denominators' "status in active statuses" is TRUE for all,
+    and need not be evaluated for each person. None when it depends on the person."""
+    if op in ("eq", "ne"):
+        same = {value} >= domain  # everyone has exactly this status
+        none = value not in domain
+        if same or none:
+            return same if op == "eq" else not same
+        return None
+    if op in ("in", "not_in"):
+        listed = frozenset(value)
+        if domain <= listed:
+            return op == "in"
+        if not (domain & listed):
+            return op == "not_in"
+    return None
+
+
+def _trained_sql(spec: Mapping[str, Any], ctx: FilterContext, src: PersonSource) -> Expr:
+    """A training of the kind ended within the window: TRUE; else an undated one: TRUE without a window,
+    unknown with one; else FALSE. One look-up of the person's lines of that kind: 2 for a dated line in
+    the window, 1 for an undated line (the largest wins)."""
+    t = aliased(m.TrainingRecord, name="tr")
+    kind = spec["trained"]
+    on = ctx.on
+    within = spec.get("within_months")
+    start = add_months(on, -_whole(within, ctx, "within_months")) if within is not None else None
+    window = _partial_ended_by(t.to_date, on)
+    if start is not None:
+        window = and_(window, _partial_ends_from(t.to_date, start))
+    state = func.max(case((not_(_dated(t.to_date)), 1), (window, 2), else_=0))
+    found = select(state).where(t.cadre_id == src["id"], t.deleted.is_(False), t.kind == kind,
+                                not_(and_(t.course_id.is_not(None), t.to_date == ""))).scalar_subquery()
+    undated = true() if start is None else null()
+    return type_coerce(case({2: true(), 1: undated}, value=found, else_=false()), Boolean)
+
+
+def _tri(expr: Expr) -> Expr:
+    """A three-valued boolean as 1 (true), 0 (false) or 2 (unknown), evaluating it once."""
+    return func.coalesce(cast(expr, Integer), 2)
+
+
+def _count(cond: Expr) -> Expr:
+    """The number of rows where ``cond`` is TRUE."""
+    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+
+# Counters packed three to a SUM in the statistics: 21 bits each (2 million people per unit) fit in 64 bits.
+_PACK = 3
+_BITS = 21
+
+# Numerators packed in one integer per person and denominator: 12 base-3 digits stay well inside a
+# 32-bit integer on every database.
+_DIGITS = 12
+
+
+# ---------------------------------------------------------------------------------------------- repository
+
+
+@dataclass(frozen=True)
+class CompiledIndicator:
+    code: str
+    den_key: str
+    denominator: Any  # the filter specs
+    numerator: Any
+
+
+class ReportsRepository:
+    """Counts for the reports, grouped by unit in the database."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    # -- reference data ---------------------------------------------------------------------------
+    def units(self, root_path: str | None = None) -> list[r.UnitNode]:
+        o = m.OrgUnitRecord
+        q = select(o.id, o.code, o.name, o.parent_id, o.path, o.depth, o.sort_order).where(o.deleted.is_(False))
+        if root_path:
+            q = q.where(o.path.startswith(root_path, autoescape=True))
+        return [r.UnitNode(*row) for row in self.s.execute(q.order_by(o.path)).all()]
+
+    def unit(self, *, unit_id: str | None = None, code: str | None = None) -> r.UnitNode:
+        o = m.OrgUnitRecord
+        q = select(o.id, o.code, o.name, o.parent_id, o.path, o.depth, o.sort_order).where(o.deleted.is_(False))
+        q = q.where(o.id == unit_id) if unit_id else q.where(o.code == code)
+        row = self.s.execute(q.limit(1)).first()
+        if row is None:
+            raise NotFound(f"Không tìm thấy đơn vị «{code or unit_id}».")
+        return r.UnitNode(*row)
+
+    def office_unit_id(self) -> str | None:
+        """This installation's unit (the office), or the single root of the tree."""
+        uid = self.s.scalars(select(m.LocalNodeRecord.unit_id).limit(1)).first()
+        if uid:
+            return uid
+        o = m.OrgUnitRecord
+        roots = self.s.scalars(select(o.id).where(o.parent_id.is_(None), o.deleted.is_(False)).limit(2)).all()
+        return roots[0] if len(roots) == 1 else None
+
+    def covers_everything(self, root: r.UnitNode) -> bool:
+        """Whether every unit of the database is in ``root``'s subtree (then no subtree filter is needed)."""
+        o = m.OrgUnitRecord
+        outside = select(o.id).where(~o.path.startswith(root.path, autoescape=True)).limit(1)
+        return self.s.execute(outside).first() is None
+
+    def settings(self) -> dict[str, Any]:
+        return {row.key: row.value for row in self.s.scalars(select(m.SettingRecord))}
+
+    def code_labels(self) -> r.CodeLabels:
+        """Names of the codes of every breakdown, in display order (levels highest first)."""
+        ci = m.CodeItemRecord
+        lists = {"ethnicity": ("ethnicity", False), "religion": ("religion", False),
+                 "category": ("cadre_category", False), "education": ("education_level", True),
+                 "political": ("political_theory", True), "state_mgmt": ("state_mgmt", True)}
+        out: dict[str, list[tuple[str, str]]] = {}
+        rows = self.s.execute(select(ci.list_key, ci.code, ci.name, ci.rank).where(ci.deleted.is_(False))).all()
+        for dim, (key, descending) in lists.items():
+            items = [(row.rank, row.code, row.name) for row in rows if row.list_key == key]
+            items.sort(key=lambda x: (-x[0] if descending else x[0], x[1]))
+            if dim == "ethnicity":
+                items.sort(key=lambda x: x[1])
+            out[dim] = [(code, name) for _rank, code, name in items]
+        g = m.GradeRecord
+        grades = {row.code: row.salary_class for row in self.s.execute(
+            select(g.code, g.salary_class).where(g.deleted.is_(False)))}
+        out["grade"] = [(code, code) for code in sorted(grades)]
+        return r.CodeLabels(lists=out, grade_classes=grades)
+
+    def _province_rows(self) -> tuple[dict[str, str], list[tuple[str, str | None, str]]]:
+        """unit id → the 2-digit province code of its topmost unit that names one (a 2-digit geo code, or
+        an office code written "40.D01…"), as ``FactsRepository._province_codes`` computes it, in one pass
+        down the tree (parents come before their children in path order); and (id, parent, path) rows."""
+        o = m.OrgUnitRecord
+        rows = self.s.execute(select(o.id, o.parent_id, o.code, o.geo_code, o.path).order_by(o.path)).all()
+        codes: dict[str, str] = {}
+        for row in rows:
+            above = codes.get(row.parent_id or "", "")
+            if above:
+                codes[row.id] = above
+                continue
+            g = (row.geo_code or "").strip()
+            code = row.code or ""
+            if len(g) == 2 and g.isdigit():
+                codes[row.id] = g
+            elif len(code) >= 2 and code[:2].isdigit() and code[2:3] in ("", "."):
+                codes[row.id] = code[:2]
+            else:
+                codes[row.id] = ""
+        return codes, [(row.id, row.parent_id, row.path) for row in rows]
+
+    def province_codes(self) -> dict[str, str]:
+        return self._province_rows()[0]
+
+    def province_expr(self, unit_id: Expr, root: r.UnitNode) -> Expr:
+        """The province code of the unit ``unit_id`` (as the Python facts compute it), for the people of
+        ``root``'s subtree: a constant when the whole subtree lies in one province (the usual case)."""
+        codes, rows = self._province_rows()
+        inside = {codes.get(uid, "") for uid, _parent, path in rows if path.startswith(root.path)}
+        if len(inside) <= 1:
+            return literal(next(iter(inside), ""))
+        # the subtree of each topmost unit naming a province carries its code
+        roots = [(path, codes[uid]) for uid, parent, path in rows
+                 if codes.get(uid) and codes.get(parent or "", "") != codes[uid]]
+        return case(*[(_in_subtree(unit_id, p), code) for p, code in roots], else_=literal(""))
+
+    # -- targets --------------------------------------------------------------------------------------
+    def target_counts(self, src: PersonSource, sctx: SqlContext,
+                      indicators: Sequence[CompiledIndicator]) -> dict[str, list[int]]:
+        """unit id → the counts of the people attached to that unit itself: for each indicator in order,
+        numerator, denominator, unknown, excluded (:func:`canbo_desktop.domain.reports.pack_counts`).
+
+        As the Python evaluator does, each distinct denominator is evaluated once per person and a
+        numerator only for the denominator's members: per person, one integer per denominator holds
+        -1 (not a member), -2 (unknown) or, for a member, the numerators' states as base-3 digits (0 not
+        met, 1 met, 2 unknown). The people are grouped by unit and these integers (the GROUP BY sorts a few
+        small numbers, not the facts read), and an outer GROUP BY by unit reads the digits back."""
+        dens: dict[str, Expr] = {}
+        members: dict[str, list[int]] = {}
+        for j, ind in enumerate(indicators):
+            if ind.den_key not in dens:
+                dens[ind.den_key] = filter_sql(ind.denominator, sctx, src, f"«{ind.code}».denominator")
+                members[ind.den_key] = []
+            members[ind.den_key].append(j)
+        inner: list[Any] = [src["unit_id"].label("unit_id")]
+        place: dict[int, tuple[str, int]] = {}  # indicator → (code column, its digit)
+        den_col: dict[str, str] = {}
+        for k, (key, d) in enumerate(dens.items()):
+            idxs = members[key]
+            for start in range(0, len(idxs), _DIGITS):
+                name = f"c{k}_{start}"
+                den_col.setdefault(key, name)
+                code: Any = None
+                for pos, j in enumerate(idxs[start:start + _DIGITS]):
+                    num = filter_sql(indicators[j].numerator, sctx, src, f"«{indicators[j].code}».numerator")
+                    digit = _tri(num) if pos == 0 else _tri(num) * (3 ** pos)
+                    code = digit if code is None else code + digit
+                    place[j] = (name, pos)
+                inner.append(case({1: code, 0: -1}, value=_tri(d), else_=-2).label(name))
+        positions: list[Any] = [literal_column(str(i + 1)) for i in range(len(inner))]
+        g = (select(*inner, func.count().label("n")).select_from(src.froms).where(*src.where)
+             .group_by(*positions).subquery("g"))
+        n = g.c.n
+        aggs: list[Any] = []
+        for key in dens:
+            col = g.c[den_col[key]]
+            aggs += [func.sum(case((col >= 0, n), else_=0)), func.sum(case((col == -2, n), else_=0))]
+        for j in range(len(indicators)):
+            name, pos = place[j]
+            col = g.c[name]
+            digit = col % 3 if pos == 0 else (col // (3 ** pos)) % 3
+            aggs += [func.sum(case((col < 0, 0), (digit == 1, n), else_=0)),
+                     func.sum(case((col < 0, 0), (digit == 2, n), else_=0))]
+        q = select(g.c.unit_id, *aggs).group_by(g.c.unit_id)
+        den_at = {key: 2 * i for i, key in enumerate(dens)}
+        first = 2 * len(dens)
+        # output position of each count: numerator, denominator, unknown, excluded per indicator
+        order: list[int] = []
+        for j, ind in enumerate(indicators):
+            at = den_at[ind.den_key]
+            order += [first + 2 * j, at, first + 2 * j + 1, at + 1]
+        out: dict[str, list[int]] = {}
+        for row in self.s.execute(q).all():
+            v = row[1:]
+            out[row[0]] = [int(v[i] or 0) for i in order]
+        return out
+
+    def target_people(self, src: PersonSource, sctx: SqlContext, ind: CompiledIndicator, part: str) -> list[CadreSummary]:
+        """The people behind one number: ``numerator`` (meeting it), ``denominator`` (counted),
+        ``not_met`` (counted, not meeting it), ``unknown`` (counted, data missing to tell) or ``excluded``
+        (data missing to tell whether they belong), in name order."""
+        d = filter_sql(ind.denominator, sctx, src, f"«{ind.code}».denominator")
+        if part == "excluded":
+            cond: Expr = d.is_(None)
+        else:
+            num = filter_sql(ind.numerator, sctx, src, f"«{ind.code}».numerator")
+            conds = {"denominator": d, "numerator": and_(d, num), "not_met": and_(d, not_(num)),
+                     "unknown": and_(d, num.is_(None))}
+            if part not in conds:
+                raise ValidationError(f"Không có phần «{part}» (dùng: numerator, denominator, not_met, unknown, excluded).")
+            cond = type_coerce(case((conds[part], true()), else_=false()), Boolean)
+        return self._people(src, cond)
+
+    def _people(self, src: PersonSource, cond: Expr) -> list[CadreSummary]:
+        c = m.CadreRecord
+        u = aliased(m.OrgUnitRecord, name="u")
+        q = (select(c.id, c.full_name, c.sex, c.birth_date, c.birth_precision, src["unit_id"], u.code, u.name,
+                    c.current_position, src["status"], c.id_number)
+             .select_from(src.froms).join(u, u.id == src["unit_id"]).where(*src.where, cond)
+             .order_by(c.name_sort_key, c.id))
+        return [CadreSummary(*row) for row in self.s.execute(q).all()]
+
+    # -- statistics -------------------------------------------------------------------------------------
+    def stat_counts(self, src: PersonSource, labels: r.CodeLabels) -> dict[str, r.Counts]:
+        """unit id → {"total", "dimension:value": people} for the people attached to the unit itself, in one
+        GROUP BY. Each value of each breakdown is a counter; three counters share one SUM (21 bits each:
+        an SQLite aggregate step costs more than the arithmetic), "dimension:" counts the unrecorded."""
+        aggs: list[Any] = [func.count()]
+        fields: list[list[str]] = []  # per SUM: the keys of its counters, lowest bits first
+
+        def packed(value: Expr, keys_values: Sequence[tuple[str, Any]], *, searched: bool = False) -> None:
+            for start in range(0, len(keys_values), _PACK):
+                part = keys_values[start:start + _PACK]
+                if searched:  # conditions in order (age bands)
+                    expr = case(*[(cond, 1 << (_BITS * i)) for i, (_k, cond) in enumerate(part)], else_=0)
+                else:
+                    expr = case({v: 1 << (_BITS * i) for i, (_k, v) in enumerate(part)}, value=value, else_=0)
+                aggs.append(func.sum(expr))
+                fields.append([k for k, _v in part])
+
+        packed(src["sex"], [("sex:M", "M"), ("sex:F", "F"), ("sex:", "")])
+        birth = src["birth_date"]
+        bands: list[tuple[str, Any]] = [("age:", birth.is_(None))]
+        for key, _label, lo, hi in r.AGE_BANDS:  # each band whole: the SUMs do not see each other's WHENs
+            conds: list[Any] = []
+            if lo:
+                conds.append(birth <= _age_cutoff(src.at, lo))
+            if hi is not None:
+                conds.append(birth > _age_cutoff(src.at, hi + 1))
+            bands.append((f"age:{key}", and_(*conds)))
+        packed(birth, bands, searched=True)
+        packed(cast(src["party"], Integer), [("party:yes", 1), ("party:no", 0)])
+        plain = {"ethnicity": "ethnicity_code", "religion": "religion_code", "category": "category",
+                 "education": "education_level", "political": "political_theory", "state_mgmt": "state_mgmt",
+                 "grade": "grade_code"}
+        for dim, col_name in plain.items():
+            codes = [code for code, _name in labels.lists.get(dim, ()) if code]
+            packed(src[col_name], [(f"{dim}:{code}", code) for code in codes] + [(f"{dim}:", "")])
+        q = (select(src["unit_id"].label("unit_id"), *aggs).select_from(src.froms).where(*src.where)
+             .group_by(src["unit_id"]))
+        mask = (1 << _BITS) - 1
+        out: dict[str, r.Counts] = {}
+        for row in self.s.execute(q).all():
+            counts: r.Counts = {"total": int(row[1])}
+            for total, keys in zip(row[2:], fields, strict=True):
+                v = int(total or 0)
+                for key in keys:
+                    if v & mask:
+                        counts[key] = v & mask
+                    v >>= _BITS
+            out[row[0]] = counts
+        return out
+
+
+def compiled_indicators(params: Mapping[str, Any]) -> list[CompiledIndicator]:
+    """The indicators of a ``targets`` rule version, keyed by denominator as the Python evaluator does."""
+    from canbo_desktop.domain.rules.targets import _indicators
+
+    return [CompiledIndicator(i.code, json.dumps(i.denominator, sort_keys=True, ensure_ascii=False), i.denominator,
+                              i.numerator) for i in _indicators(params, "")]
+
+
+def titles_and_ranks(session: Session) -> tuple[dict[str, TitleInfo], dict[str, dict[str, int]]]:
+    from canbo_desktop.db.repositories import ReferenceRepository
+
+    refs = ReferenceRepository(session)
+    ranks, _names = refs.ranks_and_names()
+    return refs.titles(), ranks
