@@ -222,7 +222,7 @@ def bench_gui(path: Path) -> dict[str, Any]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    scenarios = ["search", "sort", "list", "gui", "pdf", "import"]
+    scenarios = ["search", "sort", "list", "gui", "pdf", "import", "reports"]
     ap.add_argument("--only", choices=scenarios, nargs="*")
     args = ap.parse_args()
     want = set(args.only or scenarios)
@@ -236,6 +236,10 @@ def main() -> int:
         results.append(bench_list_scroll(path))
     if "gui" in want and path:
         results.append(bench_gui(path))
+    if "reports" in want:
+        from benchmarks.reports import run_reports_benchmark
+
+        results.extend(run_reports_benchmark(str(province_db()))["results"])
     if "import" in want:
         from benchmarks.importing import run_import_benchmark
 

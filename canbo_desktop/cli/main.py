@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from canbo_desktop import __version__
-from canbo_desktop.cli import dossier, importing, workflow
+from canbo_desktop.cli import dossier, importing, reports, workflow
 from canbo_desktop.cli.common import (
     CliError,
     VietnameseArgumentParser,
@@ -281,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_cadres_show)
 
-    for module in (dossier, importing, workflow):
+    for module in (dossier, importing, workflow, reports):
         module.register(sub)
     return p
 

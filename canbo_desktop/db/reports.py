@@ -21,7 +21,15 @@ same three-valued (Kleene) logic: a missing fact is NULL, ``AND``/``OR``/``NOT``
 * age on D from the birth date; party member if admitted on or before D; trainings ended by D.
 
 Not rebuilt (current values are used): category, ethnicity, religion, hometown, a change made by editing
-the record without a decision (e.g. a status set by hand), a unit renamed or moved in the tree.
+the record without a decision (e.g. a status set by hand, a retirement without its decision), a unit
+renamed or moved in the tree, training or party dates corrected later. Training dates are read in their
+stored ISO forms ("1998", "1998-09", "1998-09-15"); other text counts as undated.
+
+**Counting** (:meth:`ReportsRepository.target_counts`): the people are read once; per person each distinct
+denominator is evaluated once and each numerator only for its members, packed into a few small integers
+that are grouped by unit; the roll-up over the tree is done by the caller (``domain/reports.py``). The SQL
+is portable: SQLite (the co-routine hint ``LIMIT -1`` is added only there) and PostgreSQL give the same
+figures (tested).
 """
 
 from __future__ import annotations
@@ -44,7 +52,6 @@ from sqlalchemy import (
     false,
     func,
     literal,
-    literal_column,
     not_,
     null,
     or_,
@@ -429,11 +436,6 @@ def _tri(expr: Expr) -> Expr:
     return func.coalesce(cast(expr, Integer), 2)
 
 
-def _count(cond: Expr) -> Expr:
-    """The number of rows where ``cond`` is TRUE."""
-    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
-
-
 # Counters packed three to a SUM in the statistics: 21 bits each (2 million people per unit) fit in 64 bits.
 _PACK = 3
 _BITS = 21
@@ -461,16 +463,22 @@ class ReportsRepository:
         self.s = session
 
     # -- reference data ---------------------------------------------------------------------------
-    def units(self, root_path: str | None = None) -> list[r.UnitNode]:
+    @staticmethod
+    def _unit_columns() -> Any:
         o = m.OrgUnitRecord
-        q = select(o.id, o.code, o.name, o.parent_id, o.path, o.depth, o.sort_order).where(o.deleted.is_(False))
+        return select(o.id, o.code, o.name, o.parent_id, o.path, o.depth, o.sort_order, o.geo_code)
+
+    def units(self, root_path: str | None = None) -> list[r.UnitNode]:
+        """The live units (of the subtree at ``root_path``), parents before their children."""
+        o = m.OrgUnitRecord
+        q = self._unit_columns().where(o.deleted.is_(False))
         if root_path:
             q = q.where(o.path.startswith(root_path, autoescape=True))
         return [r.UnitNode(*row) for row in self.s.execute(q.order_by(o.path)).all()]
 
     def unit(self, *, unit_id: str | None = None, code: str | None = None) -> r.UnitNode:
         o = m.OrgUnitRecord
-        q = select(o.id, o.code, o.name, o.parent_id, o.path, o.depth, o.sort_order).where(o.deleted.is_(False))
+        q = self._unit_columns().where(o.deleted.is_(False))
         q = q.where(o.id == unit_id) if unit_id else q.where(o.code == code)
         row = self.s.execute(q.limit(1)).first()
         if row is None:
@@ -515,42 +523,53 @@ class ReportsRepository:
         out["grade"] = [(code, code) for code in sorted(grades)]
         return r.CodeLabels(lists=out, grade_classes=grades)
 
-    def _province_rows(self) -> tuple[dict[str, str], list[tuple[str, str | None, str]]]:
-        """unit id → the 2-digit province code of its topmost unit that names one (a 2-digit geo code, or
-        an office code written "40.D01…"), as ``FactsRepository._province_codes`` computes it, in one pass
-        down the tree (parents come before their children in path order); and (id, parent, path) rows."""
-        o = m.OrgUnitRecord
-        rows = self.s.execute(select(o.id, o.parent_id, o.code, o.geo_code, o.path).order_by(o.path)).all()
+    def province_codes(self, units: Sequence[r.UnitNode]) -> dict[str, str]:
+        """unit id → the 2-digit province code of its topmost unit that names one (a 2-digit geo code, or an
+        office code written "40.D01…"), as ``FactsRepository._province_codes`` computes it, for ``units`` (a
+        subtree, parents first) — one pass down the tree, the subtree's ancestors read from its root's path."""
+        if not units:
+            return {}
+        top = units[0]
+        chain = [x for x in top.path.strip("/").split("/") if x and x != top.id]
+        above = {row.id: row for row in self.s.execute(self._unit_columns().where(m.OrgUnitRecord.id.in_(chain)))}
         codes: dict[str, str] = {}
-        for row in rows:
-            above = codes.get(row.parent_id or "", "")
-            if above:
-                codes[row.id] = above
+        ordered = [r.UnitNode(*above[uid]) for uid in chain if uid in above] + list(units)
+        for u in ordered:
+            inherited = codes.get(u.parent_id or "", "")
+            if inherited:
+                codes[u.id] = inherited
                 continue
-            g = (row.geo_code or "").strip()
-            code = row.code or ""
+            g = (u.geo_code or "").strip()
             if len(g) == 2 and g.isdigit():
-                codes[row.id] = g
-            elif len(code) >= 2 and code[:2].isdigit() and code[2:3] in ("", "."):
-                codes[row.id] = code[:2]
+                codes[u.id] = g
+            elif len(u.code) >= 2 and u.code[:2].isdigit() and u.code[2:3] in ("", "."):
+                codes[u.id] = u.code[:2]
             else:
-                codes[row.id] = ""
-        return codes, [(row.id, row.parent_id, row.path) for row in rows]
+                codes[u.id] = ""
+        return codes
 
-    def province_codes(self) -> dict[str, str]:
-        return self._province_rows()[0]
-
-    def province_expr(self, unit_id: Expr, root: r.UnitNode) -> Expr:
-        """The province code of the unit ``unit_id`` (as the Python facts compute it), for the people of
-        ``root``'s subtree: a constant when the whole subtree lies in one province (the usual case)."""
-        codes, rows = self._province_rows()
-        inside = {codes.get(uid, "") for uid, _parent, path in rows if path.startswith(root.path)}
+    def province_expr(self, unit_id: Expr, units: Sequence[r.UnitNode]) -> Expr:
+        """The province code of the unit ``unit_id`` (as the Python facts compute it) for the people of the
+        subtree ``units`` (its root first): a constant when it lies in one province (the usual case)."""
+        codes = self.province_codes(units)
+        inside = {codes.get(u.id, "") for u in units}
         if len(inside) <= 1:
             return literal(next(iter(inside), ""))
         # the subtree of each topmost unit naming a province carries its code
-        roots = [(path, codes[uid]) for uid, parent, path in rows
-                 if codes.get(uid) and codes.get(parent or "", "") != codes[uid]]
+        roots = [(u.path, codes[u.id]) for u in units if codes.get(u.id) and codes.get(u.parent_id or "", "") != codes[u.id]]
         return case(*[(_in_subtree(unit_id, p), code) for p, code in roots], else_=literal(""))
+
+    def titles_and_ranks(self) -> tuple[dict[str, TitleInfo], dict[str, dict[str, int]]]:
+        """Leadership titles and code-list ranks as the filters read them (Core rows: no ORM objects)."""
+        t, ci = m.TitleRecord, m.CodeItemRecord
+        titles = {row.code: TitleInfo(code=row.code, name=row.name, rank=row.rank, is_leader=row.is_leader,
+                                      key_leader=row.key_leader, level=row.level)
+                  for row in self.s.execute(select(t.code, t.name, t.rank, t.is_leader, t.key_leader, t.level)
+                                            .where(t.deleted.is_(False)))}
+        ranks: dict[str, dict[str, int]] = {}
+        for row in self.s.execute(select(ci.list_key, ci.code, ci.rank).where(ci.deleted.is_(False))):
+            ranks.setdefault(row.list_key, {})[row.code] = row.rank
+        return titles, ranks
 
     # -- targets --------------------------------------------------------------------------------------
     def target_counts(self, src: PersonSource, sctx: SqlContext,
@@ -585,9 +604,15 @@ class ReportsRepository:
                     code = digit if code is None else code + digit
                     place[j] = (name, pos)
                 inner.append(case({1: code, 0: -1}, value=_tri(d), else_=-2).label(name))
-        positions: list[Any] = [literal_column(str(i + 1)) for i in range(len(inner))]
-        g = (select(*inner, func.count().label("n")).select_from(src.froms).where(*src.where)
-             .group_by(*positions).subquery("g"))
+        # Per person the codes are computed in a subquery that SQLite runs as a co-routine (LIMIT -1 keeps it
+        # from being merged into the GROUP BY): the sort then carries the unit and a few small numbers, not
+        # every column the filters read (which doubled the time of the whole count).
+        people = select(*inner).select_from(src.froms).where(*src.where)
+        if self.s.get_bind().dialect.name == "sqlite":
+            people = people.limit(-1)
+        p = people.subquery("per_person")
+        keys = [p.c[col.name] for col in inner]
+        g = select(*keys, func.count().label("n")).group_by(*keys).subquery("g")
         n = g.c.n
         aggs: list[Any] = []
         for key in dens:
@@ -643,6 +668,13 @@ class ReportsRepository:
         """unit id → {"total", "dimension:value": people} for the people attached to the unit itself, in one
         GROUP BY. Each value of each breakdown is a counter; three counters share one SUM (21 bits each:
         an SQLite aggregate step costs more than the arithmetic), "dimension:" counts the unrecorded."""
+        # each person's values once (a co-routine on SQLite: a rebuilt column is read by several SUMs)
+        names = ["unit_id", "sex", "birth_date", "party", "ethnicity_code", "religion_code", "category",
+                 "education_level", "political_theory", "state_mgmt", "grade_code"]
+        people: Any = select(*[src[n].label(n) for n in names]).select_from(src.froms).where(*src.where)
+        if self.s.get_bind().dialect.name == "sqlite":
+            people = people.limit(-1)
+        pc = people.subquery("per_person").c
         aggs: list[Any] = [func.count()]
         fields: list[list[str]] = []  # per SUM: the keys of its counters, lowest bits first
 
@@ -656,8 +688,8 @@ class ReportsRepository:
                 aggs.append(func.sum(expr))
                 fields.append([k for k, _v in part])
 
-        packed(src["sex"], [("sex:M", "M"), ("sex:F", "F"), ("sex:", "")])
-        birth = src["birth_date"]
+        packed(pc.sex, [("sex:M", "M"), ("sex:F", "F"), ("sex:", "")])
+        birth = pc.birth_date
         bands: list[tuple[str, Any]] = [("age:", birth.is_(None))]
         for key, _label, lo, hi in r.AGE_BANDS:  # each band whole: the SUMs do not see each other's WHENs
             conds: list[Any] = []
@@ -667,15 +699,14 @@ class ReportsRepository:
                 conds.append(birth > _age_cutoff(src.at, hi + 1))
             bands.append((f"age:{key}", and_(*conds)))
         packed(birth, bands, searched=True)
-        packed(cast(src["party"], Integer), [("party:yes", 1), ("party:no", 0)])
+        packed(cast(pc.party, Integer), [("party:yes", 1), ("party:no", 0)])
         plain = {"ethnicity": "ethnicity_code", "religion": "religion_code", "category": "category",
                  "education": "education_level", "political": "political_theory", "state_mgmt": "state_mgmt",
                  "grade": "grade_code"}
         for dim, col_name in plain.items():
             codes = [code for code, _name in labels.lists.get(dim, ()) if code]
-            packed(src[col_name], [(f"{dim}:{code}", code) for code in codes] + [(f"{dim}:", "")])
-        q = (select(src["unit_id"].label("unit_id"), *aggs).select_from(src.froms).where(*src.where)
-             .group_by(src["unit_id"]))
+            packed(pc[col_name], [(f"{dim}:{code}", code) for code in codes] + [(f"{dim}:", "")])
+        q = select(pc.unit_id, *aggs).group_by(pc.unit_id)
         mask = (1 << _BITS) - 1
         out: dict[str, r.Counts] = {}
         for row in self.s.execute(q).all():
@@ -699,8 +730,5 @@ def compiled_indicators(params: Mapping[str, Any]) -> list[CompiledIndicator]:
 
 
 def titles_and_ranks(session: Session) -> tuple[dict[str, TitleInfo], dict[str, dict[str, int]]]:
-    from canbo_desktop.db.repositories import ReferenceRepository
-
-    refs = ReferenceRepository(session)
-    ranks, _names = refs.ranks_and_names()
-    return refs.titles(), ranks
+    """Leadership titles and code-list ranks (see :meth:`ReportsRepository.titles_and_ranks`)."""
+    return ReportsRepository(session).titles_and_ranks()

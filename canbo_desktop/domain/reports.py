@@ -37,6 +37,7 @@ class UnitNode:
     path: str
     depth: int
     sort_order: int = 0
+    geo_code: str = ""  # administrative code (QĐ 19/2025); a 2-digit one names a province
 
 
 def tree_order(units: Iterable[UnitNode], root_id: str) -> list[UnitNode]:

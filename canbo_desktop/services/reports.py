@@ -33,7 +33,6 @@ from canbo_desktop.db.reports import (
     SqlContext,
     compiled_indicators,
     person_source,
-    titles_and_ranks,
 )
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.domain import reports as r
@@ -86,7 +85,7 @@ class _Setup:
         self.repo = ReportsRepository(uow.session)
         self.root = _resolve_unit(self.repo, unit_id, unit_code)
         self.units = self.repo.units(self.root.path)
-        self.titles, self.ranks = titles_and_ranks(uow.session)
+        self.titles, self.ranks = self.repo.titles_and_ranks()
         self.settings = self.repo.settings()
         self.everything = self.repo.covers_everything(self.root)
 
@@ -99,7 +98,7 @@ class _Setup:
         # the province of each unit is only read by the filters that compare it with the hometown
         text = json.dumps(list(specs), ensure_ascii=False)
         needs = "non_local" in text or "unit_province_code" in text
-        return SqlContext(ctx, self.repo.province_expr(src["unit_id"], self.root) if needs else literal(""))
+        return SqlContext(ctx, self.repo.province_expr(src["unit_id"], self.units) if needs else literal(""))
 
 
 def _indicator_infos(book: RuleBook, on: date) -> tuple[list[r.IndicatorInfo], list[CompiledIndicator], str]:
@@ -222,9 +221,3 @@ def statistics_json(report: r.StatisticsReport) -> dict[str, Any]:
                         "rows": [{"stt": row.stt, "label": row.label, "unit_code": row.unit_code, "level": row.level,
                                   "kind": row.kind, "values": list(row.values)} for row in t.rows]}
                        for t in report.tables]}
-
-
-def unit_codes(report: r.TargetsReport | r.StatisticsReport) -> Sequence[str]:
-    if isinstance(report, r.TargetsReport):
-        return [u.code for u in report.units]
-    return [row.unit_code for row in report.tables[0].rows]

@@ -140,7 +140,7 @@ def sql_report(db: Database, on: date, settings_: dict[str, Any]) -> r.TargetsRe
         root = repo.unit(unit_id="u00")
         units = repo.units(root.path)
         src = person_source(on, as_of=False, ranks=ranks, root_path=root.path)
-        sctx = SqlContext(FilterContext(on, ranks, titles, settings_), repo.province_expr(src["unit_id"], root))
+        sctx = SqlContext(FilterContext(on, ranks, titles, settings_), repo.province_expr(src["unit_id"], units))
         direct = repo.target_counts(src, sctx, compiled)
     infos = reports_svc._indicator_infos(book, on)[0]
     return r.build_targets_report(on, False, root, units, infos, direct)
@@ -226,7 +226,7 @@ def test_any_filter_compiled_to_sql_gives_each_person_the_python_answer(ref_db: 
         ctx = FilterContext(on, ranks, titles, {})
         root = repo.unit(unit_id="u00")
         src = person_source(on, as_of=False, ranks=ranks, root_path=None)
-        expr = filter_sql(spec, SqlContext(ctx, repo.province_expr(src["unit_id"], root)), src)
+        expr = filter_sql(spec, SqlContext(ctx, repo.province_expr(src["unit_id"], repo.units(root.path))), src)
         q = select(src["id"], _tri(expr)).select_from(src.froms).where(*src.where)
         got = {row[0]: {1: True, 0: False, 2: None}[int(row[1])] for row in uow.session.execute(q)}
         people = FactsRepository(uow.session).people()
@@ -243,3 +243,23 @@ def test_a_malformed_filter_is_refused_in_vietnamese_before_any_sql(ref_db: Data
         sctx = SqlContext(FilterContext(date(2026, 1, 1), ranks, titles, {}), src["hometown_province_code"])
         with pytest.raises(ValidationError, match="không được hỗ trợ"):
             filter_sql({"field": "luong", "eq": "1"}, sctx, src)
+
+
+@pytest.mark.postgres
+def test_the_reports_on_postgresql_equal_those_on_sqlite(pg_db: Database, demo_db: Database) -> None:
+    """The same SQL on the server a province may run: the same demo, the same figures (now and rebuilt)."""
+    from canbo_desktop.services.demo import create_demo_database
+
+    create_demo_database(pg_db, size="small", seed=7)  # the seed of the SQLite demo
+    results = []
+    for db in (demo_db, pg_db):
+        uowf = db.uow("canbo")
+        now = reports_svc.targets_report(uowf)
+        past = reports_svc.targets_report(uowf, at=date(2024, 12, 31))
+        stats = reports_svc.statistics_report(uowf, at=date(2024, 12, 31), depth=2)
+        people = [p.full_name for p in reports_svc.target_people(uowf, "can_bo_nu", at=date(2024, 12, 31))]
+        results.append(([(x.unit_code, x.indicator, x.numerator, x.denominator, x.unknown) for x in now.rows],
+                        [(x.unit_code, x.indicator, x.numerator, x.denominator, x.unknown) for x in past.rows],
+                        [(t.key, [row.values for row in t.rows]) for t in stats.tables], sorted(people)))
+    assert pg_db.engine.dialect.name == "postgresql"
+    assert results[0] == results[1]
