@@ -38,10 +38,10 @@ from canbo_desktop.db.documents import (
     unit_chain,
 )
 from canbo_desktop.db.uow import UowFactory
+from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.cadre import Evaluation
 from canbo_desktop.domain.dates import add_months, format_date
 from canbo_desktop.domain.errors import CanboError, ValidationError
-from canbo_desktop.domain.rules.core import RuleBook
 from canbo_desktop.domain.text import upper
 from canbo_desktop.services.pdf import nd30
 from canbo_desktop.services.pdf.cv import FORMS, CvData, cv_from_session, cv_story
@@ -61,8 +61,8 @@ from canbo_desktop.services.pdf.layout import (
 )
 from canbo_desktop.services.rules import rule_book
 
-QUORUM = Fraction(2, 3)
-DEFAULT_THRESHOLD = Fraction(1, 2)
+BASIS_TEXT = {"convened": "tổng số người được triệu tập", "present": "tổng số người có mặt",
+              "ballots_valid": "tổng số phiếu hợp lệ"}
 VERBS = {"appointment": "bổ nhiệm", "bo_nhiem": "bổ nhiệm", "reappointment": "bổ nhiệm lại",
          "bo_nhiem_lai": "bổ nhiệm lại", "dismissal": "miễn nhiệm", "mien_nhiem": "miễn nhiệm"}
 # The legal bases every appointment decision cites (domain.md §0, §3): the Law on cadres and civil
@@ -94,6 +94,8 @@ class Org:
 
 @dataclass
 class StepView:
+    """A step as printed; its verdicts come from ``domain.workflow.assess_step`` (the procedure screen's)."""
+
     step_no: int
     name: str
     held_on: date | None
@@ -109,12 +111,15 @@ class StepView:
     ballot: bool
     quorum_rule: bool
     threshold: Fraction | None
+    quorum: Fraction = Fraction(2, 3)
+    basis: str = "convened"  # convened | present | ballots_valid: what the agree share is counted on
+    status: str = "pending"  # pending | pass | fail | recorded
 
     @property
     def quorum_ok(self) -> bool | None:
         if not self.convened or self.present is None:
             return None
-        return Fraction(self.present, self.convened) >= QUORUM
+        return Fraction(self.present, self.convened) >= self.quorum
 
     @property
     def has_ballots(self) -> bool:
@@ -122,9 +127,11 @@ class StepView:
 
     @property
     def passed(self) -> bool | None:
-        if self.threshold is None or self.agree is None or not self.convened:
-            return None
-        return Fraction(self.agree, self.convened) > self.threshold
+        return {"pass": True, "fail": False}.get(self.status) if self.threshold is not None else None
+
+    @property
+    def basis_count(self) -> int | None:
+        return {"convened": self.convened, "present": self.present, "ballots_valid": self.ballots_valid}[self.basis]
 
 
 @dataclass
@@ -219,32 +226,24 @@ def post_text(title_name: str, unit: UnitInfo | None) -> str:
     return core
 
 
-def _steps(bundle_steps: list[StepInfo], proc: ProcedureInfo, book: RuleBook, on: date) -> tuple[list[StepView], str]:
-    rules: list[dict[str, Any]] = []
-    source = ""
-    version = book.find("appointment_procedure", on)
-    if version is not None:
-        source = version.legal_source
-        key = {"reappointment": "reappointment", "bo_nhiem_lai": "reappointment", "dismissal": "dismissal",
-               "mien_nhiem": "dismissal"}.get(proc.kind, f"appointment_{proc.source or 'internal'}")
-        procs = version.params.get("procedures", {})
-        rules = list(procs.get(key, {}).get("steps", [])) if isinstance(procs, dict) else []
+def _steps(bundle_steps: list[StepInfo], spec: w.ProcedureSpec | None) -> list[StepView]:
+    """The recorded steps with the rule's verdicts; without a rule (none in force) they print without one."""
     out = []
     for s in bundle_steps:
-        rule = rules[s.step_no - 1] if 0 < s.step_no <= len(rules) else {}
-        threshold: Fraction | None
-        if rule:
-            threshold = Fraction(str(rule["threshold"])) if rule.get("threshold") else None
-            ballot = bool(rule.get("ballot", True))
-            quorum = bool(rule.get("quorum", True))
-        else:
-            ballot = s.ballots_issued is not None or s.agree is not None
-            quorum = True
-            threshold = DEFAULT_THRESHOLD if (ballot and s.announced) else None
-        out.append(StepView(s.step_no, clean(s.name), s.held_on, s.convened, s.present, s.ballots_issued,
-                            s.ballots_returned, s.ballots_valid, s.agree, s.disagree, s.announced,
-                            clean_block(s.minutes), ballot, quorum, threshold))
-    return out, source
+        rule = next((x for x in spec.steps if x.no == s.step_no), None) if spec is not None else None
+        name, minutes = clean(s.name), clean_block(s.minutes)
+        if rule is None or spec is None:
+            out.append(StepView(s.step_no, name, s.held_on, s.convened, s.present, s.ballots_issued, s.ballots_returned,
+                                s.ballots_valid, s.agree, s.disagree, s.announced, minutes,
+                                s.ballots_issued is not None or s.agree is not None, True, None))
+            continue
+        inp = w.StepInput(s.held_on, s.convened, s.present, s.ballots_issued, s.ballots_returned, s.ballots_valid,
+                          s.agree, s.disagree, s.minutes, s.announced)
+        status, _reasons = w.assess_step(rule, inp, spec.quorum_fraction)
+        out.append(StepView(s.step_no, name, s.held_on, s.convened, s.present, s.ballots_issued, s.ballots_returned,
+                            s.ballots_valid, s.agree, s.disagree, s.announced, minutes, rule.ballot, rule.quorum,
+                            rule.threshold, spec.quorum_fraction, rule.basis, status))
+    return out
 
 
 def _checklist(data_cv: CvData, entries: list[ChecklistEntry], items: dict[str, Any], wanted: list[str] | None,
@@ -344,15 +343,13 @@ def load_dossier(uowf: UowFactory, procedure_id: str, *, on: date | None = None,
         proposer, authority = _org(s, prop_chain), _org(s, auth_chain)
         title = items.get("title", {}).get(proc.title_code)
         title_name = title.name if title is not None else clean(proc.title_code)
-        steps, source = _steps(bundle.steps, proc, book, on)
-        wanted: list[str] | None = None
-        version = book.find("appointment_procedure", on)
-        if version is not None:
-            key = {"reappointment": "reappointment", "bo_nhiem_lai": "reappointment", "dismissal": "dismissal",
-                   "mien_nhiem": "dismissal"}.get(proc.kind, f"appointment_{proc.source or 'internal'}")
-            procs = version.params.get("procedures", {})
-            docs = procs.get(key, {}).get("documents") if isinstance(procs, dict) else None
-            wanted = list(docs) if docs else None
+        try:
+            spec: w.ProcedureSpec | None = w.procedure_spec(book, proc.kind, proc.source or "internal", on)
+        except CanboError:  # no procedure rule in force on that day: the steps print without verdicts
+            spec = None
+        steps = _steps(bundle.steps, spec)
+        source = spec.legal_source if spec is not None else ""
+        wanted: list[str] | None = list(spec.documents) if spec is not None and spec.documents else None
         checklist = _checklist(cv, bundle.checklist, items.get("document_kind", {}), wanted, steps, on)
         evals = _evaluation_lines(last_evaluations(s, proc.cadre_id, count=3, up_to_year=on.year),
                                   cv.file.cadre.category, items.get("evaluation_level", {}))
@@ -536,7 +533,8 @@ def _minutes(d: DossierData, s: StepView) -> list[Flowable]:
                                f"({pct(s.present, s.convened)}); vắng mặt: {absent}."))
         if s.quorum_rule and s.quorum_ok is not None:
             ok = "đủ" if s.quorum_ok else "không đủ"
-            rel = "từ 2/3 trở lên" if s.quorum_ok else "dưới 2/3"
+            q = fraction_text(s.quorum)
+            rel = f"từ {q} trở lên" if s.quorum_ok else f"dưới {q}"
             story.append(nd30.body(f"Hội nghị {ok} điều kiện tiến hành (số người có mặt {rel} số người được triệu tập)."))
     else:
         story.append(Inline([T("Thành phần: số người được triệu tập: "), Dots(40), T("; có mặt: "), Dots(40)],
@@ -580,8 +578,8 @@ def _tally(d: DossierData, s: StepView) -> list[Flowable]:
     if s.threshold is not None and s.passed is not None:
         verdict = "đạt" if s.passed else "không đạt"
         story.append(nd30.body(f"Kết quả: {d.honorific} {d.cadre_name} {verdict} tỷ lệ phiếu đồng ý trên "
-                               f"{fraction_text(s.threshold)} tổng số người được triệu tập ({n(s.agree)}/{n(s.convened)}, "
-                               f"{pct(s.agree, s.convened)})."))
+                               f"{fraction_text(s.threshold)} {BASIS_TEXT[s.basis]} ({n(s.agree)}/{n(s.basis_count)}, "
+                               f"{pct(s.agree, s.basis_count)})."))
     else:
         story.append(nd30.body("Kết quả ở bước này dùng để tham khảo, không xét tỷ lệ đạt."))
     story.append(nd30.body("Kết quả được công bố tại hội nghị./." if s.announced else "Kết quả không công bố tại hội nghị./."))

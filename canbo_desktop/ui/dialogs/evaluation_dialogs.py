@@ -30,6 +30,7 @@ from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.ui.dialogs.submit_dialog import SubmitDialog
 from canbo_desktop.ui.models.evaluation_grid import level_choices, number_text
 from canbo_desktop.ui.widgets.fields import DateEdit
 
@@ -193,10 +194,9 @@ def _read_number(edit: QLineEdit, what: str, errors: dict[str, str], key: str) -
         return None
 
 
-class ProductDialog(QDialog):
-    """Sản phẩm: what was delivered, its measure, the amounts assigned and delivered, errors and delays."""
-
-    submitted = Signal(object)  # ProductInput
+class ProductDialog(SubmitDialog):
+    """Sản phẩm: what was delivered, its measure, the amounts assigned and delivered, errors and delays.
+    ``submitted`` carries the ProductInput."""
 
     def __init__(self, person: str, product: w.ProductRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,18 +230,9 @@ class ProductDialog(QDialog):
             self.delivered.setText(number_text(product.delivered))
             self.errors.setValue(product.quality_errors)
             self.delays.setValue(product.delays)
-        self.error = QLabel()
-        self.error.setStyleSheet(f"color: {RED};")
-        self.error.setWordWrap(True)
-        v.addWidget(self.error)
-        buttons = QDialogButtonBox()
-        buttons.addButton("Lưu sản phẩm", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Huỷ bỏ", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        v.addWidget(buttons)
+        self._finish(v, "Lưu sản phẩm")
 
-    def value(self) -> w.ProductInput:
+    def collect(self) -> w.ProductInput:
         errors: dict[str, str] = {}
         assigned = _read_number(self.assigned, "Số được giao", errors, "assigned")
         delivered = _read_number(self.delivered, "Số đã hoàn thành", errors, "delivered")
@@ -251,15 +242,3 @@ class ProductDialog(QDialog):
         if errors:
             raise ValidationError(" ".join(errors.values()), errors)
         return p
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-
-    def _submit(self) -> None:
-        try:
-            p = self.value()
-        except ValidationError as exc:
-            self.show_error(exc.message)
-            return
-        self.error.clear()
-        self.submitted.emit(p)

@@ -12,7 +12,8 @@ from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import nfc
-from canbo_desktop.ui.dialogs.procedure_dialogs import PersonPicker, _SubmitDialog, read_date
+from canbo_desktop.ui.dialogs.procedure_dialogs import PersonPicker, read_date
+from canbo_desktop.ui.dialogs.submit_dialog import SubmitDialog
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo, DateEdit
 
@@ -26,7 +27,7 @@ def term_combo(terms: tuple[str, ...], current: str = "") -> QComboBox:
     return combo
 
 
-class AddPlanningDialog(_SubmitDialog):
+class AddPlanningDialog(SubmitDialog):
     """Đưa vào quy hoạch: person, term, title, the unit of the post (optional), decision and its date."""
 
     def __init__(self, uowf: Any, tasks: TaskRunner, codes: dict[str, list[tuple[str, str]]], terms: tuple[str, ...],
@@ -75,7 +76,7 @@ class AddPlanningDialog(_SubmitDialog):
                 "unit_id": self.unit.value() or None, "reference": nfc(self.reference.text()).strip(), "on": on}
 
 
-class RemovePlanningDialog(_SubmitDialog):
+class RemovePlanningDialog(SubmitDialog):
     """Đưa ra khỏi quy hoạch: the decision, its date and the reason."""
 
     def __init__(self, row: w.PlanningRow, parent: QWidget | None = None) -> None:

@@ -12,8 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -28,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.dates import format_date
-from canbo_desktop.domain.errors import CanboError, ValidationError
+from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import nfc
 from canbo_desktop.services import cadres as cadre_svc
+from canbo_desktop.ui.dialogs.submit_dialog import SubmitDialog
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo, DateEdit
 
@@ -106,40 +105,7 @@ class PersonPicker(QWidget):
         return self.rows[i] if 0 <= i < len(self.rows) else None
 
 
-class _SubmitDialog(QDialog):
-    """Error line and the two buttons; ``collect()`` returns what ``submitted`` carries."""
-
-    submitted = Signal(object)
-
-    def _finish(self, v: QVBoxLayout, ok_text: str) -> None:
-        self.error = QLabel()
-        self.error.setStyleSheet(f"color: {RED};")
-        self.error.setWordWrap(True)
-        v.addWidget(self.error)
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Huỷ bỏ", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        v.addWidget(buttons)
-
-    def collect(self) -> Any:
-        raise NotImplementedError
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-
-    def _submit(self) -> None:
-        try:
-            value = self.collect()
-        except CanboError as exc:
-            self.show_error(exc.message)
-            return
-        self.error.clear()
-        self.submitted.emit(value)
-
-
-class StartProcedureDialog(_SubmitDialog):
+class StartProcedureDialog(SubmitDialog):
     """Bắt đầu quy trình: the person, the title, the kind (appointment, re-appointment, dismissal), the
     source of the candidate (the unit's own staff: 5 steps; from elsewhere: 3 steps) and the unit of the post."""
 
@@ -195,7 +161,7 @@ def _count_box() -> QSpinBox:
     return box
 
 
-class StepDialog(_SubmitDialog):
+class StepDialog(SubmitDialog):
     """Ghi kết quả một bước: date, convened, present, ballots issued / returned / valid, agree, disagree,
     minutes. The counts a step does not ask for can stay "—"."""
 
@@ -256,7 +222,7 @@ class StepDialog(_SubmitDialog):
                            n["ballots_valid"], n["agree"], n["disagree"], nfc(self.minutes.toPlainText()))
 
 
-class CompletionDialog(_SubmitDialog):
+class CompletionDialog(SubmitDialog):
     """Kết thúc, ghi quyết định: number, signed on, issuer, effective date (and the post as written)."""
 
     def __init__(self, view: w.ProcedureView, parent: QWidget | None = None) -> None:
@@ -309,7 +275,7 @@ class CompletionDialog(_SubmitDialog):
                                  new_position_text=text if self.kind == "dismissal" else "")
 
 
-class ReasonDialog(_SubmitDialog):
+class ReasonDialog(SubmitDialog):
     """A reason in words (cancel a procedure)."""
 
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
