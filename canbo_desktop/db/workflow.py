@@ -304,6 +304,17 @@ class TrainingRepository:
     def __init__(self, session: Session) -> None:
         self.s = session
 
+    def unit_names(self) -> dict[str, str]:
+        return {uid: name for uid, name in self.s.execute(select(m.OrgUnitRecord.id, m.OrgUnitRecord.name))}
+
+    def positions_and_sort_keys(self, cadre_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """{cadre id: (current position, name sort key)} for listing people in Vietnamese name order."""
+        if not cadre_ids:
+            return {}
+        C = m.CadreRecord
+        q = select(C.id, C.current_position, C.name_sort_key).where(C.id.in_(list(cadre_ids)))
+        return {cid: (pos or "", key or "") for cid, pos, key in self.s.execute(q)}
+
     def course_record(self, course_id: str) -> m.TrainingCourseRecord:
         rec = self.s.get(m.TrainingCourseRecord, course_id)
         if rec is None or rec.deleted:

@@ -184,6 +184,20 @@ def export_cadre_list(
             ws.append([cell(_cell_value(k, written, c, unit, names)) for k, _w in cols])
         if progress:
             progress(min(0.99, (start + len(part)) / max(len(ids), 1)), f"Đã ghi {written} người")
+    save_workbook(wb, path)
+    with uowf() as uow:
+        uow.audit("export", "cadre", "", {"file": path.name, "rows": written, "sensitive": bool(cols and include_sensitive),
+                                          "columns": [k for k, _w in cols]})
+        uow.commit()
+    return written
+
+
+def save_workbook(wb: Any, path: Path) -> Path:
+    """Write an openpyxl workbook safely: a temporary file in the same folder, then one rename, so a
+    half-written file never takes the name (power cut, full USB stick). Vietnamese errors."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CanboError(f"Thư mục “{folder}” không tồn tại.")
     fd, tmp = tempfile.mkstemp(prefix=".canbo-", suffix=".xlsx", dir=folder)
     os.close(fd)
     try:
@@ -192,8 +206,4 @@ def export_cadre_list(
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise CanboError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}.") from exc
-    with uowf() as uow:
-        uow.audit("export", "cadre", "", {"file": path.name, "rows": written, "sensitive": bool(cols and include_sensitive),
-                                          "columns": [k for k, _w in cols]})
-        uow.commit()
-    return written
+    return path

@@ -28,8 +28,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +53,7 @@ from canbo_desktop.services.backup import (
     backup_engine,
     start_backup,
 )
+from canbo_desktop.services.export import save_workbook
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -985,17 +984,7 @@ def write_error_report(preview: ImportPreview, path: Path) -> int:
         reason_cell.alignment = Alignment(wrap_text=True)
         out += [reason_cell, cell(r.row_number)]
         ws.append(out)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CanboError(f"Thư mục “{folder}” không tồn tại.")
-    fd, tmp = tempfile.mkstemp(prefix=".canbo-", suffix=".xlsx", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CanboError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}.") from exc
+    save_workbook(wb, path)
     return len(bad)
 
 

@@ -14,8 +14,6 @@ good one. Recording the export in the audit log is ``services.reports.record_rep
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from copy import copy
 from datetime import date
@@ -31,8 +29,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from canbo_desktop.domain import reports as r
 from canbo_desktop.domain.cadre import SEX_LABELS, CadreSummary
 from canbo_desktop.domain.dates import format_date
-from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.text import clean_line
+from canbo_desktop.services.export import save_workbook
 
 FONT = "Times New Roman"
 DATE_FORMAT = "DD/MM/YYYY"
@@ -125,18 +123,7 @@ def _print_setup(ws: Worksheet, title_rows: str) -> None:
 
 
 def _save(wb: Workbook, path: Path) -> Path:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CanboError(f"Thư mục “{folder}” không tồn tại.")
-    fd, tmp = tempfile.mkstemp(prefix=".canbo-", suffix=".xlsx", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CanboError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}.") from exc
-    return path
+    return save_workbook(wb, path)
 
 
 def _dated_title(root: r.UnitNode, at: date, reconstructed: bool) -> str:

@@ -21,8 +21,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from sqlalchemy import select
-
 from canbo_desktop.db import models as m
 from canbo_desktop.db.facts import FactsRepository
 from canbo_desktop.db.repositories import CadreRepository
@@ -254,11 +252,9 @@ def leaders_update_training(uowf: UowFactory, on: date, *, unit_path: str | None
         leaders = CodeListRepository(uow.session).leader_titles()
         people = [p for p in FactsRepository(uow.session).people(ListFilter(unit_path=unit_path))
                   if p.title_code in leaders]
-        units = {uid: name for uid, name in uow.session.execute(select(m.OrgUnitRecord.id, m.OrgUnitRecord.name))}
-        C = m.CadreRecord
-        extra = {cid: (pos, key) for cid, pos, key in uow.session.execute(
-            select(C.id, C.current_position, C.name_sort_key).where(C.id.in_([p.cadre_id for p in people])))} \
-            if people else {}
+        repo = TrainingRepository(uow.session)
+        units = repo.unit_names()
+        extra = repo.positions_and_sort_keys([p.cadre_id for p in people])
     people.sort(key=lambda p: (extra.get(p.cadre_id, ("", ""))[1], p.cadre_id))
     since = add_months(on, -period)
     out = []
