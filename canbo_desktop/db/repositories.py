@@ -11,10 +11,12 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
+from canbo_desktop.db import access
 from canbo_desktop.db import models as m
 from canbo_desktop.db import search as fts
 from canbo_desktop.db.base import Base
 from canbo_desktop.domain import cadre as d
+from canbo_desktop.domain.access import Op, has_sensitive, mask_file
 from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.errors import NotFound
 from canbo_desktop.domain.rules import RuleVersion
@@ -71,6 +73,10 @@ class OrgUnitRepository:
 
 
 class CadreRepository:
+    """Cadres as the session's principal may see them (``db/access.py``): lists, search and records are
+    limited to the principal's organisation subtree (opening a record outside it raises ``AccessDenied``),
+    and ``file`` masks the sensitive items for a principal without that permission."""
+
     def __init__(self, session: Session) -> None:
         self.s = session
 
@@ -78,13 +84,24 @@ class CadreRepository:
         rec = self.s.get(m.CadreRecord, cadre_id)
         if rec is None or rec.deleted:
             raise NotFound(f"Không tìm thấy cán bộ có mã “{cadre_id}”.")
+        access.require_scope(self.s, Op.READ, rec.owner_unit_id)
         return rec
 
     def get(self, cadre_id: str) -> d.Cadre:
         return to_dataclass(self.record(cadre_id), d.Cadre)
 
     def file(self, cadre_id: str) -> d.CadreFile:
-        """The whole record with every table, in the order the CV prints them."""
+        """The whole record as the principal may see it: masked without the sensitive-data permission;
+        with it, the view is noted in ``session.info["sensitive_views"]`` (the service audits it)."""
+        f = self.full_file(cadre_id)
+        if not access.may_view_sensitive(self.s):
+            return mask_file(f)
+        if has_sensitive(f):
+            self.s.info.setdefault("sensitive_views", []).append(cadre_id)
+        return f
+
+    def full_file(self, cadre_id: str) -> d.CadreFile:
+        """The whole record with every table, in the order the CV prints them (unmasked)."""
         rec = self.record(cadre_id)
         unit = self.s.get(m.OrgUnitRecord, rec.owner_unit_id)
 
@@ -124,6 +141,9 @@ class CadreRepository:
     def _apply_filter(self, q: Select[Any], f: ListFilter) -> Select[Any]:
         c, u = m.CadreRecord, m.OrgUnitRecord
         q = q.where(c.deleted.is_(False))
+        scope = access.scope_path(self.s)
+        if scope:
+            q = q.where(u.path.startswith(scope, autoescape=True))
         if not f.include_trash:
             q = q.where(c.trashed_at.is_(None))
         if f.unit_path:
@@ -160,7 +180,7 @@ class CadreRepository:
         """A page of the list in name order. ``after`` (the ``list_position`` of the previous page's last
         row) lets the quick path seek straight to the page instead of skipping ``offset`` rows."""
         c = m.CadreRecord
-        if self.s.get_bind().dialect.name == "sqlite" and f == ListFilter():
+        if self.s.get_bind().dialect.name == "sqlite" and f == ListFilter() and not access.scope_path(self.s):
             # search_rowid is set exactly for live, untrashed cadres and increases in name order
             # (db/search.py): the page's ids come off that index alone, without reading 100,000 rows.
             q = select(c.id, c.search_rowid).where(c.search_rowid.is_not(None)).order_by(c.search_rowid)
@@ -180,7 +200,8 @@ class CadreRepository:
 
     def search(self, typed: str, *, limit: int = 50, offset: int = 0, f: ListFilter | None = None) -> list[d.CadreSummary]:
         """The folding search, best matches first (see ``db/search.py``), within the list's filters."""
-        where, params = ("", {}) if f is None or f == ListFilter() else self.filter_sql(f)
+        unfiltered = (f is None or f == ListFilter()) and not access.scope_path(self.s)
+        where, params = ("", {}) if unfiltered else self.filter_sql(f or ListFilter())
         ids = fts.search_ids(self.s.connection(), typed, limit=limit, offset=offset, extra_where=where, params=params)
         if not ids:
             return []

@@ -227,7 +227,8 @@ def create_demo_database(db: Database, *, size: str = "district", seed: int = 1,
     report = progress or (lambda f, m: None)
     rng = random.Random(seed)
     ids = _Ids(random.Random(seed * 7919 + 1))
-    n_cadres = {"small": 120, "district": 2000, "province": 100_000}[size]
+    # province-1k / province-10k: the province tree with fewer people (benchmarks/growth.py)
+    n_cadres = {"small": 120, "district": 2000, "province-1k": 1000, "province-10k": 10_000, "province": 100_000}[size]
     # Into an empty file a rollback journal is much cheaper than WAL: new pages are written once, not
     # to the WAL and then again by the checkpoint. WAL is switched back on at the end.
     set_journal_mode(db.engine, "DELETE")
@@ -292,7 +293,16 @@ def _fill(db: Database, size: str, seed: int, n_cadres: int, rng: random.Random,
                                    password_hash=hash_password(DEMO_PASSWORD), role="admin",
                                    scope_unit_id=root.id, can_view_sensitive=True, created_at=now))
         uow.session.add(UserRecord(username="canbo", full_name="Chuyên viên tổ chức", password_hash=hash_password(DEMO_PASSWORD),
-                                   role="clerk", scope_unit_id=root.id, can_view_sensitive=False, created_at=now))
+                                   role="clerk", scope_unit_id=root.id, can_view_sensitive=True, created_at=now))
+        # The other roles of domain/access.py, same demo password; "canboxa" only sees its commune and, like
+        # "xem", sees sensitive items masked (the personnel clerk "canbo" handles them).
+        commune = next((u for u in units if u.level == "xa"), root)
+        for uname, full, role, scope, sensitive in (
+                ("truongphong", "Trưởng phòng Nội vụ", "head", root.id, True),
+                ("xem", "Lãnh đạo xem hồ sơ", "viewer", root.id, False),
+                ("canboxa", f"Công chức {commune.name}", "clerk", commune.id, False)):
+            uow.session.add(UserRecord(username=uname, full_name=full, password_hash=hash_password(DEMO_PASSWORD),
+                                       role=role, scope_unit_id=scope, can_view_sensitive=sensitive, created_at=now))
         uow.track = True
         uow.audit("demo_load", "database", "", {"size": size, "seed": seed, "cadres": n_cadres, "units": len(units)})
         uow.commit()

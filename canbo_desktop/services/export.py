@@ -23,9 +23,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from canbo_desktop.db import access
 from canbo_desktop.db import importing as dbi
 from canbo_desktop.db.repositories import OrgUnitRepository
 from canbo_desktop.db.uow import UowFactory
+from canbo_desktop.domain.access import AccessDenied, Op, require
 from canbo_desktop.domain.cadre import SEX_LABELS, Cadre, ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.import_parse import FIELD_BY_KEY
@@ -119,6 +121,12 @@ def export_cadre_list(
     replaces a good one. Returns the number of people written.
     """
     f = f or ListFilter()
+    with uowf() as uow:  # the people come from the user's scope (services/cadres); sensitive columns need the right
+        principal = access.principal_of(uow)
+        require(principal, Op.EXPORT)
+        if include_sensitive and not principal.can_view_sensitive:
+            raise AccessDenied("Tài khoản của anh/chị không được xem thông tin nhạy cảm nên không xuất được các cột "
+                               "Dân tộc, Tôn giáo. Bỏ chọn các cột này hoặc nhờ quản trị viên cấp quyền.")
     cols = _layout(columns, include_sensitive)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from unicodedata import is_normalized, normalize
 
+from canbo_desktop.db import access
 from canbo_desktop.db import importing as dbi
 from canbo_desktop.db.repositories import OrgUnit, OrgUnitRepository
 from canbo_desktop.db.uow import UowFactory
@@ -923,6 +924,8 @@ def apply_import(uowf: UowFactory, preview: ImportPreview, *, backup: bool = Tru
                                             "Hãy xem trước lại rồi nhập."))
         if progress:
             progress(0.2, "Đang ghi vào cơ sở dữ liệu")
+        access.require_bulk_cadre_writes(uow.session, [c.owner_unit_id for c in again.inserts]  # db/access.py
+                                         + [u.new.owner_unit_id for u in again.updates], [u.id for u in again.updates])
         dbi.write_import(uow, again.inserts, again.updates, summary=summary, settings=settings, progress=step)
         _check_cancel(cancel)
         changes = uow.commit()

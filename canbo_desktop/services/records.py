@@ -13,10 +13,19 @@ from typing import Any
 
 from sqlalchemy import Date, select
 
+from canbo_desktop.db import access
 from canbo_desktop.db import models as m
 from canbo_desktop.db.repositories import CadreRepository, OrgUnitRepository, to_dataclass
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.domain import cadre as d
+from canbo_desktop.domain.access import (
+    MASK,
+    SENSITIVE_CADRE_FIELDS,
+    SENSITIVE_FAMILY_FIELDS,
+    Op,
+    allows,
+    denial,
+)
 from canbo_desktop.domain.changes import ChangeSet
 from canbo_desktop.domain.decisions import KIND_LABELS, DecisionInput, plan_effects
 from canbo_desktop.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -65,23 +74,44 @@ def _duplicate_ids(uow: UnitOfWork, c: d.Cadre) -> dict[str, str]:
     if not others:
         return {}
     o = others[0]
+    if not allows(access.session_principal(uow.session), Op.READ, _unit_path(uow, o.unit_id)):
+        return {"id_number": "Số CCCD này đã có trong hồ sơ của một người thuộc đơn vị khác (ngoài phạm vi của anh/chị)."}
     return {"id_number": f"Số CCCD này đã có trong hồ sơ của {o.full_name} ({o.unit_name})."}
+
+
+def _unit_path(uow: UnitOfWork, unit_id: str) -> str:
+    unit = uow.session.get(m.OrgUnitRecord, unit_id)
+    return unit.path if unit is not None else f"/{unit_id}/"
+
+
+def _keep_sensitive(uow: UnitOfWork, c: d.Cadre) -> d.Cadre:
+    """For a user without the sensitive-data permission: the sensitive items keep their stored values (the
+    user saw them masked; "***" must never overwrite them), or the defaults for a new person."""
+    if access.may_view_sensitive(uow.session):
+        return c
+    stored = uow.session.get(m.CadreRecord, c.id) if c.id else None
+    base = to_dataclass(stored, d.Cadre) if stored is not None else d.Cadre()
+    return dataclasses.replace(c, **{k: getattr(base, k) for k in SENSITIVE_CADRE_FIELDS})
 
 
 def validate_file(uowf: UowFactory, f: d.CadreFile, *, today: date | None = None) -> dict[str, str]:
     """All problems of a record, field by field (empty when it can be saved)."""
     c = normalise_cadre(f.cadre)
-    errors = d.validate_cadre(c, today=today or date.today())
     with uowf() as uow:
+        c = _keep_sensitive(uow, c)
+        errors = d.validate_cadre(c, today=today or date.today())
         errors.update(_duplicate_ids(uow, c))
     return errors
 
 
 def save_cadre_file(uowf: UowFactory, f: d.CadreFile, *, today: date | None = None) -> tuple[str, ChangeSet]:
-    """Create or update a person with every table of the CV in one transaction. Returns (id, changes)."""
+    """Create or update a person with every table of the CV in one transaction. Returns (id, changes).
+
+    Out of the user's scope or role the flush is refused (``db/access.py``) and nothing is written."""
     c = normalise_cadre(f.cadre)
-    errors = d.validate_cadre(c, today=today or date.today())
     with uowf() as uow:
+        c = _keep_sensitive(uow, c)
+        errors = d.validate_cadre(c, today=today or date.today())
         errors.update(_duplicate_ids(uow, c))
         if errors:
             raise ValidationError("Hồ sơ chưa lưu được: " + " ".join(errors.values()), errors)
@@ -110,8 +140,13 @@ def save_cadre_file(uowf: UowFactory, f: d.CadreFile, *, today: date | None = No
 
 
 def _sync_children(uow: UnitOfWork, cadre_id: str, f: d.CadreFile) -> None:
-    """Make each child table equal the edited rows: update by id, insert new, tombstone removed."""
+    """Make each child table equal the edited rows: update by id, insert new, tombstone removed.
+    Without the sensitive-data permission the discipline table and the relatives' details are left as stored
+    (the user was shown them masked)."""
+    sensitive_ok = access.may_view_sensitive(uow.session)
     for attr, (model, _cls) in CHILD_TABLES.items():
+        if attr == "discipline" and not sensitive_ok:
+            continue
         wanted = getattr(f, attr)
         existing = {r.id: r for r in uow.session.scalars(
             select(model).where(model.cadre_id == cadre_id, model.deleted.is_(False)))}
@@ -122,10 +157,14 @@ def _sync_children(uow: UnitOfWork, cadre_id: str, f: d.CadreFile) -> None:
             values["position"] = pos
             rec = existing.get(row.id) if row.id else None
             if rec is None:
+                if not sensitive_ok:
+                    values = {k: ("" if v == MASK else v) for k, v in values.items()}
                 uow.session.add(model(cadre_id=cadre_id, **values))
                 continue
             keep.add(rec.id)
             for k, v in values.items():
+                if not sensitive_ok and k in SENSITIVE_FAMILY_FIELDS:
+                    continue
                 if getattr(rec, k) != v:
                     setattr(rec, k, v)
         for rid, rec in existing.items():
@@ -158,8 +197,12 @@ def restore_cadres(uowf: UowFactory, ids: list[str]) -> ChangeSet:
 
 def list_trash(uowf: UowFactory) -> list[d.CadreSummary]:
     with uowf() as uow:
-        rows = uow.session.scalars(select(m.CadreRecord).where(
-            m.CadreRecord.trashed_at.is_not(None), m.CadreRecord.deleted.is_(False)).order_by(m.CadreRecord.name_sort_key))
+        q = select(m.CadreRecord).where(m.CadreRecord.trashed_at.is_not(None), m.CadreRecord.deleted.is_(False))
+        scope = access.scope_path(uow.session)
+        if scope:
+            q = q.join(m.OrgUnitRecord, m.OrgUnitRecord.id == m.CadreRecord.owner_unit_id).where(
+                m.OrgUnitRecord.path.startswith(scope, autoescape=True))
+        rows = uow.session.scalars(q.order_by(m.CadreRecord.name_sort_key))
         units = {u.id: u for u in OrgUnitRepository(uow.session).all()}
         return [d.CadreSummary(r.id, r.full_name, r.sex, r.birth_date, r.birth_precision, r.owner_unit_id,
                                units[r.owner_unit_id].code if r.owner_unit_id in units else "",
@@ -174,6 +217,9 @@ def purge_cadres(uowf: UowFactory, ids: list[str], *, role: str, typed_confirmat
     if clean_line(typed_confirmation).upper() not in ("XOÁ VĨNH VIỄN", "XÓA VĨNH VIỄN", "XOA VINH VIEN"):
         raise ValidationError("Hãy gõ đúng “XOÁ VĨNH VIỄN” để xác nhận.", {"confirmation": "chưa đúng"})
     with uowf() as uow:
+        principal = access.session_principal(uow.session)
+        if not allows(principal, Op.PURGE):  # the caller's ``role`` is a hint; the logged-in user decides
+            raise denial(principal, Op.PURGE)
         for cid in ids:
             rec = CadreRepository(uow.session).record(cid)
             if rec.trashed_at is None:
@@ -313,6 +359,7 @@ def cancel_decision(uowf: UowFactory, decision_id: str, reason: str) -> ChangeSe
 def career_timeline(uowf: UowFactory, cadre_id: str) -> list[d.Decision]:
     """A person's decisions in order of effect (cancelled ones included, marked)."""
     with uowf() as uow:
+        CadreRepository(uow.session).record(cadre_id)  # out of scope: AccessDenied
         rows = uow.session.scalars(select(m.DecisionRecord).where(
             m.DecisionRecord.cadre_id == cadre_id, m.DecisionRecord.deleted.is_(False)
         ).order_by(m.DecisionRecord.effective_date, m.DecisionRecord.id))

@@ -7,15 +7,17 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from canbo_desktop.db import access
 from canbo_desktop.db.base import new_id
 from canbo_desktop.db.models import LocalNodeRecord, OrgUnitRecord, UserRecord
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
+from canbo_desktop.domain.access import ROLES as ROLES
+from canbo_desktop.domain.access import check_password_rules
 from canbo_desktop.domain.errors import AlreadyInitialised, ValidationError
 from canbo_desktop.domain.text import clean_line
 from canbo_desktop.services.refdata import load_reference_data
 from canbo_desktop.services.security import hash_password
 
-ROLES = ("admin", "head", "clerk", "viewer")
 MIN_PASSWORD = 8
 
 
@@ -41,9 +43,10 @@ def office_info(uow: UnitOfWork) -> OfficeInfo | None:
     return OfficeInfo(node.node_id, unit.id, unit.code, unit.name, node.epoch)
 
 
-def check_password(password: str) -> None:
-    if len(password or "") < MIN_PASSWORD:
-        raise ValidationError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.", {"password": "quá ngắn"})
+def check_password(password: str, username: str = "") -> None:
+    problem = check_password_rules(password, username=username)
+    if problem:
+        raise ValidationError(problem, {"password": problem})
 
 
 def init_office(
@@ -104,7 +107,14 @@ def init_office(
 
 
 def user_role(uowf: UowFactory, username: str) -> str:
-    """The role of a user of this database ("viewer" for an unknown name: the least it can be)."""
+    """The role of a user of this database ("viewer" for an unknown name or an inactive account: the least
+    it can be). What the user may actually do is decided by ``db/access.py`` whatever the role shown."""
     with uowf() as uow:
         user = uow.session.scalars(select(UserRecord).where(UserRecord.username == username)).first()
         return user.role if user is not None and user.active else "viewer"
+
+
+def needs_login(uowf: UowFactory) -> bool:
+    """Whether this database has accounts (then the app and the CLI ask for a password)."""
+    with uowf() as uow:
+        return access.users_exist(uow.session)

@@ -121,7 +121,7 @@ def test_trash_restore_and_purge(demo_db: Database) -> None:
         records.purge_cadres(uowf, [cid], role="clerk", typed_confirmation="XOÁ VĨNH VIỄN")
     with pytest.raises(ValidationError):
         records.purge_cadres(uowf, [cid], role="admin", typed_confirmation="ok")
-    records.purge_cadres(uowf, [cid], role="admin", typed_confirmation="xoá vĩnh viễn")
+    records.purge_cadres(demo_db.uow("admin"), [cid], role="admin", typed_confirmation="xoá vĩnh viễn")  # canbo is a clerk
     assert records.list_trash(uowf) == []
     with pytest.raises(Exception, match="Không tìm thấy"):
         cadre_file(uowf, cid)

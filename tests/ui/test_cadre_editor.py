@@ -216,7 +216,7 @@ def test_delete_restore_and_purge_from_the_trash(qtbot, demo_db: Database, monke
     trash.purge(ids, "XOÁ VĨNH VIỄN")  # the demo user "canbo" is a clerk: refused
     assert "quản trị viên" in trash.status.text() and trash.model.rowCount() == 1
     assert not trash.purge_button.isEnabled()
-    trash.role = "admin"
+    trash.role, trash.uowf = "admin", demo_db.uow("admin")  # the service checks the logged-in user, not the role
     trash.purge(ids, "đồng ý")  # the wrong words: nothing happens
     assert "XOÁ VĨNH VIỄN" in trash.status.text() and trash.model.rowCount() == 1
     trash.purge(ids, "xoá vĩnh viễn")

@@ -132,8 +132,12 @@ def cv_from_session(session: Any, cadre_id: str, *, form: str = "bnv", labels: L
 def load_cv(uowf: UowFactory, cadre_id: str, *, form: str = "bnv") -> CvData:
     """Read everything the CV of ``cadre_id`` prints (form ``bnv`` = 2C-BNV/2008, ``tctw`` = 2C/TCTW-98)."""
     _check_form(form)
+    from canbo_desktop.services.cadres import audit_sensitive_views
+
     with uowf() as uow:
-        return cv_from_session(uow.session, cadre_id, form=form)
+        data = cv_from_session(uow.session, cadre_id, form=form)  # masked unless the user may see sensitive data
+        audit_sensitive_views(uow, "print")
+        return data
 
 
 # ------------------------------------------------------------------------------------------- helpers

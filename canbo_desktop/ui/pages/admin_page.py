@@ -1,4 +1,5 @@
-"""Administration: the rules in force (effective-dated, with their legal source) and their edits.
+"""Administration: the rules in force (effective-dated, with their legal source) and their edits; the
+user accounts, roles and scopes (second tab, ``ui/dialogs/users.py``).
 
 An admin edits a rule by saving a *new version* from a date; results for earlier dates keep the
 version that was in force then, and every edit is in the audit log.
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -177,11 +179,10 @@ class AdminPage(QWidget):
         self.role = "viewer"
         self.catalog: list[RuleInfo] = []
         v = QVBoxLayout(self)
-        v.addWidget(QLabel("<h2>Quản trị › Quy định áp dụng</h2>"))
+        v.addWidget(QLabel("<h2>Quản trị</h2>"))
         intro = QLabel("Mỗi quy định (tuổi nghỉ hưu, hạn nâng lương, chế độ đánh giá, điều kiện bổ nhiệm, chỉ tiêu…) "
                        "có ngày hiệu lực và căn cứ pháp lý. Sửa một quy định là thêm phiên bản mới áp dụng từ một ngày.")
         intro.setWordWrap(True)
-        v.addWidget(intro)
         split = QSplitter()
         self.rule_list = QListWidget()
         self.rule_list.setAccessibleName("Danh sách quy định")
@@ -197,6 +198,8 @@ class AdminPage(QWidget):
         self.versions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.versions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.versions.verticalHeader().setVisible(False)
+        # each row as high as its wrapped legal reference, again whenever the column narrows (150 % scaling)
+        self.versions.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.versions.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.versions.setMaximumHeight(self.fontMetrics().height() * 9)
         rv.addWidget(self.versions)
@@ -223,7 +226,18 @@ class AdminPage(QWidget):
         rv.addLayout(buttons)
         split.addWidget(right)
         split.setSizes([340, 900])
-        v.addWidget(split, 1)
+        # Two tabs: the rules (above) and the accounts (ui/dialogs/users.py, admin only).
+        rules_tab = QWidget()
+        rt = QVBoxLayout(rules_tab)
+        rt.addWidget(intro)
+        rt.addWidget(split, 1)
+        from canbo_desktop.ui.dialogs.users import UsersPanel
+
+        self.users = UsersPanel(uowf, tasks, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(rules_tab, "Quy định áp dụng")
+        self.tabs.addTab(self.users, "Người dùng và phân quyền")
+        v.addWidget(self.tabs, 1)
         self.rule_list.currentRowChanged.connect(self._rule_chosen)
         self.versions.itemSelectionChanged.connect(self._version_chosen)
         self._set_editable(False)

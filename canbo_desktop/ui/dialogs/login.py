@@ -1,0 +1,134 @@
+"""The login dialog (shown by ``app.py`` when the database has accounts) and the password change dialog.
+
+The dialog calls ``services.auth.login`` (Argon2id, lockout after 5 failures, audit). An account with a
+temporary password (new, or reset by the admin) must choose its own before the main window opens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canbo_desktop import APP_DISPLAY_NAME
+from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.services import auth
+from canbo_desktop.services.database import Database
+
+
+def _password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.setAccessibleName("Thông báo lỗi")
+    return label
+
+
+class LoginDialog(QDialog):
+    """User name and password; ``session`` holds the ``LoginSession`` once accepted."""
+
+    def __init__(self, db: Database, default_user: str = "", parent: QWidget | None = None, *,
+                 office_name: str = "") -> None:
+        super().__init__(parent)
+        self.db = db
+        self.session: auth.LoginSession | None = None
+        self.setWindowTitle(f"Đăng nhập — {APP_DISPLAY_NAME}")
+        v = QVBoxLayout(self)
+        head = QLabel(f"<h3>{APP_DISPLAY_NAME}</h3>" + (f"<p>{office_name}</p>" if office_name else ""))
+        v.addWidget(head)
+        form = QFormLayout()
+        self.username = QLineEdit(default_user)
+        self.username.setAccessibleName("Tên đăng nhập")
+        self.password = _password_field("Mật khẩu")
+        form.addRow("Tên đăng nhập:", self.username)
+        form.addRow("Mật khẩu:", self.password)
+        v.addLayout(form)
+        self.error = _error_label()
+        v.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Đăng nhập")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Thoát")
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        v.addWidget(buttons)
+        (self.password if default_user else self.username).setFocus()
+
+    def try_login(self) -> bool:
+        name = self.username.text().strip()
+        if not name:
+            self.error.setText("Nhập tên đăng nhập.")
+            return False
+        try:
+            session = auth.login(self.db.uow(name), name, self.password.text())
+        except CanboError as exc:
+            self.error.setText(exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return False
+        if session.must_change_password:
+            dlg = ChangePasswordDialog(self.db, name, self, forced=True, old_password=self.password.text())
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                self.error.setText("Cần đặt mật khẩu mới trước khi làm việc.")
+                return False
+        self.session = session
+        self.accept()
+        return True
+
+
+class ChangePasswordDialog(QDialog):
+    """Đổi mật khẩu: the old one, the new one twice (at least 8 characters)."""
+
+    def __init__(self, db: Database, username: str, parent: QWidget | None = None, *, forced: bool = False,
+                 old_password: str = "") -> None:
+        super().__init__(parent)
+        self.db, self.user = db, username
+        self.setWindowTitle("Đổi mật khẩu")
+        v = QVBoxLayout(self)
+        if forced:
+            note = QLabel("Tài khoản đang dùng mật khẩu tạm do quản trị viên đặt: hãy chọn mật khẩu của riêng anh/chị.")
+            note.setWordWrap(True)
+            v.addWidget(note)
+        form = QFormLayout()
+        self.old = _password_field("Mật khẩu hiện tại")
+        self.old.setText(old_password)
+        self.new = _password_field("Mật khẩu mới")
+        self.again = _password_field("Nhập lại mật khẩu mới")
+        if not old_password:
+            form.addRow("Mật khẩu hiện tại:", self.old)
+        form.addRow("Mật khẩu mới (ít nhất 8 ký tự):", self.new)
+        form.addRow("Nhập lại mật khẩu mới:", self.again)
+        v.addLayout(form)
+        self.error = _error_label()
+        v.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đổi mật khẩu")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Huỷ")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        v.addWidget(buttons)
+
+    def save(self) -> bool:
+        if self.new.text() != self.again.text():
+            self.error.setText("Hai lần nhập mật khẩu mới không khớp.")
+            return False
+        try:
+            auth.change_password(self.db.uow(self.user), self.user, self.old.text(), self.new.text())
+        except CanboError as exc:
+            self.error.setText(exc.message)
+            return False
+        self.accept()
+        return True
