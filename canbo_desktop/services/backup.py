@@ -1,29 +1,51 @@
-"""Automatic backups of the SQLite file before risky operations (an import, a migration, a restore).
+"""Backups of the SQLite file: automatic (before an import, a sync apply, a migration, a restore; daily), by hand,
+rotated, and restored.
 
 The copy is made with SQLite's online backup API (``sqlite3.Connection.backup``, all pages in one step):
 a consistent snapshot of the database as committed, WAL included, taken while the application keeps its
 connections open. (``VACUUM INTO`` gives the same snapshot but rebuilds every index: 6.4 s against 4.5 s
-for the 1.2 GB 100,000-cadre benchmark database.) It lands
-in ``paths.backup_dir_for(db_file)`` as ``canbo-YYYYMMDD-HHMMSS-<reason>.db``. A PostgreSQL database is
-backed up by its server (pg_dump, the host's snapshots): the function then makes no copy and says so.
+for the 1.2 GB 100,000-cadre benchmark database.) It is written as ``….db.part`` and renamed when whole, so a
+crash or a pulled plug never leaves half a backup that looks whole. It lands in ``paths.backup_dir_for(db_file)``
+as ``canbo-YYYYMMDD-HHMMSS-<reason>.db``. A PostgreSQL database is backed up by its server (pg_dump, the host's
+snapshots): the function then makes no copy and says so.
+
+**Rotation** (after every new backup, by the time in the file names): the daily backups (``hang-ngay``) keep the
+newest of each of the last 7 days that have one, of the last 4 ISO weeks and of the last 6 months; the backups
+made before an operation (``truoc-…``: import, sync, migration, restore) keep the 20 newest of each kind; the
+ones made by hand are never deleted automatically.
+
+**Restore** (``restore_backup``) takes the database's write lock (no other copy of the program may have it open),
+keeps the current file as ``<name>-truoc-khoi-phuc-<time>.db`` beside it, puts the backup in place with one atomic
+rename, and gives the restored database a new sync epoch (its parent then expects a full package) with an audit
+entry saying so.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from canbo_desktop import paths
-from canbo_desktop.db.engine import sqlite_path
-from canbo_desktop.db.uow import UowFactory
-from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.db.engine import make_engine, sqlite_path
+from canbo_desktop.db.uow import UnitOfWork, UowFactory
+from canbo_desktop.domain.errors import CanboError, DatabaseError, NotFound
 from canbo_desktop.domain.text import fold
+
+DAILY_REASON = "hang ngay"
+MANUAL_REASON = "thu cong"
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
+KEEP_PER_EVENT = 20
+log = logging.getLogger(__name__)
+_NAME = re.compile(r"^canbo-(\d{8})-(\d{6})-([a-z0-9-]+)\.db$")
 
 
 @dataclass(frozen=True)
@@ -41,13 +63,14 @@ def _slug(reason: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(reason)).strip("-")[:40] or "sao-luu"
 
 
-def backup_engine(engine: Engine, reason: str, *, now: datetime | None = None) -> BackupResult:
-    """Copy the database behind ``engine`` into its backups folder; returns where."""
+def backup_engine(engine: Engine, reason: str, *, now: datetime | None = None, rotate: bool = True) -> BackupResult:
+    """Copy the database behind ``engine`` into its backups folder; returns where. Old backups are then rotated."""
     db_file = sqlite_path(engine.url)
     if engine.dialect.name != "sqlite" or db_file is None:
         return BackupResult(None, "Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump): phần mềm không tạo bản sao tệp.")
     folder = paths.backup_dir_for(db_file.resolve())
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    when = now or datetime.now()
+    stamp = when.strftime("%Y%m%d-%H%M%S")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"canbo-{stamp}-{_slug(reason)}.db"
@@ -55,9 +78,10 @@ def backup_engine(engine: Engine, reason: str, *, now: datetime | None = None) -
         while target.exists():
             target = folder / f"canbo-{stamp}-{_slug(reason)}-{n}.db"
             n += 1
+        part = target.with_name(target.name + ".part")
         raw = engine.raw_connection()
         try:
-            dst = sqlite3.connect(str(target))
+            dst = sqlite3.connect(str(part))
             try:
                 raw.driver_connection.backup(dst)  # type: ignore[union-attr]
                 # One self-contained file (no -wal beside it): what an admin copies or restores.
@@ -65,14 +89,31 @@ def backup_engine(engine: Engine, reason: str, *, now: datetime | None = None) -
                 mark = _mark(dst)
             finally:
                 dst.close()
+            _fsync(part)
+            os.replace(part, target)  # whole or absent: never half a backup that looks whole
         except BaseException:
-            target.unlink(missing_ok=True)  # never leave half a backup that looks whole
+            part.unlink(missing_ok=True)
             raise
         finally:
             raw.close()
     except Exception as exc:  # disk full, no permission, a locked file: the caller must not go on
         raise CanboError(f"Không sao lưu được cơ sở dữ liệu vào “{folder}”: {exc}. Thao tác đã dừng, dữ liệu không đổi.") from exc
+    if rotate:
+        try:
+            rotate_backups(folder, today=when.date())
+        except OSError:
+            pass  # a backup that cannot be deleted now is deleted next time; the new one is whole
     return BackupResult(target, f"Đã sao lưu cơ sở dữ liệu vào “{target}”.", mark)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems (and Windows on a read-only handle) refuse; the rename still orders the write
+    finally:
+        os.close(fd)
 
 
 def _mark(con: sqlite3.Connection) -> tuple[int, int]:
@@ -97,6 +138,7 @@ class BackupJob:
             self._result = backup_engine(engine, reason)
         except BaseException as exc:  # handed to the caller of result()
             self._error = exc
+            log.warning("backup %r failed: %s", reason, exc)
 
     def result(self) -> BackupResult:
         self._thread.join()
@@ -118,3 +160,272 @@ def backup_database(uowf: UowFactory, reason: str) -> BackupResult:
     with uowf() as uow:
         engine = uow.engine
     return backup_engine(engine, reason)
+
+
+# --------------------------------------------------------------------------- listing and rotation
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    at: datetime
+    reason: str  # the slug in the file name ("hang-ngay", "truoc-khi-nhap-excel", "thu-cong"…)
+    kind: str  # "daily" | "event" | "manual"
+    size: int
+
+    @property
+    def label(self) -> str:
+        """The reason as a clerk reads it."""
+        return {
+            "hang-ngay": "Hằng ngày",
+            "thu-cong": "Sao lưu thủ công",
+            "truoc-khi-nhap-excel": "Trước khi nhập Excel",
+            "truoc-nang-cap": "Trước khi nâng cấp lược đồ",
+            "truoc-dong-bo": "Trước khi nhận gói đồng bộ",
+            "truoc-khoi-phuc": "Trước khi khôi phục",
+        }.get(_family(self.reason), self.reason.replace("-", " "))
+
+
+def _family(slug: str) -> str:
+    """The reason without the ``-2``, ``-3`` given to backups made in the same second."""
+    return re.sub(r"-\d+$", "", slug)
+
+
+def _kind(slug: str) -> str:
+    fam = _family(slug)
+    if fam == _slug(DAILY_REASON):
+        return "daily"
+    if fam.startswith("truoc-"):
+        return "event"
+    return "manual"
+
+
+def parse_backup_name(path: Path) -> BackupInfo | None:
+    m = _NAME.match(path.name)
+    if m is None:
+        return None
+    try:
+        at = datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")
+        size = path.stat().st_size
+    except (ValueError, OSError):
+        return None
+    return BackupInfo(path, at, m.group(3), _kind(m.group(3)), size)
+
+
+def list_backups_in(folder: Path) -> list[BackupInfo]:
+    """Whole backups in ``folder``, newest first (``.part`` files being written are not backups)."""
+    if not folder.is_dir():
+        return []
+    found = [b for p in folder.iterdir() if (b := parse_backup_name(p)) is not None]
+    return sorted(found, key=lambda b: (b.at, b.path.name), reverse=True)
+
+
+def list_backups(db_file: Path) -> list[BackupInfo]:
+    """The backups of the database file ``db_file``, newest first."""
+    return list_backups_in(paths.backup_dir_for(Path(db_file).resolve()))
+
+
+def rotation_plan(backups: list[BackupInfo]) -> tuple[list[BackupInfo], list[BackupInfo]]:
+    """(keep, delete) under the policy of the module docstring. Pure: decided from the names' times only."""
+    newest_first = sorted(backups, key=lambda b: (b.at, b.path.name), reverse=True)
+    keep: set[Path] = set()
+    daily = [b for b in newest_first if b.kind == "daily"]
+    buckets: list[tuple[int, Callable[[datetime], object]]] = [
+        (KEEP_DAILY, lambda t: t.date()),
+        (KEEP_WEEKLY, lambda t: t.isocalendar()[:2]),
+        (KEEP_MONTHLY, lambda t: (t.year, t.month)),
+    ]
+    for limit, key in buckets:
+        seen: set[object] = set()
+        for b in daily:
+            k = key(b.at)
+            if k in seen:
+                continue
+            seen.add(k)
+            if len(seen) > limit:
+                break
+            keep.add(b.path)  # the newest of its day / week / month
+    per_event: dict[str, int] = {}
+    for b in newest_first:
+        if b.kind == "event":
+            fam = _family(b.reason)
+            per_event[fam] = per_event.get(fam, 0) + 1
+            if per_event[fam] <= KEEP_PER_EVENT:
+                keep.add(b.path)
+        elif b.kind == "manual":
+            keep.add(b.path)
+    kept = [b for b in newest_first if b.path in keep]
+    dropped = [b for b in newest_first if b.path not in keep]
+    return kept, dropped
+
+
+def rotate_backups(folder: Path, *, today: date | None = None) -> list[Path]:
+    """Delete the backups the policy no longer keeps (and ``.part`` leftovers of a crash); returns what went."""
+    _ = today  # the policy counts days that have a backup, not calendar days: a PC off for a month keeps its history
+    gone: list[Path] = []
+    _kept, dropped = rotation_plan(list_backups_in(folder))
+    for b in dropped:
+        b.path.unlink(missing_ok=True)
+        gone.append(b.path)
+    if folder.is_dir():
+        for part in folder.glob("canbo-*.db.part"):
+            try:
+                if datetime.now().timestamp() - part.stat().st_mtime > 3600:  # not one being written right now
+                    part.unlink()
+                    gone.append(part)
+            except OSError:
+                pass
+    return gone
+
+
+def needs_daily_backup(db_file: Path, today: date) -> bool:
+    """True when the newest daily backup of ``db_file`` is older than ``today`` (or there is none)."""
+    return not any(b.kind == "daily" and b.at.date() >= today for b in list_backups(db_file))
+
+
+def daily_backup_if_due(engine: Engine, *, now: datetime | None = None) -> BackupResult | None:
+    """The daily backup, made when the newest one is from before today (called when the database is opened)."""
+    db_file = sqlite_path(engine.url)
+    if engine.dialect.name != "sqlite" or db_file is None:
+        return None
+    when = now or datetime.now()
+    if not needs_daily_backup(db_file, when.date()):
+        return None
+    return backup_engine(engine, DAILY_REASON, now=when)
+
+
+# --------------------------------------------------------------------------- restore
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Path
+    restored_from: Path
+    kept: Path | None  # the database as it was before the restore
+    epoch: int  # the restored database's new sync epoch
+    note: str
+
+
+def check_backup_file(path: Path) -> None:
+    """Raise unless ``path`` is a whole, readable Cán bộ Desktop database."""
+    if not path.is_file():
+        raise NotFound(f"Không tìm thấy tệp sao lưu “{path}”.")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = con.execute("PRAGMA integrity_check").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu hoặc đã hỏng ({exc}); không khôi phục.") from exc
+    if ok != "ok":
+        raise DatabaseError(f"Tệp sao lưu “{path.name}” bị hỏng (kiểm tra toàn vẹn: {ok}); không khôi phục.")
+    if not {"alembic_version", "local_node", "audit_log", "cadre"} <= tables:
+        raise DatabaseError(f"Tệp “{path.name}” không phải là bản sao lưu của Cán bộ Desktop; không khôi phục.")
+
+
+def _epoch(path: Path) -> int:
+    if not path.exists():
+        return 0
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT max(epoch) FROM local_node").fetchone()
+    except sqlite3.DatabaseError:
+        return 0
+    finally:
+        con.close()
+    return int(row[0] or 0) if row else 0
+
+
+def _copy_sqlite(src_path: Path, dst_path: Path) -> None:
+    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(dst_path))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    _fsync(dst_path)
+
+
+def resolve_backup(db_file: Path, name_or_path: str) -> Path:
+    """A backup given by its file name (in the database's backups folder) or by a path."""
+    p = Path(name_or_path).expanduser()
+    if p.exists():
+        return p.resolve()
+    candidate = paths.backup_dir_for(Path(db_file).resolve()) / name_or_path
+    if candidate.exists():
+        return candidate
+    raise NotFound(f"Không tìm thấy bản sao lưu “{name_or_path}” (xem danh sách bằng: canbo backup list).")
+
+
+def restore_backup(db_file: Path, source: Path, *, actor: str = "system", now: datetime | None = None) -> RestoreResult:
+    """Replace the database ``db_file`` with the backup ``source`` (see the module docstring).
+
+    Nobody may have the database open for writing meanwhile (its write lock is taken, else ``DatabaseLocked``)."""
+    from canbo_desktop.db.models import LocalNodeRecord
+    from canbo_desktop.services.locking import acquire_write_lock
+
+    db_file = Path(db_file).expanduser().resolve()
+    source = Path(source).expanduser().resolve()
+    if source == db_file:
+        raise CanboError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu khác.")
+    check_backup_file(source)
+    when = (now or datetime.now()).replace(microsecond=0)
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    with acquire_write_lock(db_file, program="canbo backup restore"):
+        part = db_file.with_name(db_file.name + ".restore-part")
+        kept: Path | None = None
+        try:
+            # 1. The restored copy, whole, with its new epoch and the audit entry, before anything is touched.
+            _copy_sqlite(source, part)
+            old_epoch = max(_epoch(part), _epoch(db_file))
+            new_epoch = old_epoch + 1
+            engine = make_engine(str(part), must_exist=True)
+            try:
+                uow = UnitOfWork(engine, actor)
+                with uow:
+                    node = uow.session.query(LocalNodeRecord).first()
+                    if node is not None:
+                        node.epoch = new_epoch
+                    uow.audit("restore", "database", "", {
+                        "from": source.name, "at": when.isoformat(), "epoch": [old_epoch, new_epoch],
+                        "kept": f"{db_file.stem}-truoc-khoi-phuc-{stamp}.db" if db_file.exists() else ""})
+                    uow.commit()
+            finally:
+                engine.dispose()
+            _fsync(part)
+            # 2. Keep the current database (checkpointed: its -wal holds nothing afterwards).
+            if db_file.exists():
+                kept = db_file.with_name(f"{db_file.stem}-truoc-khoi-phuc-{stamp}.db")
+                n = 2
+                while kept.exists():
+                    kept = db_file.with_name(f"{db_file.stem}-truoc-khoi-phuc-{stamp}-{n}.db")
+                    n += 1
+                cur = sqlite3.connect(str(db_file))
+                try:
+                    cur.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back a hot journal if any
+                    cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    cur.close()
+                kept_part = kept.with_name(kept.name + ".part")
+                _copy_sqlite(db_file, kept_part)
+                os.replace(kept_part, kept)
+            # 3. Swap: the old -wal/-shm must not be applied to the new file.
+            for suffix in ("-wal", "-shm", "-journal"):
+                db_file.with_name(db_file.name + suffix).unlink(missing_ok=True)
+            os.replace(part, db_file)
+        except CanboError:
+            part.unlink(missing_ok=True)
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            part.unlink(missing_ok=True)
+            raise DatabaseError(f"Không khôi phục được từ “{source.name}”: {exc}. Cơ sở dữ liệu hiện tại không đổi.") from exc
+    note = (f"Đã khôi phục cơ sở dữ liệu từ “{source.name}”. Bản trước khi khôi phục được giữ tại “{kept}”. "
+            f"Kỷ nguyên đồng bộ mới: {new_epoch} (lần gửi tới sẽ là gói đầy đủ)." if kept else
+            f"Đã khôi phục cơ sở dữ liệu từ “{source.name}”. Kỷ nguyên đồng bộ mới: {new_epoch}.")
+    return RestoreResult(db_file, source, kept, new_epoch, note)
