@@ -331,6 +331,10 @@ class CadreRecord(Synced, Base):
         Index("ix_cadre_id_number", "id_number"),
         Index("ix_cadre_status", "status"),
         Index("ix_cadre_birth_date", "birth_date"),
+        # The reports' covering index (db/reports.py): every fact the targets and statistics read, the status
+        # first (the reports' WHERE). The count scans it instead of the wide rows (1.4 kB each), a few times
+        # less to read on a province.
+        Index("ix_cadre_report", "status", "owner_unit_id", "deleted", "trashed_at", "title_code", "sex", "birth_date", "birth_precision", "category", "ethnicity_code", "religion_code", "hometown_province_code", "grade_code", "education_level", "political_theory", "state_mgmt", "party_join_date", "recruitment_date", "id"),
     )
 
 

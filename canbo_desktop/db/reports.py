@@ -27,7 +27,9 @@ stored ISO forms ("1998", "1998-09", "1998-09-15"); other text counts as undated
 
 **Counting** (:meth:`ReportsRepository.target_counts`): the people are read once; per person each distinct
 denominator is evaluated once and each numerator only for its members, packed into a few small integers
-that are grouped by unit; the roll-up over the tree is done by the caller (``domain/reports.py``). The SQL
+that are grouped by unit; the roll-up over the tree is done by the caller (``domain/reports.py``). The
+people are read from the covering index ``ix_cadre_report`` (every column the reports read, status first),
+not from the 1.4 kB rows: on the 100,000-cadre province the count's SQL went from ~0.63 s to ~0.40 s of CPU. The SQL
 is portable: SQLite (the co-routine hint ``LIMIT -1`` is added only there) and PostgreSQL give the same
 figures (tested).
 """
@@ -440,6 +442,10 @@ def _tri(expr: Expr) -> Expr:
 _PACK = 3
 _BITS = 21
 
+# Long code lists counted as their usual code plus the rare codes listed per unit (see stat_counts).
+_MAJOR_CODES = {"ethnicity": "01", "religion": r.NO_RELIGION}
+_SEP = "\x1f"  # between the listed codes (a control character no code contains)
+
 # Numerators packed in one integer per person and denominator: 12 base-3 digits stay well inside a
 # 32-bit integer on every database.
 _DIGITS = 12
@@ -493,6 +499,11 @@ class ReportsRepository:
         o = m.OrgUnitRecord
         roots = self.s.scalars(select(o.id).where(o.parent_id.is_(None), o.deleted.is_(False)).limit(2)).all()
         return roots[0] if len(roots) == 1 else None
+
+    def user_can_view_sensitive(self, username: str) -> bool:
+        u = m.UserRecord
+        flag = self.s.scalar(select(u.can_view_sensitive).where(u.username == username, u.active.is_(True)).limit(1))
+        return bool(flag)
 
     def covers_everything(self, root: r.UnitNode) -> bool:
         """Whether every unit of the database is in ``root``'s subtree (then no subtree filter is needed)."""
@@ -676,7 +687,9 @@ class ReportsRepository:
             people = people.limit(-1)
         pc = people.subquery("per_person").c
         aggs: list[Any] = [func.count()]
-        fields: list[list[str]] = []  # per SUM: the keys of its counters, lowest bits first
+        # per aggregate: the keys of its counters, lowest bits first; or the dimension whose rare codes it lists
+        fields: list[list[str] | str] = []
+        sqlite = self.s.get_bind().dialect.name == "sqlite"
 
         def packed(value: Expr, keys_values: Sequence[tuple[str, Any]], *, searched: bool = False) -> None:
             for start in range(0, len(keys_values), _PACK):
@@ -705,6 +718,17 @@ class ReportsRepository:
                  "grade": "grade_code"}
         for dim, col_name in plain.items():
             codes = [code for code, _name in labels.lists.get(dim, ()) if code]
+            major = _MAJOR_CODES.get(dim)
+            if major is not None and len(codes) > 2 * _PACK:
+                # a long list where nearly everyone has one code (54 ethnic groups, Kinh; religions, none):
+                # that code and "not recorded" are counters, the rare codes are listed per unit (one
+                # aggregate instead of a SUM per three codes; NULL costs the aggregate almost nothing)
+                col = pc[col_name]
+                packed(col, [(f"{dim}:{major}", major), (f"{dim}:", "")])
+                rare = case((col.in_((major, "")), null()), else_=col)
+                aggs.append(func.group_concat(rare, _SEP) if sqlite else func.string_agg(rare, _SEP))
+                fields.append(dim)
+                continue
             packed(pc[col_name], [(f"{dim}:{code}", code) for code in codes] + [(f"{dim}:", "")])
         q = select(pc.unit_id, *aggs).group_by(pc.unit_id)
         mask = (1 << _BITS) - 1
@@ -712,6 +736,11 @@ class ReportsRepository:
         for row in self.s.execute(q).all():
             counts: r.Counts = {"total": int(row[1])}
             for total, keys in zip(row[2:], fields, strict=True):
+                if isinstance(keys, str):  # the rare codes of a dimension, one per person
+                    for code in (total or "").split(_SEP) if total else ():
+                        key = f"{keys}:{code}"
+                        counts[key] = counts.get(key, 0) + 1
+                    continue
                 v = int(total or 0)
                 for key in keys:
                     if v & mask:

@@ -86,6 +86,7 @@ class IndicatorInfo:
     deadline: date | None
     source: str
     note: str
+    sensitive: bool = False  # its filters read ethnicity or religion: the people behind it are sensitive data
 
 
 @dataclass(frozen=True)
@@ -420,6 +421,36 @@ class StatisticsReport:
             if t.key == key:
                 return t
         raise KeyError(key)
+
+
+# Breakdowns that are sensitive personal data (ethnic group, religion): shown only to a user allowed to see
+# them; the columns of the quantity-and-quality table drawn from them go with them.
+SENSITIVE_TABLES = frozenset({"ethnicity", "religion"})
+SENSITIVE_COLUMNS = frozenset({"minority", "religion"})
+MASKED_TEXT = "Không có quyền xem"
+
+
+def without_sensitive(report: StatisticsReport) -> StatisticsReport:
+    """The report without the sensitive breakdowns (:data:`SENSITIVE_TABLES`) and without the columns of the
+    other tables that are counted from them, for a user who may not see them (screen and exports alike)."""
+    tables: list[StatTable] = []
+    for t in report.tables:
+        if t.key in SENSITIVE_TABLES:
+            continue
+        keep = [i for i, c in enumerate(t.columns) if c.key not in SENSITIVE_COLUMNS]
+        if len(keep) < len(t.columns):
+            t = StatTable(t.key, t.title, tuple(t.columns[i] for i in keep),
+                          tuple(StatRow(row.stt, row.label, row.unit_id, row.unit_code, row.level, row.kind,
+                                        tuple(row.values[i] for i in keep)) for row in t.rows),
+                          (t.note + " " if t.note else "") + f"Cột dân tộc thiểu số, tôn giáo: {MASKED_TEXT.lower()}.")
+        tables.append(t)
+    return StatisticsReport(at=report.at, reconstructed=report.reconstructed, root=report.root, tables=tuple(tables),
+                            notes=report.notes)
+
+
+def number_text(n: int) -> str:
+    """12.345 (Vietnamese thousands separator)."""
+    return f"{n:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)

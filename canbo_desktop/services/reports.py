@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import literal
 
+from canbo_desktop.db import access
 from canbo_desktop.db.reports import (
     CompiledIndicator,
     PersonSource,
@@ -36,6 +37,7 @@ from canbo_desktop.db.reports import (
 )
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.domain import reports as r
+from canbo_desktop.domain.access import Op
 from canbo_desktop.domain.cadre import CadreSummary
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import NotFound, ValidationError
@@ -43,6 +45,7 @@ from canbo_desktop.domain.rules import RuleBook
 from canbo_desktop.domain.rules.targets import RULE_KEY, FilterContext, _indicators
 from canbo_desktop.services.rules import rule_book
 
+SENSITIVE_FIELDS = ("ethnicity_code", "religion_code")
 PARTS = ("numerator", "denominator", "not_met", "unknown", "excluded")
 PART_LABELS = {"numerator": "đạt tiêu chí (tử số)", "denominator": "thuộc mẫu số", "not_met": "chưa đạt tiêu chí",
                "unknown": "thiếu dữ liệu để xác định tử số", "excluded": "thiếu dữ liệu để xác định mẫu số"}
@@ -83,7 +86,9 @@ class _Setup:
 
     def __init__(self, uow: UnitOfWork, unit_id: str | None, unit_code: str | None) -> None:
         self.repo = ReportsRepository(uow.session)
-        self.root = _resolve_unit(self.repo, unit_id, unit_code)
+        scope = access.principal_of(uow).scope_unit_id  # db/access.py: a user's reports stay in its subtree
+        self.root = _resolve_unit(self.repo, unit_id or (None if unit_code else scope), unit_code)
+        access.require_scope(uow.session, Op.READ, self.root.id)
         self.units = self.repo.units(self.root.path)
         self.titles, self.ranks = self.repo.titles_and_ranks()
         self.settings = self.repo.settings()
@@ -101,12 +106,19 @@ class _Setup:
         return SqlContext(ctx, self.repo.province_expr(src["unit_id"], self.units) if needs else literal(""))
 
 
+def _reads_sensitive(spec: Any) -> bool:
+    """Whether a filter reads a sensitive field (ethnic group, religion)."""
+    text = json.dumps(spec, ensure_ascii=False)
+    return any(f'"{name}"' in text for name in SENSITIVE_FIELDS)
+
+
 def _indicator_infos(book: RuleBook, on: date) -> tuple[list[r.IndicatorInfo], list[CompiledIndicator], str]:
     version = book.find(RULE_KEY, on)
     if version is None:
         return [], [], ""
     infos = [r.IndicatorInfo(code=i.code, name=i.name, threshold=None if i.threshold is None else float(i.threshold),
-                             comparison=i.comparison, deadline=i.deadline, source=i.source, note=i.note)
+                             comparison=i.comparison, deadline=i.deadline, source=i.source, note=i.note,
+                             sensitive=_reads_sensitive(i.numerator) or _reads_sensitive(i.denominator))
              for i in _indicators(version.params, version.legal_source)]
     return infos, compiled_indicators(version.params), version.legal_source
 
@@ -191,6 +203,20 @@ def statistics_report(uowf: UowFactory, *, unit_id: str | None = None, unit_code
         direct = setup.repo.stat_counts(setup.source(on, reconstructed, everyone=True), labels)
     notes = [RECONSTRUCTION_NOTE] if reconstructed else []
     return r.build_statistics(on, reconstructed, setup.root, setup.units, direct, labels, depth=depth, notes=notes)
+
+
+def report_units(uowf: UowFactory) -> tuple[list[r.UnitNode], str | None]:
+    """Every live unit (parents first, for the unit picker) and this office's unit (the default)."""
+    with uowf() as uow:
+        repo = ReportsRepository(uow.session)
+        return repo.units(), repo.office_unit_id()
+
+
+def can_view_sensitive(uowf: UowFactory, username: str) -> bool:
+    """Whether the user may see sensitive breakdowns (ethnic group, religion): the account's own permission
+    (``UserRecord.can_view_sensitive``); an unknown or inactive user may not."""
+    with uowf() as uow:
+        return ReportsRepository(uow.session).user_can_view_sensitive(username)
 
 
 def record_report_export(uowf: UowFactory, report: str, path: Path | str, *, unit: r.UnitNode, at: date,

@@ -389,6 +389,11 @@ def upgrade() -> None:
         batch_op.create_index("ix_cadre_name_sort_key", ["name_sort_key"], unique=False)
         batch_op.create_index("ix_cadre_owner_unit_id", ["owner_unit_id"], unique=False)
         batch_op.create_index("ix_cadre_status", ["status"], unique=False)
+        batch_op.create_index(
+            "ix_cadre_report",
+            ["status", "owner_unit_id", "deleted", "trashed_at", "title_code", "sex", "birth_date", "birth_precision", "category", "ethnicity_code", "religion_code", "hometown_province_code", "grade_code", "education_level", "political_theory", "state_mgmt", "party_join_date", "recruitment_date", "id"],
+            unique=False,
+        )
 
     op.create_table(
         "confidence_vote",
@@ -1095,6 +1100,7 @@ def downgrade() -> None:
     op.drop_table("doc_counter")
     op.drop_table("confidence_vote")
     with op.batch_alter_table("cadre", schema=None) as batch_op:
+        batch_op.drop_index("ix_cadre_report")
         batch_op.drop_index("ix_cadre_status")
         batch_op.drop_index("ix_cadre_owner_unit_id")
         batch_op.drop_index("ix_cadre_name_sort_key")
