@@ -19,6 +19,7 @@ from canbo_desktop.services.database import Database
 from canbo_desktop.services.demo import create_demo_database
 from canbo_desktop.services.setup import MIN_PASSWORD, init_office
 from canbo_desktop.ui.widgets.fields import CodeCombo
+from canbo_desktop.ui.widgets.screen import fit_window, text_size
 
 
 class _Choice(QWizardPage):
@@ -120,7 +121,7 @@ class FirstRunWizard(QWizard):
                             (QWizard.WizardButton.FinishButton, "Hoàn tất"), (QWizard.WizardButton.CancelButton, "Huỷ")):
             self.setButtonText(which, text)
         self.user = "admin"
-        self.resize(720, 460)
+        fit_window(self, *text_size(self, 90, 33))  # at most 90 % of the screen (1366×768 at 150 %)
 
     def accept(self) -> None:
         """Create the office (or the demo) in the database; stay open with the reason if it fails."""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from canbo_desktop.domain import import_parse as ip
 from canbo_desktop.ui.tasks import TaskRunner
+from canbo_desktop.ui.widgets.screen import fit_window, text_size
 
 MODES = (("upsert", "Thêm người mới và cập nhật người đã có"), ("insert", "Chỉ thêm người mới"),
          ("update", "Chỉ cập nhật người đã có"))
@@ -56,7 +57,7 @@ class ImportWizard(QWizard):
         self.result: Any = None  # ImportResult
         self.busy = False
         self.setWindowTitle("Nhập danh sách cán bộ từ Excel")
-        self.resize(1100, 700)
+        fit_window(self, *text_size(self, 138, 50))  # at most 90 % of the screen (1366×768 at 150 %)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp >")
         self.setButtonText(QWizard.WizardButton.BackButton, "< Quay lại")

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canbo_desktop.ui.widgets.screen import fit_window, text_size
+
 
 class PdfPreviewDialog(QDialog):
     def __init__(self, pdf_path: str | Path, title: str, parent: QWidget | None = None, *,
@@ -32,7 +34,8 @@ class PdfPreviewDialog(QDialog):
         self.pdf_path = Path(pdf_path)
         self.suggested_name = suggested_name or self.pdf_path.name
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        # an A4 page wide, as tall as the screen allows (90 % of it at most: 1366×768 at 150 % is 911×512)
+        fit_window(self, *text_size(self, 112, 200))
         self.document = QPdfDocument(self)
         self.document.load(str(self.pdf_path))
         self.view = QPdfView(self)

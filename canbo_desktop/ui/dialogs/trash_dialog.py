@@ -21,6 +21,7 @@ from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.services import records
 from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
 from canbo_desktop.ui.tasks import TaskRunner
+from canbo_desktop.ui.widgets.screen import fit_window, text_size
 
 CONFIRM_WORDS = "XOÁ VĨNH VIỄN"
 
@@ -31,8 +32,10 @@ class TrashDialog(QDialog):
         self.uowf, self.tasks, self.role = uowf, tasks, role
         self.setWindowTitle("Thùng rác")
         v = QVBoxLayout(self)
-        v.addWidget(QLabel("Hồ sơ đã xoá vào thùng rác không còn trong danh sách, tìm kiếm và báo cáo. "
-                           "Có thể khôi phục bất cứ lúc nào."))
+        note = QLabel("Hồ sơ đã xoá vào thùng rác không còn trong danh sách, tìm kiếm và báo cáo. "
+                      "Có thể khôi phục bất cứ lúc nào.")
+        note.setWordWrap(True)
+        v.addWidget(note)
         self.model = CadreTableModel(tasks, self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -56,7 +59,7 @@ class TrashDialog(QDialog):
         for b in (self.restore_button, self.purge_button, close):
             row.addWidget(b)
         v.addLayout(row)
-        self.resize(980, 520)
+        fit_window(self, *text_size(self, 122, 37))  # at most 90 % of the screen (1366×768 at 150 %)
         self.reload()
 
     def reload(self) -> None:

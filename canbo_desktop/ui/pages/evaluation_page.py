@@ -57,6 +57,8 @@ from canbo_desktop.ui.pages.planning_panel import PlanningPanel
 from canbo_desktop.ui.pages.vote_panel import VotePanel
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo
+from canbo_desktop.ui.widgets.screen import FlowLayout, pair, scrolling
+from canbo_desktop.ui.widgets.usb import on_click
 
 SUMMARY_DELAY_MS = 400  # after the last save, the quota and the round's problems are read again
 HEAD_ONLY = "Chỉ lãnh đạo phòng hoặc quản trị viên được {}."
@@ -84,6 +86,14 @@ def _item(text: str, *, right: bool = False, color: str = "") -> QTableWidgetIte
     return item
 
 
+class _StatusLabel(QLabel):
+    """A message line that takes no room while it is empty."""
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class EvaluationPage(QWidget):
     def __init__(self, uowf: Any, tasks: TaskRunner, codes: dict[str, list[tuple[str, str]]], role: str,
                  parent: QWidget | None = None, *, default_unit: str = "") -> None:
@@ -101,31 +111,25 @@ class EvaluationPage(QWidget):
 
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
+        top = FlowLayout()  # one line on a wide screen, two on 1366×768 at 150 %
         top.addWidget(QLabel("<b style='font-size: 13pt'>Đánh giá, xếp loại</b>"))
-        top.addSpacing(12)
-        top.addWidget(QLabel("Đơn vị"))
         self.unit = CodeCombo(codes.get("unit", []))
         self.unit.setItemText(0, "— chọn đơn vị —")
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unit.setMinimumContentsLength(30)
         self.unit.setAccessibleName("Đơn vị đánh giá")
-        top.addWidget(self.unit, 2)
-        top.addWidget(QLabel("Năm"))
+        top.addWidget(pair(QLabel("Đơn vị"), self.unit, stretch_last=True))
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(default_year())
         self.year.setAccessibleName("Năm đánh giá")
-        top.addWidget(self.year)
         self.open_button = QPushButton("Mở đợt đánh giá")
         self.open_button.clicked.connect(self.open_round)
-        top.addWidget(self.open_button)
-        top.addSpacing(12)
-        top.addWidget(QLabel("Các đợt đã mở"))
+        top.addWidget(pair(QLabel("Năm"), self.year, self.open_button))
         self.round_list = QComboBox()
         self.round_list.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.round_list.setMinimumContentsLength(18)
-        top.addWidget(self.round_list, 1)
+        top.addWidget(pair(QLabel("Các đợt đã mở"), self.round_list, stretch_last=True))
         v.addLayout(top)
 
         self.tabs = QTabWidget()
@@ -172,7 +176,7 @@ class EvaluationPage(QWidget):
         self.problems_label.setTextFormat(Qt.TextFormat.RichText)
         self.problems_label.setStyleSheet(f"color: {RED};")
         v.addWidget(self.problems_label)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # the buttons wrap on a narrow screen
         self.approve_button = QPushButton("Phê duyệt")
         self.approve_button.clicked.connect(self.approve)
         self.lock_button = QPushButton("Khoá")
@@ -192,11 +196,12 @@ class EvaluationPage(QWidget):
                   self.add_people_button):
             bar.addWidget(b)
         bar.addWidget(self.outstanding)
-        self.status = QLabel()
+        v.addLayout(bar)
+        self.status = _StatusLabel()  # under the buttons, taking a line only when it has something to say
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        bar.addWidget(self.status, 1)
-        v.addLayout(bar)
+        self.status.hide()
+        v.addWidget(self.status)
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = EvaluationGridModel(self)
@@ -236,7 +241,7 @@ class EvaluationPage(QWidget):
         form.addWidget(self.months_worked, 0, 1)
         form.addWidget(QLabel("Số tháng nghỉ"), 0, 2)
         form.addWidget(self.months_absent, 0, 3)
-        form.addWidget(self.maternity, 0, 4)
+        form.addWidget(self.maternity, 1, 0, 1, 4)  # a line of its own: the tab fits a 911-px window
         left.addLayout(form)
         self.veto_box = QVBoxLayout()
         self.veto_box.setSpacing(0)
@@ -279,7 +284,7 @@ class EvaluationPage(QWidget):
             pb.addWidget(b)
         right.addLayout(pb)
         dh.addLayout(right, 6)
-        bottom.addTab(details, "Chi tiết, sản phẩm")
+        bottom.addTab(scrolling(details), "Chi tiết, sản phẩm")  # scrolls when the window is short
         self.corrections = QTableWidget(0, len(CORRECTION_HEADERS))
         self.corrections.setHorizontalHeaderLabels(list(CORRECTION_HEADERS))
         self.corrections.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -511,10 +516,26 @@ class EvaluationPage(QWidget):
                     old.deleteLater()
             self._veto_boxes = {}
             for code, text in v.veto_codes.items():
-                box = QCheckBox(veto_label(text, 80))
+                # the condition wraps beside its box (a box 80 letters wide would not fit 1366×768 at 150 %)
+                box = QCheckBox()
                 box.setToolTip(text)
+                box.setAccessibleName(veto_label(text, 80))
+                condition = QLabel(veto_label(text, 160))
+                condition.setWordWrap(True)
+                condition.setToolTip(text)
+
+                def toggle(b: QCheckBox = box) -> None:
+                    if b.isEnabled():
+                        b.toggle()
+
+                on_click(condition, toggle)
+                line = QWidget()
+                lh = QHBoxLayout(line)
+                lh.setContentsMargins(0, 0, 0, 0)
+                lh.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+                lh.addWidget(condition, 1)
                 self._veto_boxes[code] = box
-                self.veto_box.addWidget(box)
+                self.veto_box.addWidget(line)
         for wdg in (self.months_worked, self.months_absent, self.maternity, self.save_details_button,
                     *self._veto_boxes.values()):
             wdg.setEnabled(editable)

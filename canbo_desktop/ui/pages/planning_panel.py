@@ -27,6 +27,7 @@ from canbo_desktop.services import planning as pl
 from canbo_desktop.ui.dialogs.planning_dialogs import AddPlanningDialog, RemovePlanningDialog, term_combo
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo, DateEdit
+from canbo_desktop.ui.widgets.screen import FlowLayout, pair
 
 RED = "#b00020"
 AMBER = "#8a5a00"
@@ -43,8 +44,7 @@ class PlanningPanel(QWidget):
         self.rows: list[w.PlanningRow] = []
         self.dialog: Any = None
         v = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Nhiệm kỳ"))
+        bar = FlowLayout()  # wraps on a narrow screen
         self.terms = pl.planning_terms()
         self.term = term_combo(("",) + self.terms, "")
         self.term.setCurrentIndex(0)  # every term
@@ -52,23 +52,19 @@ class PlanningPanel(QWidget):
         if edit is not None:
             edit.setPlaceholderText("tất cả")
         self.term.setMinimumContentsLength(10)
-        bar.addWidget(self.term)
-        bar.addWidget(QLabel("Chức danh"))
+        bar.addWidget(pair(QLabel("Nhiệm kỳ"), self.term))
         self.title = CodeCombo(codes.get("title", []))
         self.title.setItemText(0, "tất cả chức danh")
         self.title.setMinimumContentsLength(24)
-        bar.addWidget(self.title)
+        bar.addWidget(pair(QLabel("Chức danh"), self.title, stretch_last=True))
         self.include_removed = QCheckBox("Cả người đã đưa ra")
         bar.addWidget(self.include_removed)
-        bar.addWidget(QLabel("Cảnh báo tính đến ngày"))
         self.on = DateEdit()
         self.on.setText(format_date(date.today()))
         self.on.setFixedWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 16)
-        bar.addWidget(self.on)
         self.show_button = QPushButton("Xem danh sách")
         self.show_button.clicked.connect(self.reload)
-        bar.addWidget(self.show_button)
-        bar.addStretch(1)
+        bar.addWidget(pair(QLabel("Cảnh báo tính đến ngày"), self.on, self.show_button))
         v.addLayout(bar)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(list(HEADERS))

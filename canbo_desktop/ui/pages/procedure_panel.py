@@ -47,6 +47,7 @@ from canbo_desktop.ui.pages.procedure_eligibility import (
 )
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import DateEdit
+from canbo_desktop.ui.widgets.screen import FlowLayout, pair, scrolling
 
 RED = "#b00020"
 GREEN = "#1b5e20"
@@ -193,23 +194,20 @@ class ProcedurePanel(QWidget):
         wh.setContentsMargins(4, 4, 4, 4)
         left = QVBoxLayout()
         left.setSpacing(3)
-        pol = QHBoxLayout()
-        pol.addWidget(QLabel("<b>Chủ trương</b>"))
+        pol = FlowLayout()  # the dates go under the document number on a narrow window
         self.policy_ref = QLineEdit()
         self.policy_ref.setPlaceholderText("số, ký hiệu văn bản phê duyệt chủ trương")
-        pol.addWidget(self.policy_ref, 1)
-        pol.addWidget(QLabel("Trình"))
+        self.policy_ref.setMinimumWidth(n * 22)
+        pol.addWidget(pair(QLabel("<b>Chủ trương</b>"), self.policy_ref, stretch_last=True))
         self.policy_submitted = DateEdit()
         self.policy_submitted.setFixedWidth(fm.horizontalAdvance("00/00/00000") + 16)
-        pol.addWidget(self.policy_submitted)
-        pol.addWidget(QLabel("Phê duyệt"))
         self.policy_approved = DateEdit()
         self.policy_approved.setFixedWidth(fm.horizontalAdvance("00/00/00000") + 16)
-        pol.addWidget(self.policy_approved)
         self.policy_button = QPushButton("Lưu")
         self.policy_button.setToolTip("Lưu chủ trương")
         self.policy_button.clicked.connect(self.save_policy)
-        pol.addWidget(self.policy_button)
+        pol.addWidget(pair(QLabel("Trình"), self.policy_submitted, QLabel("Phê duyệt"), self.policy_approved,
+                           self.policy_button))
         left.addLayout(pol)
         self.policy_text = QLabel()
         self.policy_text.setWordWrap(True)
@@ -259,7 +257,8 @@ class ProcedurePanel(QWidget):
         right.addWidget(self.docs)
         right.addStretch(1)
         wh.addLayout(right, 2)
-        self.inner.addTab(work, "Chủ trương, các bước, hồ sơ")
+        # scrolls on a short screen (1366×768 at 150 %) instead of squeezing the tables
+        self.inner.addTab(scrolling(work), "Chủ trương, các bước, hồ sơ")
 
         elig = QWidget()
         ev = QVBoxLayout(elig)

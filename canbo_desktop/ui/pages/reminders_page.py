@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -95,7 +96,12 @@ class RemindersPage(QWidget):
         self.kinds = QListWidget()
         self.kinds.setAccessibleName("Loại việc cần làm")
         self.kinds.setWordWrap(True)
-        self.kinds.setSpacing(4)
+        # air between the kinds as padding: a spacing makes Qt measure the wrapped labels wider than it paints
+        # them (the last line cut with "…" in a narrow window)
+        self.kinds.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
+        # the wrapped labels are measured again when the list narrows (a 911-px window) or their counts change
+        self.kinds.setResizeMode(QListView.ResizeMode.Adjust)
+        self.kinds.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap onto the line measured for it, no "…"
         for key, label in KINDS.items():
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -149,6 +155,7 @@ class RemindersPage(QWidget):
             font.setBold(n > 0 and key in SEVERE)
             item.setFont(font)
         total = sum(counts.values())
+        self.kinds.doItemsLayout()  # the counts made some labels a line longer
         self.status.setText(f"{total} việc cần theo dõi, tính đến ngày {format_date(report.at)}.")
         if self.kinds.currentRow() < 0:
             first = next((i for i, k in enumerate(KINDS) if counts.get(k)), 0)

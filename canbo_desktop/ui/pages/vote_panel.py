@@ -116,6 +116,7 @@ class VotePanel(QWidget):
         ev.addLayout(form)
         hint = QLabel("Ghi số phiếu của từng người được lấy phiếu; dòng để trống không được ghi.")
         hint.setStyleSheet("color: #555;")
+        hint.setWordWrap(True)  # never wider than a small screen
         ev.addWidget(hint)
         self.entry = QTableWidget(0, len(ENTRY_HEADERS))
         self.entry.setHorizontalHeaderLabels(list(ENTRY_HEADERS))

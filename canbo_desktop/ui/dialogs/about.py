@@ -1,0 +1,204 @@
+"""Help → About: name, version, build date, Python/Qt versions and the licences of what the program ships.
+
+Also home of the application icon (an SVG drawn for the program, with PNG and ICO renders beside it) and of
+``environment_lines()``, the short description of this build that the crash dialog copies with a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import platform
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QSize, Qt, qVersion
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canbo_desktop import APP_DISPLAY_NAME, __version__, paths
+from canbo_desktop.ui.widgets.screen import fit_to_screen as fit_to_screen  # re-exported (crash.py)
+
+ICON_NAME = "canbo-desktop"
+BUILD_INFO_FILE = "build-info.json"  # written by build.spec into the frozen bundle's resources/
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    distribution: str  # the package whose installed version is shown ("" when it has none)
+    licence: str
+    note: str = ""
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("Phông chữ Liberation Serif, Liberation Sans", "", "SIL Open Font License 1.1",
+              "Toàn văn giấy phép ở cuối trang này."),
+    Component("Python", "", "Python Software Foundation License 2.0"),
+    Component("Qt 6 và Qt for Python (PySide6, Shiboken6)", "PySide6-Essentials", "GNU LGPL phiên bản 3",
+              "Các thư viện Qt nằm thành tệp riêng trong thư mục chương trình; người dùng có quyền thay chúng "
+              "bằng bản Qt khác tương thích. Mã nguồn Qt: https://download.qt.io/official_releases/qt/"),
+    Component("SQLAlchemy", "SQLAlchemy", "MIT"),
+    Component("Alembic", "alembic", "MIT"),
+    Component("Mako", "Mako", "MIT"),
+    Component("MarkupSafe", "MarkupSafe", "BSD 3 điều khoản"),
+    Component("ReportLab", "reportlab", "BSD"),
+    Component("Pillow", "pillow", "MIT-CMU (HPND)"),
+    Component("openpyxl", "openpyxl", "MIT"),
+    Component("et_xmlfile", "et_xmlfile", "MIT"),
+    Component("cryptography", "cryptography", "Apache 2.0 hoặc BSD 3 điều khoản (tùy chọn)"),
+    Component("cffi", "cffi", "MIT-0"),
+    Component("argon2-cffi", "argon2-cffi", "MIT"),
+    Component("platformdirs", "platformdirs", "MIT"),
+    Component("uuid6", "uuid6", "MIT"),
+    Component("charset-normalizer", "charset-normalizer", "MIT"),
+    Component("psycopg (kết nối PostgreSQL)", "psycopg", "GNU LGPL phiên bản 3"),
+)
+
+
+def build_info() -> dict[str, str]:
+    """What build.spec recorded when the bundle was made (empty when running from the source or a wheel)."""
+    path = paths.resource(BUILD_INFO_FILE)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def build_date() -> str:
+    """The bundle's build date as dd/MM/yyyy, or a note that this is not a packaged build."""
+    stamp = build_info().get("build_date", "")
+    if len(stamp) >= 10 and stamp[4] == "-" and stamp[7] == "-":
+        return f"{stamp[8:10]}/{stamp[5:7]}/{stamp[0:4]}"
+    return "— (đang chạy từ mã nguồn, không phải bản đóng gói)"
+
+
+def package_version(distribution: str) -> str:
+    if not distribution:
+        return ""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def environment_lines() -> list[str]:
+    """Version, build, Python, Qt and OS: the lines a support person needs first."""
+    info = build_info()
+    lines = [
+        f"{APP_DISPLAY_NAME} {__version__}",
+        f"Ngày đóng gói: {build_date()}" + (f" (mã nguồn {info['commit']})" if info.get("commit") else ""),
+        f"Python {platform.python_version()} ({platform.python_implementation()}, {sys.platform})",
+        f"Qt {qVersion()}, PySide6 {pyside_version}",
+        f"Hệ điều hành: {platform.platform()}",
+    ]
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        screen = app.primaryScreen()
+        if screen is not None:
+            lines.append(f"Màn hình: {app.platformName()}, tỉ lệ hiển thị {screen.devicePixelRatio():g}")
+    return lines
+
+
+def app_icon() -> QIcon:
+    """The application icon: the SVG (sharp at any scale) with the PNG as a fallback for a missing SVG plugin."""
+    icon = QIcon()
+    svg = paths.resource("icons", f"{ICON_NAME}.svg")
+    png = paths.resource("icons", f"{ICON_NAME}.png")
+    if svg.is_file():
+        icon.addFile(str(svg))
+    if png.is_file():
+        icon.addFile(str(png), QSize(256, 256))
+    return icon
+
+
+def svg_icon_renders() -> bool:
+    """True when Qt's SVG icon engine is present (the frozen build's smoke test: a missing plugin falls back to the
+    PNG silently, and the icon turns blurry on high-DPI screens)."""
+    icon = QIcon(str(paths.resource("icons", f"{ICON_NAME}.svg")))
+    image = icon.pixmap(QSize(64, 64)).toImage()
+    return not image.isNull() and image.pixelColor(13, 48).alpha() > 0
+
+
+def licence_text() -> str:
+    try:
+        return paths.resource("fonts", "OFL-Liberation.txt").read_text(encoding="utf-8")
+    except OSError:
+        return "(không tìm thấy tệp giấy phép phông chữ trong thư mục chương trình)"
+
+
+def licences_html() -> str:
+    rows = []
+    for c in COMPONENTS:
+        version = package_version(c.distribution)
+        note = f"<br><small>{html.escape(c.note)}</small>" if c.note else ""
+        rows.append(f"<tr><td><b>{html.escape(c.name)}</b>{' ' + html.escape(version) if version else ''}{note}</td>"
+                    f"<td>{html.escape(c.licence)}</td></tr>")
+    return (
+        "<h3>Thành phần bên thứ ba và giấy phép</h3>"
+        "<table cellspacing='0' cellpadding='4' border='1' style='border-collapse: collapse'>"
+        "<tr><th align='left'>Thành phần</th><th align='left'>Giấy phép</th></tr>"
+        + "".join(rows)
+        + "</table>"
+        "<h3>SIL Open Font License 1.1 (phông chữ Liberation)</h3>"
+        f"<pre style='white-space: pre-wrap'>{html.escape(licence_text())}</pre>"
+    )
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Giới thiệu {APP_DISPLAY_NAME}")
+        self.setWindowIcon(app_icon())
+        v = QVBoxLayout(self)
+        head = QHBoxLayout()
+        logo = QLabel()
+        side = self.fontMetrics().height() * 4  # scales with the font and the screen, never clipped
+        logo.setPixmap(app_icon().pixmap(QSize(side, side), self.devicePixelRatioF()))
+        logo.setAlignment(Qt.AlignmentFlag.AlignTop)
+        head.addWidget(logo)
+        self.summary = QLabel(
+            f"<h2>{html.escape(APP_DISPLAY_NAME)} {html.escape(__version__)}</h2>"
+            "<p>Quản lý hồ sơ cán bộ, công chức, viên chức cho cơ quan tổ chức – nội vụ cấp xã, huyện, tỉnh; "
+            "chạy ngoại tuyến, đồng bộ lên cấp trên bằng USB.</p>"
+            + "<br>".join(html.escape(line) for line in environment_lines()[1:])
+        )
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head.addWidget(self.summary, 1)
+        v.addLayout(head)
+        self.licences = QTextBrowser()
+        self.licences.setOpenExternalLinks(False)
+        self.licences.setHtml(licences_html())
+        v.addWidget(self.licences, 1)
+        row = QHBoxLayout()
+        self.copy_button = QPushButton("Sao chép thông tin")
+        self.copy_button.setToolTip("Chép phiên bản và môi trường chạy để gửi cho bộ phận hỗ trợ")
+        self.copy_button.clicked.connect(self.copy_info)
+        close = QPushButton("Đóng")
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        v.addLayout(row)
+        fit_to_screen(self, self.fontMetrics().horizontalAdvance("n") * 90, self.fontMetrics().height() * 34)
+
+    def info_text(self) -> str:
+        return "\n".join(environment_lines())
+
+    def copy_info(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(self.info_text())
+        self.copy_button.setText("Đã sao chép")
