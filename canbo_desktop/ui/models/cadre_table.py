@@ -2,15 +2,23 @@
 
 Pages come from the database lane of the ``TaskRunner``; the model never blocks the GUI thread. A
 new query bumps a generation number so that late pages of an older query are dropped.
+
+The rows are kept flat (one list of the cells' strings, one list of the rows' plain field values), not
+as one object per row: 100,000 row objects are 100,000 objects for Python's garbage collector, whose
+young-generation passes then froze the window for 40–50 ms every hundred pages while scrolling
+(benchmarks/, issue 13). Strings, dates and ints are not tracked by the collector; a page adds nothing
+for it to walk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from enum import IntEnum
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 
 from canbo_desktop.domain.cadre import SEX_LABELS, CadreSummary, birth_display
 from canbo_desktop.ui.tasks import TaskRunner
@@ -57,11 +65,16 @@ HEADERS = {
 
 PageLoader = Callable[[int, int], list[CadreSummary]]  # (offset, limit) -> rows, run on the DB lane
 Cells = tuple[str, ...]
+_NCOLS = len(Column)
+_NFIELDS = len(fields(CadreSummary))
+_field_values = attrgetter(*(f.name for f in fields(CadreSummary)))
+_F_ID, _F_BIRTH, _F_UNIT_CODE, _F_UNIT_NAME = 0, 3, 6, 7  # positions in CadreSummary's fields
 
 # Plain ints: ``data()`` runs for every painted cell and every role (≈1,500 calls per screenful), so it
 # compares ints and reads precomputed tuples instead of building enums and strings on the GUI thread.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SIZE_HINT = int(Qt.ItemDataRole.SizeHintRole)
 _ID = int(IdRole)
 _SORT = int(SortRole)
 _VERTICAL = Qt.Orientation.Vertical
@@ -82,8 +95,27 @@ def display_cells(r: CadreSummary) -> Cells:
     )
 
 
-def _with_cells(rows: list[CadreSummary]) -> tuple[list[CadreSummary], list[Cells]]:
-    return rows, [display_cells(r) for r in rows]
+# Values that repeat from row to row (a unit's id, code and name, a position, a status, a date shown)
+# are kept once: the database hands out a new string for every row (100,000 rows scrolled: 286 → 229 MB,
+# benchmarks/memory.py). Kept for the process, up to 200,000 values; setdefault is atomic under the GIL.
+_SHARED: dict[Any, Any] = {}
+_REPEATING = (2, 4, 5, 6, 7, 8, 9)  # sex, birth_precision, unit_id, unit_code, unit_name, current_position, status
+_REPEATING_CELLS = frozenset((Column.BIRTH, Column.UNIT, Column.POSITION))
+
+
+def _flatten(rows: list[CadreSummary]) -> tuple[int, list[Any], list[str]]:
+    """A page as the model keeps it (on the worker thread): the row count, every row's field values
+    one after the other, and every row's cells one after the other."""
+    values: list[Any] = []
+    cells: list[str] = []
+    shared = _SHARED if len(_SHARED) < 200_000 else {}
+    for r in rows:
+        v = list(_field_values(r))
+        for i in _REPEATING:
+            v[i] = shared.setdefault(v[i], v[i])
+        values.extend(v)
+        cells.extend(shared.setdefault(x, x) if col in _REPEATING_CELLS else x for col, x in enumerate(display_cells(r)))
+    return len(rows), values, cells
 
 
 class CadreTableModel(QAbstractTableModel):
@@ -94,8 +126,9 @@ class CadreTableModel(QAbstractTableModel):
     def __init__(self, tasks: TaskRunner, parent: Any = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
-        self._rows: list[CadreSummary] = []
-        self._cells: list[Cells] = []
+        self._count = 0
+        self._values: list[Any] = []  # _NFIELDS per row: CadreSummary's fields in order
+        self._cells: list[str] = []  # _NCOLS per row: what each column shows
         self._loader: PageLoader | None = None
         self._exhausted = True
         self._loading = False
@@ -103,13 +136,21 @@ class CadreTableModel(QAbstractTableModel):
         self._prefetch_from = _NEVER  # first row whose painting fetches the next page
         self._prefetch_queued = False
         self._inserting = False
+        self._row_header_size: QSize | None = None
+
+    def set_row_header_size(self, size: QSize) -> None:
+        """The size of every row number in the vertical header. Given, the header does not measure
+        the first and last hundred numbers again (≈1,200 calls into Python) each time a page arrives,
+        and its width does not jump when the count gains a digit."""
+        self._row_header_size = size
 
     # -- feeding ----------------------------------------------------------------------------------
     def set_loader(self, loader: PageLoader) -> None:
         """Show a new list: drop the rows and fetch its first page."""
         self._generation += 1
         self.beginResetModel()
-        self._rows = []
+        self._count = 0
+        self._values = []
         self._cells = []
         self._prefetch_from = _NEVER
         self._loader = loader
@@ -123,32 +164,33 @@ class CadreTableModel(QAbstractTableModel):
             return
         self._loading = True
         self.loading_changed.emit(True)
-        gen, offset, loader = self._generation, len(self._rows), self._loader
+        gen, offset, loader = self._generation, self._count, self._loader
         self._tasks.run_db(
-            lambda: _with_cells(loader(offset, PAGE)),
+            lambda: _flatten(loader(offset, PAGE)),
             on_done=lambda page: self._page_arrived(gen, offset, *page),
             on_error=lambda exc: self._page_failed(gen, exc),
         )
 
-    def _page_arrived(self, gen: int, offset: int, rows: list[CadreSummary], cells: list[Cells]) -> None:
-        if gen != self._generation or offset != len(self._rows):
+    def _page_arrived(self, gen: int, offset: int, n: int, values: list[Any], cells: list[str]) -> None:
+        if gen != self._generation or offset != self._count:
             return  # a newer query replaced this one
         self._loading = False
         self.loading_changed.emit(False)
-        if len(rows) < PAGE:
+        if n < PAGE:
             self._exhausted = True
-        if rows:
+        if n:
             self._inserting = True  # views and testers read rows inside these signals: no nested fetch
             try:
-                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-                self._rows.extend(rows)
+                self.beginInsertRows(QModelIndex(), self._count, self._count + n - 1)
+                self._values.extend(values)
                 self._cells.extend(cells)
+                self._count += n
                 self.endInsertRows()
             finally:
                 self._inserting = False
-        self._prefetch_from = _NEVER if self._exhausted else max(PAGE // 2, len(self._rows) - AHEAD)
+        self._prefetch_from = _NEVER if self._exhausted else max(PAGE // 2, self._count - AHEAD)
         if offset == 0:
-            self.query_finished.emit(len(self._rows))
+            self.query_finished.emit(self._count)
 
     def _page_failed(self, gen: int, exc: BaseException) -> None:
         if gen != self._generation:
@@ -179,42 +221,45 @@ class CadreTableModel(QAbstractTableModel):
 
     # -- model ------------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _NCOLS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
+        if orientation == _VERTICAL:
+            if role == _SIZE_HINT:
+                return self._row_header_size
+            return section + 1 if role == _DISPLAY else None
         if role != _DISPLAY:
             return None
-        if orientation == _VERTICAL:
-            return section + 1
-        return HEADERS[Column(section)] if 0 <= section < len(Column) else None
+        return HEADERS[Column(section)] if 0 <= section < _NCOLS else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         row = index.row()
         if role == _DISPLAY:
             if row >= self._prefetch_from:
                 self._queue_prefetch()
-            cells = self._cells
-            return cells[row][index.column()] if 0 <= row < len(cells) else None
-        if not (0 <= row < len(self._rows)):
+            return self._cells[row * _NCOLS + index.column()] if 0 <= row < self._count else None
+        if not (0 <= row < self._count):
             return None
         col = index.column()
+        base = row * _NFIELDS
         if role == _ID:
-            return self._rows[row].id
+            return self._values[base + _F_ID]
         if role == _SORT:
             if col == _BIRTH_COL:
-                birth = self._rows[row].birth_date
+                birth = self._values[base + _F_BIRTH]
                 return birth.isoformat() if birth else ""
-            return self._cells[row][col]
+            return self._cells[row * _NCOLS + col]
         if role == _TOOLTIP and col == _UNIT_COL:
-            r = self._rows[row]
-            return f"{r.unit_name} ({r.unit_code})"
+            return f"{self._values[base + _F_UNIT_NAME]} ({self._values[base + _F_UNIT_CODE]})"
         return None
 
     def row_at(self, row: int) -> CadreSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < self._count:
+            return None
+        return CadreSummary(*self._values[row * _NFIELDS:(row + 1) * _NFIELDS])
 
     @property
     def loading(self) -> bool:

@@ -1,0 +1,230 @@
+"""Cold start: a new process until the main window is shown with the first page of the 100,000-cadre list
+painted, against the floor: a new process showing a bare ``QApplication`` + empty ``QMainWindow``.
+
+Both are timed the same way, from ``Popen`` in this process to the child's line on stdout written right
+after the paint (so both include the interpreter's start and the import of PySide6). Offscreen platform.
+
+The child runs the real ``canbo_desktop.app.main`` (``python -m benchmarks.startup --child app DB``),
+with two benchmark drivers patched in, no hook in the application itself:
+
+* the **login dialog** (the database has accounts): when it is shown the driver notes the time, fills
+  in the password (``CANBO_PASSWORD``, the demo's by default) and presses "Đăng nhập". The password check
+  (Argon2id, deliberately slow) is reported apart and **not** counted: the clerk types for longer than
+  that anyway. Counted: start → login dialog painted, and login accepted → main window with its list
+  painted.
+* the **main window**: once its first list page has arrived and the table has been painted, the
+  driver prints the times and leaves.
+
+The app runs on a hard link to the cached database in a scratch folder beside it (same file, own
+``backups/`` folder, own settings and logs); a marker there says today's backup is made, because
+the first start of a day also copies the database in the background, which is not the start we time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import CACHE, ROOT, entry
+
+BUDGET_MS = 1500
+RATIO_BUDGET = 2.0
+DEMO_PASSWORD = "canbo2026"  # services/demo.DEMO_PASSWORD (not imported: this module must start fast)
+
+
+# -- the children -----------------------------------------------------------------------------------
+def _report(**times: float) -> None:
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_SELF)  # the child's CPU until now: less noisy than wall time
+    print("READY " + json.dumps({**times, "cpu_s": ru.ru_utime + ru.ru_stime}), flush=True)
+
+
+def child_floor() -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    w = QMainWindow()
+    w.resize(1366, 768)
+
+    class Painted(QObject):
+        def eventFilter(self, obj: Any, ev: Any) -> bool:  # noqa: N802
+            if ev.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, lambda: (_report(), os._exit(0)))
+            return False
+
+    f = Painted()
+    w.installEventFilter(f)
+    w.show()
+    app.exec()
+
+
+def child_app(db_path: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from canbo_desktop import app as app_module
+    from canbo_desktop.ui.dialogs import login as login_module
+    from canbo_desktop.ui.main_window import MainWindow
+
+    marks: dict[str, float] = {}  # times since t0 (the child's start of main())
+    durations: dict[str, float] = {}
+    keep: list[Any] = []
+    original_show = MainWindow.show
+
+    def show_main(self: MainWindow) -> None:
+        original_show(self)
+        marks.setdefault("window_shown", time.perf_counter())
+
+        class Painted(QObject):
+            def eventFilter(self, obj: Any, ev: Any) -> bool:  # noqa: N802
+                if ev.type() == QEvent.Type.Paint and window.model.rowCount() > 0:
+                    QTimer.singleShot(0, done)
+                return False
+
+        def done() -> None:
+            marks["painted"] = time.perf_counter()
+            _report(**{k: v - marks["t0"] for k, v in marks.items() if k != "t0"}, **durations,
+                    rows=window.model.rowCount())
+            os._exit(0)
+
+        window = self
+        f = Painted()
+        keep.append(f)
+        self.table.viewport().installEventFilter(f)
+
+    MainWindow.show = show_main  # type: ignore[method-assign,assignment]
+
+    original_exec = login_module.LoginDialog.exec
+
+    def exec_login(self: login_module.LoginDialog) -> int:
+        self.show()
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()  # painted
+        marks["login_shown"] = time.perf_counter()
+        self.password.setText(os.environ.get("CANBO_PASSWORD", DEMO_PASSWORD))
+        t = time.perf_counter()
+        ok = self.try_login()
+        durations["password_check_s"] = time.perf_counter() - t
+        marks["login_done"] = time.perf_counter()
+        return int(login_module.LoginDialog.DialogCode.Accepted if ok else login_module.LoginDialog.DialogCode.Rejected)
+
+    login_module.LoginDialog.exec = exec_login  # type: ignore[method-assign,assignment]
+    del original_exec
+    marks["t0"] = time.perf_counter()
+    code = app_module.main(["--db", db_path, "--user", os.environ.get("CANBO_USER", "admin")])
+    print(f"FAILED app exited with {code} before painting its list", flush=True)
+    sys.exit(1)
+
+
+# -- the parent -------------------------------------------------------------------------------------
+def _scratch(db: Path) -> Path:
+    """A folder beside the cache holding a hard link to ``db`` (copied when linking is impossible)."""
+    folder = Path(tempfile.mkdtemp(prefix="startup-", dir=CACHE))
+    link = folder / db.name
+    try:
+        os.link(db, link)
+    except OSError:
+        shutil.copy2(db, link)
+    backups = folder / "backups"
+    backups.mkdir()
+    (backups / f"canbo-{datetime.now():%Y%m%d}-000000-hang-ngay.db").write_bytes(b"")  # today's backup is made
+    return link
+
+
+def _env(scratch: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"QT_QPA_PLATFORM": "offscreen", "CANBO_DATA_DIR": str(scratch / "data"),
+                "XDG_CONFIG_HOME": str(scratch / "config"),
+                "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")})
+    env.setdefault("CANBO_PASSWORD", DEMO_PASSWORD)
+    return env
+
+
+def _run(args: list[str], env: dict[str, str], timeout: float = 120) -> tuple[float, dict[str, Any]]:
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.startup", "--child", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    detail: dict[str, Any] = {}
+    wall = -1.0
+    try:
+        for line in proc.stdout:
+            if line.startswith("READY "):
+                wall = time.perf_counter() - t
+                detail = json.loads(line[6:])
+                break
+            if line.startswith("FAILED"):
+                break
+        proc.wait(timeout=timeout)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if wall < 0:
+        err = proc.stderr.read() if proc.stderr else ""
+        raise RuntimeError(f"startup child {args[0]} did not report: {err[-2000:]}")
+    return wall * 1000, detail
+
+
+def run_startup_benchmark(db_path: Path, *, repeat: int = 5) -> list[dict[str, Any]]:
+    link = _scratch(db_path)
+    scratch = link.parent
+    try:
+        env = _env(scratch)
+        _run(["floor"], env)  # warm the file cache for both (Qt's libraries, the fonts, the database pages)
+        _run(["app", str(link)], env)
+        floors, apps, details, floor_cpu = [], [], [], []
+        for _ in range(repeat):
+            wall, d = _run(["floor"], env)
+            floors.append(wall)
+            floor_cpu.append(d["cpu_s"] * 1000)
+            wall, d = _run(["app", str(link)], env)
+            login_wait = (d.get("login_done", 0) - d.get("login_shown", 0)) * 1000 if "login_shown" in d else 0.0
+            apps.append(wall - login_wait)
+            details.append({**d, "wall_ms": round(wall, 1)})
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    med, floor = statistics.median(apps), statistics.median(floors)
+    last = details[-1]
+    login = "login_shown" in last
+    pw = statistics.median(d.get("password_check_s", 0) for d in details) * 1000
+    cpu = statistics.median(d["cpu_s"] * 1000 - d.get("password_check_s", 0) * 1000 for d in details)
+    fcpu = statistics.median(floor_cpu)
+    note = (f"start → login dialog {last['login_shown'] * 1000:.0f} ms (in-process), login → list painted "
+            f"{(last['painted'] - last['login_done']) * 1000:.0f} ms; password check {pw:.0f} ms not counted; "
+            f"CPU {cpu:.0f} ms vs floor {fcpu:.0f} ms"
+            if login else "no login (the database has no accounts)")
+    return [entry("cold start to an interactive main window on 100k", "startup", median=round(med, 1),
+                  budget=BUDGET_MS, floor="new process: bare QApplication + empty QMainWindow shown",
+                  floor_value=round(floor, 1), ratio_budget=RATIO_BUDGET, note=note, runs_ms=[round(a, 1) for a in apps],
+                  floor_runs_ms=[round(f, 1) for f in floors], password_check_ms=round(pw, 1),
+                  rows_painted=last.get("rows"), through_login=login, cpu_ms=round(cpu, 1),
+                  floor_cpu_ms=round(fcpu, 1), cpu_ratio=round(cpu / fcpu, 2) if fcpu else None)]
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--child"]:
+        if argv[1] == "floor":
+            child_floor()
+        else:
+            child_app(argv[2])
+        return 0
+    from benchmarks.common import format_table, province_db
+
+    print(format_table(run_startup_benchmark(Path(argv[0]) if argv else province_db())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
