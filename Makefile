@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: venv run test lint typecheck unit screenshots bench soak clean syscheck
+.PHONY: venv run test lint typecheck unit unit-postgres screenshots bench soak clean syscheck bundle
 
 venv: $(STAMP)
 
@@ -32,13 +32,27 @@ lint: venv
 unit: venv syscheck
 	$(BIN)/python -m pytest -q
 
-test: venv syscheck lint unit
+# The service and integration tests again on a throw-away PostgreSQL server (tests/pg_server.py starts it).
+unit-postgres: venv
+	CANBO_TEST_BACKEND=postgres $(BIN)/python -m pytest -q tests/integration
+
+test: venv syscheck lint unit unit-postgres
 
 screenshots: venv syscheck
 	$(BIN)/python tools/screenshots.py docs/screenshots
 
+# One-folder PyInstaller build (dist/canbo-desktop) + the frozen smoke tests; prints build time and size.
+bundle: venv syscheck
+	PYTHON=$(BIN)/python bash tools/build_bundle.sh
+
 bench: venv
 	$(BIN)/python -m benchmarks
+
+# Longer robustness runs (docs/security.md): 200 SIGKILLs per operation (edit, Excel import, backup, restore),
+# then the fuzzers with many more examples. Prints the figures: runs, before, after, partial, corrupt.
+soak: venv
+	CANBO_FAST_HASH=1 $(BIN)/python tools/killtest.py --runs $${SOAK_RUNS:-200}
+	CANBO_FAST_HASH=1 HYPOTHESIS_PROFILE=soak $(BIN)/python -m pytest tests/unit/test_fuzz_*.py -q
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

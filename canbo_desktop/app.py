@@ -6,11 +6,10 @@ import argparse
 import logging
 import logging.handlers
 import os
+import shutil
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 
 from canbo_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 from canbo_desktop.domain.errors import CanboError
@@ -55,40 +54,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     logfile = setup_logging()
     log.info("%s %s starting", APP_NAME, __version__)
 
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    import canbo_desktop.ui  # noqa: F401  (before any Qt call: guards None against PySide6 6.12 on 3.11)
     from canbo_desktop.services.database import open_database, resolve_target
     from canbo_desktop.services.setup import office_info
+    from canbo_desktop.ui.dialogs.about import app_icon, build_date, svg_icon_renders
+    from canbo_desktop.ui.dialogs.crash import ExceptionHandler
 
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    # High DPI: Qt 6 scales by the screen's factor; keep fractional factors (125 %, 150 %) exact, not rounded.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    QGuiApplication.setWindowIcon(app_icon())
     for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(ttf))
     tune_gc()
 
-    def excepthook(etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        details = "".join(traceback.format_exception(etype, value, tb))
-        log.error("uncaught exception\n%s", details)
-        if isinstance(value, CanboError):
-            QMessageBox.warning(None, APP_DISPLAY_NAME, value.message)
-            return
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_DISPLAY_NAME,
-                          f"Chương trình gặp lỗi không mong muốn. Chi tiết đã được ghi vào:\n{logfile}")
-        box.setDetailedText(details)
-        box.exec()
-
-    sys.excepthook = excepthook
+    sys.excepthook = ExceptionHandler(logfile)  # CanboError: a plain warning; anything else: the crash dialog
 
     if args.smoke:
         from canbo_desktop.services.smoke import run_smoke
 
         result = run_smoke()
+        QCoreApplication.setApplicationName(f"{APP_NAME}-smoke")  # the smoke window keeps its settings apart
+        from canbo_desktop.ui.main_window import MainWindow  # built once on the smoke database, then closed
+        from canbo_desktop.ui.tasks import TaskRunner
+
+        smoke_db = open_database(result["path"])
+        with smoke_db.uow("admin")() as uow:
+            window = MainWindow(smoke_db, office_info(uow), "admin", TaskRunner(synchronous=True))
+        window.show()
+        app.processEvents()
+        shown = window.isVisible() and svg_icon_renders()
+        window.close()
+        smoke_db.close()
+        shutil.rmtree(Path(result["path"]).parent, ignore_errors=True)
         print(f"smoke: database={result['database']} found={result['found'][:1]} pdf_bytes={result['pdf_bytes']} "
+              f"window={shown} drivers={','.join(result['drivers'])} built={build_date()} "
               f"platform={QApplication.platformName()}")
-        return 0 if result["found"] and result["pdf_bytes"] > 1000 else 1
+        return 0 if result["found"] and result["pdf_bytes"] > 1000 and shown else 1
 
     target = resolve_target(args.db)
     try:
@@ -97,13 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             Path(target).parent.mkdir(parents=True, exist_ok=True)
             log.info("creating the demo database at %s", target)
-            db = open_database(target, create=True)
+            db = open_database(target, create=True, lock=True)
             create_demo_database(db, size="district", seed=1)
         else:
             first_run = "://" not in target and not Path(target).exists()
             if first_run:
                 Path(target).parent.mkdir(parents=True, exist_ok=True)
-            db = open_database(target, create=first_run)
+            db = open_database(target, create=first_run, lock=True, daily_backup=True)  # services/locking, backup
         with db.uow(args.user)() as uow:
             office = office_info(uow)
     except CanboError as exc:
@@ -120,12 +128,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         user = wizard.user
         with db.uow(user)() as uow:
             office = office_info(uow)
+    else:  # accounts exist: log in (ui/dialogs/login.py), pre-filled with --user / CANBO_USER / "admin"
+        from canbo_desktop.services.setup import needs_login
+        from canbo_desktop.ui.dialogs.login import LoginDialog
+
+        if needs_login(db.uow(user)):
+            login = LoginDialog(db, user, office_name=office.unit_name)
+            if login.exec() != LoginDialog.DialogCode.Accepted or login.session is None:
+                db.close()
+                return 0
+            user = login.session.username
 
     from canbo_desktop.ui.main_window import MainWindow
     from canbo_desktop.ui.tasks import TaskRunner
 
     tasks = TaskRunner()
     window = MainWindow(db, office, user, tasks)
+    from canbo_desktop.services.auth import idle_lock_minutes
+    from canbo_desktop.ui.idle_lock import IdleLock
+
+    window.idle_lock = IdleLock(window, db, user, idle_lock_minutes(db.uow(user)))  # type: ignore[attr-defined]
     window.show()
     code = app.exec()
     tasks.wait()

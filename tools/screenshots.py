@@ -10,7 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# a 1366×768 screen (offscreen); with QT_SCALE_FACTOR=1.5 (150 %) the windows get its 911×512 logical pixels
+_SCREEN = Path(tempfile.mkdtemp(prefix="canbo-screen-")) / "screen.json"
+_SCREEN.write_text('{"screens": [{"name": "1366x768", "x": 0, "y": 0, "width": 1366, "height": 768, '
+                   '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}', encoding="utf-8")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 os.environ.setdefault("CANBO_DATA_DIR", tempfile.mkdtemp(prefix="canbo-shots-"))
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
@@ -24,7 +28,8 @@ from canbo_desktop.services.setup import office_info  # noqa: E402
 from canbo_desktop.ui.main_window import MainWindow  # noqa: E402
 from canbo_desktop.ui.tasks import TaskRunner  # noqa: E402
 
-SIZE = (1366, 768)
+SCALE = float(os.environ.get("QT_SCALE_FACTOR") or 1)
+SIZE = (int(1366 / SCALE), int(768 / SCALE))  # 910×512 at 150 %: never a pixel past the screen
 
 
 def demo_database(cache: Path) -> Path:
@@ -106,6 +111,7 @@ def main(out: Path) -> int:
         name = f"section-{list(dict(SECTIONS)).index(key) + 1}-{key}.png"
         w.grab().save(str(out / name))
         print(out / name)
+    reports_shots(w, out)
     w.show_section("records")
     # the record editor, one picture per tab, on the showcase person
     w.search.setText("dang quoc viet")
@@ -139,7 +145,30 @@ def main(out: Path) -> int:
     w.close()
     db.close()
     workflow_shots(out)
+    sync_shots(out)
     return 0
+
+
+def reports_shots(w: MainWindow, out: Path) -> None:
+    """The reports page: the targets dashboard with its charts, the drill-down of a number, the statistics."""
+    app = QApplication.instance()
+    page = w.show_section("reports")
+    rep = page.targets  # type: ignore[attr-defined]
+    women = 1 + [i.code for i in rep.indicators].index("can_bo_nu")
+    index = page.model.unit_index(rep.root.id, women)  # type: ignore[attr-defined]
+    page.tree.setCurrentIndex(index)  # type: ignore[attr-defined]
+    app.processEvents()  # type: ignore[union-attr]
+    w.grab().save(str(out / "reports-targets.png"))
+    page._cell_clicked(index)  # type: ignore[attr-defined]
+    app.processEvents()  # type: ignore[union-attr]
+    page.drill.grab().save(str(out / "reports-drilldown.png"))  # type: ignore[attr-defined]
+    page.drill.close()  # type: ignore[attr-defined]
+    page.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    app.processEvents()  # type: ignore[union-attr]
+    w.grab().save(str(out / "reports-stats.png"))
+    page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+    for name in ("reports-targets.png", "reports-drilldown.png", "reports-stats.png"):
+        print(out / name)
 
 
 def workflow_shots(out: Path) -> None:
@@ -223,6 +252,114 @@ def workflow_shots(out: Path) -> None:
     print(out / "appointment-procedure.png")
     w.close()
     db.close()
+
+
+def sync_shots(out: Path) -> None:
+    """The USB sync screens on two real offices: a new commune database under a copy of the demo district,
+    keys exchanged, a first package carried up, then edits on both sides (one person's phone on both: a
+    conflict) and a second package."""
+    import dataclasses
+    import shutil
+    from datetime import date
+
+    from canbo_desktop.domain import cadre as cd
+    from canbo_desktop.services import records
+    from canbo_desktop.services.cadres import cadre_file
+    from canbo_desktop.services.setup import init_office
+    from canbo_desktop.services.sync import export, importer, peers
+    from canbo_desktop.ui.dialogs.sync_import_wizard import SyncImportWizard
+    from canbo_desktop.ui.dialogs.sync_setup import SyncSetupDialog
+    from canbo_desktop.ui.widgets.usb import Volume
+
+    app = QApplication.instance()
+    cache = Path("build/screenshots-cache")
+    work = (cache / "sync").resolve()
+    shutil.rmtree(work, ignore_errors=True)
+    usb = work / "KINGSTON"
+    usb.mkdir(parents=True)
+    shutil.copyfile(demo_database(cache), work / "huyen.db")
+    district = open_database(str(work / "huyen.db"))
+    commune = open_database(str(work / "xa.db"), create=True)
+    office = init_office(commune.uow("admin"), office_code="40.D01.X99", office_name="Ủy ban nhân dân xã Thanh Hà",
+                         admin_user="quantri", password="matkhau-xa-1", office_kind="xa")
+    d_uowf, c_uowf = district.uow("canbo"), commune.uow("quantri")
+    d_pass, c_pass = "khoa-huyen-2026", "khoa-xa-thanh-ha"
+    peers.init_node_keys(d_uowf, d_pass)
+    peers.init_node_keys(c_uowf, c_pass)
+    up = peers.export_keys_package(c_uowf, work, passphrase=c_pass).path
+    down = peers.export_keys_package(d_uowf, work, passphrase=d_pass).path
+    peers.import_keys_package(c_uowf, down, relation="parent")
+    peers.import_keys_package(d_uowf, up, relation="child")
+    people = [("Lò Thị Hoa", "F", date(1990, 5, 2), "014190000111", "Công chức Văn phòng – Thống kê"),
+              ("Vì Văn Sơn", "M", date(1985, 1, 20), "014085000222", "Chủ tịch UBND xã"),
+              ("Cầm Thị Ngọc Ánh", "F", date(1996, 12, 9), "014196000333", "Công chức Tư pháp – Hộ tịch"),
+              ("Hà Văn Thắng", "M", date(1979, 8, 30), "014079000444", "Phó Chủ tịch UBND xã"),
+              ("Lường Thị Mai", "F", date(1992, 3, 15), "014192000555", "Công chức Địa chính – Xây dựng")]
+    ids = []
+    for name, sex, born, cccd, position in people[:4]:
+        c = cd.Cadre(owner_unit_id=office.unit_id, full_name=name, sex=sex, birth_date=born, id_number=cccd,
+                     current_position=position)
+        ids.append(records.save_cadre_file(c_uowf, cd.CadreFile(cadre=c))[0])
+    (work / "chuyen-1").mkdir()
+    first = export.export_package(c_uowf, out_dir=work / "chuyen-1", passphrase=c_pass, receipt_dir=work)
+    importer.import_package(d_uowf, first.path, passphrase=d_pass, ack_dir=work / "chuyen-1")
+
+    def edit(db_uowf: object, cid: str, **changes: object) -> None:
+        f = cadre_file(db_uowf, cid)  # type: ignore[arg-type]
+        records.save_cadre_file(db_uowf, dataclasses.replace(f, cadre=dataclasses.replace(f.cadre, **changes)))  # type: ignore[arg-type]
+
+    edit(d_uowf, ids[0], phone="0911 111 111")
+    edit(c_uowf, ids[0], phone="0912 345 678")
+    edit(c_uowf, ids[1], current_address="Bản Nà Lốc, xã Thanh Hà", phone="0987 654 321")
+    name, sex, born, cccd, position = people[4]
+    records.save_cadre_file(c_uowf, cd.CadreFile(cadre=cd.Cadre(
+        owner_unit_id=office.unit_id, full_name=name, sex=sex, birth_date=born, id_number=cccd, current_position=position)))
+
+    stick = [Volume(str(usb), "KINGSTON", True, int(6.8 * 1024**3), int(7.5 * 1024**3))]
+    with commune.uow("t")() as uow:
+        c_office = office_info(uow)
+    w = MainWindow(commune, c_office, "quantri", TaskRunner(synchronous=True))
+    w.resize(*SIZE)
+    w.show()
+    page = w.show_section("sync")
+    page.usb.lister = lambda: stick  # type: ignore[attr-defined]
+    page.usb.refresh()  # type: ignore[attr-defined]
+    page.passphrase.setText(c_pass)  # type: ignore[attr-defined]
+    page.export()  # type: ignore[attr-defined]
+    app.processEvents()
+    w.grab().save(str(out / "sync-export.png"))
+    print(out / "sync-export.png")
+    setup = SyncSetupDialog(c_uowf, TaskRunner(synchronous=True), w)
+    setup.show()
+    app.processEvents()
+    setup.grab().save(str(out / "sync-setup.png"))
+    print(out / "sync-setup.png")
+    setup.close()
+    second = page.result.path  # type: ignore[attr-defined]
+    w.close()
+
+    with district.uow("t")() as uow:
+        d_office = office_info(uow)
+    w = MainWindow(district, d_office, "canbo", TaskRunner(synchronous=True))
+    w.resize(*SIZE)
+    w.show()
+    wiz = SyncImportWizard(d_uowf, TaskRunner(synchronous=True), w, path=str(second), folder=str(usb))
+    wiz.show()
+    wiz.file_page.passphrase.setText(d_pass)
+    wiz.next()
+    wiz.next()
+    app.processEvents()
+    wiz.grab().save(str(out / "sync-import-preview.png"))
+    print(out / "sync-import-preview.png")
+    wiz.next()
+    wiz.close()
+    w.show_conflicts()
+    app.processEvents()
+    w.grab().save(str(out / "sync-conflicts.png"))
+    print(out / "sync-conflicts.png")
+    w.close()
+    district.close()
+    commune.close()
 
 
 if __name__ == "__main__":

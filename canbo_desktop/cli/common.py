@@ -76,12 +76,55 @@ def password(args: argparse.Namespace, *, confirm: bool = False) -> str:
     return pw
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
-    return open_database(resolve_target(args.db), create=create)
+def open_db(args: argparse.Namespace, *, create: bool = False, write: bool = True) -> Database:
+    """Open the database and, when it has accounts, log the user in (``authenticate``).
+
+    ``write``: take the file's write lock (``services/locking.py``: one program changing records at a time; a
+    command that does is refused while the window has the file open). Commands that only read (look-ups,
+    reports, checks, the audit log) pass ``write=False`` and work beside the open window; the few rows they
+    may add (an audit entry of an export) go through SQLite's own transaction locking."""
+    db = open_database(resolve_target(args.db), create=create, lock=write)
+    try:
+        authenticate(args, db)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def actor(args: argparse.Namespace) -> str:
     return args.user or os.environ.get("CANBO_USER") or "admin"
+
+
+def authenticate(args: argparse.Namespace, db: Database) -> None:
+    """How scripts log in: once the database has accounts, the user (``--user``, ``CANBO_USER``, else
+    ``admin``) must exist and its password comes from ``CANBO_PASSWORD`` or a prompt; the login is the GUI's
+    (Argon2id, lockout, audit) and the commands then act with that user's role, scope and sensitive-data
+    permission (``db/access.py``). ``CANBO_CLI_TRUST=1`` skips the password for automated test harnesses on
+    a machine where whoever runs the command can read the database file anyway; it never grants more than the
+    named account (an unknown name acts as the system, as the demo builder and migrations do)."""
+    if getattr(args, "_authenticated", False):
+        return
+    from canbo_desktop.services import auth
+
+    name = actor(args)
+    uowf = db.uow(name)
+    if os.environ.get("CANBO_CLI_TRUST") == "1" or not auth.users_exist(uowf):
+        args._authenticated = True
+        return
+    with uowf() as uow:
+        from canbo_desktop.db.access import resolve
+
+        if resolve(uow.session, name).system:
+            raise CliError(f"Không có người dùng “{name}” trong cơ sở dữ liệu này: chọn tài khoản bằng --user hoặc "
+                           "biến CANBO_USER (mặc định: admin).", 6)
+    try:
+        session = auth.login(uowf, name, password(args))
+    except CanboError as exc:
+        raise CliError(exc.message, 6) from exc
+    if session.must_change_password:
+        info("Lưu ý: tài khoản đang dùng mật khẩu tạm; hãy đổi mật khẩu trong chương trình (Tệp → Đổi mật khẩu…).")
+    args._authenticated = True
 
 
 def parse_day(text: str, what: str) -> date:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from canbo_desktop import __version__
-from canbo_desktop.cli import dossier, importing, reports, workflow
+from canbo_desktop.cli import audit, backup, dossier, importing, reports, sync, workflow
 from canbo_desktop.cli.common import (
     CliError,
     VietnameseArgumentParser,
@@ -84,7 +84,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         counts = maintenance.table_counts(db)
     finally:
@@ -113,7 +113,7 @@ def _summary_json(s: Any) -> dict[str, Any]:
 
 
 def cmd_cadres_search(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         rows = cadre_svc.search_cadres(db.uow(actor(args)), args.text, limit=args.limit)
     finally:
@@ -130,7 +130,7 @@ def cmd_cadres_search(args: argparse.Namespace) -> int:
 
 
 def cmd_cadres_show(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         f = cadre_svc.cadre_file(db.uow(actor(args)), args.id)
     finally:
@@ -148,7 +148,7 @@ def cmd_cadres_show(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         result = maintenance.check_database(db)
     finally:
@@ -168,7 +168,7 @@ def _rule_book(args: argparse.Namespace) -> Any:
     from canbo_desktop.services import rules as rules_svc
 
     if args.db or os.environ.get("CANBO_DB") or Path(resolve_target(None)).exists():
-        db = open_db(args)
+        db = open_db(args, write=False)
         try:
             return rules_svc.rule_book(db.uow(actor(args)))
         finally:
@@ -204,7 +204,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
     from canbo_desktop.services import reminders as reminders_svc
 
     at = parse_day(args.at, "ngày") if args.at else date.today()
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         report = reminders_svc.reminders(db.uow(actor(args)), at)
     finally:
@@ -281,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_cadres_show)
 
-    for module in (dossier, importing, workflow, reports):
+    for module in (dossier, importing, workflow, reports, audit, backup, sync):
         module.register(sub)
     return p
 

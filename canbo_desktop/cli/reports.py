@@ -67,7 +67,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
     at = _at(args)
     if args.trend < 0:
         raise CliError("--trend phải là số năm không âm.")
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         uowf = db.uow(actor(args))
         report = reports_svc.targets_report(uowf, unit_code=args.unit, at=at, max_level=_depth(args))
@@ -110,7 +110,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     xlsx, pdf = _out(args.xlsx, ".xlsx", "--xlsx"), _out(args.pdf, ".pdf", "--pdf")
     at = _at(args)
     depth = _depth(args)
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         uowf = db.uow(actor(args))
         report = reports_svc.statistics_report(uowf, unit_code=args.unit, at=at, depth=depth or 1)
@@ -148,7 +148,7 @@ def cmd_people(args: argparse.Namespace) -> int:
 
     xlsx = _out(args.xlsx, ".xlsx", "--xlsx")
     at = _at(args)
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         uowf = db.uow(actor(args))
         unit = reports_svc.report_unit(uowf, unit_code=args.unit)

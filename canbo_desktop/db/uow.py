@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -23,11 +24,13 @@ from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from canbo_desktop.db import access
 from canbo_desktop.db.base import new_id
 from canbo_desktop.db.engine import translate_errors
 from canbo_desktop.db.models import AuditRecord, CadreRecord, ChangeLogRecord, LocalNodeRecord, OrgUnitRecord
 from canbo_desktop.db.search import place_in_name_order
 from canbo_desktop.domain import hlc as hlc_mod
+from canbo_desktop.domain.access import Principal
 from canbo_desktop.domain.cadre import search_texts
 from canbo_desktop.domain.changes import ChangeSet
 from canbo_desktop.domain.errors import CanboError
@@ -62,7 +65,7 @@ class UnitOfWork:
 
     def __init__(self, engine: Engine, actor: str, *, now: Callable[[], datetime] = datetime.now) -> None:
         self.engine = engine
-        self.actor = actor or "system"
+        self.actor = unicodedata.normalize("NFC", actor) if actor else "system"  # as stored (NFCString): the audit hash
         self._now = now
         self.changes = ChangeSet()
         self.session: Session
@@ -73,11 +76,13 @@ class UnitOfWork:
         self._audit_prev: str | None = None
         self._committed = False
         self.track = True  # a bulk loader may write its own tracking rows and switch this off
+        self.principal: Principal | None = None  # who acts: resolved from the actor by db/access.py
 
     # -- context management ---------------------------------------------------------------------
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self.engine, expire_on_commit=False, autoflush=True)
         event.listen(self.session, "before_flush", self._before_flush)
+        access.install(self)  # role × scope check of every write (db/access.py)
         return self
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:

@@ -23,18 +23,19 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from canbo_desktop import APP_DISPLAY_NAME, __version__
+from canbo_desktop import APP_DISPLAY_NAME
 from canbo_desktop.domain.cadre import AGE_BAND_LABELS, ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.rules.reminders import ReminderReport
 from canbo_desktop.services import cadres as cadre_svc
-from canbo_desktop.services import export, maintenance, records, refdata, setup
+from canbo_desktop.services import maintenance, records, refdata, setup
 from canbo_desktop.services import reminders as reminders_svc
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import OfficeInfo
@@ -46,6 +47,8 @@ from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
 from canbo_desktop.ui.pages.pending import PendingPage
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo
+from canbo_desktop.ui.widgets.screen import FlowLayout, fit_to_screen
+from canbo_desktop.ui.widgets.usb import on_click
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
@@ -92,8 +95,14 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName("Tìm cán bộ")
         top.addWidget(title)
         top.addWidget(self.search, 1)
+        self.clear_filters_button = QPushButton("Xoá lọc")  # "Xoá lọc (2)": two filters below are in use
+        self.clear_filters_button.setToolTip("Bỏ mọi bộ lọc, hiện lại cả danh sách")
+        self.clear_filters_button.setEnabled(False)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        top.addWidget(self.clear_filters_button)
         layout.addLayout(top)
-        self.filter_bar = QHBoxLayout()
+        # the filters wrap onto a second line on a narrow screen (1366×768 at 150 %: 911 logical pixels)
+        self.filter_bar = FlowLayout()
         self.filters: dict[str, CodeCombo] = {}
         layout.addLayout(self.filter_bar)
 
@@ -105,6 +114,9 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # row numbers up to 999.999 without measuring them on every page (cadre_table.set_row_header_size)
+        self.model.set_row_header_size(QSize(self.fontMetrics().horizontalAdvance("0" * 6) + 16,
+                                             self.fontMetrics().height() + 8))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         fm = self.fontMetrics()
@@ -122,7 +134,8 @@ class MainWindow(QMainWindow):
         self.status_db = QLabel()
         self.status_count = QLabel()
         self.status_conflicts = QLabel("Xung đột: 0")
-        self.status_conflicts.setToolTip("Xung đột đồng bộ đang chờ xử lý")
+        self.status_conflicts.setToolTip("Xung đột đồng bộ đang chờ xử lý (bấm để mở)")
+        on_click(self.status_conflicts, self.show_conflicts)
         for w in (self.status_office, self.status_user, self.status_db, self.status_conflicts):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self.status_count)
@@ -148,16 +161,16 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda _idx: self._open_current())
         self.role = "viewer"
         self._pending_open: list[str | None] = []
-        tasks.run_db(lambda: (refdata.unit_paths(self.uowf), refdata.code_choices(self.uowf),
-                              setup.user_role(self.uowf, self.user)), on_done=self._set_refdata,
-                     on_error=lambda exc: show_error(self, exc))
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        tasks.run_db(lambda: maintenance.open_conflicts(self.uowf), on_done=self._set_conflicts)
         self._build_menus()
         self._restore_state()
-        self.apply_search()
+        self.apply_search()  # first on the database lane: on 100k the code lists below take ~0.5 s more
+        tasks.run_db(lambda: (refdata.unit_paths(self.uowf), refdata.code_choices(self.uowf),
+                              setup.user_role(self.uowf, self.user)), on_done=self._set_refdata,
+                     on_error=lambda exc: show_error(self, exc))
+        tasks.run_db(lambda: maintenance.open_conflicts(self.uowf), on_done=self._set_conflicts)
 
     # -- navigation -------------------------------------------------------------------------------
     def _build_navigation(self) -> None:
@@ -241,21 +254,20 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
 
     def _make_page(self, key: str) -> QWidget:
-        pending = {
-            "reports": ("Báo cáo, chỉ tiêu", [
-                "Danh sách đang xem ở phần Hồ sơ cán bộ xuất ra Excel bằng nút «Xuất Excel…».",
-                "Sắp có: bảng chỉ tiêu (cán bộ trẻ, nữ, trình độ, lý luận chính trị…) theo từng đơn vị, "
-                "biểu đồ, xuất Excel và PDF."]),
-            "sync": ("Đồng bộ USB", [
-                "Sắp có: xuất gói dữ liệu đã ký và mã hoá cho đơn vị cấp trên, nhập gói của đơn vị cấp dưới "
-                "với xem trước và xử lý xung đột."]),
-        }
+        pending: dict[str, tuple[str, list[str]]] = {}  # sections whose screens are not built yet
         if key == "reminders":
             from canbo_desktop.ui.pages.reminders_page import RemindersPage
 
             page: QWidget = RemindersPage(self.compute_reminders, self.tasks, self)
             page.open_cadre.connect(self.open_cadre)  # type: ignore[attr-defined]
             page.computed.connect(lambda report: self.set_reminder_counts(report.counts()))  # type: ignore[attr-defined]
+            return page
+        if key == "reports":
+            from canbo_desktop.ui.pages.reports_page import ReportsPage
+
+            page = ReportsPage(self.uowf, self.tasks, self.user, self,
+                               default_unit=self.office.unit_id if self.office else "")
+            page.open_cadre.connect(self.open_cadre)
             return page
         if key == "evaluation":
             from canbo_desktop.ui.pages.evaluation_page import EvaluationPage
@@ -266,6 +278,13 @@ class MainWindow(QMainWindow):
             from canbo_desktop.ui.pages.appointments_page import AppointmentsPage
 
             return AppointmentsPage(self.uowf, self.tasks, self.codes, self.role, self)
+        if key == "sync":
+            from canbo_desktop.ui.pages.sync_page import SyncPage
+
+            sync_page = SyncPage(self.uowf, self.tasks, self)
+            sync_page.conflicts_changed.connect(self._set_conflicts)
+            sync_page.imported.connect(self.refresh)
+            return sync_page
         if key == "admin":
             from canbo_desktop.ui.pages.admin_page import AdminPage
 
@@ -273,12 +292,29 @@ class MainWindow(QMainWindow):
         title, lines = pending[key]
         return PendingPage(title, lines, self)
 
+    def change_password(self) -> None:
+        from canbo_desktop.ui.dialogs.login import ChangePasswordDialog
+
+        if ChangePasswordDialog(self.db, self.user, self).exec():
+            self.statusBar().showMessage("Đã đổi mật khẩu.", 5000)
+
+    def open_audit_log(self) -> QWidget:
+        from canbo_desktop.ui.pages.audit_page import open_audit_dialog
+
+        return open_audit_dialog(self)
+
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         m = self.menuBar().addMenu("&Tệp")
         act = QAction("&Nhập danh sách cán bộ từ Excel…", self)
         act.setShortcut(QKeySequence("Ctrl+I"))
         act.triggered.connect(lambda: self.import_xlsx())
+        m.addAction(act)
+        act = QAction("Đổi &mật khẩu…", self)  # ui/dialogs/login.py
+        act.triggered.connect(self.change_password)
+        m.addAction(act)
+        act = QAction("Nhật &ký thao tác…", self)  # ui/pages/audit_page.py
+        act.triggered.connect(self.open_audit_log)
         m.addAction(act)
         m.addSeparator()
         act = QAction("&Thoát", self)
@@ -326,9 +362,17 @@ class MainWindow(QMainWindow):
         self.table.addAction(act)
         m.addAction(act)
         m = self.menuBar().addMenu("Trợ &giúp")
+        act = QAction("Mở thư mục &nhật ký", self)
+        act.setToolTip("Mở thư mục chứa tệp nhật ký (gửi kèm khi báo lỗi)")
+        act.triggered.connect(self._open_log_folder)
+        m.addAction(act)
         act = QAction("&Giới thiệu", self)
         act.triggered.connect(self._about)
         m.addAction(act)
+
+    def show_conflicts(self) -> QWidget:
+        """The sync section, on its conflicts tab (the status-bar counter opens it)."""
+        return self.show_section("sync").show_conflicts()  # type: ignore[attr-defined, no-any-return]
 
     def _set_conflicts(self, n: int) -> None:
         self.status_conflicts.setText(f"Xung đột: {n}")
@@ -359,9 +403,14 @@ class MainWindow(QMainWindow):
         self._build_filters()
 
     def _build_filters(self) -> None:
-        """Unit subtree, status, sex, age band, qualification, party member, in planning; then export."""
+        """Unit subtree, status, sex, age band, qualification, party member, in planning. All are always in
+        sight (a filter in use is in bold and counted on "Xoá lọc (n)" beside the search box); on one line on a
+        1366-px screen, wrapping onto a second one on a narrow or scaled screen. Export: menu Hồ sơ →
+        Xuất danh sách ra Excel (Ctrl+E)."""
+        if self.filters:  # built once: the code lists arrive with the window
+            return
         units = [(self._unit_paths.get(code, code), name.strip()) for code, name in self.codes.get("unit", [])]
-        # (key, tooltip, first item = no filter, width in characters, choices): the bar fits a 1366-px screen
+        # (key, tooltip, first item = no filter, width in characters, choices)
         specs: list[tuple[str, str, str, int, list[tuple[str, str]]]] = [
             ("unit", "Đơn vị (cả các đơn vị cấp dưới)", "Mọi đơn vị", 16, units),
             ("status", "Tình trạng", "Mọi tình trạng", 14, self.codes.get("cadre_status", [])),
@@ -375,12 +424,38 @@ class MainWindow(QMainWindow):
             combo = CodeCombo(choices)
             combo.setItemText(0, everyone)
             combo.setToolTip(label)
+            combo.setAccessibleName(f"Lọc theo {label[0].lower()}{label[1:]}")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
-            combo.currentIndexChanged.connect(lambda _i: self.apply_search())
+            combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
             self.filters[key] = combo
             self.filter_bar.addWidget(combo)
-        self.filter_bar.addStretch(1)  # export: menu Hồ sơ → Xuất danh sách ra Excel (Ctrl+E)
+        self._mark_filters()
+
+    def active_filters(self) -> list[str]:
+        """The filters in use (not on their first, "every" item)."""
+        return [key for key, combo in self.filters.items() if combo.currentIndex() > 0]
+
+    def _mark_filters(self) -> None:
+        active = set(self.active_filters())
+        for key, combo in self.filters.items():
+            font = combo.font()
+            font.setBold(key in active)
+            combo.setFont(font)
+        self.clear_filters_button.setText(f"Xoá lọc ({len(active)})" if active else "Xoá lọc")
+        self.clear_filters_button.setEnabled(bool(active))
+
+    def _filters_changed(self) -> None:
+        self._mark_filters()
+        self.apply_search()
+
+    def clear_filters(self) -> None:
+        """Every filter back to its "every" item, then one search."""
+        for combo in self.filters.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._filters_changed()
 
     def current_filter(self) -> ListFilter:
         def val(key: str) -> str:
@@ -403,6 +478,8 @@ class MainWindow(QMainWindow):
                 return
         typed, f, target = self.search.text().strip(), self.current_filter(), Path(path)
         self.status_count.setText("Đang xuất Excel…")
+        from canbo_desktop.services import export  # openpyxl: imported when first needed (start-up time)
+
         self.tasks.run_db(lambda: export.export_cadre_list(self.uowf, target, typed=typed, f=f),
                           on_done=lambda n: self.status_count.setText(f"Đã xuất {n} người ra {target.name}"),
                           on_error=lambda exc: show_error(self, exc))
@@ -466,12 +543,16 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"Giới thiệu {APP_DISPLAY_NAME}",
-            f"<b>{APP_DISPLAY_NAME}</b> {__version__}<br>Quản lý hồ sơ cán bộ, công chức (ngoại tuyến).<br>"
-            "Phông chữ Liberation (SIL Open Font License 1.1).",
-        )
+        from canbo_desktop.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def _open_log_folder(self) -> None:
+        from canbo_desktop import paths
+        from canbo_desktop.ui.dialogs.crash import open_log_folder
+
+        if not open_log_folder():
+            self.statusBar().showMessage(f"Không mở được thư mục nhật ký: {paths.log_dir()}", 10000)
 
     # -- list and search --------------------------------------------------------------------------
     def apply_search(self) -> None:
@@ -518,7 +599,7 @@ class MainWindow(QMainWindow):
         if geo is not None:
             self.restoreGeometry(geo)
         else:
-            self.resize(1280, 720)
+            fit_to_screen(self, 1280, 720)  # at most 90 % of a small or scaled screen
         section = s.value("main/section")
         keys = [k for k, _ in SECTIONS]
         self.nav.setCurrentRow(keys.index(section) if section in keys else 0)

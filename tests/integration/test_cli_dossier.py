@@ -81,10 +81,10 @@ def test_cv2c_merged_file_has_a_bookmark_per_person(demo_db_path: Path, tmp_path
     assert text.count("SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC") == len(people)
 
 
-def test_appointment_dossier(demo_db: Database, demo_db_path: Path, tmp_path: Path,
-                             capsys: pytest.CaptureFixture[str]) -> None:
-    pid = make_procedure(demo_db)
-    demo_db.close()
+def test_appointment_dossier(demo_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = open_database(str(demo_db_path))  # the file the command line opens (whatever the test backend)
+    pid = make_procedure(db)
+    db.close()
     out = tmp_path / "hoso.pdf"
     code, stdout, err = run(capsys, "--db", str(demo_db_path), "dossier", "appointment", pid, "--out", str(out),
                             "--on", "21/11/2026", "--number", "--json")

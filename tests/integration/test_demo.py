@@ -75,7 +75,7 @@ def test_district_looks_real(district_db: Database) -> None:
         assert q("SELECT count(*) FROM cadre_discipline")[0][0] > 0
         years = [r[0] for r in q("SELECT DISTINCT year FROM evaluation ORDER BY year")]
         assert years == [2021, 2022, 2023, 2024, 2025]
-        per_person = q("SELECT min(c), max(c) FROM (SELECT count(*) c FROM evaluation GROUP BY cadre_id)")[0]
+        per_person = q("SELECT min(c), max(c) FROM (SELECT count(*) c FROM evaluation GROUP BY cadre_id) AS per_cadre")[0]
         assert per_person[1] == 5
         for table in ("decision", "cadre_training", "cadre_work_history", "cadre_family", "cadre_salary"):
             assert q(f"SELECT count(DISTINCT cadre_id) FROM {table}")[0][0] >= n * 0.95, table

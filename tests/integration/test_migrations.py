@@ -36,6 +36,7 @@ def test_schema_from_empty_matches_models(tmp_path: Path) -> None:
         db.close()
 
 
+@pytest.mark.sqlite_only  # FTS5 and SQLite row ids (PostgreSQL: test_postgres.py)
 def test_search_objects_exist_and_sqlite_pragmas(empty_db) -> None:
     with empty_db.engine.connect() as conn:
         names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
@@ -93,7 +94,9 @@ def test_upgrade_backs_up_the_file_first(demo_db_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002_next")
     monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002_next"})
-    monkeypatch.setattr(migrate.command, "upgrade", fake_upgrade)
+    import alembic.command
+
+    monkeypatch.setattr(alembic.command, "upgrade", fake_upgrade)
     engine = make_engine(str(demo_db_path))
     try:
         assert ensure_schema(engine) == "upgraded"
@@ -102,3 +105,23 @@ def test_upgrade_backs_up_the_file_first(demo_db_path: Path, monkeypatch: pytest
     assert len(seen["backups"]) == 1  # type: ignore[arg-type]
     assert seen["cadres"] == 122
     assert head_revision() == "0001"
+
+
+def test_the_head_named_in_the_code_is_alembics_head() -> None:
+    """Opening a current database reads no migration script (start-up time): the constant must not drift."""
+    from canbo_desktop.db import migrate
+
+    assert migrate.HEAD_REVISION == migrate.alembic_head_revision()
+    assert migrate.HEAD_REVISION in migrate.known_revisions()
+
+
+def test_opening_a_current_database_does_not_import_alembic(demo_db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from canbo_desktop.services.database import open_database; "
+            f"db = open_database({str(demo_db_path)!r}); db.close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako', 'openpyxl')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"

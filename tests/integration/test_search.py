@@ -117,6 +117,7 @@ def _index_order_matches_name_order(db: Database) -> None:
         assert indexed == len(rows)
 
 
+@pytest.mark.sqlite_only  # FTS5 and SQLite row ids (PostgreSQL: test_postgres.py)
 def test_row_ids_stay_in_name_order_through_edits_and_renumbering(demo_db: Database, monkeypatch) -> None:
     from canbo_desktop.db import search
 

@@ -17,6 +17,7 @@ from canbo_desktop.db.base import Base, synced_tables
 from canbo_desktop.db.models import AuditRecord, CadreRecord, ChangeLogRecord
 from canbo_desktop.db.uow import UnitOfWork, audit_hash
 from canbo_desktop.services.database import Database
+from tests.dbcheck import rows as sql_rows
 
 
 def _model_for(table: Table) -> type[Any]:
@@ -160,14 +161,11 @@ def test_text_is_stored_nfc_and_search_fields_follow(empty_db: Database) -> None
             row.hometown = unicodedata.normalize("NFD", "Thanh Hoá")
             ids.append(row.id)
             uow.commit()
-    with empty_db.engine.connect() as conn:
-        for cid in ids:
-            full, home, fold = conn.exec_driver_sql(
-                "SELECT full_name, hometown, search_fold FROM cadre WHERE id = ?", (cid,)
-            ).one()
-            assert full == "Nguyễn Thị Hồng Nhung" and unicodedata.is_normalized("NFC", full)
-            assert unicodedata.is_normalized("NFC", home)
-            assert fold == "nguyen thi hong nhung"
+    for cid in ids:
+        full, home, fold = sql_rows(empty_db, "SELECT full_name, hometown, search_fold FROM cadre WHERE id = ?", cid)[0]
+        assert full == "Nguyễn Thị Hồng Nhung" and unicodedata.is_normalized("NFC", full)
+        assert unicodedata.is_normalized("NFC", home)
+        assert fold == "nguyen thi hong nhung"
 
 
 def test_audit_rows_form_a_hash_chain(empty_db: Database) -> None:

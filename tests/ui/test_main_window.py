@@ -111,3 +111,6 @@ def test_the_window_fits_a_1366_pixel_screen_on_every_section(qtbot, demo_db: Da
     for key in ("records", "evaluation", "appointments", "reminders", "admin"):
         w.show_section(key)
         assert w.minimumSizeHint().width() <= 1366, key
+        # and 1366×768 at 150 % (911×480 logical pixels under the taskbar): tests/ui/test_hidpi.py has the rest
+        w.layout().invalidate()
+        assert w.minimumSizeHint().width() <= 911 and w.minimumSizeHint().height() <= 480, key

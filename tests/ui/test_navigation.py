@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QWidget
 
 from canbo_desktop.services import rules as rules_svc
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import office_info
 from canbo_desktop.ui.main_window import SECTIONS, MainWindow
 from canbo_desktop.ui.pages.admin_page import KEY_ROLE, AdminPage, model_to_params, params_to_model
-from canbo_desktop.ui.pages.pending import PendingPage
+from canbo_desktop.ui.pages.sync_page import SyncPage
 from canbo_desktop.ui.tasks import TaskRunner
 
 
@@ -41,8 +40,7 @@ def test_seven_sections_with_ctrl_number_shortcuts(qtbot, demo_db: Database) -> 
     sync_action.trigger()
     assert w.section() == "sync"
     page = w.stack.currentWidget()
-    assert isinstance(page, PendingPage)  # not built yet, and it says so
-    assert "chưa có" in page.findChildren(QWidget)[1].text()
+    assert isinstance(page, SyncPage) and page.tabs.tabText(0) == "Gửi và nhận"
 
 
 def test_the_last_section_is_remembered(qtbot, demo_db: Database) -> None:
