@@ -74,7 +74,7 @@ def cmd_cv2c(args: argparse.Namespace) -> int:
 
         merged = _check_out(args.merged, "--merged") if args.merged else None
         res = batch.render_cv_batch(db.target, ids, out_dir=None if merged else args.out_dir, merged=merged,
-                                    form=args.form, workers=args.workers, progress=progress)
+                                    form=args.form, workers=args.workers, progress=progress, actor=actor(args))
         batch.record_export(uowf, f"cv2c-{args.form}", ids, str(merged or args.out_dir))
     finally:
         db.close()

@@ -3,6 +3,11 @@ appointment procedure. They hand out the dataclasses of ``domain/workflow.py`` (
 record for a service that changes it inside its unit of work), and read a grid or a list in a few grouped
 queries, never one query per person.
 
+Reads are limited to the principal's organisation subtree (``db/access.py``): a round and a vote belong to
+their unit, an evaluation to its round's unit (or its person's, outside a round), a procedure, a planning
+entry and an enrolment to the person's current unit. Opening one outside the subtree raises
+``AccessDenied``; lists leave them out. A system or whole-database principal sees everything.
+
 Storage notes (no schema change was needed):
 
 * ``evaluation.task_components`` keeps the entry's inputs beside the result: ``{"components": {quantity_pct,
@@ -19,12 +24,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from canbo_desktop.db import access
 from canbo_desktop.db import models as m
 from canbo_desktop.db.facts import ACTIVE_STATUSES
 from canbo_desktop.domain import workflow as w
+from canbo_desktop.domain.access import Op
 from canbo_desktop.domain.dates import stored_partial_end
 from canbo_desktop.domain.errors import NotFound
 from canbo_desktop.domain.rules.facts import DisciplineFact
@@ -60,6 +67,17 @@ class CodeListRepository:
     def leader_titles(self) -> set[str]:
         T = m.TitleRecord
         return set(self.s.scalars(select(T.code).where(T.deleted.is_(False), T.is_leader.is_(True))))
+
+
+def _in_scope(s: Session, path: Any) -> Any:
+    """The WHERE clause keeping ``path`` (a unit path column) inside the principal's subtree, or None."""
+    scope = access.scope_path(s)
+    return path.startswith(scope, autoescape=True) if scope else None
+
+
+def _cadre_unit(s: Session, cadre_id: str) -> str | None:
+    c = s.get(m.CadreRecord, cadre_id)
+    return c.owner_unit_id if c is not None else None
 
 
 def _unit_name(s: Session, unit_id: str | None) -> str:
@@ -103,6 +121,7 @@ class EvaluationRepository:
         rec = self.s.get(m.EvaluationRoundRecord, round_id)
         if rec is None or rec.deleted:
             raise NotFound("Không tìm thấy đợt đánh giá.")
+        access.require_scope(self.s, Op.READ, rec.unit_id)
         return rec
 
     def round_for(self, unit_id: str, year: int) -> m.EvaluationRoundRecord | None:
@@ -113,6 +132,8 @@ class EvaluationRepository:
         rec = self.s.get(m.EvaluationRecord, evaluation_id)
         if rec is None or rec.deleted:
             raise NotFound("Không tìm thấy kết quả đánh giá của người này.")
+        rnd = self.s.get(m.EvaluationRoundRecord, rec.round_id) if rec.round_id else None
+        access.require_scope(self.s, Op.READ, rnd.unit_id if rnd is not None else _cadre_unit(self.s, rec.cadre_id))
         return rec
 
     def product_record(self, product_id: str) -> m.EvaluationProductRecord:
@@ -199,6 +220,8 @@ class EvaluationRepository:
              .where(R.deleted.is_(False)).order_by(R.year.desc(), U.path))
         if unit_path:
             q = q.where(U.path.startswith(unit_path, autoescape=True))
+        if (scoped := _in_scope(self.s, U.path)) is not None:
+            q = q.where(scoped)
         return [w.RoundSummary(r.id, r.unit_id, name, r.year, r.regime, r.status,
                                w.ROUND_STATUS_LABELS.get(r.status, r.status), int(n or 0))
                 for r, name, n in self.s.execute(q)]
@@ -226,6 +249,7 @@ class VoteRepository:
         rec = self.s.get(m.ConfidenceVoteRecord, vote_id)
         if rec is None or rec.deleted:
             raise NotFound("Không tìm thấy cuộc lấy phiếu tín nhiệm.")
+        access.require_scope(self.s, Op.READ, rec.unit_id)
         return rec
 
     def result_rows(self, vote_id: str) -> list[Any]:
@@ -246,6 +270,8 @@ class VoteRepository:
              .where(V.deleted.is_(False)).order_by(V.held_on.desc(), U.path))
         if unit_path:
             q = q.where(U.path.startswith(unit_path, autoescape=True))
+        if (scoped := _in_scope(self.s, U.path)) is not None:
+            q = q.where(scoped)
         return [w.VoteSummary(v.id, v.unit_id, name, v.held_on, v.convened, v.present, int(n or 0))
                 for v, name, n in self.s.execute(q)]
 
@@ -261,6 +287,7 @@ class PlanningRepository:
         rec = self.s.get(m.PlanningEntryRecord, entry_id)
         if rec is None or rec.deleted:
             raise NotFound("Không tìm thấy mục quy hoạch.")
+        access.require_scope(self.s, Op.READ, _cadre_unit(self.s, rec.cadre_id))
         return rec
 
     def active_entry(self, cadre_id: str, term: str, title_code: str) -> m.PlanningEntryRecord | None:
@@ -271,7 +298,8 @@ class PlanningRepository:
     def rows(self, *, term: str | None = None, title_code: str | None = None, unit_path: str | None = None,
              include_removed: bool = False, cadre_id: str | None = None) -> list[w.PlanningRow]:
         """Planning entries with the person and the names of the title and units (one query). ``unit_path``
-        keeps entries planned for a unit of that subtree, or of people working in it when no unit is set."""
+        keeps entries planned for a unit of that subtree, or of people working in it when no unit is set.
+        Only people of the principal's subtree are listed."""
         P, C, U = m.PlanningEntryRecord, m.CadreRecord, m.OrgUnitRecord
         PU = m.OrgUnitRecord.__table__.alias("planned_unit")
         T = m.TitleRecord
@@ -290,6 +318,8 @@ class PlanningRepository:
         if unit_path:
             q = q.where((PU.c.path.startswith(unit_path, autoescape=True))
                         | (P.unit_id.is_(None) & U.path.startswith(unit_path, autoescape=True)))
+        if (scoped := _in_scope(self.s, U.path)) is not None:
+            q = q.where(scoped)
         q = q.order_by(P.term, T.rank.desc(), P.title_code, C.name_sort_key, P.id)
         return [w.PlanningRow(p.id, p.cadre_id, name, birth, sex, position or "", unit_name or "", p.term,
                               p.title_code, title_name or p.title_code, p.unit_id, planned_unit or "", p.added_on,
@@ -325,6 +355,7 @@ class TrainingRepository:
         rec = self.s.get(m.TrainingRecord, training_id)
         if rec is None or rec.deleted:
             raise NotFound("Không tìm thấy người học trong khoá này.")
+        access.require_scope(self.s, Op.READ, _cadre_unit(self.s, rec.cadre_id))
         return rec
 
     def courses(self, *, kind: str | None = None) -> list[m.TrainingCourseRecord]:
@@ -335,18 +366,38 @@ class TrainingRepository:
         return list(self.s.scalars(q))
 
     def enrolments(self, course_ids: Sequence[str]) -> dict[str, list[w.Enrolment]]:
-        """Course id → the people enrolled, in name order (one query per 900 courses)."""
+        """Course id → the people enrolled of the principal's subtree, in name order (one query per 900
+        courses)."""
         T, C, U = m.TrainingRecord, m.CadreRecord, m.OrgUnitRecord
         out: dict[str, list[w.Enrolment]] = defaultdict(list)
+        scoped = _in_scope(self.s, U.path)
         for chunk in _chunks(list(course_ids)):
             q = (select(T, C.full_name, U.name).join(C, C.id == T.cadre_id).join(U, U.id == C.owner_unit_id)
                  .where(T.course_id.in_(chunk), T.deleted.is_(False), C.deleted.is_(False))
                  .order_by(C.name_sort_key, C.id))
+            if scoped is not None:
+                q = q.where(scoped)
             for t, name, unit_name in self.s.execute(q):
                 assert t.course_id is not None
                 out[t.course_id].append(w.Enrolment(t.id, t.course_id, t.cadre_id, name, unit_name or "",
                                                     stored_partial_end(t.to_date) if t.to_date else None,
                                                     t.certificate, t.level_code))
+        return out
+
+    def outside_scope(self, course_ids: Sequence[str]) -> set[str]:
+        """The courses whose people are all outside the principal's subtree (another unit's training): every
+        course with someone enrolled and nobody of the subtree. Empty for a whole-database principal."""
+        if not access.scope_path(self.s):
+            return set()
+        T, C, U = m.TrainingRecord, m.CadreRecord, m.OrgUnitRecord
+        scoped = _in_scope(self.s, U.path)
+        inside = func.max(case((scoped, 1), else_=0))
+        out: set[str] = set()
+        for chunk in _chunks(list(course_ids)):
+            q = (select(T.course_id).join(C, C.id == T.cadre_id).join(U, U.id == C.owner_unit_id)
+                 .where(T.course_id.in_(chunk), T.deleted.is_(False), C.deleted.is_(False))
+                 .group_by(T.course_id).having(inside == 0))
+            out.update(cid for cid in self.s.scalars(q) if cid)
         return out
 
     def enrolled_ids(self, course_id: str) -> set[str]:
@@ -375,6 +426,7 @@ class AppointmentRepository:
         rec = self.s.get(m.AppointmentProcedureRecord, procedure_id)
         if rec is None or rec.deleted:
             raise NotFound("Không tìm thấy quy trình bổ nhiệm này.")
+        access.require_scope(self.s, Op.READ, _cadre_unit(self.s, rec.cadre_id))
         return rec
 
     def steps(self, procedure_id: str) -> dict[int, m.AppointmentStepRecord]:
@@ -420,6 +472,9 @@ class AppointmentRepository:
             q = q.where(P.cadre_id == cadre_id)
         if unit_path:
             q = q.where(U.path.startswith(unit_path, autoescape=True))
+        if access.scope_path(self.s):  # the person's current unit, as for opening the procedure
+            CU = m.OrgUnitRecord.__table__.alias("person_unit")
+            q = q.join(CU, CU.c.id == C.owner_unit_id).where(_in_scope(self.s, CU.c.path))
         return [w.ProcedureSummary(p.id, p.cadre_id, name, p.title_code, title or p.title_code, p.kind,
                                    w.PROCEDURE_KINDS.get(p.kind, p.kind), p.source, p.status,
                                    w.PROCEDURE_STATUS_LABELS.get(p.status, p.status), p.unit_id, unit_name or "")

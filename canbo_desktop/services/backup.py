@@ -33,10 +33,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from canbo_desktop import paths
 from canbo_desktop.db.engine import make_engine, sqlite_path
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
+from canbo_desktop.domain.access import ROLE_LABELS, AccessDenied
 from canbo_desktop.domain.errors import CanboError, DatabaseError, NotFound
 from canbo_desktop.domain.text import fold
 
@@ -363,10 +365,34 @@ def resolve_backup(db_file: Path, name_or_path: str) -> Path:
     raise NotFound(f"Không tìm thấy bản sao lưu “{name_or_path}” (xem danh sách bằng: canbo backup list).")
 
 
+def _require_admin(db_file: Path, actor: str) -> None:
+    """Restoring replaces everybody's data: the admin role of ``actor`` in the current database."""
+    if not db_file.exists():
+        return
+    from canbo_desktop.db.access import principal_of
+
+    engine = make_engine(str(db_file), must_exist=True)
+    try:
+        with UnitOfWork(engine, actor) as uow:
+            principal = principal_of(uow)
+    except (SQLAlchemyError, sqlite3.Error):
+        return  # a damaged file nobody can log in to: restoring it is the way back (anyone could copy the file)
+    finally:
+        engine.dispose()
+    if principal.system or (principal.active and principal.role == "admin"):
+        return
+    role = ROLE_LABELS.get(principal.role, principal.role)
+    state = "đã bị khoá" if not principal.active else f"có vai trò «{role}»"
+    raise AccessDenied(f"Chỉ quản trị viên được khôi phục cơ sở dữ liệu từ bản sao lưu: tài khoản "
+                       f"“{principal.username}” {state}. Cơ sở dữ liệu không thay đổi.")
+
+
 def restore_backup(db_file: Path, source: Path, *, actor: str = "system", now: datetime | None = None) -> RestoreResult:
     """Replace the database ``db_file`` with the backup ``source`` (see the module docstring).
 
-    Nobody may have the database open for writing meanwhile (its write lock is taken, else ``DatabaseLocked``)."""
+    Nobody may have the database open for writing meanwhile (its write lock is taken, else ``DatabaseLocked``).
+    Only an administrator of the current database (or the system, before any account exists) may restore:
+    ``actor`` is checked against its users first, else ``AccessDenied`` and nothing is touched."""
     from canbo_desktop.db.models import LocalNodeRecord
     from canbo_desktop.services.locking import acquire_write_lock
 
@@ -375,6 +401,7 @@ def restore_backup(db_file: Path, source: Path, *, actor: str = "system", now: d
     if source == db_file:
         raise CanboError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu khác.")
     check_backup_file(source)
+    _require_admin(db_file, actor)
     when = (now or datetime.now()).replace(microsecond=0)
     stamp = when.strftime("%Y%m%d-%H%M%S")
     with acquire_write_lock(db_file, program="canbo backup restore"):

@@ -31,6 +31,7 @@ def eligibility(uowf: UowFactory, cadre_id: str, title_code: str, on: date) -> E
     recorded on this person's open procedure for that title."""
     book = rule_book(uowf)
     with uowf() as uow:
+        CadreRepository(uow.session).record(cadre_id)  # outside the user's scope: AccessDenied, naming the unit
         titles, ranks, labels = _reference_data(uow)
         title = titles.get(title_code)
         if title is None:

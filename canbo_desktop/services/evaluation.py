@@ -11,6 +11,9 @@ conditions, so the grid shows the result, the rules that capped it and why; the 
 States: ``open`` (clerk, head, admin enter) → ``approved`` (head/admin; entries refused, can be
 reopened) → ``locked`` (head/admin; only :func:`correct` changes a result, and writes an
 ``evaluation_correction`` row). A viewer changes nothing. Every function is one transaction.
+
+Reads stay in the user's organisation scope (``db/workflow.py``): the rounds listed are those of the
+user's subtree, and opening a round or a row of another unit raises ``AccessDenied``.
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from canbo_desktop.db import access
 from canbo_desktop.db import models as m
 from canbo_desktop.db.repositories import CadreRepository, OrgUnitRepository
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.db.workflow import CodeListRepository, EvaluationRepository, disciplines_of, entry_state
 from canbo_desktop.domain import workflow as w
+from canbo_desktop.domain.access import Op
 from canbo_desktop.domain.changes import ChangeSet
 from canbo_desktop.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from canbo_desktop.domain.rules.core import RuleBook
@@ -153,6 +158,7 @@ def add_new_people(uowf: UowFactory, round_id: str, *, role: str) -> tuple[int, 
 def find_round(uowf: UowFactory, unit_id: str, year: int) -> str | None:
     """The id of the round of ``unit_id`` for ``year``, if there is one."""
     with uowf() as uow:
+        access.require_scope(uow.session, Op.READ, unit_id)
         rnd = EvaluationRepository(uow.session).round_for(unit_id, year)
         return rnd.id if rnd is not None else None
 
@@ -163,12 +169,13 @@ def find_round_by_code(uowf: UowFactory, unit_code: str, year: int) -> str | Non
         unit = OrgUnitRepository(uow.session).by_code(clean_line(unit_code))
         if unit is None:
             raise NotFound(f"Không có đơn vị mã «{unit_code}».")
+        access.require_scope(uow.session, Op.READ, unit.id)
         rnd = EvaluationRepository(uow.session).round_for(unit.id, year)
         return rnd.id if rnd is not None else None
 
 
 def list_rounds(uowf: UowFactory, *, unit_path: str | None = None) -> list[w.RoundSummary]:
-    """Every round (of the subtree ``unit_path``), latest year first."""
+    """Every round (of the subtree ``unit_path``) of the user's organisation scope, latest year first."""
     with uowf() as uow:
         return EvaluationRepository(uow.session).rounds(unit_path)
 

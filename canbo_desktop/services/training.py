@@ -21,12 +21,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from canbo_desktop.db import access
 from canbo_desktop.db import models as m
 from canbo_desktop.db.facts import FactsRepository
 from canbo_desktop.db.repositories import CadreRepository
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.db.workflow import CodeListRepository, TrainingRepository
 from canbo_desktop.domain import workflow as w
+from canbo_desktop.domain.access import AccessDenied
 from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.changes import ChangeSet
 from canbo_desktop.domain.dates import add_months
@@ -119,20 +121,28 @@ def create_course(uowf: UowFactory, course: w.CourseInput, *, role: str) -> tupl
 
 
 def list_courses(uowf: UowFactory, *, kind: str | None = None) -> list[w.CourseView]:
-    """Every course (of ``kind``), latest first, with the people enrolled."""
+    """Every course (of ``kind``), latest first, with the people enrolled — as the user's organisation scope
+    allows: only the people of the user's subtree, and no course whose people are all of other units."""
     with uowf() as uow:
         repo = TrainingRepository(uow.session)
         courses = repo.courses(kind=kind)
+        hidden = repo.outside_scope([c.id for c in courses])
+        courses = [c for c in courses if c.id not in hidden]
         enrolled = repo.enrolments([c.id for c in courses])
         kinds = _Kinds(uow)
         return [_view(kinds, c, enrolled.get(c.id, ())) for c in courses]
 
 
 def course_view(uowf: UowFactory, course_id: str) -> w.CourseView:
-    """One course with its people (completed or not) and the level its certificate states."""
+    """One course with its people (completed or not) and the level its certificate states. Only the people
+    of the user's subtree are shown; a course whose people are all of other units is refused."""
     with uowf() as uow:
         repo = TrainingRepository(uow.session)
         c = repo.course_record(course_id)
+        if repo.outside_scope([course_id]):
+            scope = access.session_principal(uow.session).scope_name
+            raise AccessDenied(f"Bạn không có quyền xem khoá «{c.name}»: người học đều thuộc đơn vị khác"
+                               + (f", ngoài phạm vi của anh/chị ({scope})." if scope else "."))
         return _view(_Kinds(uow), c, repo.enrolments([course_id]).get(course_id, ()))
 
 

@@ -115,7 +115,7 @@ class DocumentActions:
             QMessageBox.information(w, "Chưa chọn người", "Chọn những người cần in trong danh sách "
                                     "(Ctrl+A chọn tất cả những người đang hiện).")
             return
-        dlg = CvBatchDialog(w.db.target, ids, w.tasks, w)
+        dlg = CvBatchDialog(w.db.target, ids, w.tasks, w, actor=w.user)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
 
@@ -127,9 +127,11 @@ class _Progress(QObject):
 class CvBatchDialog(QDialog):
     """Many CVs: one PDF per person in a folder, or one merged PDF with a bookmark per person."""
 
-    def __init__(self, db_target: str, cadre_ids: list[str], tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db_target: str, cadre_ids: list[str], tasks: TaskRunner, parent: QWidget | None = None, *,
+                 actor: str = "batch") -> None:
         super().__init__(parent)
         self.db_target, self.ids, self.tasks = db_target, cadre_ids, tasks
+        self.actor = actor  # the logged-in user: the batch is checked against and masked for that user
         self.cancel_token: Any = None  # services.pdf.batch.CancelToken while running
         self.result: Any = None  # services.pdf.batch.BatchResult when done
         self.setWindowTitle("In sơ yếu lý lịch hàng loạt")
@@ -199,7 +201,7 @@ class CvBatchDialog(QDialog):
 
         token = self.cancel_token = batch_svc.CancelToken()
         emit = self._progress.moved.emit
-        ids, db = list(self.ids), self.db_target
+        ids, db, actor = list(self.ids), self.db_target, self.actor
         self.start_button.setEnabled(False)
         self.close_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -208,7 +210,7 @@ class CvBatchDialog(QDialog):
         def work() -> Any:
             return batch_svc.render_cv_batch(db, ids, out_dir=None if merged else target,
                                              merged=target if merged else None, form=form,
-                                             progress=lambda f, m: emit(f, m), cancel=token)
+                                             progress=lambda f, m: emit(f, m), cancel=token, actor=actor)
 
         self.tasks.run(work, on_done=self._finished, on_error=self._failed)
 

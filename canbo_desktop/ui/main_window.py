@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         """Reminders on ``at``; in a separate process unless background work runs inline (tests)."""
         if self.tasks.synchronous:
             return reminders_svc.reminders(self.uowf, at)
-        return reminders_svc.reminders_in_process(self.db.target, at)
+        return reminders_svc.reminders_in_process(self.db.target, at, actor=self.user)  # counted in the user's scope
 
     def set_reminder_counts(self, counts: dict[str, int]) -> None:
         """Show on the navigation how many things are due (the severe ones in bold)."""

@@ -21,11 +21,24 @@ from canbo_desktop.db import models as m
 from canbo_desktop.db.base import new_id
 from canbo_desktop.db.uow import UowFactory
 from canbo_desktop.domain import cadre as d
+from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.access import MASK, AccessDenied
 from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.decisions import DecisionInput
 from canbo_desktop.domain.errors import PermissionDenied
-from canbo_desktop.services import auth, export, records
+from canbo_desktop.services import (
+    appointments,
+    auth,
+    eligibility,
+    evaluation,
+    export,
+    planning,
+    records,
+    reminders,
+    training,
+    votes,
+)
+from canbo_desktop.services import reports as reports_svc
 from canbo_desktop.services.cadres import cadre_file, count_cadres, list_cadres, search_cadres
 from canbo_desktop.services.database import Database, open_database
 from canbo_desktop.services.pdf.cv import cv_pdf_bytes, load_cv
@@ -420,3 +433,117 @@ def test_an_excel_import_into_commune_b_is_refused_whole(tree: Tree, tmp_path: P
     assert tree.count(m.CadreRecord) == before  # all or nothing: not even the row of commune A
     import_xlsx(tree.as_("head_a"), path, dry_run=True)  # the preview itself writes nothing
     assert tree.count(m.CadreRecord) == before
+
+
+# ------------------------------------------------------------------------------------------ reading the workflows
+
+TITLE = "chu_tich_ubnd_xa"
+
+
+class Work:
+    """In each commune, as the system: an evaluation round, a confidence vote, a planning entry, an
+    appointment procedure and a course with the commune's person enrolled."""
+
+    def __init__(self, tree: Tree) -> None:
+        system = tree.db.uow("t")
+        self.rounds, self.evaluations, self.votes, self.plans, self.procedures, self.courses = ({} for _ in range(6))
+        self.trainings: dict[str, str] = {}
+        for key in ("A", "B"):
+            unit, person = tree.units[key], tree.people[key]
+            self.rounds[key], _ = evaluation.open_round(system, unit, 2026, role="admin")
+            self.evaluations[key] = evaluation.round_grid(system, self.rounds[key]).rows[0].evaluation_id
+            self.votes[key], _ = votes.record_vote(system, unit, date(2026, 10, 1), 20, 18,
+                                                   [w.VoteRowInput(person, 12, 5, 1)], role="admin")
+            self.plans[key], _ = planning.add_to_planning(system, person, "2026-2031", TITLE, f"QĐ 1{key}-QĐ/HU",
+                                                          date(2026, 3, 1), role="admin")
+            self.procedures[key], _ = appointments.start_procedure(system, person, TITLE, role="admin")
+            self.courses[key], _ = training.create_course(
+                system, w.CourseInput(f"Bồi dưỡng {key}", "cap_nhat_kien_thuc"), role="admin")
+            training.enrol(system, self.courses[key], [person], role="admin")
+            self.trainings[key] = training.course_view(system, self.courses[key]).enrolments[0].training_id
+
+
+@pytest.fixture
+def work(tree: Tree) -> Work:
+    return Work(tree)
+
+
+def _names(rows: object, attr: str = "full_name") -> set[str]:
+    return {getattr(r, attr) for r in rows}  # type: ignore[attr-defined]
+
+
+# What each list shows the user: the set of person names (or unit names) it holds.
+LISTS: dict[str, Callable[[Tree, UowFactory], set[str]]] = {
+    "evaluation rounds": lambda t, u: _names(evaluation.list_rounds(u), "unit_name"),
+    "votes": lambda t, u: _names(votes.list_votes(u), "unit_name"),
+    "planning": lambda t, u: _names(planning.planning_list(u, on=TODAY)),
+    "procedures": lambda t, u: _names(appointments.list_procedures(u)),
+    "courses": lambda t, u: {f"{c.name}: {', '.join(e.full_name for e in c.enrolments)}" for c in
+                             training.list_courses(u)},
+    "leaders' update training": lambda t, u: _names(training.leaders_update_training(u, TODAY)),
+    "reminders": lambda t, u: _names(reminders.reminders(u, TODAY).items),
+    "drill-down": lambda t, u: _names(reports_svc.target_people(u, "dan_toc_thieu_so", part="denominator")),
+}
+A_ONLY = {"evaluation rounds": {"Xã An Hòa"}, "votes": {"Xã An Hòa"}, "planning": {"Nguyễn Văn An"},
+          "procedures": {"Nguyễn Văn An"}, "courses": {"Bồi dưỡng A: Nguyễn Văn An"},
+          "drill-down": {"Nguyễn Văn An"}}
+BOTH = {"evaluation rounds": {"Xã An Hòa", "Xã Bình Minh"}, "votes": {"Xã An Hòa", "Xã Bình Minh"},
+        "planning": {"Nguyễn Văn An", "Lê Thị Bình"}, "procedures": {"Nguyễn Văn An", "Lê Thị Bình"},
+        "courses": {"Bồi dưỡng A: Nguyễn Văn An", "Bồi dưỡng B: Lê Thị Bình"},
+        "drill-down": {"Nguyễn Văn An", "Lê Thị Bình"}}
+
+
+@pytest.mark.parametrize("what", sorted(LISTS))
+def test_workflow_lists_of_a_clerk_of_a_hold_nothing_of_commune_b(tree: Tree, work: Work, what: str) -> None:
+    clerk = LISTS[what](tree, tree.as_("clerk_a"))
+    assert "Lê Thị Bình" not in clerk and "Xã Bình Minh" not in clerk
+    assert not any("Bồi dưỡng B" in x for x in clerk)
+    everyone = LISTS[what](tree, tree.as_("viewer"))  # a viewer of the district reads both communes
+    assert LISTS[what](tree, tree.as_("quantri")) == everyone  # as the admin does
+    if what in A_ONLY:
+        assert clerk == A_ONLY[what] and everyone == BOTH[what]
+    else:  # leaders / reminders: whatever is due, only commune A's people
+        assert clerk <= {"Nguyễn Văn An"} and clerk == everyone - {"Lê Thị Bình"}
+
+
+# Opening one thing of commune B by id (or by its unit): refused, naming the commune.
+OPENS: dict[str, Callable[[Tree, Work, UowFactory, str], object]] = {
+    "round grid": lambda t, wk, u, k: evaluation.round_grid(u, wk.rounds[k]),
+    "grid row": lambda t, wk, u, k: evaluation.grid_row(u, wk.evaluations[k]),
+    "find round": lambda t, wk, u, k: evaluation.find_round(u, t.units[k], 2026),
+    "find round by code": lambda t, wk, u, k: evaluation.find_round_by_code(u, f"40.D09.{k}", 2026),
+    "vote": lambda t, wk, u, k: votes.vote_view(u, wk.votes[k]),
+    "procedure": lambda t, wk, u, k: appointments.procedure_view(u, wk.procedures[k], on=TODAY),
+    "eligibility": lambda t, wk, u, k: eligibility.eligibility(u, t.people[k], TITLE, TODAY),
+    "course": lambda t, wk, u, k: training.course_view(u, wk.courses[k]),
+    "drill-down of B": lambda t, wk, u, k: reports_svc.target_people(u, "dan_toc_thieu_so", unit_id=t.units[k],
+                                                                          part="denominator"),
+}
+
+
+@pytest.mark.parametrize("what", sorted(OPENS))
+def test_opening_a_workflow_item_of_commune_b_is_refused_and_a_viewer_opens_it(tree: Tree, work: Work,
+                                                                                what: str) -> None:
+    with pytest.raises(AccessDenied, match="Xã Bình Minh|đơn vị khác"):
+        OPENS[what](tree, work, tree.as_("clerk_a"), "B")
+    assert OPENS[what](tree, work, tree.as_("clerk_a"), "A") is not None  # its own commune's: fine
+    assert OPENS[what](tree, work, tree.as_("viewer"), "B") is not None  # a viewer reads in its scope
+
+
+def test_writes_on_workflow_items_of_commune_b_are_refused_before_reading_them(tree: Tree, work: Work) -> None:
+    clerk = tree.as_("clerk_a")
+    before = tree.count(m.ChangeLogRecord)
+    attempts: list[Callable[[], object]] = [
+        lambda: evaluation.save_entry(clerk, work.evaluations["B"], w.EntryInput(score_general=25, score_tasks=60),
+                                      role="clerk"),
+        lambda: appointments.set_policy(clerk, work.procedures["B"], "TTr 1/UBND", date(2026, 5, 1), None,
+                                        role="clerk"),
+        lambda: planning.remove_from_planning(clerk, work.plans["B"], "QĐ 9-QĐ/HU", "Chuyển công tác", TODAY,
+                                              role="clerk"),
+        lambda: training.complete_training(clerk, [work.trainings["B"]], TODAY, role="clerk"),
+        lambda: training.withdraw(clerk, work.trainings["B"], role="clerk"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(AccessDenied, match="Xã Bình Minh"):
+            attempt()
+    assert tree.count(m.ChangeLogRecord) == before

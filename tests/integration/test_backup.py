@@ -214,7 +214,9 @@ def test_a_migration_is_preceded_by_a_backup(demo_db_path: Path, monkeypatch: py
 
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002_next")
     monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002_next"})
-    monkeypatch.setattr(migrate.command, "upgrade", fake_upgrade)
+    import alembic.command  # imported by db/migrate.py only when an upgrade is due
+
+    monkeypatch.setattr(alembic.command, "upgrade", fake_upgrade)
     db = open_database(str(demo_db_path))
     db.close()
     assert db.migration == "upgraded"

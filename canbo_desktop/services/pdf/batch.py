@@ -5,6 +5,11 @@ thread, and ``CancelToken.cancel()`` stops the work within about one CV.
 Each process opens the database itself (``Database.target``), reads its people in one session with one
 copy of the code lists, and draws with the fonts it registered once. The merged file is drawn by a single
 process: reportlab cannot join finished PDFs, and one document is what gives the outline.
+
+The batch acts for a user (``actor``): a batch with anyone outside the user's organisation scope is refused
+whole, before any file is written (the message says how many); the CVs are masked like the user's own
+(``CadreRepository.file``), and every CV printed with sensitive data is written to the audit log
+(``view_sensitive``, purpose ``print``) once the batch is over.
 """
 
 from __future__ import annotations
@@ -20,8 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
+from canbo_desktop.db import access
+from canbo_desktop.db import models as m
 from canbo_desktop.db.documents import unit_by_code, unit_cadre_ids
 from canbo_desktop.db.uow import UowFactory
+from canbo_desktop.domain.access import AccessDenied, Op, allows, denial
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.text import fold
 
@@ -65,9 +75,11 @@ def file_name(full_name: str, cadre_id: str) -> str:
 
 
 def unit_ids(uowf: UowFactory, unit_code: str, *, subtree: bool = True) -> list[str]:
-    """The people of the unit with that code (and of every unit below it), in name order."""
+    """The people of the unit with that code (and of every unit below it), in name order; a unit outside the
+    user's organisation scope raises ``AccessDenied``."""
     with uowf() as uow:
         unit = unit_by_code(uow.session, unit_code)
+        access.require_scope(uow.session, Op.PRINT, unit.id)
         return unit_cadre_ids(uow.session, unit.id, subtree=subtree)
 
 
@@ -84,11 +96,18 @@ def record_export(uowf: UowFactory, document: str, cadre_ids: Sequence[str], tar
 _state: dict[str, Any] = {}
 
 
-def _worker_init(db_target: str, form: str, counter: Any, stop: Any) -> None:
+def _worker_init(db_target: str, form: str, counter: Any, stop: Any, actor: str = "batch") -> None:
     from canbo_desktop.services.database import open_database
 
     db = open_database(db_target, migrate=False)
-    _state.update(db=db, form=form, counter=counter, stop=stop, labels=None)
+    _state.update(db=db, form=form, counter=counter, stop=stop, labels=None, actor=actor)
+
+
+def _viewed(session: Any) -> bool:
+    """Whether the CV just read handed out sensitive data unmasked (``CadreRepository.file`` notes it)."""
+    from canbo_desktop.services.cadres import pending_views
+
+    return bool(pending_views(session))
 
 
 def _tick(counter: Any) -> None:
@@ -96,13 +115,16 @@ def _tick(counter: Any) -> None:
         counter.value += 1
 
 
-def _render_files(ids: Sequence[str], out_dir: str) -> list[tuple[str, str | None, str | None]]:
+Outcome = tuple[str, str | None, str | None, bool]  # (cadre id, file, error, sensitive data printed)
+
+
+def _render_files(ids: Sequence[str], out_dir: str) -> list[Outcome]:
     """Worker: one PDF per person; stops early when the batch is cancelled."""
     from canbo_desktop.services.pdf.cv import cv_from_session, render_cv
 
     db, form, counter, stop = _state["db"], _state["form"], _state["counter"], _state["stop"]
-    out: list[tuple[str, str | None, str | None]] = []
-    with db.uow("batch")() as uow:
+    out: list[Outcome] = []
+    with db.uow(_state["actor"])() as uow:
         if _state["labels"] is None:
             from canbo_desktop.services.pdf.cv import labels_for
 
@@ -112,15 +134,16 @@ def _render_files(ids: Sequence[str], out_dir: str) -> list[tuple[str, str | Non
                 break
             try:
                 data = cv_from_session(uow.session, cid, form=form, labels=_state["labels"])
+                viewed = _viewed(uow.session)
                 path = os.path.join(out_dir, file_name(data.file.cadre.full_name, cid))
                 tmp = path + ".part"
                 render_cv(data, tmp)
                 os.replace(tmp, path)  # a file is either complete or absent
-                out.append((cid, path, None))
+                out.append((cid, path, None, viewed))
             except CanboError as exc:
-                out.append((cid, None, exc.message))
+                out.append((cid, None, exc.message, False))
             except Exception as exc:  # one bad record must not stop the other 999
-                out.append((cid, None, f"Lỗi khi in: {exc}"))
+                out.append((cid, None, f"Lỗi khi in: {exc}", False))
             _tick(counter)
     return out
 
@@ -129,25 +152,25 @@ class _Stop(Exception):
     pass
 
 
-def _render_merged(ids: Sequence[str], path: str) -> list[tuple[str, str | None, str | None]]:
+def _render_merged(ids: Sequence[str], path: str) -> list[Outcome]:
     """Worker: every CV in one PDF, a bookmark and its own page numbers per person."""
     from canbo_desktop.services.pdf import nd30
     from canbo_desktop.services.pdf.cv import cv_from_session, cv_story, labels_for
 
     db, form, counter, stop = _state["db"], _state["form"], _state["counter"], _state["stop"]
     story: list[Any] = []
-    out: list[tuple[str, str | None, str | None]] = []
-    with db.uow("batch")() as uow:
+    out: list[Outcome] = []
+    with db.uow(_state["actor"])() as uow:
         labels = labels_for(uow.session)
         for cid in ids:
             try:
                 data = cv_from_session(uow.session, cid, form=form, labels=labels)
             except CanboError as exc:
-                out.append((cid, None, exc.message))
+                out.append((cid, None, exc.message, False))
                 continue
             nd30.new_part(story, f"{len(out) + 1}. {data.file.cadre.full_name}", f"cv{len(out)}")
             story += cv_story(data)
-            out.append((cid, path, None))
+            out.append((cid, path, None, _viewed(uow.session)))
 
     def on_part(_index: int) -> None:
         if stop.is_set():
@@ -168,15 +191,59 @@ def _render_merged(ids: Sequence[str], path: str) -> list[tuple[str, str | None,
 # ------------------------------------------------------------------------------------------- the batch
 
 
+def _check_scope(db_target: str, actor: str, ids: Sequence[str]) -> None:
+    """Refuse the whole batch when the user may not print someone of it (another unit's people)."""
+    from canbo_desktop.services.database import open_database
+
+    db = open_database(db_target, migrate=False)
+    try:
+        with db.uow(actor)() as uow:
+            principal = access.session_principal(uow.session)
+            if principal.system:
+                return
+            if not allows(principal, Op.PRINT):
+                raise denial(principal, Op.PRINT)
+            C, U = m.CadreRecord, m.OrgUnitRecord
+            outside = 0
+            for start in range(0, len(ids), 900):
+                part = list(ids[start:start + 900])
+                for (path,) in uow.session.execute(select(U.path).join(C, C.owner_unit_id == U.id).where(
+                        C.id.in_(part), C.deleted.is_(False))):
+                    outside += not allows(principal, Op.PRINT, path)
+    finally:
+        db.close()
+    if outside:
+        scope = f" ({principal.scope_name})" if principal.scope_name else ""
+        raise AccessDenied(f"Không in được: {outside}/{len(ids)} người đã chọn thuộc đơn vị ngoài phạm vi của "
+                           f"anh/chị{scope}. Bỏ những người đó ra rồi in lại; chưa tệp nào được tạo.")
+
+
+def _audit_views(db_target: str, actor: str, cadre_ids: Sequence[str]) -> None:
+    """One ``view_sensitive`` audit entry (purpose ``print``) per CV printed with sensitive data."""
+    if not cadre_ids:
+        return
+    from canbo_desktop.services.database import open_database
+
+    db = open_database(db_target, migrate=False)
+    try:
+        with db.uow(actor)() as uow:
+            for cid in dict.fromkeys(cadre_ids):
+                uow.audit("view_sensitive", "cadre", cid, {"purpose": "print"})
+            uow.commit()
+    finally:
+        db.close()
+
+
 def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | Path | None = None,
                     merged: str | Path | None = None, form: str = "bnv", workers: int | None = None,
                     progress: Progress | None = None, cancel: CancelToken | None = None,
-                    chunk: int = 8) -> BatchResult:
+                    chunk: int = 8, actor: str = "batch") -> BatchResult:
     """Write the CVs of ``cadre_ids``: one file each into ``out_dir``, or all in ``merged``.
 
     ``workers`` processes (default: every core; 0 = in this process) draw in parallel; ``progress`` gets
     (fraction done, Vietnamese message) about five times a second; ``cancel`` stops between CVs (files
-    already written stay, and are listed)."""
+    already written stay, and are listed). ``actor``: the logged-in user the batch prints for (see the module
+    docstring); anyone outside the user's scope refuses the whole batch with ``AccessDenied``."""
     from canbo_desktop.services.pdf.cv import FORMS
 
     if form not in FORMS:
@@ -189,6 +256,7 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
     result = BatchResult(total=len(ids))
     if not ids:
         return result
+    _check_scope(db_target, actor, ids)
     if out_dir is not None:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
     else:
@@ -205,7 +273,7 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
         tasks = [(_render_merged, (ids, str(merged)))]
     else:
         tasks = [(_render_files, (ids[i:i + chunk], str(out_dir))) for i in range(0, len(ids), chunk)]
-    outcomes: list[tuple[str, str | None, str | None]] = []
+    outcomes: list[Outcome] = []
 
     def poll() -> None:
         done = counter.value
@@ -216,7 +284,7 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
     if in_process:
         result.workers = 0
         saved = dict(_state)
-        _worker_init(db_target, form, counter, stop)
+        _worker_init(db_target, form, counter, stop, actor)
         try:
             for fn, args in tasks:
                 poll()
@@ -230,7 +298,7 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
     else:
         result.workers = min(n_workers, len(tasks))
         with ProcessPoolExecutor(max_workers=result.workers, mp_context=ctx, initializer=_worker_init,
-                                 initargs=(db_target, form, counter, stop)) as pool:
+                                 initargs=(db_target, form, counter, stop, actor)) as pool:
             pending: set[Future[Any]] = {pool.submit(fn, *args) for fn, args in tasks}
             while pending:
                 finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -248,13 +316,17 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
                         fut.cancel()
     poll()
     result.cancelled = stop.is_set()
-    for cid, path, error in outcomes:
+    printed: list[str] = []
+    for cid, path, error, viewed in outcomes:
         if error is not None:
             result.failed.append((cid, error))
         elif path is not None:
             result.done += 1
+            if viewed and os.path.exists(path):
+                printed.append(cid)
             if path not in result.files:
                 result.files.append(path)
+    _audit_views(db_target, actor, printed)
     result.seconds = round(time.perf_counter() - started, 3)
     report(1.0 if not result.cancelled else result.done / len(ids),
            "Đã dừng theo yêu cầu." if result.cancelled else f"Xong: {result.done} sơ yếu lý lịch.")

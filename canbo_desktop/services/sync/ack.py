@@ -74,7 +74,8 @@ def write_ack(uowf: UowFactory, *, to_node: str, out_dir: Path, passphrase: str)
     with uowf() as uow:
         uow.session.add(m.SyncPackageRecord(package_id=written.manifest.package_id, direction="out", peer_node_id=to_node,
                                             kind="ack", epoch=epoch, seq=seq, sha256=written.sha256, status="sent",
-                                            at=now, counts={"acks": len(acks)}, file_name=written.path.name))
+                                            at=now, counts={"acks": len(acks), "package_ids": [a["package_id"] for a in acks]},
+                                            file_name=written.path.name))
         repo.update_peer(uow.session, to_node, next_out_package=seq + 1)
         uow.audit("sync_ack_out", "sync_package", written.manifest.package_id, {"to": to_node, "acks": len(acks)})
         uow.commit()

@@ -33,10 +33,12 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from canbo_desktop import paths
+from canbo_desktop.db import access
 from canbo_desktop.db import models as m
 from canbo_desktop.db import sync as repo
 from canbo_desktop.db.engine import sqlite_path
 from canbo_desktop.db.uow import UowFactory
+from canbo_desktop.domain.access import Op
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.sync import APPLY_ORDER, OWNER_PATH, SHARED_TABLES, fold_log
 from canbo_desktop.services.sync import container, keys, peers
@@ -164,8 +166,11 @@ def export_package(
     receipt_dir: Path | None = None,
     receipt: bool = True,
 ) -> ExportResult:
-    """Write the next package for the parent (or ``to_node``) into ``out_dir``; see the module docstring."""
+    """Write the next package for the parent (or ``to_node``) into ``out_dir``; see the module docstring.
+    The acting user must be allowed to synchronise (``Op.SYNC``: not a viewer), else ``AccessDenied``."""
     report = progress or (lambda f, msg: None)
+    with uowf() as uow:
+        access.require_scope(uow.session, Op.SYNC, None)
 
     def check_cancel() -> None:
         if cancel is not None and cancel():

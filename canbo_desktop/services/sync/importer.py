@@ -35,12 +35,14 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select, text, update
 from sqlalchemy.exc import IntegrityError
 
+from canbo_desktop.db import access
 from canbo_desktop.db import models as m
 from canbo_desktop.db import search as fts
 from canbo_desktop.db import sync as repo
 from canbo_desktop.db.bulk import deferred_indexes
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.domain import hlc as hlc_mod
+from canbo_desktop.domain.access import Op
 from canbo_desktop.domain.cadre import search_texts
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError
@@ -180,11 +182,16 @@ def import_package(
     """Check, preview and (unless ``dry_run``) apply a package; see the module docstring.
 
     ``accept_soft``: merge soft conflicts (different fields changed on both sides) and flag them; without it
-    they are queued like hard ones. ``ack_dir``: where the ack goes (default: beside the package)."""
+    they are queued like hard ones. ``ack_dir``: where the ack goes (default: beside the package).
+
+    The acting user must be allowed to synchronise (``Op.SYNC``: not a viewer), else ``AccessDenied`` before
+    the package is even read; the apply then writes the package's rows as the sync engine (no scope check per
+    row: the package's own checks decide), and the audit names the user who imported it."""
     report = progress or (lambda f, msg: None)
     path = Path(path)
     checks: list[CheckLine] = []
     with uowf() as uow:
+        access.require_scope(uow.session, Op.SYNC, None)
         node = peers._node(uow)
         known = peers.known_senders(uow)
         me = keys.load_local_keys(uow, passphrase)
@@ -301,9 +308,11 @@ def _ack_again_if_lost(uowf: UowFactory, base: ImportResult, child: str, package
     was written after the package was applied, nothing is written: a plain replay changes nothing."""
     with uowf() as uow:
         applied = repo.get_package(uow.session, package_id)
-        last_ack = repo.last_package(uow.session, child, "out", ("ack",))
-        lost = applied is not None and applied.status == "applied" and (
-            last_ack is None or last_ack.at.replace(microsecond=0) < applied.at.replace(microsecond=0))
+        t = m.SyncPackageRecord
+        acked = uow.session.scalars(select(t.counts).where(t.peer_node_id == child, t.direction == "out",
+                                                           t.kind == "ack").order_by(t.at.desc()).limit(20)).all()
+        lost = (applied is not None and applied.status == "applied"
+                and not any(package_id in (c or {}).get("package_ids", ()) for c in acked))
     if not lost:
         return
     from canbo_desktop.services.sync.ack import write_ack
