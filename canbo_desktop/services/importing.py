@@ -937,9 +937,10 @@ def apply_import(uowf: UowFactory, preview: ImportPreview, *, backup: bool = Tru
 # --------------------------------------------------------------------------- 6. the error report
 
 
-def write_error_report(preview: ImportPreview, path: Path) -> int:
+def write_error_report(preview: ImportPreview, path: Path, uowf: UowFactory | None = None) -> int:
     """The rejected rows in the file's own columns, with a "Lý do" column, to correct and import again.
-    Returns the number of rows written. Written beside ``path`` and renamed (never half a file)."""
+    Returns the number of rows written. Written beside ``path`` and renamed (never half a file). The rows are
+    personal data: with ``uowf`` the file is recorded in the audit log as an export."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -988,6 +989,11 @@ def write_error_report(preview: ImportPreview, path: Path) -> int:
         out += [reason_cell, cell(r.row_number)]
         ws.append(out)
     save_workbook(wb, path)
+    if uowf is not None and bad:
+        with uowf() as uow:
+            uow.audit("export", "import", preview.table.file.name,
+                      {"document": "import-error-report", "rows": len(bad), "target": str(path)})
+            uow.commit()
     return len(bad)
 
 
@@ -1046,7 +1052,7 @@ def _import_xlsx(uowf: UowFactory, path: Path, sheet: str | None, mapping: Any, 
     preview = preview_import(uowf, table, cmap, options,
                              progress=(lambda f, msg: progress(0.3 + 0.3 * f, msg)) if progress else None, cancel=cancel)
     if report is not None and preview.count("rejected"):
-        write_error_report(preview, report)
+        write_error_report(preview, report, uowf)
     if dry_run:
         return dry_run_result(preview), preview
     if preview.inserts or preview.updates:

@@ -47,6 +47,14 @@ def test_import_a_file_through_the_wizard(qtbot, demo_db: Database, tmp_path: Pa
            if wiz.preview_page.grid.item(r, 1).text() == "Lỗi – bỏ qua"]
     assert len(bad) == 1 and "31/02/1990" in bad[0]
     assert wiz.preview_page.save_report(str(tmp_path / "loi.xlsx")) == 1
+    with demo_db.uow("t")() as uow:  # the rejected rows are personal data: their file is an audited export
+        from sqlalchemy import select
+
+        from canbo_desktop.db.models import AuditRecord
+
+        [entry] = uow.session.scalars(select(AuditRecord).where(AuditRecord.action == "export")).all()
+        assert entry.changes["document"] == "import-error-report" and entry.changes["rows"] == 1
+        assert entry.entity_id == "ds.xlsx"
     wiz.next()  # backup, then one transaction
     assert wiz.currentPage() is wiz.done_page
     assert "Đã thêm <b>2</b> người" in wiz.done_page.text.text()

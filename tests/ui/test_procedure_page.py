@@ -209,6 +209,13 @@ def test_a_whole_appointment_from_policy_to_decision(qtbot, window: MainWindow, 
     assert preview.page_count() >= 5
     assert "TỜ TRÌNH" in text and "QUYẾT ĐỊNH" in text and "ĐẶNG QUỐC VIỆT" in text
     preview.close()
+    with demo_db.uow("t")() as uow:  # the dossier left the database: the audit log says who and whose
+        from sqlalchemy import select
+
+        from canbo_desktop.db.models import AuditRecord
+
+        exports = uow.session.scalars(select(AuditRecord).where(AuditRecord.action == "export")).all()
+        assert any(e.changes.get("document") == "appointment-dossier" and e.entity_id == view.cadre_id for e in exports)
 
 
 def test_cancel_needs_the_head_and_a_reason(qtbot, window: MainWindow, demo_db: Database) -> None:

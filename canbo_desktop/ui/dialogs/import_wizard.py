@@ -299,7 +299,7 @@ class _PreviewPage(QWizardPage):
             self.save_report(target)
 
     def save_report(self, target: str) -> int:
-        n = int(_svc().write_error_report(self.wiz.preview, Path(target)))
+        n = int(_svc().write_error_report(self.wiz.preview, Path(target), self.wiz.uowf))
         self.status.setText(f"Đã lưu {n} dòng lỗi vào {target}.")
         return n
 

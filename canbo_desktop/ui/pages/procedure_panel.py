@@ -356,11 +356,14 @@ class ProcedurePanel(QWidget):
             import tempfile
 
             from canbo_desktop.services.pdf import dossier
+            from canbo_desktop.services.pdf.batch import record_export
 
             data = dossier.load_dossier(uowf, pid, on=on)
             fd, path = tempfile.mkstemp(prefix="ho-so-bo-nhiem-", suffix=".pdf")
             with open(fd, "wb") as out:
                 dossier.render_dossier(data, out)
+            # a dossier drawn for the clerk is personal data leaving the database (printed or saved from the preview)
+            record_export(uowf, "appointment-dossier", [data.procedure.cadre_id], "xem trước trong chương trình")
             return path, dossier.dossier_title(data)
 
         self.tasks.run_db(draw, on_done=self._show_dossier, on_error=self._failed)
