@@ -595,8 +595,23 @@ def existing_ids(conn: Connection, name: str, ids: Sequence[str]) -> set[str]:
 
 
 def insert_raw(conn: Connection, name: str, cols: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
-    """Insert rows already in SQLite's storage form (from a snapshot), filling missing NOT NULL columns."""
+    """Insert rows already in SQLite's storage form (from a snapshot), filling missing NOT NULL columns.
+
+    Into SQLite they go as they are (the fast path of a full package). Any other receiver (a district on
+    PostgreSQL) gets them as Python values through the same decoding as a delta's rows: SQLite's 0/1 booleans,
+    ISO dates and JSON text are not PostgreSQL's types."""
     if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        values = [decode_row(name, raw_to_json(name, cols, r)) for r in rows]
+        derived = [(i, c) for i, c in enumerate(cols) if c in SNAPSHOT_EXTRA.get(name, ())]  # computed by the sender
+        defaults = column_defaults(name)
+        for v, r in zip(values, rows, strict=True):
+            for i, c in derived:
+                v[c] = _nfc(r[i])
+            for c, d in defaults.items():
+                v.setdefault(c, d)
+        conn.execute(table(name).insert(), values)
         return
     defaults = column_defaults(name)
     extra = [c for c in defaults if c not in cols and c not in ("id",)]
