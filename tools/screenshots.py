@@ -77,6 +77,14 @@ def main(out: Path) -> int:
     db = open_database(str(demo_database(Path("build/screenshots-cache"))))
     with db.uow("canbo")() as uow:
         office = office_info(uow)
+    from canbo_desktop.ui.dialogs.login import LoginDialog
+
+    login = LoginDialog(db, "canbo", office_name=office.unit_name if office else "")
+    login.show()
+    app.processEvents()
+    login.grab().save(str(out / "login.png"))
+    print(out / "login.png")
+    login.close()
     w = MainWindow(db, office, "canbo", TaskRunner(synchronous=True))
     w.resize(*SIZE)
     w.show()
