@@ -302,9 +302,9 @@ class _PreviewPage(QWizardPage):
         self.diff.verticalHeader().setVisible(False)
         self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         em = self.diff.fontMetrics().averageCharWidth()  # the values get the room: names and fields are short
-        self.diff.setColumnWidth(0, 20 * em)
-        self.diff.setColumnWidth(1, 10 * em)
-        self.diff.setColumnWidth(2, 15 * em)
+        self.diff.setColumnWidth(0, 22 * em)
+        self.diff.setColumnWidth(1, 13 * em)
+        self.diff.setColumnWidth(2, 20 * em)
         for col in (3, 4):
             self.diff.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.diff, "Thay đổi theo cán bộ")
