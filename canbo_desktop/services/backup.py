@@ -356,11 +356,17 @@ def _copy_sqlite(src_path: Path, dst_path: Path) -> None:
 
 def resolve_backup(db_file: Path, name_or_path: str) -> Path:
     """A backup given by its file name (in the database's backups folder) or by a path."""
+    def there(path: Path) -> bool:
+        try:
+            return path.exists()
+        except OSError:  # a name no file system takes (too long, a reserved character): not a backup of ours
+            return False
+
     p = Path(name_or_path).expanduser()
-    if p.exists():
+    if there(p):
         return p.resolve()
     candidate = paths.backup_dir_for(Path(db_file).resolve()) / name_or_path
-    if candidate.exists():
+    if there(candidate):
         return candidate
     raise NotFound(f"Không tìm thấy bản sao lưu “{name_or_path}” (xem danh sách bằng: canbo backup list).")
 

@@ -248,3 +248,12 @@ def test_cli_create_list_restore(demo_db_path: Path, capsys: pytest.CaptureFixtu
 def test_backup_of_a_missing_folder_is_a_clear_error(demo_db_path: Path, tmp_path: Path) -> None:
     with pytest.raises(DatabaseError):
         open_database(str(tmp_path / "khong-co" / "x.db"))
+
+
+def test_a_backup_name_no_file_system_takes_is_simply_not_found(demo_db_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by the CLI fuzzer: a 300-letter name made the OS refuse the look-up (ENAMETOOLONG) and the clerk saw
+    a raw "[Errno 36]" database error."""
+    assert main(["--db", str(demo_db_path), "backup", "restore", "A" * 300, "--yes"]) == 3
+    err = capsys.readouterr()[1]
+    assert "Không tìm thấy bản sao lưu" in err and "Errno" not in err
