@@ -45,6 +45,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--db", help="tệp SQLite hoặc URL PostgreSQL (mặc định: CANBO_DB hoặc tệp trong thư mục dữ liệu)")
     p.add_argument("--user", default=os.environ.get("CANBO_USER", "admin"))
     p.add_argument("--demo", action="store_true", help="tạo cơ sở dữ liệu mẫu nếu chưa có")
+    p.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện (mặc định: theo cài đặt, hoặc tiếng Việt)")
     p.add_argument("--smoke", action="store_true", help="tự kiểm tra (CSDL, phông, PDF, cửa sổ) rồi thoát")
     return p.parse_args(argv)
 
@@ -70,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QGuiApplication.setWindowIcon(app_icon())
+    from canbo_desktop.ui import i18n as ui_i18n
+
+    ui_i18n.install(args.lang)  # Vietnamese unless English was chosen (Trợ giúp → Ngôn ngữ)
     for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(ttf))
     tune_gc()

@@ -18,3 +18,11 @@ def no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     for name in ("exec", "question", "warning", "critical", "information", "about"):
         monkeypatch.setattr(QMessageBox, name, refuse)
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vietnamese_ui(qapp: object) -> None:
+    """The interface in Vietnamese, as the clerks see it (canbo_desktop/ui/i18n.py)."""
+    from canbo_desktop.ui import i18n
+
+    i18n.install("vi")
