@@ -12,7 +12,6 @@ Dates are shown dd/MM/yyyy in both languages (the clerks' documents use it); num
 from __future__ import annotations
 
 import logging
-from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
@@ -37,7 +36,7 @@ def save_language(lang: str) -> None:
 
 
 def _translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return cast(str, QCoreApplication.translate(context, text, disambiguation, n))
+    return QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def install(lang: str | None = None) -> str:
