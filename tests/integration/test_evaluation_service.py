@@ -4,7 +4,6 @@ approve, lock, and a locked result changed only by a recorded correction."""
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -282,9 +281,6 @@ def test_the_grid_of_the_whole_district_is_read_in_a_few_queries(demo_db: Databa
         root_id, root_path = root.id, root.path
     rid, _ = ev.open_round(uowf, root_id, 2026, role="admin")
     with statements(demo_db) as seen:
-        started = time.perf_counter()
         v = ev.round_grid(uowf, rid)
-        elapsed = time.perf_counter() - started
     assert len(v.rows) == active_count(demo_db, root_path) > 100
     assert len(seen) < 20, f"{len(seen)} statements for {len(v.rows)} rows"
-    assert elapsed < 2.0

@@ -3,7 +3,6 @@ eligibility warnings of each planned person, read in grouped queries."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -140,10 +139,7 @@ def test_a_list_of_a_hundred_is_checked_in_grouped_queries(demo_db: Database) ->
     for cid in ids:
         pl.add_to_planning(uowf, cid, TERM, "pho_chu_tich_ubnd_xa", "QĐ 15-QĐ/HU", date(2026, 3, 1), role="clerk")
     with statements(demo_db) as seen:
-        started = time.perf_counter()
         rows = pl.planning_list(uowf, term=TERM, on=ON)
-        elapsed = time.perf_counter() - started
     assert len(rows) == 100 and all(r.title_name == "Phó Chủ tịch UBND xã" for r in rows)
     assert sum(1 for r in rows if r.warnings) > 0  # the demo has people short of the standards
     assert len(seen) < 30, f"{len(seen)} statements for 100 planned people"
-    assert elapsed < 3.0
