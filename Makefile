@@ -29,12 +29,16 @@ lint: venv
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
+# The tests run on every core (pytest-xdist; PYTEST_WORKERS=1 runs them in one process), a test file per worker.
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
+
 unit: venv syscheck
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 
 # The service and integration tests again on a throw-away PostgreSQL server (tests/pg_server.py starts it).
 unit-postgres: venv
-	CANBO_TEST_BACKEND=postgres $(BIN)/python -m pytest -q tests/integration
+	CANBO_TEST_BACKEND=postgres $(PYTEST) tests/integration
 
 test: venv syscheck lint unit unit-postgres
 

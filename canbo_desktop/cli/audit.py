@@ -1,8 +1,12 @@
 """``canbo audit …``: verify the hash chain of the audit log, list its entries.
 
-    canbo audit verify [--json]     exit 0 when whole; 1 and the row that breaks the chain otherwise
-    canbo audit list [--actor U] [--action A] [--entity E] [--entity-id ID] [--from DATE] [--to DATE]
-                     [--limit N] [--json]
+    canbo audit verify [--office NAME] [--json]   exit 0 when whole; 1 and the row that breaks the chain otherwise
+    canbo audit list [--office NAME] [--actor U] [--action A] [--entity E] [--entity-id ID] [--from DATE]
+                     [--to DATE] [--limit N] [--json]
+    canbo audit sources [--json]                  the offices whose sync packages brought their audit trail
+
+``--office`` (a name as ``sources`` prints it, or a node id) reads the trail that office sent with its sync
+packages instead of this office's own log; ``verify`` then checks the stored files and the sender's chain.
 """
 
 from __future__ import annotations
@@ -21,12 +25,26 @@ from canbo_desktop.cli.common import (
 )
 
 
+def _office(uowf: Any, text: str) -> str:
+    """The node id of the office ``text`` names (its name, without regard to accents or case, or its node id)."""
+    from canbo_desktop.domain.text import fold
+    from canbo_desktop.services.audit import received_sources
+
+    sources = received_sources(uowf)
+    hits = [s for s in sources if s.node_id == text or fold(s.name) == fold(text)]
+    if not hits:
+        known = ", ".join(f"“{s.name}”" for s in sources) or "chưa có văn phòng nào"
+        raise CliError(f"Không có nhật ký nào nhận từ “{text}”. Đã nhận từ: {known}.")
+    return hits[0].node_id
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
-    from canbo_desktop.services.audit import verify_chain
+    from canbo_desktop.services.audit import verify_chain, verify_received
 
     db = open_db(args, write=False)
     try:
-        result = verify_chain(db.uow(actor(args)))
+        uowf = db.uow(actor(args))
+        result = verify_received(uowf, _office(uowf, args.office)) if args.office else verify_chain(uowf)
     finally:
         db.close()
     if args.json:
@@ -41,7 +59,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from canbo_desktop.services.audit import AuditFilter, action_label, describe_changes, list_entries
+    from canbo_desktop.services.audit import (
+        AuditFilter,
+        action_label,
+        describe_changes,
+        list_entries,
+        list_received,
+    )
 
     if args.limit is not None and args.limit <= 0:
         raise CliError("--limit phải là số dương.")
@@ -53,13 +77,17 @@ def cmd_list(args: argparse.Namespace) -> int:
                       entity_id=args.entity_id or "", date_from=d_from, date_to=d_to)
     db = open_db(args, write=False)
     try:
-        rows = list_entries(db.uow(actor(args)), flt, limit=args.limit)
+        uowf = db.uow(actor(args))
+        if args.office:
+            rows = list_received(uowf, _office(uowf, args.office), flt, limit=args.limit)
+        else:
+            rows = list_entries(uowf, flt, limit=args.limit)
     finally:
         db.close()
     if args.json:
         out: list[dict[str, Any]] = [
-            {"seq": e.seq, "id": e.id, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
-             "entity": e.entity, "entity_id": e.entity_id, "changes": e.changes} for e in rows]
+            {"seq": e.seq, "id": e.id, "at": e.at.isoformat(), "actor": e.actor, "node_id": e.node_id,
+             "action": e.action, "entity": e.entity, "entity_id": e.entity_id, "changes": e.changes} for e in rows]
         emit_json(out)
         return 0
     for e in rows:
@@ -71,13 +99,33 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sources(args: argparse.Namespace) -> int:
+    from canbo_desktop.services.audit import received_sources
+
+    db = open_db(args, write=False)
+    try:
+        sources = received_sources(db.uow(actor(args)))
+    finally:
+        db.close()
+    if args.json:
+        emit_json([{"node_id": s.node_id, "name": s.name, "packages": s.packages} for s in sources])
+        return 0
+    for s in sources:
+        print(f"{s.name:40} {s.packages:>5} gói  {s.node_id}")
+    if not sources:
+        info("Chưa nhận nhật ký thao tác của văn phòng nào qua gói đồng bộ.")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("audit", help="nhật ký thao tác: kiểm tra tính toàn vẹn, xem theo bộ lọc")
     asub = p.add_subparsers(dest="audit_command", required=True, parser_class=VietnameseArgumentParser)
     sp = asub.add_parser("verify", help="kiểm tra chuỗi mã băm của nhật ký (phát hiện dòng bị sửa, xoá, chèn)")
+    sp.add_argument("--office", help="nhật ký nhận từ văn phòng này (tên hoặc mã nút; xem: canbo audit sources)")
     sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     sp.set_defaults(func=cmd_verify)
     sp = asub.add_parser("list", help="liệt kê các mục nhật ký (mới nhất trước)")
+    sp.add_argument("--office", help="nhật ký nhận từ văn phòng này (tên hoặc mã nút; xem: canbo audit sources)")
     sp.add_argument("--actor", help="người thực hiện")
     sp.add_argument("--action", help="thao tác (insert, update, delete, export, print, view_sensitive…; "
                                      "“appointment.” cho mọi thao tác bắt đầu như vậy)")
@@ -88,3 +136,6 @@ def register(sub: Any) -> None:
     sp.add_argument("--limit", type=int, default=200, help="số mục tối đa (mặc định 200)")
     sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     sp.set_defaults(func=cmd_list)
+    sp = asub.add_parser("sources", help="các văn phòng đã gửi nhật ký thao tác kèm gói đồng bộ")
+    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp.set_defaults(func=cmd_sources)

@@ -96,20 +96,32 @@ def actor(args: argparse.Namespace) -> str:
     return args.user or os.environ.get("CANBO_USER") or "admin"
 
 
+def cli_trust() -> bool:
+    """``CANBO_CLI_TRUST=1`` (test harnesses: act as ``--user`` without a password), honoured only when running
+    from the source tree: a frozen (PyInstaller) build, the program installed on office PCs, ignores it."""
+    if getattr(sys, "frozen", False):
+        return False
+    return os.environ.get("CANBO_CLI_TRUST") == "1"
+
+
 def authenticate(args: argparse.Namespace, db: Database) -> None:
     """How scripts log in: once the database has accounts, the user (``--user``, ``CANBO_USER``, else
     ``admin``) must exist and its password comes from ``CANBO_PASSWORD`` or a prompt; the login is the GUI's
     (Argon2id, lockout, audit) and the commands then act with that user's role, scope and sensitive-data
     permission (``db/access.py``). ``CANBO_CLI_TRUST=1`` skips the password for automated test harnesses on
     a machine where whoever runs the command can read the database file anyway; it never grants more than the
-    named account (an unknown name acts as the system, as the demo builder and migrations do)."""
+    named account (an unknown name acts as the system, as the demo builder and migrations do). A frozen build
+    (the installed program) ignores it (``cli_trust``): on an office PC nobody bypasses the login by setting an
+    environment variable."""
     if getattr(args, "_authenticated", False):
         return
     from canbo_desktop.services import auth
 
     name = actor(args)
     uowf = db.uow(name)
-    if os.environ.get("CANBO_CLI_TRUST") == "1" or not auth.users_exist(uowf):
+    if getattr(sys, "frozen", False) and os.environ.get("CANBO_CLI_TRUST"):
+        info("Lưu ý: bản cài đặt bỏ qua biến CANBO_CLI_TRUST; cần đăng nhập bằng mật khẩu.")
+    if cli_trust() or not auth.users_exist(uowf):
         args._authenticated = True
         return
     with uowf() as uow:

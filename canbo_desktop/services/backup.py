@@ -261,6 +261,30 @@ def rotation_plan(backups: list[BackupInfo]) -> tuple[list[BackupInfo], list[Bac
     return kept, dropped
 
 
+def daily_roles(backups: list[BackupInfo]) -> dict[Path, str]:
+    """Why the rotation keeps each daily backup: "daily" (the newest of one of the last 7 days that have one), else
+    "weekly" (of one of the last 4 ISO weeks), else "monthly" (of one of the last 6 months); a daily backup the next
+    rotation deletes gets none. The viewer shows it as the backup's kind."""
+    daily = sorted((b for b in backups if b.kind == "daily"), key=lambda b: (b.at, b.path.name), reverse=True)
+    roles: dict[Path, str] = {}
+    buckets: list[tuple[str, int, Callable[[datetime], object]]] = [
+        ("daily", KEEP_DAILY, lambda t: t.date()),
+        ("weekly", KEEP_WEEKLY, lambda t: t.isocalendar()[:2]),
+        ("monthly", KEEP_MONTHLY, lambda t: (t.year, t.month)),
+    ]
+    for role, limit, key in buckets:
+        seen: set[object] = set()
+        for b in daily:
+            k = key(b.at)
+            if k in seen:
+                continue
+            seen.add(k)
+            if len(seen) > limit:
+                break
+            roles.setdefault(b.path, role)
+    return roles
+
+
 def rotate_backups(folder: Path, *, today: date | None = None) -> list[Path]:
     """Delete the backups the policy no longer keeps (and ``.part`` leftovers of a crash); returns what went."""
     _ = today  # the policy counts days that have a backup, not calendar days: a PC off for a month keeps its history

@@ -30,10 +30,27 @@ from PySide6.QtWidgets import (
 
 from canbo_desktop.domain.access import ROLE_LABELS, ROLES
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import auth
 from canbo_desktop.ui.tasks import TaskRunner
 
-HEADERS = ["Tên đăng nhập", "Họ tên", "Vai trò", "Phạm vi", "Xem thông tin nhạy cảm", "Trạng thái", "Đăng nhập gần nhất"]
+HEADERS = [  # shown through translate("Users", …)
+    QT_TRANSLATE_NOOP("Users", "User name"), QT_TRANSLATE_NOOP("Users", "Full name"), QT_TRANSLATE_NOOP("Users", "Role"),
+    QT_TRANSLATE_NOOP("Users", "Scope"), QT_TRANSLATE_NOOP("Users", "Sees sensitive data"),
+    QT_TRANSLATE_NOOP("Users", "Status"), QT_TRANSLATE_NOOP("Users", "Last login"),
+]
+# The roles as shown here (the Vietnamese catalogue gives domain.access.ROLE_LABELS' wording).
+ROLE_NAMES = {
+    "admin": QT_TRANSLATE_NOOP("Users", "Administrator"),
+    "head": QT_TRANSLATE_NOOP("Users", "Head (head of office)"),
+    "clerk": QT_TRANSLATE_NOOP("Users", "Clerk"),
+    "viewer": QT_TRANSLATE_NOOP("Users", "View only"),
+}
+
+
+def role_name(role: str) -> str:
+    label = ROLE_NAMES.get(role)
+    return translate("Users", label) if label else ROLE_LABELS.get(role, role)
 
 
 class UserDialog(QDialog):
@@ -42,40 +59,41 @@ class UserDialog(QDialog):
     def __init__(self, units: list[tuple[str, str, int]], user: auth.UserInfo | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sửa tài khoản" if user else "Thêm tài khoản")
+        self.setWindowTitle(translate("Users", "Edit account") if user else translate("Users", "Add account"))
         form = QFormLayout(self)
         self.username = QLineEdit(user.username if user else "")
         self.username.setEnabled(user is None)
         self.full_name = QLineEdit(user.full_name if user else "")
         self.role = QComboBox()
         for r in ROLES:
-            self.role.addItem(ROLE_LABELS[r], r)
+            self.role.addItem(role_name(r), r)
         self.role.setCurrentIndex(ROLES.index(user.role) if user else ROLES.index("clerk"))
         self.scope = QComboBox()
-        self.scope.addItem("Toàn bộ cơ sở dữ liệu", None)
+        self.scope.addItem(translate("Users", "The whole database"), None)
         for uid, name, depth in units:
             self.scope.addItem("    " * depth + name, uid)
         if user and user.scope_unit_id:
             idx = self.scope.findData(user.scope_unit_id)
             self.scope.setCurrentIndex(max(idx, 0))
-        self.sensitive = QCheckBox("Được xem dân tộc, tôn giáo, sức khỏe, kỷ luật, lịch sử bản thân…")
+        self.sensitive = QCheckBox(translate("Users", "May see ethnicity, religion, health, discipline, "
+                                                      "personal history…"))
         self.sensitive.setChecked(bool(user and user.can_view_sensitive))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Tên đăng nhập:", self.username)
-        form.addRow("Họ tên:", self.full_name)
-        form.addRow("Vai trò:", self.role)
-        form.addRow("Phạm vi đơn vị:", self.scope)
-        form.addRow("Thông tin nhạy cảm:", self.sensitive)
+        form.addRow(translate("Users", "User name:"), self.username)
+        form.addRow(translate("Users", "Full name:"), self.full_name)
+        form.addRow(translate("Users", "Role:"), self.role)
+        form.addRow(translate("Users", "Unit scope:"), self.scope)
+        form.addRow(translate("Users", "Sensitive data:"), self.sensitive)
         if user is None:
-            form.addRow("Mật khẩu tạm (≥ 8 ký tự):", self.password)
+            form.addRow(translate("Users", "Temporary password (≥ 8 characters):"), self.password)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Huỷ")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Users", "Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Users", "Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -94,36 +112,36 @@ class UsersPanel(QWidget):
         self.units: list[tuple[str, str, int]] = []
         v = QVBoxLayout(self)
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([translate("Users", h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Danh sách người dùng")
+        self.table.setAccessibleName(translate("Users", "Users"))
         v.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
         row.addWidget(self.status, 1)
-        self.add_button = QPushButton("Thêm tài khoản…")
-        self.edit_button = QPushButton("Sửa…")
-        self.reset_button = QPushButton("Đặt lại mật khẩu…")
-        self.active_button = QPushButton("Vô hiệu hoá / kích hoạt")
+        self.add_button = QPushButton(translate("Users", "Add account…"))
+        self.edit_button = QPushButton(translate("Users", "Edit…"))
+        self.reset_button = QPushButton(translate("Users", "Reset password…"))
+        self.active_button = QPushButton(translate("Users", "Disable / enable"))
         for b, fn in ((self.add_button, self.add_user), (self.edit_button, self.edit_user),
                       (self.reset_button, self.reset_password), (self.active_button, self.toggle_active)):
             b.clicked.connect(fn)
             row.addWidget(b)
         v.addLayout(row)
         idle = QHBoxLayout()
-        idle.addWidget(QLabel("Tự khoá màn hình sau (phút, 0 = không khoá):"))
+        idle.addWidget(QLabel(translate("Users", "Lock the screen after (minutes, 0 = never):")))
         self.idle = QSpinBox()
         self.idle.setRange(0, 240)
-        self.idle.setAccessibleName("Số phút tự khoá màn hình")
+        self.idle.setAccessibleName(translate("Users", "Minutes before the screen locks"))
         idle.addWidget(self.idle)
-        save_idle = QPushButton("Lưu")
+        save_idle = QPushButton(translate("Users", "Save"))
         save_idle.clicked.connect(lambda: self._act(lambda: auth.set_idle_lock_minutes(self.uowf, self.idle.value()),
-                                                    "Đã lưu thời gian tự khoá."))
+                                                    translate("Users", "Saved the lock time.")))
         idle.addWidget(save_idle)
         idle.addStretch(1)
         v.addLayout(idle)
@@ -143,11 +161,11 @@ class UsersPanel(QWidget):
             b.setEnabled(True)
         self.table.setRowCount(len(self.users))
         for i, u in enumerate(self.users):
-            state = "đang dùng" if u.active else "đã vô hiệu hoá"
+            state = translate("Users", "in use") if u.active else translate("Users", "disabled")
             if u.active and u.locked_until is not None:
-                state = f"tạm khoá đến {u.locked_until:%H:%M %d/%m/%Y}"
-            cells = [u.username, u.full_name, u.role_label, u.scope_unit_name or "Toàn bộ",
-                     "có" if u.can_view_sensitive else "không", state,
+                state = translate("Users", "locked until {time}").format(time=f"{u.locked_until:%H:%M %d/%m/%Y}")
+            cells = [u.username, u.full_name, role_name(u.role), u.scope_unit_name or translate("Users", "All"),
+                     translate("Users", "yes") if u.can_view_sensitive else translate("Users", "no"), state,
                      f"{u.last_login_at:%d/%m/%Y %H:%M}" if u.last_login_at else ""]
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
@@ -156,7 +174,8 @@ class UsersPanel(QWidget):
         self.table.setRowCount(0)
         for b in self.buttons:
             b.setEnabled(False)
-        self.status.setText(exc.message if isinstance(exc, CanboError) else "Chỉ quản trị viên quản lý người dùng.")
+        self.status.setText(exc.message if isinstance(exc, CanboError)
+                            else translate("Users", "Only an administrator manages the users."))
 
     def selected(self) -> auth.UserInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -181,12 +200,13 @@ class UsersPanel(QWidget):
         self._act(lambda: auth.create_user(uowf, username=v["username"], password=v["password"], role=v["role"],
                                            full_name=v["full_name"], scope_unit_id=v["scope_unit_id"],
                                            can_view_sensitive=v["can_view_sensitive"]),
-                  f"Đã thêm tài khoản “{v['username']}” (phải đổi mật khẩu ở lần đăng nhập đầu).")
+                  translate("Users", "Added the account “{user}” (the password must be changed at the first "
+                                     "login).").format(user=v["username"]))
 
     def edit_user(self) -> None:
         user = self.selected()
         if user is None:
-            self.status.setText("Chọn một tài khoản trong danh sách.")
+            self.status.setText(translate("Users", "Choose an account in the list."))
             return
         dlg = UserDialog(self.units, user, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
@@ -197,25 +217,29 @@ class UsersPanel(QWidget):
         self._act(lambda: auth.update_user(uowf, user.id, role=v["role"], full_name=v["full_name"],
                                            scope_unit_id=v["scope_unit_id"], clear_scope=v["scope_unit_id"] is None,
                                            can_view_sensitive=v["can_view_sensitive"]),
-                  f"Đã lưu tài khoản “{user.username}”.")
+                  translate("Users", "Saved the account “{user}”.").format(user=user.username))
 
     def reset_password(self) -> None:
         user = self.selected()
         if user is None:
-            self.status.setText("Chọn một tài khoản trong danh sách.")
+            self.status.setText(translate("Users", "Choose an account in the list."))
             return
-        pw, ok = QInputDialog.getText(self, "Đặt lại mật khẩu", f"Mật khẩu tạm cho “{user.username}” (≥ 8 ký tự):",
+        pw, ok = QInputDialog.getText(self, translate("Users", "Reset password"),
+                                      translate("Users", "Temporary password for “{user}” (≥ 8 characters):").format(
+                                          user=user.username),
                                       QLineEdit.EchoMode.Password)
         if ok:
             uowf = self.uowf
             self._act(lambda: auth.reset_password(uowf, user.id, pw),
-                      f"Đã đặt mật khẩu tạm cho “{user.username}” (phải đổi ở lần đăng nhập tới).")
+                      translate("Users", "Set a temporary password for “{user}” (to be changed at the next "
+                                         "login).").format(user=user.username))
 
     def toggle_active(self) -> None:
         user = self.selected()
         if user is None:
-            self.status.setText("Chọn một tài khoản trong danh sách.")
+            self.status.setText(translate("Users", "Choose an account in the list."))
             return
         uowf = self.uowf
-        self._act(lambda: auth.update_user(uowf, user.id, active=not user.active),
-                  f"Đã {'vô hiệu hoá' if user.active else 'kích hoạt lại'} tài khoản “{user.username}”.")
+        done = (translate("Users", "Disabled the account “{user}”.") if user.active
+                else translate("Users", "Enabled the account “{user}” again.")).format(user=user.username)
+        self._act(lambda: auth.update_user(uowf, user.id, active=not user.active), done)

@@ -1,5 +1,6 @@
 """Administration: the rules in force (effective-dated, with their legal source) and their edits; the
-user accounts, roles and scopes (second tab, ``ui/dialogs/users.py``).
+user accounts, roles and scopes (second tab, ``ui/dialogs/users.py``); the backups (third tab, "Sao lưu",
+``ui/dialogs/backup_dialog.py``).
 
 An admin edits a rule by saving a *new version* from a date; results for earlier dates keep the
 version that was in force then, and every edit is in the audit log.
@@ -39,10 +40,11 @@ from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.rules import RuleVersion
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.i18n import translate
 from canbo_desktop.services import rules as rules_svc
 from canbo_desktop.services import setup
 from canbo_desktop.services.rules import RuleInfo
-from canbo_desktop.ui.pages.rule_labels import PARAM_LABELS
+from canbo_desktop.ui.pages.rule_labels import param_labels
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import DateEdit
 
@@ -51,7 +53,7 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _show(value: Any) -> str:
     if isinstance(value, bool):
-        return "có" if value else "không"
+        return translate("AdminPage", "yes") if value else translate("AdminPage", "no")
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
     if isinstance(value, list) and all(not isinstance(v, Mapping | list) for v in value):
@@ -64,16 +66,17 @@ def _show(value: Any) -> str:
 def _parse_scalar(text: str, like: Any) -> Any:
     t = nfc(text.strip())
     if isinstance(like, bool):
-        if t.lower() in ("có", "co", "true", "1", "đúng", "dung"):
+        yes, no = translate("AdminPage", "yes"), translate("AdminPage", "no")
+        if t.lower() in ("có", "co", "true", "1", "đúng", "dung", "yes", yes.lower()):  # i18n: data (typed values)
             return True
-        if t.lower() in ("không", "khong", "false", "0", "sai"):
+        if t.lower() in ("không", "khong", "false", "0", "sai", "no", no.lower()):  # i18n: data (typed values)
             return False
-        raise ValidationError(f"«{t}»: ghi «có» hoặc «không».")
+        raise ValidationError(translate("AdminPage", "«{text}»: write «{yes}» or «{no}».").format(text=t, yes=yes, no=no))
     if isinstance(like, int | float) and not isinstance(like, bool):
         try:
             number = float(t.replace(",", "."))
         except ValueError as exc:
-            raise ValidationError(f"«{t}» không phải là số.") from exc
+            raise ValidationError(translate("AdminPage", "«{text}» is not a number.").format(text=t)) from exc
         return int(number) if isinstance(like, int) and number.is_integer() else number
     if like is None and t == "":
         return None
@@ -89,8 +92,8 @@ def params_to_model(params: Mapping[str, Any], model: QStandardItemModel,
     shown by its Vietnamese name (``PARAM_LABELS``, or a code list's name for a code); the identifier the
     engines read is kept in the item and shown in the tooltip."""
     model.clear()
-    model.setHorizontalHeaderLabels(["Tham số", "Giá trị"])
-    known = {**(names or {}), **PARAM_LABELS}
+    model.setHorizontalHeaderLabels([translate("AdminPage", "Parameter"), translate("AdminPage", "Value")])
+    known = {**(names or {}), **param_labels()}
 
     def add(parent: QStandardItem, key: str, value: Any) -> None:
         k = QStandardItem(known.get(key, key))
@@ -109,7 +112,8 @@ def params_to_model(params: Mapping[str, Any], model: QStandardItemModel,
                 add(k, f"[{i}]", cv)
         else:
             v.setText(_show(value))
-            v.setToolTip("Nhấp đúp để sửa" + ("; các giá trị cách nhau bằng dấu ;" if isinstance(value, list) else ""))
+            v.setToolTip(translate("AdminPage", "Double-click to edit; separate the values with ;")
+                         if isinstance(value, list) else translate("AdminPage", "Double-click to edit"))
         parent.appendRow([k, v])
 
     root = model.invisibleRootItem()
@@ -146,23 +150,23 @@ class NewVersionDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Phiên bản mới: {title}")
+        self.setWindowTitle(translate("AdminPage", "New version: {title}").format(title=title))
         form = QFormLayout(self)
         self.valid_from = DateEdit()
         self.valid_from.setText(format_date(date.today()))
         self.legal_source = QLineEdit()
-        self.legal_source.setPlaceholderText("Ví dụ: Nghị định số …/2026/NĐ-CP ngày …")
+        self.legal_source.setPlaceholderText(translate("AdminPage", "For example: Decree No. …/2026/NĐ-CP of …"))
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(self.fontMetrics().height() * 4)
-        form.addRow("Áp dụng từ ngày", self.valid_from)
-        form.addRow("Căn cứ pháp lý", self.legal_source)
-        form.addRow("Ghi chú", self.note)
-        hint = QLabel("Kết quả tính cho các ngày trước ngày áp dụng không thay đổi.")
+        form.addRow(translate("AdminPage", "Applies from"), self.valid_from)
+        form.addRow(translate("AdminPage", "Legal basis"), self.legal_source)
+        form.addRow(translate("AdminPage", "Note"), self.note)
+        hint = QLabel(translate("AdminPage", "Results for the dates before it applies do not change."))
         hint.setWordWrap(True)
         form.addRow(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Huỷ")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("AdminPage", "Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("AdminPage", "Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -179,13 +183,14 @@ class AdminPage(QWidget):
         self.role = "viewer"
         self.catalog: list[RuleInfo] = []
         v = QVBoxLayout(self)
-        v.addWidget(QLabel("<h2>Quản trị</h2>"))
-        intro = QLabel("Mỗi quy định (tuổi nghỉ hưu, hạn nâng lương, chế độ đánh giá, điều kiện bổ nhiệm, chỉ tiêu…) "
-                       "có ngày hiệu lực và căn cứ pháp lý. Sửa một quy định là thêm phiên bản mới áp dụng từ một ngày.")
+        v.addWidget(QLabel(translate("AdminPage", "<h2>Administration</h2>")))
+        intro = QLabel(translate("AdminPage", "Each rule (retirement age, pay rise intervals, evaluation, appointment "
+                                              "conditions, targets…) has its dates in force and its legal basis. "
+                                              "Editing a rule adds a new version that applies from a date."))
         intro.setWordWrap(True)
         split = QSplitter()
         self.rule_list = QListWidget()
-        self.rule_list.setAccessibleName("Danh sách quy định")
+        self.rule_list.setAccessibleName(translate("AdminPage", "Rules"))
         self.rule_list.setWordWrap(True)
         self.rule_list.setSpacing(3)
         split.addWidget(self.rule_list)
@@ -193,7 +198,8 @@ class AdminPage(QWidget):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         self.versions = QTableWidget(0, 4)
-        self.versions.setHorizontalHeaderLabels(["Hiệu lực từ", "Đến", "Căn cứ pháp lý", "Nguồn"])
+        self.versions.setHorizontalHeaderLabels([translate("AdminPage", "In force from"), translate("AdminPage", "Until"),
+                                                  translate("AdminPage", "Legal basis"), translate("AdminPage", "Source")])
         self.versions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.versions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.versions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -217,26 +223,30 @@ class AdminPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons.addWidget(self.status, 1)
-        self.withdraw_button = QPushButton("Rút phiên bản đã sửa")
+        self.withdraw_button = QPushButton(translate("AdminPage", "Withdraw the edited version"))
         self.withdraw_button.clicked.connect(self.withdraw_selected)
-        self.save_button = QPushButton("Lưu thành phiên bản mới…")
+        self.save_button = QPushButton(translate("AdminPage", "Save as a new version…"))
         self.save_button.clicked.connect(self._ask_save)
         buttons.addWidget(self.withdraw_button)
         buttons.addWidget(self.save_button)
         rv.addLayout(buttons)
         split.addWidget(right)
         split.setSizes([340, 900])
-        # Two tabs: the rules (above) and the accounts (ui/dialogs/users.py, admin only).
+        # Three tabs: the rules (above), the accounts (ui/dialogs/users.py, admin only), the backups
+        # (ui/dialogs/backup_dialog.py: anyone backs up, an admin restores; a PostgreSQL database is the server's).
         rules_tab = QWidget()
         rt = QVBoxLayout(rules_tab)
         rt.addWidget(intro)
         rt.addWidget(split, 1)
+        from canbo_desktop.ui.dialogs.backup_dialog import BackupPanel
         from canbo_desktop.ui.dialogs.users import UsersPanel
 
         self.users = UsersPanel(uowf, tasks, self)
+        self.backups = BackupPanel(uowf, tasks, user, self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(rules_tab, "Quy định áp dụng")
-        self.tabs.addTab(self.users, "Người dùng và phân quyền")
+        self.tabs.addTab(rules_tab, translate("AdminPage", "Rules in force"))
+        self.tabs.addTab(self.users, translate("AdminPage", "Users and permissions"))
+        self.tabs.addTab(self.backups, translate("AdminPage", "Backups"))
         v.addWidget(self.tabs, 1)
         self.rule_list.currentRowChanged.connect(self._rule_chosen)
         self.versions.itemSelectionChanged.connect(self._version_chosen)
@@ -262,7 +272,7 @@ class AdminPage(QWidget):
         self.rule_list.setCurrentRow(keys.index(current) if current in keys else 0)
         self._set_editable(role == "admin")
         if role != "admin":
-            self.status.setText("Chỉ quản trị viên được sửa quy định; bạn đang xem.")
+            self.status.setText(translate("AdminPage", "Only an administrator can edit the rules; you are viewing them."))
 
     def current_key(self) -> str | None:
         item = self.rule_list.currentItem()
@@ -289,7 +299,8 @@ class AdminPage(QWidget):
         for r, ver in enumerate(info.versions):
             self.versions.insertRow(r)
             cells = [format_date(ver.valid_from), format_date(ver.valid_to) if ver.valid_to else "",
-                     ver.legal_source, "Quản trị viên sửa" if ver.id else "Mặc định"]
+                     ver.legal_source,
+                     translate("AdminPage", "Edited by an administrator") if ver.id else translate("AdminPage", "Default")]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -335,7 +346,7 @@ class AdminPage(QWidget):
         try:
             start, _p = dlg.valid_from.value()
             if start is None:
-                raise ValidationError("Nhập ngày bắt đầu áp dụng.")
+                raise ValidationError(translate("AdminPage", "Enter the date it applies from."))
             self.save_version(start, dlg.legal_source.text(), dlg.note.toPlainText())
         except CanboError as exc:
             self._failed(exc)
@@ -350,7 +361,8 @@ class AdminPage(QWidget):
         self.tasks.run_db(
             lambda: rules_svc.save_rule_version(uowf, key=key, valid_from=valid_from, params=params,
                                                 legal_source=legal_source, note=note, role=role),
-            on_done=lambda _r: self._done(f"Đã lưu phiên bản mới, áp dụng từ {format_date(valid_from)}.", key),
+            on_done=lambda _r: self._done(translate("AdminPage", "Saved a new version, in force from {date}.").format(
+                date=format_date(valid_from)), key),
             on_error=self._failed)
 
     def withdraw_selected(self) -> None:
@@ -359,7 +371,8 @@ class AdminPage(QWidget):
             return
         uowf, role, key = self.uowf, self.role, ver.key
         self.tasks.run_db(lambda: rules_svc.withdraw_rule_version(uowf, ver.id, role=role),
-                          on_done=lambda _r: self._done("Đã rút phiên bản đã sửa.", key), on_error=self._failed)
+                          on_done=lambda _r: self._done(translate("AdminPage", "Withdrew the edited version."), key),
+                          on_error=self._failed)
 
     def _done(self, message: str, key: str) -> None:
         self.status.setText(message)
@@ -367,6 +380,6 @@ class AdminPage(QWidget):
         self.reload(key)
 
     def _failed(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}"
+        message = exc.message if isinstance(exc, CanboError) else translate("AdminPage", "Error: {error}").format(error=exc)
         self.status.setText(message)
         self.status.setStyleSheet("color: #b00020;")
