@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +13,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CANBO_FAST_HASH"] = "1"  # cheap Argon2 parameters in tests only
+# Qt settings (window state, language) of the tests go to a folder of their own, one per test process.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="canbo-test-config-")
+atexit.register(shutil.rmtree, os.environ["XDG_CONFIG_HOME"], True)
 os.environ.setdefault("CANBO_CLI_TRUST", "1")  # CLI tests act as --user without a password (cli/common.authenticate)
 
 from canbo_desktop.services.database import Database, open_database  # noqa: E402

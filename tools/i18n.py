@@ -6,7 +6,8 @@
     python tools/i18n.py part NAME FILE... a catalogue part for some modules: lupdate FILEs into
                                            resources/i18n/parts/NAME.ts, fill it from parts/NAME.json,
                                            compile it to resources/i18n/canbo_vi_NAME.qm (loaded beside the main one)
-    python tools/i18n.py merge             fold every part into canbo_vi.ts, then release
+    python tools/i18n.py merge             fold every part into canbo_vi.ts, then release (then delete
+                                           resources/i18n/parts and canbo_vi_*.qm: the check wants them gone)
     python tools/i18n.py check             the CI check (make lint): prints the untranslated count and fails
                                            unless it is 0, every translation keeps its source's placeholders,
                                            every .qm is current, and no user-visible literal in canbo_desktop/ui
@@ -166,8 +167,6 @@ def cmd_merge(_: argparse.Namespace) -> int:
     lupdate(sources(), MAIN_TS)
     table = load_json(sorted(PARTS.glob("*.json")))
     n = fill(MAIN_TS, table, known)
-    for qm in I18N.glob("canbo_vi_*.qm"):
-        qm.unlink()
     cmd_release(_)
     print(f"merged {n} translations into {MAIN_TS.relative_to(ROOT)}")
     return 0

@@ -32,13 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from canbo_desktop.ui.tasks import TaskRunner
 
 # reportlab (and the PDF services) load on the first document, not with the main window
 
-FORMS = (("bnv", "Mẫu 2C-BNV/2008 (công chức)"), ("tctw", "Mẫu 2C/TCTW-98 (cán bộ, đảng viên)"))
+# (code, English label): shown as translate("Documents", label)
+FORMS = (("bnv", QT_TRANSLATE_NOOP("Documents", "Form 2C-BNV/2008 (civil servants)")),
+         ("tctw", QT_TRANSLATE_NOOP("Documents", "Form 2C/TCTW-98 (cadres, party members)")))
 FORM_SHORT = {"bnv": "2C-BNV-2008", "tctw": "2C-TCTW-98"}
+
+
+def form_label(form: str) -> str:
+    return translate("Documents", dict(FORMS)[form])
 
 
 def _scratch_dir() -> Path:
@@ -67,13 +74,13 @@ class DocumentActions:
         self.window = window
         self.previews: list[PdfPreviewDialog] = []
         menu.addSeparator()
-        for form, label in FORMS:
-            act = QAction(f"In sơ yếu lý lịch — {label}…", window)
+        for form, _label in FORMS:
+            act = QAction(translate("Documents", "Print CV — {form}…").format(form=form_label(form)), window)
             if form == "bnv":
                 act.setShortcut(QKeySequence.StandardKey.Print)
             act.triggered.connect(lambda _c=False, f=form: self.preview_current(f))
             menu.addAction(act)
-        act = QAction("In sơ yếu lý lịch &hàng loạt (những người đã chọn)…", window)
+        act = QAction(translate("Documents", "Print CVs in &batch (the selected people)…"), window)
         act.setShortcut(QKeySequence("Ctrl+Shift+P"))
         act.triggered.connect(self.batch_selected)
         menu.addAction(act)
@@ -82,20 +89,22 @@ class DocumentActions:
         w = self.window
         row = w.model.row_at(w.table.currentIndex().row())
         if row is None:
-            QMessageBox.information(w, "Chưa chọn người", "Chọn một người trong danh sách để in sơ yếu lý lịch.")
+            QMessageBox.information(w, translate("Documents", "No one selected"),
+                                    translate("Documents", "Choose a person in the list to print the CV."))
             return
         self.preview(row.id, form)
 
     def preview(self, cadre_id: str, form: str = "bnv") -> None:
         w, uowf = self.window, self.window.uowf
-        w.statusBar().showMessage("Đang tạo sơ yếu lý lịch…", 3000)
+        w.statusBar().showMessage(translate("Documents", "Making the CV…"), 3000)
         w.tasks.run_db(lambda: render_one(uowf, cadre_id, form), on_done=lambda r: self._show(r, form),
                        on_error=lambda exc: self._failed(exc))
 
     def _show(self, result: tuple[str, str], form: str) -> PdfPreviewDialog:
         path, name = result
-        dlg = PdfPreviewDialog(path, f"Sơ yếu lý lịch {name} ({dict(FORMS)[form]})", self.window,
-                               suggested_name=f"Sơ yếu lý lịch {name} ({FORM_SHORT[form]}).pdf")
+        title = translate("Documents", "CV of {name} ({form})").format(name=name, form=form_label(form))
+        file_name = f"Sơ yếu lý lịch {name} ({FORM_SHORT[form]}).pdf"  # i18n: data (the document's name)
+        dlg = PdfPreviewDialog(path, title, self.window, suggested_name=file_name)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.destroyed.connect(lambda _o=None, d=dlg: self.previews.remove(d) if d in self.previews else None)
         self.previews.append(dlg)
@@ -112,8 +121,9 @@ class DocumentActions:
         rows = sorted({i.row() for i in w.table.selectionModel().selectedRows()})
         ids = [r.id for r in (w.model.row_at(i) for i in rows) if r is not None]
         if not ids:
-            QMessageBox.information(w, "Chưa chọn người", "Chọn những người cần in trong danh sách "
-                                    "(Ctrl+A chọn tất cả những người đang hiện).")
+            QMessageBox.information(w, translate("Documents", "No one selected"),
+                                    translate("Documents", "Choose the people to print in the list "
+                                                           "(Ctrl+A selects everyone shown)."))
             return
         dlg = CvBatchDialog(w.db.target, ids, w.tasks, w, actor=w.user)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -134,17 +144,17 @@ class CvBatchDialog(QDialog):
         self.actor = actor  # the logged-in user: the batch is checked against and masked for that user
         self.cancel_token: Any = None  # services.pdf.batch.CancelToken while running
         self.result: Any = None  # services.pdf.batch.BatchResult when done
-        self.setWindowTitle("In sơ yếu lý lịch hàng loạt")
+        self.setWindowTitle(translate("Documents", "Print CVs in batch"))
         self.resize(620, 300)
         v = QVBoxLayout(self)
-        v.addWidget(QLabel(f"<b>{len(cadre_ids)}</b> người đã chọn."))
+        v.addWidget(QLabel(translate("Documents", "<b>{count}</b> people selected.").format(count=len(cadre_ids))))
         form = QFormLayout()
         self.form = QComboBox()
-        for code, label in FORMS:
-            self.form.addItem(label, code)
-        form.addRow("Mẫu", self.form)
-        self.one_per_person = QRadioButton("Mỗi người một tệp PDF (vào một thư mục)")
-        self.merged = QRadioButton("Một tệp PDF gộp, có mục lục theo tên")
+        for code, _label in FORMS:
+            self.form.addItem(form_label(code), code)
+        form.addRow(translate("Documents", "Form"), self.form)
+        self.one_per_person = QRadioButton(translate("Documents", "One PDF file per person (into a folder)"))
+        self.merged = QRadioButton(translate("Documents", "One merged PDF file, with an index by name"))
         self.one_per_person.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.one_per_person)
@@ -152,26 +162,27 @@ class CvBatchDialog(QDialog):
         choice = QVBoxLayout()
         choice.addWidget(self.one_per_person)
         choice.addWidget(self.merged)
-        form.addRow("Cách ghi", choice)
+        form.addRow(translate("Documents", "Output"), choice)
         where = QHBoxLayout()
         self.target = QLineEdit()
-        self.target.setPlaceholderText("Thư mục hoặc tệp sẽ ghi")
-        browse = QPushButton("Chọn…")
+        self.target.setPlaceholderText(translate("Documents", "Folder or file to write"))
+        browse = QPushButton(translate("Documents", "Choose…"))
         browse.clicked.connect(self._browse)
         where.addWidget(self.target, 1)
         where.addWidget(browse)
-        form.addRow("Ghi vào", where)
+        form.addRow(translate("Documents", "Write to"), where)
         v.addLayout(form)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         v.addWidget(self.bar)
-        self.status = QLabel("Chọn nơi ghi rồi bấm «Bắt đầu».")
+        self.status = QLabel(translate("Documents", "Choose where to write, then click «Start»."))
         self.status.setWordWrap(True)
         v.addWidget(self.status)
         buttons = QDialogButtonBox()
-        self.start_button = buttons.addButton("Bắt đầu", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton("Dừng", QDialogButtonBox.ButtonRole.RejectRole)
-        self.close_button = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.start_button = buttons.addButton(translate("Documents", "Start"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(translate("Documents", "Stop"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = buttons.addButton(translate("Documents", "Close"),
+                                              QDialogButtonBox.ButtonRole.DestructiveRole)
         self.cancel_button.setEnabled(False)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -182,16 +193,17 @@ class CvBatchDialog(QDialog):
 
     def _browse(self) -> None:
         if self.merged.isChecked():
-            path, _ = QFileDialog.getSaveFileName(self, "Tệp PDF gộp", "so-yeu-ly-lich.pdf", "Tệp PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(self, translate("Documents", "Merged PDF file"), "so-yeu-ly-lich.pdf",
+                                                  translate("Documents", "PDF files (*.pdf)"))
         else:
-            path = QFileDialog.getExistingDirectory(self, "Thư mục ghi các tệp PDF")
+            path = QFileDialog.getExistingDirectory(self, translate("Documents", "Folder for the PDF files"))
         if path:
             self.target.setText(path)
 
     def start(self) -> None:
         target = self.target.text().strip()
         if not target:
-            self.status.setText("Chọn thư mục (hoặc tệp gộp) sẽ ghi.")
+            self.status.setText(translate("Documents", "Choose the folder (or the merged file) to write."))
             return
         merged = self.merged.isChecked()
         if merged and not target.lower().endswith(".pdf"):
@@ -205,7 +217,7 @@ class CvBatchDialog(QDialog):
         self.start_button.setEnabled(False)
         self.close_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.status.setText("Đang tạo…")
+        self.status.setText(translate("Documents", "Making the files…"))
 
         def work() -> Any:
             return batch_svc.render_cv_batch(db, ids, out_dir=None if merged else target,
@@ -217,7 +229,7 @@ class CvBatchDialog(QDialog):
     def cancel(self) -> None:
         if self.cancel_token is not None:
             self.cancel_token.cancel()
-            self.status.setText("Đang dừng sau tệp đang tạo…")
+            self.status.setText(translate("Documents", "Stopping after the file being made…"))
 
     def _moved(self, fraction: float, message: str) -> None:
         self.bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
@@ -229,14 +241,19 @@ class CvBatchDialog(QDialog):
         self.close_button.setEnabled(True)
         self.start_button.setEnabled(True)
         self.bar.setValue(1000 if not result.cancelled else self.bar.value())
-        text = (f"Đã dừng: ghi được {result.done}/{result.total} sơ yếu lý lịch." if result.cancelled
-                else f"Xong: {result.done}/{result.total} sơ yếu lý lịch trong {result.seconds:.1f} giây.")
+        text = (translate("Documents", "Stopped: {done}/{total} CVs written.").format(done=result.done,
+                                                                                      total=result.total)
+                if result.cancelled
+                else translate("Documents", "Done: {done}/{total} CVs in {seconds} seconds.")
+                .format(done=result.done, total=result.total, seconds=f"{result.seconds:.1f}"))
         if result.failed:
-            text += f" {len(result.failed)} người không tạo được: " + "; ".join(m for _i, m in result.failed[:3])
+            text += " " + translate("Documents", "{count} people could not be made: {errors}").format(
+                count=len(result.failed), errors="; ".join(m for _i, m in result.failed[:3]))
         self.status.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
         self.cancel_button.setEnabled(False)
         self.close_button.setEnabled(True)
         self.start_button.setEnabled(True)
-        self.status.setText(getattr(exc, "message", None) or f"Không tạo được: {exc}")
+        self.status.setText(getattr(exc, "message", None)
+                            or translate("Documents", "Could not make the files: {error}").format(error=exc))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import translate
 from canbo_desktop.services import auth
 from canbo_desktop.services.database import Database
 
@@ -44,14 +45,15 @@ class LockOverlay(QFrame):
         box.setFrameShape(QFrame.Shape.StyledPanel)
         box.setMaximumWidth(460)
         v = QVBoxLayout(box)
-        v.addWidget(QLabel("<h3>Màn hình đã khoá</h3>"))
-        note = QLabel(f"Không có thao tác trong một thời gian nên chương trình đã tự khoá để bảo vệ hồ sơ. "
-                      f"Nhập mật khẩu của “{lock.username}” để tiếp tục.")
+        v.addWidget(QLabel(translate("IdleLock", "<h3>Screen locked</h3>")))
+        note = QLabel(translate("IdleLock", "Nothing was done for a while, so the program locked itself to protect the "
+                                            "records. Enter the password of “{user}” to continue.")
+                      .format(user=lock.username))
         note.setWordWrap(True)
         v.addWidget(note)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Mật khẩu để mở khoá")
+        self.password.setAccessibleName(translate("IdleLock", "Password to unlock"))
         self.password.returnPressed.connect(self.unlock)
         v.addWidget(self.password)
         self.error = QLabel()
@@ -59,9 +61,9 @@ class LockOverlay(QFrame):
         self.error.setStyleSheet("color: #b00020;")
         v.addWidget(self.error)
         row = QHBoxLayout()
-        quit_button = QPushButton("Thoát chương trình")
+        quit_button = QPushButton(translate("IdleLock", "Exit the program"))
         quit_button.clicked.connect(window.close)
-        self.unlock_button = QPushButton("Mở khoá")
+        self.unlock_button = QPushButton(translate("IdleLock", "Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock)
         row.addWidget(quit_button)

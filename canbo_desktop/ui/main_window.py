@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canbo_desktop import APP_DISPLAY_NAME
+from canbo_desktop import APP_DISPLAY_NAME, i18n
 from canbo_desktop.domain.cadre import AGE_BAND_LABELS, ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.rules.reminders import ReminderReport
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import cadres as cadre_svc
 from canbo_desktop.services import maintenance, records, refdata, setup
 from canbo_desktop.services import reminders as reminders_svc
@@ -54,15 +55,21 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
 REMINDER_COUNT_DELAY_MS = 2000
 AUTO_REMINDER_LIMIT = 20_000  # people in the list; above it the count waits for the Reminders page
+# (key, English label): shown as translate("MainWindow", label)
 SECTIONS = [
-    ("records", "Hồ sơ cán bộ"),
-    ("evaluation", "Đánh giá, xếp loại"),
-    ("appointments", "Quy hoạch, bổ nhiệm"),
-    ("reminders", "Nhắc việc"),
-    ("reports", "Báo cáo, chỉ tiêu"),
-    ("sync", "Đồng bộ USB"),
-    ("admin", "Quản trị"),
+    ("records", QT_TRANSLATE_NOOP("MainWindow", "Cadre records")),
+    ("evaluation", QT_TRANSLATE_NOOP("MainWindow", "Evaluation and rating")),
+    ("appointments", QT_TRANSLATE_NOOP("MainWindow", "Planning and appointments")),
+    ("reminders", QT_TRANSLATE_NOOP("MainWindow", "Reminders")),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports and indicators")),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "USB sync")),
+    ("admin", QT_TRANSLATE_NOOP("MainWindow", "Administration")),
 ]
+
+
+def section_label(key: str) -> str:
+    """The label of a section in the current language."""
+    return translate("MainWindow", dict(SECTIONS)[key])
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -71,7 +78,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.warning(parent, APP_DISPLAY_NAME, exc.message)
     else:
         log.exception("unexpected error", exc_info=exc)
-        QMessageBox.critical(parent, APP_DISPLAY_NAME, f"Đã xảy ra lỗi không mong muốn:\n{exc}")
+        QMessageBox.critical(parent, APP_DISPLAY_NAME,
+                             translate("MainWindow", "An unexpected error occurred:\n{error}").format(error=exc))
 
 
 class MainWindow(QMainWindow):
@@ -82,21 +90,24 @@ class MainWindow(QMainWindow):
         self.user = user
         self.tasks = tasks
         self.uowf = db.uow(user)
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {office.unit_name if office else 'chưa khởi tạo'}")
+        unit_name = office.unit_name if office else translate("MainWindow", "not set up")
+        self.setWindowTitle(" — ".join((APP_DISPLAY_NAME, unit_name)))
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        title = QLabel("<b>Hồ sơ cán bộ</b>")
+        title = QLabel(translate("MainWindow", "<b>Cadre records</b>"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm theo tên (có dấu hoặc không dấu), CCCD, điện thoại, năm sinh, quê quán, đơn vị…")
+        self.search.setPlaceholderText(translate(
+            "MainWindow", "Search by name (with or without accents), ID card, phone, birth year, home town, unit…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Tìm cán bộ")
+        self.search.setAccessibleName(translate("MainWindow", "Search cadres"))
         top.addWidget(title)
         top.addWidget(self.search, 1)
-        self.clear_filters_button = QPushButton("Xoá lọc")  # "Xoá lọc (2)": two filters below are in use
-        self.clear_filters_button.setToolTip("Bỏ mọi bộ lọc, hiện lại cả danh sách")
+        # "Xoá lọc (2)": two filters below are in use
+        self.clear_filters_button = QPushButton(translate("MainWindow", "Clear filters"))
+        self.clear_filters_button.setToolTip(translate("MainWindow", "Remove every filter and show the whole list again"))
         self.clear_filters_button.setEnabled(False)
         self.clear_filters_button.clicked.connect(self.clear_filters)
         top.addWidget(self.clear_filters_button)
@@ -133,15 +144,16 @@ class MainWindow(QMainWindow):
         self.status_user = QLabel()
         self.status_db = QLabel()
         self.status_count = QLabel()
-        self.status_conflicts = QLabel("Xung đột: 0")
-        self.status_conflicts.setToolTip("Xung đột đồng bộ đang chờ xử lý (bấm để mở)")
+        self.status_conflicts = QLabel(translate("MainWindow", "Conflicts: {count}").format(count=0))
+        self.status_conflicts.setToolTip(translate("MainWindow", "Sync conflicts waiting to be resolved (click to open)"))
         on_click(self.status_conflicts, self.show_conflicts)
         for w in (self.status_office, self.status_user, self.status_db, self.status_conflicts):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self.status_count)
-        self.status_office.setText(f"Đơn vị: {office.unit_name}" if office else "Chưa khởi tạo đơn vị")
-        self.status_user.setText(f"Người dùng: {user}")
-        self.status_db.setText(f"CSDL: {db.display}")
+        self.status_office.setText(translate("MainWindow", "Unit: {unit}").format(unit=office.unit_name) if office
+                                   else translate("MainWindow", "Unit not set up"))
+        self.status_user.setText(translate("MainWindow", "User: {user}").format(user=user))
+        self.status_db.setText(translate("MainWindow", "Database: {database}").format(database=db.display))
         self.status_db.setToolTip(db.display)
 
         self._timer = QTimer(self)
@@ -179,16 +191,17 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(shell)
         row.setContentsMargins(6, 6, 6, 0)
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Các phần của chương trình")
+        self.nav.setAccessibleName(translate("MainWindow", "Program sections"))
         fm = self.fontMetrics()
-        self.nav.setFixedWidth(fm.horizontalAdvance("Quy hoạch, bổ nhiệm (999)") + 36)
+        self.nav.setFixedWidth(max(fm.horizontalAdvance(f"{section_label(key)} (999)") for key, _ in SECTIONS) + 36)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        for i, (key, label) in enumerate(SECTIONS):
+        for i, (key, _label) in enumerate(SECTIONS):
+            label = section_label(key)
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{label} (Ctrl+{i + 1})")
+            item.setToolTip(translate("MainWindow", "{section} (Ctrl+{number})").format(section=label, number=i + 1))
             item.setSizeHint(QSize(0, fm.height() + 14))
             self.nav.addItem(item)
             # the other pages are built the first time they are shown: a stand-in keeps their place
@@ -225,7 +238,8 @@ class MainWindow(QMainWindow):
         total = sum(counts.values())
         index = [k for k, _ in SECTIONS].index("reminders")
         item = self.nav.item(index)
-        item.setText(f"Nhắc việc ({total})" if total else "Nhắc việc")
+        item.setText(translate("MainWindow", "Reminders ({count})").format(count=total) if total
+                     else section_label("reminders"))
         font = item.font()
         font.setBold(bool(counts.get("retirement_decision") or counts.get("weak_performer")))
         item.setFont(font)
@@ -296,7 +310,7 @@ class MainWindow(QMainWindow):
         from canbo_desktop.ui.dialogs.login import ChangePasswordDialog
 
         if ChangePasswordDialog(self.db, self.user, self).exec():
-            self.statusBar().showMessage("Đã đổi mật khẩu.", 5000)
+            self.statusBar().showMessage(translate("MainWindow", "Password changed."), 5000)
 
     def open_audit_log(self) -> QWidget:
         from canbo_desktop.ui.pages.audit_page import open_audit_dialog
@@ -305,77 +319,104 @@ class MainWindow(QMainWindow):
 
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        m = self.menuBar().addMenu("&Tệp")
-        act = QAction("&Nhập danh sách cán bộ từ Excel…", self)
+        m = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        act = QAction(translate("MainWindow", "&Import cadre list from Excel…"), self)
         act.setShortcut(QKeySequence("Ctrl+I"))
         act.triggered.connect(lambda: self.import_xlsx())
         m.addAction(act)
-        act = QAction("Đổi &mật khẩu…", self)  # ui/dialogs/login.py
+        act = QAction(translate("MainWindow", "Change &password…"), self)  # ui/dialogs/login.py
         act.triggered.connect(self.change_password)
         m.addAction(act)
-        act = QAction("Nhật &ký thao tác…", self)  # ui/pages/audit_page.py
+        act = QAction(translate("MainWindow", "Activity &log…"), self)  # ui/pages/audit_page.py
         act.triggered.connect(self.open_audit_log)
         m.addAction(act)
         m.addSeparator()
-        act = QAction("&Thoát", self)
+        act = QAction(translate("MainWindow", "E&xit"), self)
         act.setShortcut(QKeySequence.StandardKey.Quit)
         act.triggered.connect(self.close)
         m.addAction(act)
-        m = self.menuBar().addMenu("&Xem")
-        for i, (key, label) in enumerate(SECTIONS):
-            act = QAction(label, self)
+        m = self.menuBar().addMenu(translate("MainWindow", "&View"))
+        for i, (key, _label) in enumerate(SECTIONS):
+            act = QAction(section_label(key), self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _c=False, k=key: self.show_section(k))
             m.addAction(act)
         m.addSeparator()
-        act = QAction("&Làm mới", self)
+        act = QAction(translate("MainWindow", "&Refresh"), self)
         act.setShortcut(QKeySequence.StandardKey.Refresh)
         act.triggered.connect(self.refresh)
         m.addAction(act)
-        m = self.menuBar().addMenu("&Hồ sơ")
-        act = QAction("&Tìm cán bộ", self)
+        m = self.menuBar().addMenu(translate("MainWindow", "&Records"))
+        act = QAction(translate("MainWindow", "&Find cadre"), self)
         act.setShortcut(QKeySequence("Ctrl+F"))
         act.triggered.connect(self._focus_search)
         m.addAction(act)
-        act = QAction("&Mở hồ sơ", self)
+        act = QAction(translate("MainWindow", "&Open record"), self)
         act.setShortcut(QKeySequence("Return"))
         act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         act.triggered.connect(self._open_current)
         self.table.addAction(act)
         m.addAction(act)
-        act = QAction("&Thêm cán bộ", self)
+        act = QAction(translate("MainWindow", "&Add cadre"), self)
         act.setShortcut(QKeySequence.StandardKey.New)
         act.triggered.connect(lambda: self.open_cadre(None))
         m.addAction(act)
-        act = QAction("&Xuất danh sách ra Excel…", self)
+        act = QAction(translate("MainWindow", "&Export list to Excel…"), self)
         act.setShortcut(QKeySequence("Ctrl+E"))
         act.triggered.connect(lambda: self.export_xlsx())
         m.addAction(act)
         self.documents = DocumentActions(self, m)
-        act = QAction("Thùng &rác…", self)
+        act = QAction(translate("MainWindow", "T&rash…"), self)
         act.triggered.connect(self.open_trash)
         m.addAction(act)
-        act = QAction("&Xoá vào thùng rác", self)
+        act = QAction(translate("MainWindow", "&Move to trash"), self)
         act.setShortcut(QKeySequence.StandardKey.Delete)
         act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         act.triggered.connect(self.trash_selected)
         self.table.addAction(act)
         m.addAction(act)
-        m = self.menuBar().addMenu("Trợ &giúp")
-        act = QAction("Mở thư mục &nhật ký", self)
-        act.setToolTip("Mở thư mục chứa tệp nhật ký (gửi kèm khi báo lỗi)")
+        m = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        act = QAction(translate("MainWindow", "Open &log folder"), self)
+        act.setToolTip(translate("MainWindow", "Open the folder of the log files (attach them when reporting a problem)"))
         act.triggered.connect(self._open_log_folder)
         m.addAction(act)
-        act = QAction("&Giới thiệu", self)
+        self._build_language_menu(m)
+        act = QAction(translate("MainWindow", "&About"), self)
         act.triggered.connect(self._about)
         m.addAction(act)
+
+    def _build_language_menu(self, help_menu: QMenu) -> None:
+        """Help → "Ngôn ngữ / Language": the language of the interface from the next start (ui/i18n.py)."""
+        self.language_menu = help_menu.addMenu("Ngôn ngữ / Language")  # i18n: data (readable in both languages)
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        current = i18n.language()
+        for lang, name in i18n.LANGUAGES.items():  # "Tiếng Việt", "English": each in its own language
+            act = QAction(name, self)
+            act.setCheckable(True)
+            act.setChecked(lang == current)
+            act.setData(lang)
+            act.triggered.connect(lambda _c=False, lg=lang: self.choose_language(lg))
+            group.addAction(act)
+            self.language_menu.addAction(act)
+            self.language_actions[lang] = act
+
+    def choose_language(self, lang: str) -> None:
+        """Save the language; it applies the next time the program opens (the open windows keep theirs)."""
+        from canbo_desktop.ui.i18n import save_language
+
+        save_language(lang)
+        self.language_actions[lang].setChecked(True)
+        QMessageBox.information(self, translate("MainWindow", "Language"), translate(
+            "MainWindow", "The language will change the next time the program opens."))
 
     def show_conflicts(self) -> QWidget:
         """The sync section, on its conflicts tab (the status-bar counter opens it)."""
         return self.show_section("sync").show_conflicts()  # type: ignore[attr-defined, no-any-return]
 
     def _set_conflicts(self, n: int) -> None:
-        self.status_conflicts.setText(f"Xung đột: {n}")
+        self.status_conflicts.setText(translate("MainWindow", "Conflicts: {count}").format(count=n))
         self.status_conflicts.setStyleSheet("color: #b00020; font-weight: bold;" if n else "")
 
     def _set_refdata(self, data: tuple[dict[str, str], dict[str, list[tuple[str, str]]], str]) -> None:
@@ -410,21 +451,33 @@ class MainWindow(QMainWindow):
         if self.filters:  # built once: the code lists arrive with the window
             return
         units = [(self._unit_paths.get(code, code), name.strip()) for code, name in self.codes.get("unit", [])]
-        # (key, tooltip, first item = no filter, width in characters, choices)
-        specs: list[tuple[str, str, str, int, list[tuple[str, str]]]] = [
-            ("unit", "Đơn vị (cả các đơn vị cấp dưới)", "Mọi đơn vị", 16, units),
-            ("status", "Tình trạng", "Mọi tình trạng", 14, self.codes.get("cadre_status", [])),
-            ("sex", "Giới tính", "Nam và nữ", 9, [("M", "Nam"), ("F", "Nữ")]),
-            ("age_band", "Độ tuổi", "Mọi độ tuổi", 11, list(AGE_BAND_LABELS.items())),
-            ("education_level", "Trình độ chuyên môn", "Mọi trình độ", 12, self.codes.get("education_level", [])),
-            ("party", "Đảng viên", "Đảng: tất cả", 12, [("1", "Là đảng viên"), ("0", "Chưa là đảng viên")]),
-            ("planning", "Quy hoạch", "Quy hoạch: mọi", 14, [("1", "Trong quy hoạch"), ("0", "Ngoài quy hoạch")]),
+        # (key, tooltip, accessible name, first item = no filter, width in characters, choices)
+        specs: list[tuple[str, str, str, str, int, list[tuple[str, str]]]] = [
+            ("unit", translate("MainWindow", "Unit (with the units under it)"),
+             translate("MainWindow", "Filter by unit (with the units under it)"),
+             translate("MainWindow", "All units"), 16, units),
+            ("status", translate("MainWindow", "Status"), translate("MainWindow", "Filter by status"),
+             translate("MainWindow", "All statuses"), 14, self.codes.get("cadre_status", [])),
+            ("sex", translate("MainWindow", "Sex"), translate("MainWindow", "Filter by sex"),
+             translate("MainWindow", "Men and women"), 9,
+             [("M", translate("MainWindow", "Male")), ("F", translate("MainWindow", "Female"))]),
+            ("age_band", translate("MainWindow", "Age"), translate("MainWindow", "Filter by age"),
+             translate("MainWindow", "All ages"), 11, list(AGE_BAND_LABELS.items())),
+            ("education_level", translate("MainWindow", "Qualification"),
+             translate("MainWindow", "Filter by qualification"),
+             translate("MainWindow", "All levels"), 12, self.codes.get("education_level", [])),
+            ("party", translate("MainWindow", "Party membership"), translate("MainWindow", "Filter by party membership"),
+             translate("MainWindow", "Party: all"), 12,
+             [("1", translate("MainWindow", "Party member")), ("0", translate("MainWindow", "Not a party member"))]),
+            ("planning", translate("MainWindow", "Planning"), translate("MainWindow", "Filter by planning"),
+             translate("MainWindow", "Planning: all"), 14,
+             [("1", translate("MainWindow", "In planning")), ("0", translate("MainWindow", "Not in planning"))]),
         ]
-        for key, label, everyone, chars, choices in specs:
+        for key, label, accessible, everyone, chars, choices in specs:
             combo = CodeCombo(choices)
             combo.setItemText(0, everyone)
             combo.setToolTip(label)
-            combo.setAccessibleName(f"Lọc theo {label[0].lower()}{label[1:]}")
+            combo.setAccessibleName(accessible)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
             combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
@@ -442,7 +495,8 @@ class MainWindow(QMainWindow):
             font = combo.font()
             font.setBold(key in active)
             combo.setFont(font)
-        self.clear_filters_button.setText(f"Xoá lọc ({len(active)})" if active else "Xoá lọc")
+        self.clear_filters_button.setText(translate("MainWindow", "Clear filters ({count})").format(count=len(active))
+                                          if active else translate("MainWindow", "Clear filters"))
         self.clear_filters_button.setEnabled(bool(active))
 
     def _filters_changed(self) -> None:
@@ -473,15 +527,17 @@ class MainWindow(QMainWindow):
     def export_xlsx(self, path: str | None = None) -> None:
         """Export what the list shows now (search and filters) to an Excel file."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Xuất danh sách ra Excel", "danh-sach-can-bo.xlsx", "Excel (*.xlsx)")
+            path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Export list to Excel"),
+                                                  translate("MainWindow", "cadre-list.xlsx"), "Excel (*.xlsx)")
             if not path:
                 return
         typed, f, target = self.search.text().strip(), self.current_filter(), Path(path)
-        self.status_count.setText("Đang xuất Excel…")
+        self.status_count.setText(translate("MainWindow", "Exporting to Excel…"))
         from canbo_desktop.services import export  # openpyxl: imported when first needed (start-up time)
 
         self.tasks.run_db(lambda: export.export_cadre_list(self.uowf, target, typed=typed, f=f),
-                          on_done=lambda n: self.status_count.setText(f"Đã xuất {n} người ra {target.name}"),
+                          on_done=lambda n: self.status_count.setText(translate(
+                              "MainWindow", "Exported {count} people to {file}").format(count=n, file=target.name)),
                           on_error=lambda exc: show_error(self, exc))
 
     def open_cadre(self, cadre_id: str | None) -> CadreEditor | None:
@@ -489,7 +545,7 @@ class MainWindow(QMainWindow):
         arrived from the database (the first moments after start) the request waits for them."""
         if not self.codes:
             self._pending_open.append(cadre_id)
-            self.status_count.setText("Đang tải danh mục…")
+            self.status_count.setText(translate("MainWindow", "Loading the code lists…"))
             return None
         for editor in self.editors:  # one editor per person: bring the open one forward
             if cadre_id is not None and editor.cadre_id == cadre_id and editor.isVisible():
@@ -514,8 +570,10 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         names = ", ".join(r.full_name for r in (self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()) if r)
-        answer = QMessageBox.question(self, "Xoá vào thùng rác",
-                                      f"Chuyển {len(ids)} hồ sơ vào thùng rác?\n{names}\n\nCó thể khôi phục lại từ thùng rác.")
+        answer = QMessageBox.question(
+            self, translate("MainWindow", "Move to trash"),
+            translate("MainWindow", "Move {count} records to the trash?\n{names}\n\nThey can be restored from the trash.")
+            .format(count=len(ids), names=names))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.tasks.run_db(lambda: records.trash_cadres(self.uowf, ids), on_done=lambda _c: self.refresh(),
@@ -552,7 +610,8 @@ class MainWindow(QMainWindow):
         from canbo_desktop.ui.dialogs.crash import open_log_folder
 
         if not open_log_folder():
-            self.statusBar().showMessage(f"Không mở được thư mục nhật ký: {paths.log_dir()}", 10000)
+            self.statusBar().showMessage(translate("MainWindow", "Could not open the log folder: {folder}")
+                                         .format(folder=paths.log_dir()), 10000)
 
     # -- list and search --------------------------------------------------------------------------
     def apply_search(self) -> None:
@@ -561,7 +620,7 @@ class MainWindow(QMainWindow):
         uowf = self.uowf
         f = self.current_filter()
         if typed:
-            self.status_count.setText("Đang tìm…")
+            self.status_count.setText(translate("MainWindow", "Searching…"))
             self.model.set_loader(lambda off, lim: cadre_svc.search_cadres(uowf, typed, limit=lim, offset=off, f=f))
         else:
             positions: dict[int, int] = {}  # offset → where the page before it ended (seek, don't skip)
@@ -588,9 +647,10 @@ class MainWindow(QMainWindow):
     def _update_count(self, loaded: int) -> None:
         if self.search.text().strip():
             more = "+" if self.model.canFetchMore() else ""
-            self.status_count.setText(f"Tìm thấy {loaded}{more} người")
+            self.status_count.setText(translate("MainWindow", "Found {count} people").format(count=f"{loaded}{more}"))
         elif self._total is not None:
-            self.status_count.setText(f"Tổng số: {self._total:,} cán bộ".replace(",", "."))
+            self.status_count.setText(translate("MainWindow", "Total: {count} cadres")
+                                      .format(count=QLocale().toString(self._total)))
 
     # -- window state -----------------------------------------------------------------------------
     def _restore_state(self) -> None:

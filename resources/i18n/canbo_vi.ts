@@ -1,4 +1,5497 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
+    <context>
+        <name>About</name>
+        <message>
+            <source>Liberation Serif and Liberation Sans fonts</source>
+            <translation>Phông chữ Liberation Serif, Liberation Sans</translation>
+        </message>
+        <message>
+            <source>The full text of the licence is at the end of this page.</source>
+            <translation>Toàn văn giấy phép ở cuối trang này.</translation>
+        </message>
+        <message>
+            <source>Qt 6 and Qt for Python (PySide6, Shiboken6)</source>
+            <translation>Qt 6 và Qt for Python (PySide6, Shiboken6)</translation>
+        </message>
+        <message>
+            <source>GNU LGPL version 3</source>
+            <translation>GNU LGPL phiên bản 3</translation>
+        </message>
+        <message>
+            <source>The Qt libraries are separate files in the program folder; users may replace them with another compatible build of Qt. Qt source code: https://download.qt.io/official_releases/qt/</source>
+            <translation>Các thư viện Qt nằm thành tệp riêng trong thư mục chương trình; người dùng có quyền thay chúng bằng bản Qt khác tương thích. Mã nguồn Qt: https://download.qt.io/official_releases/qt/</translation>
+        </message>
+        <message>
+            <source>BSD 3-clause</source>
+            <translation>BSD 3 điều khoản</translation>
+        </message>
+        <message>
+            <source>Apache 2.0 or BSD 3-clause (either)</source>
+            <translation>Apache 2.0 hoặc BSD 3 điều khoản (tùy chọn)</translation>
+        </message>
+        <message>
+            <source>psycopg (PostgreSQL connection)</source>
+            <translation>psycopg (kết nối PostgreSQL)</translation>
+        </message>
+        <message>
+            <source>— (running from the source code, not a packaged build)</source>
+            <translation>— (đang chạy từ mã nguồn, không phải bản đóng gói)</translation>
+        </message>
+        <message>
+            <source>Build date: {date} (source {commit})</source>
+            <translation>Ngày đóng gói: {date} (mã nguồn {commit})</translation>
+        </message>
+        <message>
+            <source>Build date: {date}</source>
+            <translation>Ngày đóng gói: {date}</translation>
+        </message>
+        <message>
+            <source>Operating system: {system}</source>
+            <translation>Hệ điều hành: {system}</translation>
+        </message>
+        <message>
+            <source>Screen: {platform}, display scale {scale}</source>
+            <translation>Màn hình: {platform}, tỉ lệ hiển thị {scale}</translation>
+        </message>
+        <message>
+            <source>(the font licence file was not found in the program folder)</source>
+            <translation>(không tìm thấy tệp giấy phép phông chữ trong thư mục chương trình)</translation>
+        </message>
+        <message>
+            <source>Third-party components and licences</source>
+            <translation>Thành phần bên thứ ba và giấy phép</translation>
+        </message>
+        <message>
+            <source>Component</source>
+            <translation>Thành phần</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>Giấy phép</translation>
+        </message>
+        <message>
+            <source>SIL Open Font License 1.1 (Liberation fonts)</source>
+            <translation>SIL Open Font License 1.1 (phông chữ Liberation)</translation>
+        </message>
+        <message>
+            <source>About {app}</source>
+            <translation>Giới thiệu {app}</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Records of cadres, civil servants and public employees for the organisation and home affairs offices of communes, districts and provinces; works offline and syncs to the level above by USB.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Quản lý hồ sơ cán bộ, công chức, viên chức cho cơ quan tổ chức – nội vụ cấp xã, huyện, tỉnh; chạy ngoại tuyến, đồng bộ lên cấp trên bằng USB.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Copy information</source>
+            <translation>Sao chép thông tin</translation>
+        </message>
+        <message>
+            <source>Copy the version and the environment to send to support</source>
+            <translation>Chép phiên bản và môi trường chạy để gửi cho bộ phận hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Đã sao chép</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPage</name>
+        <message>
+            <source>yes</source>
+            <translation>có</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>không</translation>
+        </message>
+        <message>
+            <source>«{text}»: write «{yes}» or «{no}».</source>
+            <translation>«{text}»: ghi «{yes}» hoặc «{no}».</translation>
+        </message>
+        <message>
+            <source>«{text}» is not a number.</source>
+            <translation>«{text}» không phải là số.</translation>
+        </message>
+        <message>
+            <source>Parameter</source>
+            <translation>Tham số</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Giá trị</translation>
+        </message>
+        <message>
+            <source>Double-click to edit; separate the values with ;</source>
+            <translation>Nhấp đúp để sửa; các giá trị cách nhau bằng dấu ;</translation>
+        </message>
+        <message>
+            <source>Double-click to edit</source>
+            <translation>Nhấp đúp để sửa</translation>
+        </message>
+        <message>
+            <source>New version: {title}</source>
+            <translation>Phiên bản mới: {title}</translation>
+        </message>
+        <message>
+            <source>For example: Decree No. …/2026/NĐ-CP of …</source>
+            <translation>Ví dụ: Nghị định số …/2026/NĐ-CP ngày …</translation>
+        </message>
+        <message>
+            <source>Applies from</source>
+            <translation>Áp dụng từ ngày</translation>
+        </message>
+        <message>
+            <source>Legal basis</source>
+            <translation>Căn cứ pháp lý</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Results for the dates before it applies do not change.</source>
+            <translation>Kết quả tính cho các ngày trước ngày áp dụng không thay đổi.</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <source>&lt;h2&gt;Administration&lt;/h2&gt;</source>
+            <translation>&lt;h2&gt;Quản trị&lt;/h2&gt;</translation>
+        </message>
+        <message>
+            <source>Each rule (retirement age, pay rise intervals, evaluation, appointment conditions, targets…) has its dates in force and its legal basis. Editing a rule adds a new version that applies from a date.</source>
+            <translation>Mỗi quy định (tuổi nghỉ hưu, hạn nâng lương, chế độ đánh giá, điều kiện bổ nhiệm, chỉ tiêu…) có ngày hiệu lực và căn cứ pháp lý. Sửa một quy định là thêm phiên bản mới áp dụng từ một ngày.</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>Danh sách quy định</translation>
+        </message>
+        <message>
+            <source>In force from</source>
+            <translation>Hiệu lực từ</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Đến</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Nguồn</translation>
+        </message>
+        <message>
+            <source>Withdraw the edited version</source>
+            <translation>Rút phiên bản đã sửa</translation>
+        </message>
+        <message>
+            <source>Save as a new version…</source>
+            <translation>Lưu thành phiên bản mới…</translation>
+        </message>
+        <message>
+            <source>Rules in force</source>
+            <translation>Quy định áp dụng</translation>
+        </message>
+        <message>
+            <source>Users and permissions</source>
+            <translation>Người dùng và phân quyền</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Sao lưu</translation>
+        </message>
+        <message>
+            <source>Only an administrator can edit the rules; you are viewing them.</source>
+            <translation>Chỉ quản trị viên được sửa quy định; bạn đang xem.</translation>
+        </message>
+        <message>
+            <source>Edited by an administrator</source>
+            <translation>Quản trị viên sửa</translation>
+        </message>
+        <message>
+            <source>Default</source>
+            <translation>Mặc định</translation>
+        </message>
+        <message>
+            <source>Enter the date it applies from.</source>
+            <translation>Nhập ngày bắt đầu áp dụng.</translation>
+        </message>
+        <message>
+            <source>Saved a new version, in force from {date}.</source>
+            <translation>Đã lưu phiên bản mới, áp dụng từ {date}.</translation>
+        </message>
+        <message>
+            <source>Withdrew the edited version.</source>
+            <translation>Đã rút phiên bản đã sửa.</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppointmentsPage</name>
+        <message>
+            <source>Appointment procedures</source>
+            <translation>Quy trình bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Eligibility check</source>
+            <translation>Kiểm tra điều kiện bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Find a person: name (with or without accents), ID number…</source>
+            <translation>Tìm người: tên (có dấu hoặc không), CCCD…</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Kiểm tra</translation>
+        </message>
+        <message>
+            <source>Intended title</source>
+            <translation>Chức danh dự kiến</translation>
+        </message>
+        <message>
+            <source>Intended appointment date</source>
+            <translation>Ngày dự kiến bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Record a special case…</source>
+            <translation>Ghi trường hợp đặc biệt…</translation>
+        </message>
+        <message>
+            <source>The competent level approved the selected unmet condition (the document number is needed)</source>
+            <translation>Cấp có thẩm quyền đã đồng ý cho điều kiện không đạt đã chọn (cần số văn bản)</translation>
+        </message>
+        <message>
+            <source>Choose the person to check.</source>
+            <translation>Chọn người cần kiểm tra.</translation>
+        </message>
+        <message>
+            <source>Choose the intended title.</source>
+            <translation>Chọn chức danh dự kiến bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Đang kiểm tra…</translation>
+        </message>
+        <message>
+            <source>Special case</source>
+            <translation>Trường hợp đặc biệt</translation>
+        </message>
+        <message>
+            <source>Condition «{condition}»: number and date of the competent level's approval:</source>
+            <translation>Điều kiện «{condition}»: số, ngày văn bản của cấp có thẩm quyền đồng ý:</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditPage</name>
+        <message>
+            <source>Cadre record</source>
+            <translation>Hồ sơ cán bộ</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Cơ sở dữ liệu</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Quyết định</translation>
+        </message>
+        <message>
+            <source>Appointment procedure</source>
+            <translation>Quy trình bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Evaluation round</source>
+            <translation>Đợt đánh giá</translation>
+        </message>
+        <message>
+            <source>Evaluation result</source>
+            <translation>Kết quả đánh giá</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Tài khoản</translation>
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation>Cài đặt</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>(all)</source>
+            <translation>(tất cả)</translation>
+        </message>
+        <message>
+            <source>Whose log</source>
+            <translation>Nhật ký của ai</translation>
+        </message>
+        <message>
+            <source>This office</source>
+            <translation>Văn phòng này</translation>
+        </message>
+        <message>
+            <source>This office's own log, or the log an office sent with its sync packages</source>
+            <translation>Nhật ký của văn phòng này, hoặc nhật ký một văn phòng gửi kèm các gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>&amp;Filter</source>
+            <translation>&amp;Lọc</translation>
+        </message>
+        <message>
+            <source>Check &amp;integrity</source>
+            <translation>Kiểm tra tính &amp;toàn vẹn</translation>
+        </message>
+        <message>
+            <source>Recompute the hash chain of the whole log: finds rows that were edited, deleted or inserted</source>
+            <translation>Tính lại chuỗi mã băm của toàn bộ nhật ký: phát hiện dòng bị sửa, xoá hoặc chèn</translation>
+        </message>
+        <message>
+            <source>Show &amp;more</source>
+            <translation>Xem &amp;thêm</translation>
+        </message>
+        <message>
+            <source>Log of:</source>
+            <translation>Nhật ký của:</translation>
+        </message>
+        <message>
+            <source>Person:</source>
+            <translation>Người:</translation>
+        </message>
+        <message>
+            <source>Action:</source>
+            <translation>Thao tác:</translation>
+        </message>
+        <message>
+            <source>Record:</source>
+            <translation>Đối tượng:</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>Từ ngày:</translation>
+        </message>
+        <message>
+            <source>to:</source>
+            <translation>đến:</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>Số</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Thời điểm</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Người</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Thao tác</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Đối tượng</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <source>Choose a row to see what changed (old → new).</source>
+            <translation>Chọn một dòng để xem nội dung thay đổi (cũ → mới).</translation>
+        </message>
+        <message>
+            <source>The log {office} sent with its sync packages ({count} packages)</source>
+            <translation>Nhật ký {office} gửi kèm các gói đồng bộ ({count} gói)</translation>
+        </message>
+        <message>
+            <source>Showing {count} entries (more to load).</source>
+            <translation>Đang hiện {count} mục (còn nữa).</translation>
+        </message>
+        <message>
+            <source>Showing {count} entries.</source>
+            <translation>Đang hiện {count} mục.</translation>
+        </message>
+        <message>
+            <source>Checking the log's hash chain…</source>
+            <translation>Đang kiểm tra chuỗi mã băm của nhật ký…</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Nhật ký thao tác</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <source>Daily</source>
+            <translation>Hằng ngày</translation>
+        </message>
+        <message>
+            <source>Made by hand</source>
+            <translation>Sao lưu thủ công</translation>
+        </message>
+        <message>
+            <source>Before an Excel import</source>
+            <translation>Trước khi nhập Excel</translation>
+        </message>
+        <message>
+            <source>Before a sync package</source>
+            <translation>Trước khi nhận gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>Before a schema upgrade</source>
+            <translation>Trước khi nâng cấp lược đồ</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>Trước khi khôi phục</translation>
+        </message>
+        <message>
+            <source>Weekly</source>
+            <translation>Hằng tuần</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Hằng tháng</translation>
+        </message>
+        <message>
+            <source>The program backs up the database every day and before every Excel import, sync package and upgrade. Backups are kept in the “backups” folder beside the database file: 7 daily, 4 weekly and 6 monthly; backups made by hand are never deleted automatically.</source>
+            <translation>Phần mềm tự sao lưu cơ sở dữ liệu mỗi ngày và trước mỗi lần nhập Excel, nhận gói đồng bộ, nâng cấp. Các bản sao lưu nằm trong thư mục “backups” cạnh tệp dữ liệu: giữ 7 bản hằng ngày, 4 bản hằng tuần và 6 bản hằng tháng; bản sao lưu thủ công không bao giờ tự xoá.</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Thời điểm</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Dung lượng</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Các bản sao lưu</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Sao lưu ngay</translation>
+        </message>
+        <message>
+            <source>Make a copy of the database now (the program keeps working meanwhile)</source>
+            <translation>Tạo ngay một bản sao của cơ sở dữ liệu (vẫn làm việc bình thường trong lúc sao lưu)</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>Phục hồi…</translation>
+        </message>
+        <message>
+            <source>This database is on a PostgreSQL server: it is backed up by the server itself (pg_dump, the host's snapshots), not by this program. To restore it, ask the server's administrator.</source>
+            <translation>Cơ sở dữ liệu này nằm trên máy chủ PostgreSQL: việc sao lưu do chính máy chủ đảm nhận (pg_dump, bản chụp của máy chủ), không do phần mềm này. Muốn phục hồi, hãy liên hệ người quản trị máy chủ.</translation>
+        </message>
+        <message>
+            <source>No backup yet.</source>
+            <translation>Chưa có bản sao lưu nào.</translation>
+        </message>
+        <message>
+            <source>Only an administrator can restore the database.</source>
+            <translation>Chỉ quản trị viên được phục hồi cơ sở dữ liệu.</translation>
+        </message>
+        <message>
+            <source>Replace the database with the chosen backup (the current file is kept)</source>
+            <translation>Thay cơ sở dữ liệu bằng bản sao lưu đã chọn (bản hiện tại được giữ lại)</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Đang sao lưu…</translation>
+        </message>
+        <message>
+            <source>Backed up to “{path}”.</source>
+            <translation>Đã sao lưu vào “{path}”.</translation>
+        </message>
+        <message>
+            <source>Close the open cadre records first ({count} open), then restore.</source>
+            <translation>Hãy đóng các hồ sơ cán bộ đang mở trước ({count} hồ sơ), rồi phục hồi.</translation>
+        </message>
+        <message>
+            <source>Restore the database</source>
+            <translation>Phục hồi cơ sở dữ liệu</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Phục hồi</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <source>Replace the database with the backup of {date} ({kind})?
+
+The current database is kept in the folder “{folder}”, named “{name}-truoc-khoi-phuc-….db”.
+The restored database gets a new sync epoch: the next package sent to the parent office will be a full one.
+
+Everyone must stop working on this database. After the restore the program closes; open it again to work on the restored data.</source>
+            <translation>Thay cơ sở dữ liệu hiện tại bằng bản sao lưu lúc {date} ({kind})?
+
+Bản hiện tại được giữ lại trong thư mục “{folder}”, tên “{name}-truoc-khoi-phuc-….db”.
+Cơ sở dữ liệu sau khi phục hồi nhận kỷ nguyên đồng bộ mới: lần gửi tới lên cấp trên sẽ là gói đầy đủ.
+
+Mọi người phải ngừng làm việc trên cơ sở dữ liệu này. Sau khi phục hồi, chương trình sẽ đóng; hãy mở lại để làm việc trên dữ liệu đã phục hồi.</translation>
+        </message>
+        <message>
+            <source>Restoring from the backup of {date}…</source>
+            <translation>Đang phục hồi từ bản sao lưu lúc {date}…</translation>
+        </message>
+        <message>
+            <source>(none: there was no database)</source>
+            <translation>(không có: chưa có cơ sở dữ liệu)</translation>
+        </message>
+        <message>
+            <source>The database was restored from the backup of {date}. The database as it was before is kept as “{kept}”. New sync epoch: {epoch} (the next package sent will be a full one).
+
+The program will now close: open it again to work on the restored data.</source>
+            <translation>Đã phục hồi cơ sở dữ liệu từ bản sao lưu lúc {date}. Bản trước khi phục hồi được giữ tại “{kept}”. Kỷ nguyên đồng bộ mới: {epoch} (lần gửi tới sẽ là gói đầy đủ).
+
+Chương trình sẽ đóng: hãy mở lại để làm việc trên dữ liệu đã phục hồi.</translation>
+        </message>
+        <message>
+            <source>Close the program</source>
+            <translation>Đóng chương trình</translation>
+        </message>
+    </context>
+    <context>
+        <name>CadreEditor</name>
+        <message>
+            <source>Personal details</source>
+            <translation>Sơ yếu</translation>
+        </message>
+        <message>
+            <source>1. Full name at birth</source>
+            <translation>1. Họ và tên khai sinh</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>Họ</translation>
+        </message>
+        <message>
+            <source>Middle name</source>
+            <translation>Tên đệm</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>2. Other names</source>
+            <translation>2. Tên gọi khác</translation>
+        </message>
+        <message>
+            <source>3. Sex</source>
+            <translation>3. Giới tính</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Sinh ngày</translation>
+        </message>
+        <message>
+            <source>4. Place of birth</source>
+            <translation>4. Nơi sinh</translation>
+        </message>
+        <message>
+            <source>5. Home town</source>
+            <translation>5. Quê quán</translation>
+        </message>
+        <message>
+            <source>6. Ethnicity</source>
+            <translation>6. Dân tộc</translation>
+        </message>
+        <message>
+            <source>7. Religion</source>
+            <translation>7. Tôn giáo</translation>
+        </message>
+        <message>
+            <source>8. Permanent residence</source>
+            <translation>8. Hộ khẩu thường trú</translation>
+        </message>
+        <message>
+            <source>9. Current address</source>
+            <translation>9. Nơi ở hiện nay</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Thư điện tử</translation>
+        </message>
+        <message>
+            <source>Civil servant number</source>
+            <translation>Số hiệu cán bộ, công chức</translation>
+        </message>
+        <message>
+            <source>Managing unit</source>
+            <translation>Đơn vị quản lý, sử dụng</translation>
+        </message>
+        <message>
+            <source>Staff category</source>
+            <translation>Loại cán bộ</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <source>Work, salary</source>
+            <translation>Công tác, lương</translation>
+        </message>
+        <message>
+            <source>10. Occupation when recruited</source>
+            <translation>10. Nghề nghiệp khi được tuyển dụng</translation>
+        </message>
+        <message>
+            <source>11. Recruitment date</source>
+            <translation>11. Ngày tuyển dụng</translation>
+        </message>
+        <message>
+            <source>Recruiting agency</source>
+            <translation>Cơ quan tuyển dụng</translation>
+        </message>
+        <message>
+            <source>12. Current position</source>
+            <translation>12. Chức vụ hiện tại</translation>
+        </message>
+        <message>
+            <source>Title (code list)</source>
+            <translation>Chức danh (danh mục)</translation>
+        </message>
+        <message>
+            <source>Appointed on</source>
+            <translation>Ngày bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Appointment ends</source>
+            <translation>Hết thời hạn bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Concurrent positions</source>
+            <translation>Chức vụ kiêm nhiệm</translation>
+        </message>
+        <message>
+            <source>13. Main duties</source>
+            <translation>13. Công việc chính được giao</translation>
+        </message>
+        <message>
+            <source>14. Grade</source>
+            <translation>14. Ngạch</translation>
+        </message>
+        <message>
+            <source>Salary step</source>
+            <translation>Bậc lương</translation>
+        </message>
+        <message>
+            <source>Coefficient</source>
+            <translation>Hệ số</translation>
+        </message>
+        <message>
+            <source>Paid from</source>
+            <translation>Ngày hưởng</translation>
+        </message>
+        <message>
+            <source>Position allowance</source>
+            <translation>Phụ cấp chức vụ</translation>
+        </message>
+        <message>
+            <source>Other allowances</source>
+            <translation>Phụ cấp khác</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>Trình độ</translation>
+        </message>
+        <message>
+            <source>15.1 General education</source>
+            <translation>15.1 Giáo dục phổ thông</translation>
+        </message>
+        <message>
+            <source>15.2 Highest qualification</source>
+            <translation>15.2 Chuyên môn cao nhất</translation>
+        </message>
+        <message>
+            <source>Major</source>
+            <translation>Chuyên ngành</translation>
+        </message>
+        <message>
+            <source>Academic title</source>
+            <translation>Học hàm</translation>
+        </message>
+        <message>
+            <source>15.3 Political theory</source>
+            <translation>15.3 Lý luận chính trị</translation>
+        </message>
+        <message>
+            <source>15.4 State management</source>
+            <translation>15.4 Quản lý nhà nước</translation>
+        </message>
+        <message>
+            <source>15.5 Foreign languages</source>
+            <translation>15.5 Ngoại ngữ</translation>
+        </message>
+        <message>
+            <source>15.6 IT skills</source>
+            <translation>15.6 Tin học</translation>
+        </message>
+        <message>
+            <source>Party, organisations</source>
+            <translation>Đảng, đoàn thể</translation>
+        </message>
+        <message>
+            <source>16. Joined the Party</source>
+            <translation>16. Ngày vào Đảng</translation>
+        </message>
+        <message>
+            <source>Full member since</source>
+            <translation>Ngày chính thức</translation>
+        </message>
+        <message>
+            <source>17. Socio-political organisations</source>
+            <translation>17. Tổ chức chính trị – xã hội</translation>
+        </message>
+        <message>
+            <source>18. Enlisted</source>
+            <translation>18. Ngày nhập ngũ</translation>
+        </message>
+        <message>
+            <source>Discharged</source>
+            <translation>Ngày xuất ngũ</translation>
+        </message>
+        <message>
+            <source>Highest military rank</source>
+            <translation>Quân hàm cao nhất</translation>
+        </message>
+        <message>
+            <source>19. Honorary titles</source>
+            <translation>19. Danh hiệu được phong tặng</translation>
+        </message>
+        <message>
+            <source>20. Work strengths</source>
+            <translation>20. Sở trường công tác</translation>
+        </message>
+        <message>
+            <source>Current Party committee (2C/TCTW)</source>
+            <translation>Cấp ủy hiện tại (2C/TCTW)</translation>
+        </message>
+        <message>
+            <source>Concurrent Party committee</source>
+            <translation>Cấp ủy kiêm</translation>
+        </message>
+        <message>
+            <source>Joined the revolution</source>
+            <translation>Ngày tham gia cách mạng</translation>
+        </message>
+        <message>
+            <source>Joined the current agency</source>
+            <translation>Ngày vào cơ quan hiện nay</translation>
+        </message>
+        <message>
+            <source>Family background</source>
+            <translation>Thành phần gia đình xuất thân</translation>
+        </message>
+        <message>
+            <source>Health, ID card</source>
+            <translation>Sức khỏe, CCCD</translation>
+        </message>
+        <message>
+            <source>23. Health</source>
+            <translation>23. Tình trạng sức khỏe</translation>
+        </message>
+        <message>
+            <source>Height (cm)</source>
+            <translation>Chiều cao (cm)</translation>
+        </message>
+        <message>
+            <source>Weight (kg)</source>
+            <translation>Cân nặng (kg)</translation>
+        </message>
+        <message>
+            <source>Blood group</source>
+            <translation>Nhóm máu</translation>
+        </message>
+        <message>
+            <source>24. War invalid grade</source>
+            <translation>24. Thương binh hạng</translation>
+        </message>
+        <message>
+            <source>Policy family</source>
+            <translation>Gia đình chính sách</translation>
+        </message>
+        <message>
+            <source>25. ID card number (personal ID)</source>
+            <translation>25. Số CCCD (định danh cá nhân)</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>Ngày cấp</translation>
+        </message>
+        <message>
+            <source>Issued at</source>
+            <translation>Nơi cấp</translation>
+        </message>
+        <message>
+            <source>26. Social insurance number</source>
+            <translation>26. Số sổ BHXH</translation>
+        </message>
+        <message>
+            <source>History, assessment</source>
+            <translation>Lịch sử, nhận xét</translation>
+        </message>
+        <message>
+            <source>29a. Arrest, prison; work under the former regime</source>
+            <translation>29a. Bị bắt, bị tù; làm việc trong chế độ cũ</translation>
+        </message>
+        <message>
+            <source>29b. Links with organisations abroad</source>
+            <translation>29b. Quan hệ với tổ chức ở nước ngoài</translation>
+        </message>
+        <message>
+            <source>29c. Relatives abroad</source>
+            <translation>29c. Thân nhân ở nước ngoài</translation>
+        </message>
+        <message>
+            <source>Economic situation: salary, income (2C/TCTW)</source>
+            <translation>Hoàn cảnh kinh tế: lương, thu nhập (2C/TCTW)</translation>
+        </message>
+        <message>
+            <source>Housing</source>
+            <translation>Nhà ở</translation>
+        </message>
+        <message>
+            <source>Residential and farm land</source>
+            <translation>Đất ở, đất sản xuất</translation>
+        </message>
+        <message>
+            <source>32. Agency's assessment</source>
+            <translation>32. Nhận xét, đánh giá của cơ quan</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Nam</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>No decisions yet. Click «Record decision…» to add one.</source>
+            <translation>Chưa có quyết định nào. Bấm «Ghi quyết định…» để thêm.</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Dòng thời gian</translation>
+        </message>
+        <message>
+            <source>Date unknown</source>
+            <translation>Chưa rõ ngày</translation>
+        </message>
+        <message>
+            <source>Decision no. {number}</source>
+            <translation>QĐ số {number}</translation>
+        </message>
+        <message>
+            <source>(until {date})</source>
+            <translation>(đến {date})</translation>
+        </message>
+        <message>
+            <source>Cancelled — reason: {reason}</source>
+            <translation>Đã huỷ — lý do: {reason}</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Đã huỷ</translation>
+        </message>
+        <message>
+            <source>27. Training</source>
+            <translation>27. Đào tạo, bồi dưỡng</translation>
+        </message>
+        <message>
+            <source>School</source>
+            <translation>Tên trường</translation>
+        </message>
+        <message>
+            <source>From (mm/yyyy)</source>
+            <translation>Từ (tháng/năm)</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Đến</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>Hình thức</translation>
+        </message>
+        <message>
+            <source>Degree, certificate</source>
+            <translation>Văn bằng, chứng chỉ</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>28. Work history</source>
+            <translation>28. Tóm tắt quá trình công tác</translation>
+        </message>
+        <message>
+            <source>Title, position, unit</source>
+            <translation>Chức danh, chức vụ, đơn vị công tác</translation>
+        </message>
+        <message>
+            <source>30a. Family – own side</source>
+            <translation>30a. Quan hệ gia đình – về bản thân</translation>
+        </message>
+        <message>
+            <source>Relation</source>
+            <translation>Mối quan hệ</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Born</source>
+            <translation>Năm sinh</translation>
+        </message>
+        <message>
+            <source>Home town, occupation, position, residence…</source>
+            <translation>Quê quán, nghề nghiệp, chức vụ, nơi ở…</translation>
+        </message>
+        <message>
+            <source>30b. Family – spouse's side</source>
+            <translation>30b. Quan hệ gia đình – bên vợ (chồng)</translation>
+        </message>
+        <message>
+            <source>31. Salary history</source>
+            <translation>31. Diễn biến quá trình lương</translation>
+        </message>
+        <message>
+            <source>Month/year</source>
+            <translation>Tháng/năm</translation>
+        </message>
+        <message>
+            <source>Grade code</source>
+            <translation>Mã ngạch</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Bậc</translation>
+        </message>
+        <message>
+            <source>Salary coefficient</source>
+            <translation>Hệ số lương</translation>
+        </message>
+        <message>
+            <source>21. Awards</source>
+            <translation>21. Khen thưởng</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <source>Awarded by</source>
+            <translation>Cấp khen</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <source>22. Discipline</source>
+            <translation>22. Kỷ luật</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Decided by</source>
+            <translation>Cấp quyết định</translation>
+        </message>
+        <message>
+            <source>{code} (not in the list)</source>
+            <translation>{code} (không có trong danh mục)</translation>
+        </message>
+        <message>
+            <source>Personnel record</source>
+            <translation>Hồ sơ cán bộ</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>Gia đình</translation>
+        </message>
+        <message>
+            <source>Decisions</source>
+            <translation>Quyết định</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Hoàn tác</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Add row</source>
+            <translation>Thêm dòng</translation>
+        </message>
+        <message>
+            <source>Remove row</source>
+            <translation>Xoá dòng</translation>
+        </message>
+        <message>
+            <source>4×6 photo</source>
+            <translation>Ảnh 4×6</translation>
+        </message>
+        <message>
+            <source>Date taken</source>
+            <translation>Ngày chụp</translation>
+        </message>
+        <message>
+            <source>Choose photo…</source>
+            <translation>Chọn ảnh…</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>Xoá ảnh</translation>
+        </message>
+        <message>
+            <source>Choose a 4×6 photo</source>
+            <translation>Chọn ảnh 4×6</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff)</source>
+            <translation>Ảnh (*.jpg *.jpeg *.png *.bmp *.tif *.tiff)</translation>
+        </message>
+        <message>
+            <source>Cannot read the photo file: {error}</source>
+            <translation>Không đọc được tệp ảnh: {error}</translation>
+        </message>
+        <message>
+            <source>Save the record before attaching a photo.</source>
+            <translation>Hãy lưu hồ sơ trước khi gắn ảnh.</translation>
+        </message>
+        <message>
+            <source>Photo updated.</source>
+            <translation>Đã cập nhật ảnh.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Career by decision&lt;/b&gt; (appointments, transfers, step raises, awards, discipline…)</source>
+            <translation>&lt;b&gt;Quá trình công tác theo quyết định&lt;/b&gt; (bổ nhiệm, điều động, nâng bậc, khen thưởng, kỷ luật…)</translation>
+        </message>
+        <message>
+            <source>Effective</source>
+            <translation>Hiệu lực</translation>
+        </message>
+        <message>
+            <source>Decision no.</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Issued by</source>
+            <translation>Cơ quan ban hành</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>Có hiệu lực</translation>
+        </message>
+        <message>
+            <source>Career timeline</source>
+            <translation>Dòng thời gian công tác</translation>
+        </message>
+        <message>
+            <source>Record decision…</source>
+            <translation>Ghi quyết định…</translation>
+        </message>
+        <message>
+            <source>Cancel selected decision…</source>
+            <translation>Huỷ quyết định đã chọn…</translation>
+        </message>
+        <message>
+            <source>Save the record before recording a decision.</source>
+            <translation>Hãy lưu hồ sơ trước khi ghi quyết định.</translation>
+        </message>
+        <message>
+            <source>Decision recorded.</source>
+            <translation>Đã ghi quyết định.</translation>
+        </message>
+        <message>
+            <source>Select the decision to cancel in the table.</source>
+            <translation>Chọn quyết định cần huỷ trong bảng.</translation>
+        </message>
+        <message>
+            <source>Cancel decision</source>
+            <translation>Huỷ quyết định</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling decision no. {number}:</source>
+            <translation>Lý do huỷ quyết định số {number}:</translation>
+        </message>
+        <message>
+            <source>Decision cancelled; the record is back as it was.</source>
+            <translation>Đã huỷ quyết định; hồ sơ đã trở lại như trước.</translation>
+        </message>
+        <message>
+            <source>Enter a whole number.</source>
+            <translation>Nhập một số nguyên.</translation>
+        </message>
+        <message>
+            <source>Enter a number, e.g. 2.34.</source>
+            <translation>Nhập một số, ví dụ 2,34.</translation>
+        </message>
+        <message>
+            <source>Some fields are not right.</source>
+            <translation>Một số ô chưa đúng.</translation>
+        </message>
+        <message>
+            <source>Not saved: {errors}</source>
+            <translation>Chưa lưu: {errors}</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Đang lưu…</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Đã lưu.</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+        <message>
+            <source>New record</source>
+            <translation>Hồ sơ mới</translation>
+        </message>
+        <message>
+            <source>Record: {name}</source>
+            <translation>Hồ sơ: {name}</translation>
+        </message>
+        <message>
+            <source>Unsaved record</source>
+            <translation>Hồ sơ chưa lưu</translation>
+        </message>
+        <message>
+            <source>The record has unsaved changes. Do you want to save them?</source>
+            <translation>Hồ sơ có thay đổi chưa lưu. Anh/chị muốn lưu lại không?</translation>
+        </message>
+        <message>
+            <source>Don't save</source>
+            <translation>Không lưu</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>Quay lại</translation>
+        </message>
+    </context>
+    <context>
+        <name>CadreTable</name>
+        <message>
+            <source>In service</source>
+            <translation>Đang công tác</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>Nghỉ hưu</translation>
+        </message>
+        <message>
+            <source>Transferred out</source>
+            <translation>Đã chuyển công tác</translation>
+        </message>
+        <message>
+            <source>Resigned</source>
+            <translation>Thôi việc</translation>
+        </message>
+        <message>
+            <source>Seconded</source>
+            <translation>Biệt phái</translation>
+        </message>
+        <message>
+            <source>Deceased</source>
+            <translation>Từ trần</translation>
+        </message>
+        <message>
+            <source>Unpaid leave</source>
+            <translation>Nghỉ không lương</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Ngày sinh</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Giới tính</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>Số CCCD</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+    </context>
+    <context>
+        <name>Charts</name>
+        <message>
+            <source>Chart by unit</source>
+            <translation>Biểu đồ theo đơn vị</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Đạt</translation>
+        </message>
+        <message>
+            <source>Not met</source>
+            <translation>Chưa đạt</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation>Tỷ lệ</translation>
+        </message>
+        <message>
+            <source>Threshold {value}</source>
+            <translation>Ngưỡng {value}</translation>
+        </message>
+        <message>
+            <source>5-year trend</source>
+            <translation>Xu hướng 5 năm</translation>
+        </message>
+        <message>
+            <source>{title} (computing {count} more points…)</source>
+            <translation>{title} (đang tính thêm {count} mốc…)</translation>
+        </message>
+        <message>
+            <source>Chart</source>
+            <translation>Biểu đồ</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Số người</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsPage</name>
+        <message>
+            <source>Soft — merged, to be reviewed</source>
+            <translation>Mềm — đã gộp, cần xem lại</translation>
+        </message>
+        <message>
+            <source>Hard — awaiting a decision</source>
+            <translation>Cứng — chờ quyết định</translation>
+        </message>
+        <message>
+            <source>Same ID number — a transfer or a duplicate record?</source>
+            <translation>Trùng CCCD — chuyển công tác hay trùng hồ sơ?</translation>
+        </message>
+        <message>
+            <source>Soft</source>
+            <translation>Mềm</translation>
+        </message>
+        <message>
+            <source>Hard</source>
+            <translation>Cứng</translation>
+        </message>
+        <message>
+            <source>Same ID number</source>
+            <translation>Trùng CCCD</translation>
+        </message>
+        <message>
+            <source>The two sides changed different fields: both changes were merged. Check them, then press «Keep mine» to close the conflict.</source>
+            <translation>Hai bên sửa những trường khác nhau: đã gộp cả hai. Kiểm tra lại rồi bấm «Giữ bản của mình» để đóng.</translation>
+        </message>
+        <message>
+            <source>The two sides changed the same field differently (or one deleted the record and the other changed it): nothing was applied. Choose the right version or correct it.</source>
+            <translation>Hai bên sửa cùng một trường khác nhau (hoặc một bên xoá, một bên sửa): chưa áp dụng gì. Chọn bản đúng hoặc sửa lại.</translation>
+        </message>
+        <message>
+            <source>A received record has the same ID number as a record of another unit: the person may have been transferred, or the two records are duplicates.</source>
+            <translation>Một hồ sơ nhận về có cùng số CCCD với hồ sơ của đơn vị khác: có thể người này đã chuyển công tác, hoặc hai hồ sơ trùng nhau.</translation>
+        </message>
+        <message>
+            <source>Managing unit</source>
+            <translation>Đơn vị quản lý</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Đã xoá</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Chức danh</translation>
+        </message>
+        <message>
+            <source>Birth date precision</source>
+            <translation>Độ chính xác ngày sinh</translation>
+        </message>
+        <message>
+            <source>Other allowance</source>
+            <translation>Phụ cấp khác</translation>
+        </message>
+        <message>
+            <source>Socio-political organisation</source>
+            <translation>Tổ chức chính trị – xã hội</translation>
+        </message>
+        <message>
+            <source>Work strengths</source>
+            <translation>Sở trường công tác</translation>
+        </message>
+        <message>
+            <source>Relationship</source>
+            <translation>Mối quan hệ</translation>
+        </message>
+        <message>
+            <source>Year of birth</source>
+            <translation>Năm sinh</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Chi tiết</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>(không rõ)</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Nam</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+        <message>
+            <source>Correct the values</source>
+            <translation>Sửa giá trị đúng</translation>
+        </message>
+        <message>
+            <source>Type the right value of each field that differs. The old values of both sides are kept.</source>
+            <translation>Nhập giá trị đúng cho từng trường đang khác nhau. Giá trị cũ của hai bên vẫn được lưu lại.</translation>
+        </message>
+        <message>
+            <source>Ours: {local}
+Received: {incoming}</source>
+            <translation>Bản của mình: {local}
+Bản nhận về: {incoming}</translation>
+        </message>
+        <message>
+            <source>received: {value}</source>
+            <translation>nhận về: {value}</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Làm mới</translation>
+        </message>
+        <message>
+            <source>Person / record</source>
+            <translation>Cán bộ / bản ghi</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>From the package of</source>
+            <translation>Từ gói của</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Also show the fields both sides agree on</source>
+            <translation>Hiện cả các trường hai bên giống nhau</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Trường</translation>
+        </message>
+        <message>
+            <source>Common base</source>
+            <translation>Gốc chung</translation>
+        </message>
+        <message>
+            <source>Ours</source>
+            <translation>Của mình</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Nhận về</translation>
+        </message>
+        <message>
+            <source>Common base: the value before both sides changed it</source>
+            <translation>Bản gốc chung: giá trị trước khi hai bên cùng sửa</translation>
+        </message>
+        <message>
+            <source>Our version</source>
+            <translation>Bản của mình</translation>
+        </message>
+        <message>
+            <source>The received version</source>
+            <translation>Bản nhận về</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>Giữ bản của mình</translation>
+        </message>
+        <message>
+            <source>Keep the record as it is in this office; the received version is kept in the conflict</source>
+            <translation>Giữ nguyên hồ sơ ở đơn vị mình; bản nhận về được lưu lại trong xung đột</translation>
+        </message>
+        <message>
+            <source>Take the received one</source>
+            <translation>Lấy bản nhận về</translation>
+        </message>
+        <message>
+            <source>Write the received values into the record; the old values are kept in the conflict</source>
+            <translation>Ghi các giá trị nhận về vào hồ sơ; giá trị cũ được lưu lại trong xung đột</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Sửa…</translation>
+        </message>
+        <message>
+            <source>Type the right value of the fields that differ</source>
+            <translation>Nhập giá trị đúng cho các trường đang khác nhau</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{count}&lt;/b&gt; conflicts waiting to be resolved</source>
+            <translation>&lt;b&gt;{count}&lt;/b&gt; xung đột đang chờ xử lý</translation>
+        </message>
+        <message>
+            <source>&lt;span style='color:#1b5e20'&gt;&lt;b&gt;No conflicts left.&lt;/b&gt;&lt;/span&gt;</source>
+            <translation>&lt;span style='color:#1b5e20'&gt;&lt;b&gt;Không còn xung đột nào.&lt;/b&gt;&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>Package ID: {id}</source>
+            <translation>Mã gói: {id}</translation>
+        </message>
+        <message>
+            <source>received in the package of {unit}</source>
+            <translation>nhận từ gói của {unit}</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Đang ghi…</translation>
+        </message>
+        <message>
+            <source>Conflict resolved; the change goes up with the next package.</source>
+            <translation>Đã xử lý xung đột; thay đổi sẽ được gửi lên cấp trên trong gói sau.</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Crash</name>
+        <message>
+            <source>{app} — unexpected error</source>
+            <translation>{app} — lỗi không mong muốn</translation>
+        </message>
+        <message>
+            <source>(the log file could not be written)</source>
+            <translation>(chưa ghi được tệp nhật ký)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The program met an unexpected error.&lt;/b&gt;&lt;br&gt;What you just did may not be complete; data saved before is not affected. Check what you just did. If the error comes back, click “Copy details” and send the text to technical support.&lt;br&gt;&lt;br&gt;The details were written to the log file:</source>
+            <translation>&lt;b&gt;Chương trình gặp lỗi không mong muốn.&lt;/b&gt;&lt;br&gt;Thao tác vừa thực hiện có thể chưa hoàn tất; các dữ liệu đã lưu trước đó không bị ảnh hưởng. Hãy kiểm tra lại thao tác vừa làm. Nếu lỗi lặp lại, bấm “Sao chép chi tiết” và gửi nội dung đó cho bộ phận hỗ trợ kỹ thuật.&lt;br&gt;&lt;br&gt;Chi tiết đã được ghi vào tệp nhật ký:</translation>
+        </message>
+        <message>
+            <source>Show details</source>
+            <translation>Xem chi tiết</translation>
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation>Sao chép chi tiết</translation>
+        </message>
+        <message>
+            <source>Open log folder</source>
+            <translation>Mở thư mục nhật ký</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Log: {path}</source>
+            <translation>Nhật ký: {path}</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Đã sao chép</translation>
+        </message>
+        <message>
+            <source>{path} (the folder could not be opened; open it by hand)</source>
+            <translation>{path} (không mở được thư mục; hãy mở bằng tay)</translation>
+        </message>
+        <message>
+            <source>Hide details</source>
+            <translation>Ẩn chi tiết</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionDialog</name>
+        <message>
+            <source>Record decision</source>
+            <translation>Ghi quyết định</translation>
+        </message>
+        <message>
+            <source>e.g. 12/QĐ-UBND</source>
+            <translation>ví dụ 12/QĐ-UBND</translation>
+        </message>
+        <message>
+            <source>e.g. UBND huyện Phú Xuân</source>
+            <translation>ví dụ UBND huyện Phú Xuân</translation>
+        </message>
+        <message>
+            <source>Decision type</source>
+            <translation>Loại quyết định</translation>
+        </message>
+        <message>
+            <source>Decision no.</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>Ngày ký</translation>
+        </message>
+        <message>
+            <source>Issued by</source>
+            <translation>Cơ quan ban hành</translation>
+        </message>
+        <message>
+            <source>Effective from</source>
+            <translation>Ngày có hiệu lực</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>Title (code list)</source>
+            <translation>Chức danh (danh mục)</translation>
+        </message>
+        <message>
+            <source>New grade</source>
+            <translation>Ngạch mới</translation>
+        </message>
+        <message>
+            <source>New step</source>
+            <translation>Bậc mới</translation>
+        </message>
+        <message>
+            <source>New coefficient</source>
+            <translation>Hệ số mới</translation>
+        </message>
+        <message>
+            <source>Seconded until</source>
+            <translation>Biệt phái đến ngày</translation>
+        </message>
+        <message>
+            <source>Award form</source>
+            <translation>Hình thức khen thưởng</translation>
+        </message>
+        <message>
+            <source>Discipline form</source>
+            <translation>Hình thức kỷ luật</translation>
+        </message>
+        <message>
+            <source>Content, reason</source>
+            <translation>Nội dung, lý do</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ bỏ</translation>
+        </message>
+        <message>
+            <source>Enter a number.</source>
+            <translation>Nhập một số.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Documents</name>
+        <message>
+            <source>Form 2C-BNV/2008 (civil servants)</source>
+            <translation>Mẫu 2C-BNV/2008 (công chức)</translation>
+        </message>
+        <message>
+            <source>Form 2C/TCTW-98 (cadres, party members)</source>
+            <translation>Mẫu 2C/TCTW-98 (cán bộ, đảng viên)</translation>
+        </message>
+        <message>
+            <source>Print CV — {form}…</source>
+            <translation>In sơ yếu lý lịch — {form}…</translation>
+        </message>
+        <message>
+            <source>Print CVs in &amp;batch (the selected people)…</source>
+            <translation>In sơ yếu lý lịch &amp;hàng loạt (những người đã chọn)…</translation>
+        </message>
+        <message>
+            <source>No one selected</source>
+            <translation>Chưa chọn người</translation>
+        </message>
+        <message>
+            <source>Choose a person in the list to print the CV.</source>
+            <translation>Chọn một người trong danh sách để in sơ yếu lý lịch.</translation>
+        </message>
+        <message>
+            <source>Making the CV…</source>
+            <translation>Đang tạo sơ yếu lý lịch…</translation>
+        </message>
+        <message>
+            <source>CV of {name} ({form})</source>
+            <translation>Sơ yếu lý lịch {name} ({form})</translation>
+        </message>
+        <message>
+            <source>Choose the people to print in the list (Ctrl+A selects everyone shown).</source>
+            <translation>Chọn những người cần in trong danh sách (Ctrl+A chọn tất cả những người đang hiện).</translation>
+        </message>
+        <message>
+            <source>Print CVs in batch</source>
+            <translation>In sơ yếu lý lịch hàng loạt</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{count}&lt;/b&gt; people selected.</source>
+            <translation>&lt;b&gt;{count}&lt;/b&gt; người đã chọn.</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>Mẫu</translation>
+        </message>
+        <message>
+            <source>One PDF file per person (into a folder)</source>
+            <translation>Mỗi người một tệp PDF (vào một thư mục)</translation>
+        </message>
+        <message>
+            <source>One merged PDF file, with an index by name</source>
+            <translation>Một tệp PDF gộp, có mục lục theo tên</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Cách ghi</translation>
+        </message>
+        <message>
+            <source>Folder or file to write</source>
+            <translation>Thư mục hoặc tệp sẽ ghi</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Chọn…</translation>
+        </message>
+        <message>
+            <source>Write to</source>
+            <translation>Ghi vào</translation>
+        </message>
+        <message>
+            <source>Choose where to write, then click «Start».</source>
+            <translation>Chọn nơi ghi rồi bấm «Bắt đầu».</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Bắt đầu</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Dừng</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Merged PDF file</source>
+            <translation>Tệp PDF gộp</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Tệp PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Folder for the PDF files</source>
+            <translation>Thư mục ghi các tệp PDF</translation>
+        </message>
+        <message>
+            <source>Choose the folder (or the merged file) to write.</source>
+            <translation>Chọn thư mục (hoặc tệp gộp) sẽ ghi.</translation>
+        </message>
+        <message>
+            <source>Making the files…</source>
+            <translation>Đang tạo…</translation>
+        </message>
+        <message>
+            <source>Stopping after the file being made…</source>
+            <translation>Đang dừng sau tệp đang tạo…</translation>
+        </message>
+        <message>
+            <source>Stopped: {done}/{total} CVs written.</source>
+            <translation>Đã dừng: ghi được {done}/{total} sơ yếu lý lịch.</translation>
+        </message>
+        <message>
+            <source>Done: {done}/{total} CVs in {seconds} seconds.</source>
+            <translation>Xong: {done}/{total} sơ yếu lý lịch trong {seconds} giây.</translation>
+        </message>
+        <message>
+            <source>{count} people could not be made: {errors}</source>
+            <translation>{count} người không tạo được: {errors}</translation>
+        </message>
+        <message>
+            <source>Could not make the files: {error}</source>
+            <translation>Không tạo được: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationDialogs</name>
+        <message>
+            <source>(not yet)</source>
+            <translation>(chưa có)</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(không có)</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(trống)</translation>
+        </message>
+        <message>
+            <source>Correct a locked evaluation result</source>
+            <translation>Đính chính kết quả đánh giá đã khoá</translation>
+        </message>
+        <message>
+            <source>{unit}, year {year} – the evaluation round is locked. Each correction is recorded (old value, new value, reason, date, who made it) and the level is classified again by the rules.</source>
+            <translation>{unit}, năm {year} – đợt đánh giá đã khoá. Mỗi đính chính được ghi lại (giá trị cũ, giá trị mới, lý do, ngày, người sửa) và xếp loại lại theo quy định.</translation>
+        </message>
+        <message>
+            <source>— (none proposed)</source>
+            <translation>— (không đề xuất)</translation>
+        </message>
+        <message>
+            <source>Basis of the correction: the appeal, the conclusion, their number and date…</source>
+            <translation>Căn cứ đính chính: đơn phúc khảo, văn bản kết luận, số và ngày…</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Người</translation>
+        </message>
+        <message>
+            <source>Item corrected</source>
+            <translation>Nội dung đính chính</translation>
+        </message>
+        <message>
+            <source>Value stored</source>
+            <translation>Giá trị đang lưu</translation>
+        </message>
+        <message>
+            <source>New value</source>
+            <translation>Giá trị mới</translation>
+        </message>
+        <message>
+            <source>Reason (required)</source>
+            <translation>Lý do (bắt buộc)</translation>
+        </message>
+        <message>
+            <source>Date of correction</source>
+            <translation>Ngày đính chính</translation>
+        </message>
+        <message>
+            <source>Record correction</source>
+            <translation>Ghi đính chính</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ bỏ</translation>
+        </message>
+        <message>
+            <source>a number, with a decimal comma: 50,5</source>
+            <translation>số, gõ dấu phẩy cho phần thập phân: 50,5</translation>
+        </message>
+        <message>
+            <source>Edit product</source>
+            <translation>Sửa sản phẩm</translation>
+        </message>
+        <message>
+            <source>Add product</source>
+            <translation>Thêm sản phẩm</translation>
+        </message>
+        <message>
+            <source>e.g. Handling applications for land use right certificates</source>
+            <translation>ví dụ: Giải quyết hồ sơ cấp giấy chứng nhận quyền sử dụng đất</translation>
+        </message>
+        <message>
+            <source>measure: applications, reports, documents…</source>
+            <translation>đơn vị tính: hồ sơ, báo cáo, văn bản…</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Nội dung sản phẩm</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>Đơn vị tính</translation>
+        </message>
+        <message>
+            <source>Number assigned</source>
+            <translation>Số được giao</translation>
+        </message>
+        <message>
+            <source>Number completed</source>
+            <translation>Số đã hoàn thành</translation>
+        </message>
+        <message>
+            <source>Major quality errors</source>
+            <translation>Số lỗi lớn về chất lượng</translation>
+        </message>
+        <message>
+            <source>Times behind schedule</source>
+            <translation>Số lần chậm tiến độ</translation>
+        </message>
+        <message>
+            <source>Save product</source>
+            <translation>Lưu sản phẩm</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationGrid</name>
+        <message>
+            <source>Excellent</source>
+            <translation>Xuất sắc</translation>
+        </message>
+        <message>
+            <source>Good</source>
+            <translation>Tốt</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Hoàn thành</translation>
+        </message>
+        <message>
+            <source>Not completed</source>
+            <translation>Không hoàn thành</translation>
+        </message>
+        <message>
+            <source>Not classified</source>
+            <translation>Không xếp loại</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>General /30</source>
+            <translation>Chung /30</translation>
+        </message>
+        <message>
+            <source>Points for the general criteria (0–30); type decimals with a comma: 27,5</source>
+            <translation>Điểm tiêu chí chung (0–30), gõ số thập phân bằng dấu phẩy: 27,5</translation>
+        </message>
+        <message>
+            <source>Tasks /70</source>
+            <translation>Nhiệm vụ /70</translation>
+        </message>
+        <message>
+            <source>Points for the results of the tasks (0–70); leave empty if they come from the products</source>
+            <translation>Điểm kết quả thực hiện nhiệm vụ (0–70); để trống nếu tính từ sản phẩm</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Tổng</translation>
+        </message>
+        <message>
+            <source>Total points (/100)</source>
+            <translation>Tổng điểm (/100)</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Xếp loại</translation>
+        </message>
+        <message>
+            <source>The level from the total points and the rules</source>
+            <translation>Mức xếp loại theo tổng điểm và các quy định</translation>
+        </message>
+        <message>
+            <source>Proposed level</source>
+            <translation>Mức đề xuất</translation>
+        </message>
+        <message>
+            <source>The level proposed by the competent authority: type 1 (Excellent), 2 (Good), 3 (Completed), 4 (Not completed); Delete clears it</source>
+            <translation>Mức do cấp có thẩm quyền đề xuất: gõ 1 (Xuất sắc), 2 (Tốt), 3 (Hoàn thành), 4 (Không hoàn thành); Delete để xoá</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>The level after the rules are applied</source>
+            <translation>Mức xếp loại sau khi áp dụng các quy định</translation>
+        </message>
+        <message>
+            <source>Self-assessment</source>
+            <translation>Tự đánh giá</translation>
+        </message>
+        <message>
+            <source>A summary of this person's self-assessment</source>
+            <translation>Tóm tắt bản tự đánh giá của người này</translation>
+        </message>
+        <message>
+            <source>Unit's comments</source>
+            <translation>Nhận xét của đơn vị</translation>
+        </message>
+        <message>
+            <source>The unit's comments and assessment</source>
+            <translation>Nhận xét, đánh giá của đơn vị</translation>
+        </message>
+        <message>
+            <source>Pr.</source>
+            <translation>SP</translation>
+        </message>
+        <message>
+            <source>Number of products recorded (see Products below)</source>
+            <translation>Số sản phẩm đã ghi (xem phần Sản phẩm bên dưới)</translation>
+        </message>
+        <message>
+            <source>To fix / reasons</source>
+            <translation>Cần xử lý / lý do</translation>
+        </message>
+        <message>
+            <source>What is wrong with this row and the rules that limited its level</source>
+            <translation>Điều chưa ổn của dòng này và các quy định đã giới hạn mức xếp loại</translation>
+        </message>
+        <message>
+            <source>Excellent: {excellent}/{good} «Good» = {share} ≤ {max_pct} of «Good» (at most {allowed} people) – within the quota.</source>
+            <translation>Xuất sắc: {excellent}/{good} «Tốt» = {share} ≤ {max_pct} số «Tốt» (tối đa {allowed} người) – đạt tỷ lệ.</translation>
+        </message>
+        <message>
+            <source>Excellent: {excellent}/{good} «Good» = {share} &gt; {max_pct} of «Good» (at most {allowed} people) – {over} people OVER: lower some levels or review them before approval.</source>
+            <translation>Xuất sắc: {excellent}/{good} «Tốt» = {share} &gt; {max_pct} số «Tốt» (tối đa {allowed} người) – VƯỢT {over} người: phải hạ mức hoặc xem lại trước khi phê duyệt.</translation>
+        </message>
+        <message>
+            <source>Excellent: {excellent}, nobody «Good» yet – at most {max_pct} of «Good» (at most {allowed} people) – within the quota.</source>
+            <translation>Xuất sắc: {excellent}, chưa có ai «Tốt» – tối đa {max_pct} số «Tốt» (tối đa {allowed} người) – đạt tỷ lệ.</translation>
+        </message>
+        <message>
+            <source>Excellent: {excellent}, nobody «Good» yet – at most {max_pct} of «Good» (at most {allowed} people) – {over} people OVER: lower some levels or review them before approval.</source>
+            <translation>Xuất sắc: {excellent}, chưa có ai «Tốt» – tối đa {max_pct} số «Tốt» (tối đa {allowed} người) – VƯỢT {over} người: phải hạ mức hoặc xem lại trước khi phê duyệt.</translation>
+        </message>
+        <message>
+            <source>There is no level «{text}»: type {choices}.</source>
+            <translation>Mức «{text}» không có: gõ {choices}.</translation>
+        </message>
+        <message>
+            <source>no such level</source>
+            <translation>không có</translation>
+        </message>
+        <message>
+            <source>No result yet</source>
+            <translation>Chưa có kết quả</translation>
+        </message>
+        <message>
+            <source>Under the current rules: {level}</source>
+            <translation>Theo quy định hiện hành: {level}</translation>
+        </message>
+        <message>
+            <source>Computed from the products</source>
+            <translation>Tính từ sản phẩm</translation>
+        </message>
+        <message>
+            <source>Points for the general criteria</source>
+            <translation>Điểm tiêu chí chung</translation>
+        </message>
+        <message>
+            <source>Points for the results of the tasks</source>
+            <translation>Điểm kết quả thực hiện nhiệm vụ</translation>
+        </message>
+        <message>
+            <source>Evaluation grid</source>
+            <translation>Bảng đánh giá, xếp loại</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationPage</name>
+        <message>
+            <source>Product</source>
+            <translation>Sản phẩm</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>Đơn vị tính</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>Giao</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Lỗi</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>Chậm</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Người</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>Old value</source>
+            <translation>Giá trị cũ</translation>
+        </message>
+        <message>
+            <source>New value</source>
+            <translation>Giá trị mới</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <source>Corrected by</source>
+            <translation>Người sửa</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+        <message>
+            <source>Evaluation and classification</source>
+            <translation>Đánh giá, xếp loại</translation>
+        </message>
+        <message>
+            <source>— choose a unit —</source>
+            <translation>— chọn đơn vị —</translation>
+        </message>
+        <message>
+            <source>Unit evaluated</source>
+            <translation>Đơn vị đánh giá</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Year evaluated</source>
+            <translation>Năm đánh giá</translation>
+        </message>
+        <message>
+            <source>Open round</source>
+            <translation>Mở đợt đánh giá</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <source>Rounds opened</source>
+            <translation>Các đợt đã mở</translation>
+        </message>
+        <message>
+            <source>Evaluation grid</source>
+            <translation>Bảng đánh giá, xếp loại</translation>
+        </message>
+        <message>
+            <source>Confidence votes</source>
+            <translation>Lấy phiếu tín nhiệm</translation>
+        </message>
+        <message>
+            <source>Planning</source>
+            <translation>Quy hoạch</translation>
+        </message>
+        <message>
+            <source>Share of Excellent</source>
+            <translation>Tỷ lệ xuất sắc</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Phê duyệt</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Khoá</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Mở lại</translation>
+        </message>
+        <message>
+            <source>Correction…</source>
+            <translation>Đính chính…</translation>
+        </message>
+        <message>
+            <source>Add new people</source>
+            <translation>Bổ sung người mới</translation>
+        </message>
+        <message>
+            <source>Add to the round the people who joined the unit after it was opened</source>
+            <translation>Thêm vào đợt những người mới về đơn vị sau khi mở đợt</translation>
+        </message>
+        <message>
+            <source>Excellent unit (higher share)</source>
+            <translation>Đơn vị xuất sắc (tỷ lệ cao hơn)</translation>
+        </message>
+        <message>
+            <source>The agency or unit was rated «Hoàn thành xuất sắc nhiệm vụ» by the competent authority: the rules allow a higher share of «Excellent»</source>
+            <translation>Cơ quan, đơn vị được cấp có thẩm quyền đánh giá «Hoàn thành xuất sắc nhiệm vụ»: tỷ lệ «Xuất sắc» tối đa cao hơn theo quy định</translation>
+        </message>
+        <message>
+            <source>Maternity leave</source>
+            <translation>Nghỉ thai sản</translation>
+        </message>
+        <message>
+            <source>Months worked</source>
+            <translation>Số tháng công tác</translation>
+        </message>
+        <message>
+            <source>Months off</source>
+            <translation>Số tháng nghỉ</translation>
+        </message>
+        <message>
+            <source>Task points computed from the products</source>
+            <translation>Điểm nhiệm vụ tính từ sản phẩm</translation>
+        </message>
+        <message>
+            <source>Save details</source>
+            <translation>Lưu chi tiết</translation>
+        </message>
+        <message>
+            <source>Add product…</source>
+            <translation>Thêm sản phẩm…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Sửa…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Xoá</translation>
+        </message>
+        <message>
+            <source>Details, products</source>
+            <translation>Chi tiết, sản phẩm</translation>
+        </message>
+        <message>
+            <source>Correction history</source>
+            <translation>Lịch sử đính chính</translation>
+        </message>
+        <message>
+            <source>{count} rounds</source>
+            <translation>{count} đợt</translation>
+        </message>
+        <message>
+            <source>no rounds yet</source>
+            <translation>chưa có đợt nào</translation>
+        </message>
+        <message>
+            <source>{year} – {unit} ({status}, {count} people)</source>
+            <translation>{year} – {unit} ({status}, {count} người)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;There is no evaluation round of {unit} for {year} yet.&lt;/b&gt; Click «Open round» to set up the grid for everyone working in the unit.</source>
+            <translation>&lt;b&gt;Chưa có đợt đánh giá năm {year} của {unit}.&lt;/b&gt; Bấm «Mở đợt đánh giá» để lập bảng cho mọi người đang công tác của đơn vị.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;There is no evaluation round of {unit} for {year} yet.&lt;/b&gt; Only the head of the office or an administrator may open a round. Ask the head of the office to open it; the clerks then enter the results.</source>
+            <translation>&lt;b&gt;Chưa có đợt đánh giá năm {year} của {unit}.&lt;/b&gt; Chỉ lãnh đạo phòng hoặc quản trị viên được mở đợt đánh giá. Đề nghị lãnh đạo phòng mở đợt, sau đó chuyên viên nhập kết quả.</translation>
+        </message>
+        <message>
+            <source>Choose the unit and the year, or a round already opened.</source>
+            <translation>Chọn đơn vị và năm đánh giá, hoặc chọn một đợt đã mở.</translation>
+        </message>
+        <message>
+            <source>opened on {date}</source>
+            <translation>mở ngày {date}</translation>
+        </message>
+        <message>
+            <source>approved on {date} ({by})</source>
+            <translation>phê duyệt ngày {date} ({by})</translation>
+        </message>
+        <message>
+            <source>locked on {date}</source>
+            <translation>khoá ngày {date}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Evaluation round {year} – {unit}&lt;/b&gt; · {regime} · {status} ({dates}) · Results for {entered}/{total} people: {counts}.</source>
+            <translation>&lt;b&gt;Đợt đánh giá năm {year} – {unit}&lt;/b&gt; · {regime} · {status} ({dates}) · Đã có kết quả {entered}/{total} người: {counts}.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Evaluation round {year} – {unit}&lt;/b&gt; · {regime} · {status} ({dates}) · Results for {entered}/{total} people.</source>
+            <translation>&lt;b&gt;Đợt đánh giá năm {year} – {unit}&lt;/b&gt; · {regime} · {status} ({dates}) · Đã có kết quả {entered}/{total} người.</translation>
+        </message>
+        <message>
+            <source>Legal basis: {source}</source>
+            <translation>Căn cứ: {source}</translation>
+        </message>
+        <message>
+            <source>{message}
+Legal basis: {source}</source>
+            <translation>{message}
+Căn cứ: {source}</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>… và {count} điều khác</translation>
+        </message>
+        <message>
+            <source>The round is locked: results change only by «Correction…» with a reason (the head of the office or an administrator); every correction is recorded in the history.</source>
+            <translation>Đợt đã khoá: kết quả chỉ thay đổi bằng «Đính chính…» có ghi lý do (lãnh đạo phòng hoặc quản trị viên); mọi đính chính được ghi vào lịch sử.</translation>
+        </message>
+        <message>
+            <source>Approved: «Lock» to settle the results, or «Reopen» to change them.</source>
+            <translation>Đã phê duyệt: «Khoá» để chốt kết quả, hoặc «Mở lại» để sửa.</translation>
+        </message>
+        <message>
+            <source>Only the head of the office or an administrator may open a round.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được mở đợt đánh giá.</translation>
+        </message>
+        <message>
+            <source>Only the head of the office or an administrator may approve the results.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được phê duyệt kết quả.</translation>
+        </message>
+        <message>
+            <source>Cannot be approved yet: there is still something to fix (the red lines above).</source>
+            <translation>Chưa phê duyệt được: còn việc phải xử lý (dòng đỏ ở trên).</translation>
+        </message>
+        <message>
+            <source>Only a round whose results are being entered can be approved.</source>
+            <translation>Chỉ phê duyệt được đợt đang nhập kết quả.</translation>
+        </message>
+        <message>
+            <source>Only the head of the office or an administrator may lock the round.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được khoá đợt đánh giá.</translation>
+        </message>
+        <message>
+            <source>Approve before locking.</source>
+            <translation>Phê duyệt trước khi khoá.</translation>
+        </message>
+        <message>
+            <source>Only the head of the office or an administrator may reopen the round.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được mở lại đợt đánh giá.</translation>
+        </message>
+        <message>
+            <source>Only an approved round that is not locked can be reopened.</source>
+            <translation>Chỉ mở lại được đợt đã phê duyệt, chưa khoá.</translation>
+        </message>
+        <message>
+            <source>Only the head of the office or an administrator may correct the results.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được đính chính kết quả.</translation>
+        </message>
+        <message>
+            <source>The round is not locked: change it directly in the grid.</source>
+            <translation>Đợt chưa khoá: sửa trực tiếp trong bảng.</translation>
+        </message>
+        <message>
+            <source>Only the head of the office or an administrator may add people to the round.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được bổ sung người vào đợt.</translation>
+        </message>
+        <message>
+            <source>People can be added only while the results are being entered.</source>
+            <translation>Chỉ bổ sung được khi đợt đang nhập kết quả.</translation>
+        </message>
+        <message>
+            <source>Correction history ({count})</source>
+            <translation>Lịch sử đính chính ({count})</translation>
+        </message>
+        <message>
+            <source>Choose a person in the grid.</source>
+            <translation>Chọn một người trong bảng.</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Sản phẩm</translation>
+        </message>
+        <message>
+            <source>no position recorded</source>
+            <translation>chưa ghi chức vụ</translation>
+        </message>
+        <message>
+            <source>Result: &lt;b&gt;{level}&lt;/b&gt; ({points} points)</source>
+            <translation>Kết quả: &lt;b&gt;{level}&lt;/b&gt; ({points} điểm)</translation>
+        </message>
+        <message>
+            <source>Result: &lt;b&gt;{level}&lt;/b&gt;</source>
+            <translation>Kết quả: &lt;b&gt;{level}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>No result yet.</source>
+            <translation>Chưa có kết quả.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Products ({count})&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Sản phẩm ({count})&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Products ({count})&lt;/b&gt; – from the products: quantity {quantity}, quality {quality}, timeliness {timeliness} → {score}/70 task points</source>
+            <translation>&lt;b&gt;Sản phẩm ({count})&lt;/b&gt; – theo sản phẩm: số lượng {quantity}, chất lượng {quality}, tiến độ {timeliness} → {score}/70 điểm nhiệm vụ</translation>
+        </message>
+        <message>
+            <source>Saving: {name}…</source>
+            <translation>Đang lưu: {name}…</translation>
+        </message>
+        <message>
+            <source>Saved: {name} – {level}.</source>
+            <translation>Đã lưu: {name} – {level}.</translation>
+        </message>
+        <message>
+            <source>Saved: {name}.</source>
+            <translation>Đã lưu: {name}.</translation>
+        </message>
+        <message>
+            <source>The round is locked: results change only by «Correction…» with a reason.</source>
+            <translation>Đợt đánh giá đã khoá: kết quả chỉ thay đổi bằng «Đính chính…» có ghi lý do.</translation>
+        </message>
+        <message>
+            <source>The round is approved: the head of the office must «Reopen» it before any change.</source>
+            <translation>Đợt đánh giá đã phê duyệt: lãnh đạo phòng «Mở lại» trước khi sửa.</translation>
+        </message>
+        <message>
+            <source>You may only view the evaluation results.</source>
+            <translation>Bạn chỉ có quyền xem kết quả đánh giá.</translation>
+        </message>
+        <message>
+            <source>Choose a unit.</source>
+            <translation>Chọn đơn vị.</translation>
+        </message>
+        <message>
+            <source>Opened the evaluation round of {year}.</source>
+            <translation>Đã mở đợt đánh giá năm {year}.</translation>
+        </message>
+        <message>
+            <source>The evaluation results are approved.</source>
+            <translation>Đã phê duyệt kết quả đánh giá.</translation>
+        </message>
+        <message>
+            <source>Locked: from now on results change only by a correction with a reason.</source>
+            <translation>Đã khoá: từ nay kết quả chỉ thay đổi bằng đính chính có ghi lý do.</translation>
+        </message>
+        <message>
+            <source>The evaluation round is reopened for changes.</source>
+            <translation>Đã mở lại đợt đánh giá để sửa.</translation>
+        </message>
+        <message>
+            <source>Added {count} people.</source>
+            <translation>Đã bổ sung {count} người.</translation>
+        </message>
+        <message>
+            <source>Nobody new has joined the unit.</source>
+            <translation>Không có ai mới về đơn vị.</translation>
+        </message>
+        <message>
+            <source>The correction is recorded.</source>
+            <translation>Đã ghi đính chính.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fields</name>
+        <message>
+            <source>dd/mm/yyyy or yyyy</source>
+            <translation>dd/mm/yyyy hoặc yyyy</translation>
+        </message>
+        <message>
+            <source>dd/mm/yyyy</source>
+            <translation>dd/mm/yyyy</translation>
+        </message>
+        <message>
+            <source>Enter the full day, month and year (dd/mm/yyyy).</source>
+            <translation>Cần đủ ngày, tháng, năm (dd/mm/yyyy).</translation>
+        </message>
+        <message>
+            <source>{code} (not in the code list)</source>
+            <translation>{code} (không có trong danh mục)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRun</name>
+        <message>
+            <source>Welcome to Cán bộ Desktop</source>
+            <translation>Chào mừng đến với Cán bộ Desktop</translation>
+        </message>
+        <message>
+            <source>This database is empty. How would you like to start?</source>
+            <translation>Cơ sở dữ liệu này còn trống. Anh/chị muốn bắt đầu thế nào?</translation>
+        </message>
+        <message>
+            <source>Set up for my office (enter the office details and an administrator account)</source>
+            <translation>Khởi tạo cho đơn vị của tôi (nhập thông tin đơn vị và tài khoản quản trị)</translation>
+        </message>
+        <message>
+            <source>Try it with sample data: one district, about 2,000 staff (account admin / canbo2026)</source>
+            <translation>Dùng thử với dữ liệu mẫu: một huyện, khoảng 2.000 cán bộ (tài khoản admin / canbo2026)</translation>
+        </message>
+        <message>
+            <source>Your office</source>
+            <translation>Đơn vị của anh/chị</translation>
+        </message>
+        <message>
+            <source>The unit code from the code list (e.g. the commune code of QĐ 19/2025) and the full name as on documents.</source>
+            <translation>Mã đơn vị theo danh mục (ví dụ mã xã theo QĐ 19/2025) và tên đầy đủ như trên văn bản.</translation>
+        </message>
+        <message>
+            <source>e.g. Ủy ban nhân dân xã Thanh Hà</source>
+            <translation>ví dụ: Ủy ban nhân dân xã Thanh Hà</translation>
+        </message>
+        <message>
+            <source>place name written on documents, e.g. Thanh Hà</source>
+            <translation>địa danh ghi trên văn bản, ví dụ: Thanh Hà</translation>
+        </message>
+        <message>
+            <source>symbol, e.g. UBND</source>
+            <translation>ký hiệu, ví dụ: UBND</translation>
+        </message>
+        <message>
+            <source>Unit code</source>
+            <translation>Mã đơn vị</translation>
+        </message>
+        <message>
+            <source>Unit name</source>
+            <translation>Tên đơn vị</translation>
+        </message>
+        <message>
+            <source>Unit type</source>
+            <translation>Loại đơn vị</translation>
+        </message>
+        <message>
+            <source>Place name</source>
+            <translation>Địa danh</translation>
+        </message>
+        <message>
+            <source>Document symbol</source>
+            <translation>Ký hiệu văn bản</translation>
+        </message>
+        <message>
+            <source>Administrator account</source>
+            <translation>Tài khoản quản trị</translation>
+        </message>
+        <message>
+            <source>The administrator creates the other accounts. Passwords have at least {count} characters.</source>
+            <translation>Người quản trị tạo các tài khoản khác. Mật khẩu ít nhất {count} ký tự.</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <source>Repeat password</source>
+            <translation>Nhập lại mật khẩu</translation>
+        </message>
+        <message>
+            <source>Enter a user name.</source>
+            <translation>Nhập tên đăng nhập.</translation>
+        </message>
+        <message>
+            <source>The password must have at least {count} characters.</source>
+            <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>
+        </message>
+        <message>
+            <source>The two passwords do not match.</source>
+            <translation>Hai lần nhập mật khẩu không khớp.</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>Sẵn sàng</translation>
+        </message>
+        <message>
+            <source>Click “Finish” to create the database.</source>
+            <translation>Bấm “Hoàn tất” để tạo cơ sở dữ liệu.</translation>
+        </message>
+        <message>
+            <source>Set up Cán bộ Desktop</source>
+            <translation>Khởi tạo Cán bộ Desktop</translation>
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation>Tiếp &gt;</translation>
+        </message>
+        <message>
+            <source>&lt; Back</source>
+            <translation>&lt; Quay lại</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>Hoàn tất</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdleLock</name>
+        <message>
+            <source>&lt;h3&gt;Screen locked&lt;/h3&gt;</source>
+            <translation>&lt;h3&gt;Màn hình đã khoá&lt;/h3&gt;</translation>
+        </message>
+        <message>
+            <source>Nothing was done for a while, so the program locked itself to protect the records. Enter the password of “{user}” to continue.</source>
+            <translation>Không có thao tác trong một thời gian nên chương trình đã tự khoá để bảo vệ hồ sơ. Nhập mật khẩu của “{user}” để tiếp tục.</translation>
+        </message>
+        <message>
+            <source>Password to unlock</source>
+            <translation>Mật khẩu để mở khoá</translation>
+        </message>
+        <message>
+            <source>Exit the program</source>
+            <translation>Thoát chương trình</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Mở khoá</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Add new people and update existing ones</source>
+            <translation>Thêm người mới và cập nhật người đã có</translation>
+        </message>
+        <message>
+            <source>Only add new people</source>
+            <translation>Chỉ thêm người mới</translation>
+        </message>
+        <message>
+            <source>Only update existing people</source>
+            <translation>Chỉ cập nhật người đã có</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Thêm mới</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>Cập nhật</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Không đổi</translation>
+        </message>
+        <message>
+            <source>Error – skipped</source>
+            <translation>Lỗi – bỏ qua</translation>
+        </message>
+        <message>
+            <source>Import cadres from Excel</source>
+            <translation>Nhập danh sách cán bộ từ Excel</translation>
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation>Tiếp &gt;</translation>
+        </message>
+        <message>
+            <source>&lt; Back</source>
+            <translation>&lt; Quay lại</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <source>Step 1. Choose the Excel file</source>
+            <translation>Bước 1. Chọn tệp Excel</translation>
+        </message>
+        <message>
+            <source>An .xlsx file (Excel 2007 or later). An old .xls file: open it in Excel and «Save as» .xlsx. TCVN3 (.VnTime), VNI and VISCII text is converted to Unicode.</source>
+            <translation>Tệp .xlsx (Excel 2007 trở lên). Tệp .xls cũ: mở bằng Excel rồi «Lưu thành» .xlsx. Chữ TCVN3 (.VnTime), VNI và VISCII được tự chuyển sang Unicode.</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Chọn tệp…</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Trang tính</translation>
+        </message>
+        <message>
+            <source>Import mode</source>
+            <translation>Cách nhập</translation>
+        </message>
+        <message>
+            <source>Choose an Excel file</source>
+            <translation>Chọn tệp Excel</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx *.xlsm);;All files (*)</source>
+            <translation>Tệp Excel (*.xlsx *.xlsm);;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <source>Checking the file…</source>
+            <translation>Đang kiểm tra tệp…</translation>
+        </message>
+        <message>
+            <source>{sheet} (hidden)</source>
+            <translation>{sheet} (ẩn)</translation>
+        </message>
+        <message>
+            <source>{count} sheets, {size} KB.</source>
+            <translation>{count} trang tính, {size} KB.</translation>
+        </message>
+        <message>
+            <source>Choose a valid Excel file first.</source>
+            <translation>Chọn một tệp Excel hợp lệ trước.</translation>
+        </message>
+        <message>
+            <source>Read {count} rows.</source>
+            <translation>Đã đọc {count} dòng.</translation>
+        </message>
+        <message>
+            <source>Reading the sheet…</source>
+            <translation>Đang đọc trang tính…</translation>
+        </message>
+        <message>
+            <source>Step 2. Match the columns to the record's fields</source>
+            <translation>Bước 2. Ghép cột với thông tin hồ sơ</translation>
+        </message>
+        <message>
+            <source>The columns were matched by their names (with or without diacritics). Correct them if needed; a column left at «(not imported)» is skipped. The matching is remembered for next time.</source>
+            <translation>Các cột đã được ghép tự động theo tên cột (có dấu hoặc không dấu). Sửa nếu cần; cột để «(không nhập)» sẽ bị bỏ qua. Cách ghép được nhớ cho lần sau.</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <translation>Cột trong tệp</translation>
+        </message>
+        <message>
+            <source>Example</source>
+            <translation>Ví dụ</translation>
+        </message>
+        <message>
+            <source>Field in the record</source>
+            <translation>Thông tin trong hồ sơ</translation>
+        </message>
+        <message>
+            <source>(not imported)</source>
+            <translation>(không nhập)</translation>
+        </message>
+        <message>
+            <source>Header row: {header}. Data from row {first}.</source>
+            <translation>Dòng tiêu đề: {header}. Dữ liệu từ dòng {first}.</translation>
+        </message>
+        <message>
+            <source>Comparing with the database…</source>
+            <translation>Đang đối chiếu với cơ sở dữ liệu…</translation>
+        </message>
+        <message>
+            <source>Step 3. Preview</source>
+            <translation>Bước 3. Xem trước</translation>
+        </message>
+        <message>
+            <source>Nothing has been written yet. Rows with errors are skipped; you can save the error report to fix them and import again.</source>
+            <translation>Chưa có gì được ghi. Các dòng lỗi sẽ bị bỏ qua; có thể lưu báo cáo lỗi để sửa rồi nhập lại.</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Dòng</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Problems / changes</source>
+            <translation>Vấn đề / thay đổi</translation>
+        </message>
+        <message>
+            <source>Save error report (Excel)…</source>
+            <translation>Lưu báo cáo lỗi (Excel)…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{inserted}&lt;/b&gt; new people · &lt;b&gt;{updated}&lt;/b&gt; updated · &lt;b&gt;{unchanged}&lt;/b&gt; unchanged · &lt;b style='color:#b00020'&gt;{rejected}&lt;/b&gt; rows with errors · {skipped} empty rows skipped</source>
+            <translation>&lt;b&gt;{inserted}&lt;/b&gt; người thêm mới · &lt;b&gt;{updated}&lt;/b&gt; cập nhật · &lt;b&gt;{unchanged}&lt;/b&gt; không đổi · &lt;b style='color:#b00020'&gt;{rejected}&lt;/b&gt; dòng lỗi · {skipped} dòng trống bỏ qua</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{inserted}&lt;/b&gt; new people · &lt;b&gt;{updated}&lt;/b&gt; updated · &lt;b&gt;{unchanged}&lt;/b&gt; unchanged · &lt;b style='color:#b00020'&gt;{rejected}&lt;/b&gt; rows with errors</source>
+            <translation>&lt;b&gt;{inserted}&lt;/b&gt; người thêm mới · &lt;b&gt;{updated}&lt;/b&gt; cập nhật · &lt;b&gt;{unchanged}&lt;/b&gt; không đổi · &lt;b style='color:#b00020'&gt;{rejected}&lt;/b&gt; dòng lỗi</translation>
+        </message>
+        <message>
+            <source>Press «Next» to import (the database is backed up first).</source>
+            <translation>Bấm «Tiếp» để nhập (cơ sở dữ liệu được sao lưu trước).</translation>
+        </message>
+        <message>
+            <source>Nothing to write: every row is unchanged or has errors.</source>
+            <translation>Không có gì để ghi: mọi dòng đều không đổi hoặc bị lỗi.</translation>
+        </message>
+        <message>
+            <source>Save the error report</source>
+            <translation>Lưu báo cáo lỗi</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Tệp Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Saved {count} rows with errors to {path}.</source>
+            <translation>Đã lưu {count} dòng lỗi vào {path}.</translation>
+        </message>
+        <message>
+            <source>Backing up and writing to the database…</source>
+            <translation>Đang sao lưu và ghi vào cơ sở dữ liệu…</translation>
+        </message>
+        <message>
+            <source>Step 4. Result</source>
+            <translation>Bước 4. Kết quả</translation>
+        </message>
+        <message>
+            <source>Added &lt;b&gt;{inserted}&lt;/b&gt; people, updated &lt;b&gt;{updated}&lt;/b&gt;, unchanged &lt;b&gt;{unchanged}&lt;/b&gt;; &lt;b&gt;{rejected}&lt;/b&gt; rows with errors not imported.&lt;br&gt;Backup made before the import: {backup}</source>
+            <translation>Đã thêm &lt;b&gt;{inserted}&lt;/b&gt; người, cập nhật &lt;b&gt;{updated}&lt;/b&gt;, không đổi &lt;b&gt;{unchanged}&lt;/b&gt;; &lt;b&gt;{rejected}&lt;/b&gt; dòng lỗi không nhập.&lt;br&gt;Bản sao lưu trước khi nhập: {backup}</translation>
+        </message>
+        <message>
+            <source>Added &lt;b&gt;{inserted}&lt;/b&gt; people, updated &lt;b&gt;{updated}&lt;/b&gt;, unchanged &lt;b&gt;{unchanged}&lt;/b&gt;; &lt;b&gt;{rejected}&lt;/b&gt; rows with errors not imported.</source>
+            <translation>Đã thêm &lt;b&gt;{inserted}&lt;/b&gt; người, cập nhật &lt;b&gt;{updated}&lt;/b&gt;, không đổi &lt;b&gt;{unchanged}&lt;/b&gt;; &lt;b&gt;{rejected}&lt;/b&gt; dòng lỗi không nhập.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Login</name>
+        <message>
+            <source>Error message</source>
+            <translation>Thông báo lỗi</translation>
+        </message>
+        <message>
+            <source>Sign in — {app}</source>
+            <translation>Đăng nhập — {app}</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>Tên đăng nhập:</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>Mật khẩu:</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Đăng nhập</translation>
+        </message>
+        <message>
+            <source>Exit</source>
+            <translation>Thoát</translation>
+        </message>
+        <message>
+            <source>Enter the user name.</source>
+            <translation>Nhập tên đăng nhập.</translation>
+        </message>
+        <message>
+            <source>Set a new password before starting work.</source>
+            <translation>Cần đặt mật khẩu mới trước khi làm việc.</translation>
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation>Đổi mật khẩu</translation>
+        </message>
+        <message>
+            <source>This account has a temporary password set by the administrator: please choose your own.</source>
+            <translation>Tài khoản đang dùng mật khẩu tạm do quản trị viên đặt: hãy chọn mật khẩu của riêng anh/chị.</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>Mật khẩu hiện tại</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Mật khẩu mới</translation>
+        </message>
+        <message>
+            <source>New password again</source>
+            <translation>Nhập lại mật khẩu mới</translation>
+        </message>
+        <message>
+            <source>Current password:</source>
+            <translation>Mật khẩu hiện tại:</translation>
+        </message>
+        <message>
+            <source>New password (at least 8 characters):</source>
+            <translation>Mật khẩu mới (ít nhất 8 ký tự):</translation>
+        </message>
+        <message>
+            <source>New password again:</source>
+            <translation>Nhập lại mật khẩu mới:</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <source>The two new passwords do not match.</source>
+            <translation>Hai lần nhập mật khẩu mới không khớp.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Cadre records</source>
+            <translation>Hồ sơ cán bộ</translation>
+        </message>
+        <message>
+            <source>Evaluation and rating</source>
+            <translation>Đánh giá, xếp loại</translation>
+        </message>
+        <message>
+            <source>Planning and appointments</source>
+            <translation>Quy hoạch, bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Nhắc việc</translation>
+        </message>
+        <message>
+            <source>Reports and indicators</source>
+            <translation>Báo cáo, chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>USB sync</source>
+            <translation>Đồng bộ USB</translation>
+        </message>
+        <message>
+            <source>Administration</source>
+            <translation>Quản trị</translation>
+        </message>
+        <message>
+            <source>An unexpected error occurred:
+{error}</source>
+            <translation>Đã xảy ra lỗi không mong muốn:
+{error}</translation>
+        </message>
+        <message>
+            <source>not set up</source>
+            <translation>chưa khởi tạo</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Cadre records&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Hồ sơ cán bộ&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Search by name (with or without accents), ID card, phone, birth year, home town, unit…</source>
+            <translation>Tìm theo tên (có dấu hoặc không dấu), CCCD, điện thoại, năm sinh, quê quán, đơn vị…</translation>
+        </message>
+        <message>
+            <source>Search cadres</source>
+            <translation>Tìm cán bộ</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>Xoá lọc</translation>
+        </message>
+        <message>
+            <source>Remove every filter and show the whole list again</source>
+            <translation>Bỏ mọi bộ lọc, hiện lại cả danh sách</translation>
+        </message>
+        <message>
+            <source>Conflicts: {count}</source>
+            <translation>Xung đột: {count}</translation>
+        </message>
+        <message>
+            <source>Sync conflicts waiting to be resolved (click to open)</source>
+            <translation>Xung đột đồng bộ đang chờ xử lý (bấm để mở)</translation>
+        </message>
+        <message>
+            <source>Unit: {unit}</source>
+            <translation>Đơn vị: {unit}</translation>
+        </message>
+        <message>
+            <source>Unit not set up</source>
+            <translation>Chưa khởi tạo đơn vị</translation>
+        </message>
+        <message>
+            <source>User: {user}</source>
+            <translation>Người dùng: {user}</translation>
+        </message>
+        <message>
+            <source>Database: {database}</source>
+            <translation>CSDL: {database}</translation>
+        </message>
+        <message>
+            <source>Program sections</source>
+            <translation>Các phần của chương trình</translation>
+        </message>
+        <message>
+            <source>{section} (Ctrl+{number})</source>
+            <translation>{section} (Ctrl+{number})</translation>
+        </message>
+        <message>
+            <source>Reminders ({count})</source>
+            <translation>Nhắc việc ({count})</translation>
+        </message>
+        <message>
+            <source>Password changed.</source>
+            <translation>Đã đổi mật khẩu.</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Tệp</translation>
+        </message>
+        <message>
+            <source>&amp;Import cadre list from Excel…</source>
+            <translation>&amp;Nhập danh sách cán bộ từ Excel…</translation>
+        </message>
+        <message>
+            <source>Change &amp;password…</source>
+            <translation>Đổi &amp;mật khẩu…</translation>
+        </message>
+        <message>
+            <source>Activity &amp;log…</source>
+            <translation>Nhật &amp;ký thao tác…</translation>
+        </message>
+        <message>
+            <source>E&amp;xit</source>
+            <translation>&amp;Thoát</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Xem</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Làm mới</translation>
+        </message>
+        <message>
+            <source>&amp;Records</source>
+            <translation>&amp;Hồ sơ</translation>
+        </message>
+        <message>
+            <source>&amp;Find cadre</source>
+            <translation>&amp;Tìm cán bộ</translation>
+        </message>
+        <message>
+            <source>&amp;Open record</source>
+            <translation>&amp;Mở hồ sơ</translation>
+        </message>
+        <message>
+            <source>&amp;Add cadre</source>
+            <translation>&amp;Thêm cán bộ</translation>
+        </message>
+        <message>
+            <source>&amp;Export list to Excel…</source>
+            <translation>&amp;Xuất danh sách ra Excel…</translation>
+        </message>
+        <message>
+            <source>T&amp;rash…</source>
+            <translation>Thùng &amp;rác…</translation>
+        </message>
+        <message>
+            <source>&amp;Move to trash</source>
+            <translation>&amp;Xoá vào thùng rác</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Trợ &amp;giúp</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>Mở thư mục &amp;nhật ký</translation>
+        </message>
+        <message>
+            <source>Open the folder of the log files (attach them when reporting a problem)</source>
+            <translation>Mở thư mục chứa tệp nhật ký (gửi kèm khi báo lỗi)</translation>
+        </message>
+        <message>
+            <source>&amp;About</source>
+            <translation>&amp;Giới thiệu</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Ngôn ngữ</translation>
+        </message>
+        <message>
+            <source>The language will change the next time the program opens.</source>
+            <translation>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</translation>
+        </message>
+        <message>
+            <source>Unit (with the units under it)</source>
+            <translation>Đơn vị (cả các đơn vị cấp dưới)</translation>
+        </message>
+        <message>
+            <source>Filter by unit (with the units under it)</source>
+            <translation>Lọc theo đơn vị (cả các đơn vị cấp dưới)</translation>
+        </message>
+        <message>
+            <source>All units</source>
+            <translation>Mọi đơn vị</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <source>Filter by status</source>
+            <translation>Lọc theo tình trạng</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Mọi tình trạng</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Giới tính</translation>
+        </message>
+        <message>
+            <source>Filter by sex</source>
+            <translation>Lọc theo giới tính</translation>
+        </message>
+        <message>
+            <source>Men and women</source>
+            <translation>Nam và nữ</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Nam</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Độ tuổi</translation>
+        </message>
+        <message>
+            <source>Filter by age</source>
+            <translation>Lọc theo độ tuổi</translation>
+        </message>
+        <message>
+            <source>All ages</source>
+            <translation>Mọi độ tuổi</translation>
+        </message>
+        <message>
+            <source>Qualification</source>
+            <translation>Trình độ chuyên môn</translation>
+        </message>
+        <message>
+            <source>Filter by qualification</source>
+            <translation>Lọc theo trình độ chuyên môn</translation>
+        </message>
+        <message>
+            <source>All levels</source>
+            <translation>Mọi trình độ</translation>
+        </message>
+        <message>
+            <source>Party membership</source>
+            <translation>Đảng viên</translation>
+        </message>
+        <message>
+            <source>Filter by party membership</source>
+            <translation>Lọc theo đảng viên</translation>
+        </message>
+        <message>
+            <source>Party: all</source>
+            <translation>Đảng: tất cả</translation>
+        </message>
+        <message>
+            <source>Party member</source>
+            <translation>Là đảng viên</translation>
+        </message>
+        <message>
+            <source>Not a party member</source>
+            <translation>Chưa là đảng viên</translation>
+        </message>
+        <message>
+            <source>Planning</source>
+            <translation>Quy hoạch</translation>
+        </message>
+        <message>
+            <source>Filter by planning</source>
+            <translation>Lọc theo quy hoạch</translation>
+        </message>
+        <message>
+            <source>Planning: all</source>
+            <translation>Quy hoạch: mọi</translation>
+        </message>
+        <message>
+            <source>In planning</source>
+            <translation>Trong quy hoạch</translation>
+        </message>
+        <message>
+            <source>Not in planning</source>
+            <translation>Ngoài quy hoạch</translation>
+        </message>
+        <message>
+            <source>Clear filters ({count})</source>
+            <translation>Xoá lọc ({count})</translation>
+        </message>
+        <message>
+            <source>Export list to Excel</source>
+            <translation>Xuất danh sách ra Excel</translation>
+        </message>
+        <message>
+            <source>cadre-list.xlsx</source>
+            <translation>danh-sach-can-bo.xlsx</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel…</source>
+            <translation>Đang xuất Excel…</translation>
+        </message>
+        <message>
+            <source>Exported {count} people to {file}</source>
+            <translation>Đã xuất {count} người ra {file}</translation>
+        </message>
+        <message>
+            <source>Loading the code lists…</source>
+            <translation>Đang tải danh mục…</translation>
+        </message>
+        <message>
+            <source>Move to trash</source>
+            <translation>Xoá vào thùng rác</translation>
+        </message>
+        <message>
+            <source>Move {count} records to the trash?
+{names}
+
+They can be restored from the trash.</source>
+            <translation>Chuyển {count} hồ sơ vào thùng rác?
+{names}
+
+Có thể khôi phục lại từ thùng rác.</translation>
+        </message>
+        <message>
+            <source>Could not open the log folder: {folder}</source>
+            <translation>Không mở được thư mục nhật ký: {folder}</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Đang tìm…</translation>
+        </message>
+        <message>
+            <source>Found {count} people</source>
+            <translation>Tìm thấy {count} người</translation>
+        </message>
+        <message>
+            <source>Total: {count} cadres</source>
+            <translation>Tổng số: {count} cán bộ</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>Print…</source>
+            <translation>In…</translation>
+        </message>
+        <message>
+            <source>Save as a file…</source>
+            <translation>Lưu thành tệp…</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Phóng to</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Thu nhỏ</translation>
+        </message>
+        <message>
+            <source>Fit width</source>
+            <translation>Vừa chiều ngang</translation>
+        </message>
+        <message>
+            <source>{count} pages</source>
+            <translation>{count} trang</translation>
+        </message>
+        <message>
+            <source>Save the PDF file</source>
+            <translation>Lưu tệp PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Tệp PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Không lưu được</translation>
+        </message>
+        <message>
+            <source>Could not write the file {path}:
+{error}</source>
+            <translation>Không ghi được tệp {path}:
+{error}</translation>
+        </message>
+        <message>
+            <source>Print the document</source>
+            <translation>In tài liệu</translation>
+        </message>
+        <message>
+            <source>Not printed</source>
+            <translation>Không in được</translation>
+        </message>
+        <message>
+            <source>The printer is not ready.</source>
+            <translation>Máy in không sẵn sàng.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pending</name>
+        <message>
+            <source>&lt;p&gt;This screen is not in the current version yet.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Màn hình này chưa có trong phiên bản hiện tại.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanningDialogs</name>
+        <message>
+            <source>A term such as 2026-2031 (5 years)</source>
+            <translation>Nhiệm kỳ dạng 2026-2031 (5 năm)</translation>
+        </message>
+        <message>
+            <source>Add to planning</source>
+            <translation>Đưa vào quy hoạch</translation>
+        </message>
+        <message>
+            <source>— none —</source>
+            <translation>— không ghi —</translation>
+        </message>
+        <message>
+            <source>e.g. Resolution No. 215-NQ/HU of 10/03/2025</source>
+            <translation>ví dụ Nghị quyết số 215-NQ/HU ngày 10/03/2025</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Người</translation>
+        </message>
+        <message>
+            <source>Term</source>
+            <translation>Nhiệm kỳ</translation>
+        </message>
+        <message>
+            <source>Planned for title</source>
+            <translation>Quy hoạch chức danh</translation>
+        </message>
+        <message>
+            <source>Unit of the title</source>
+            <translation>Đơn vị có chức danh</translation>
+        </message>
+        <message>
+            <source>Approving document</source>
+            <translation>Văn bản phê duyệt</translation>
+        </message>
+        <message>
+            <source>Date approved</source>
+            <translation>Ngày phê duyệt</translation>
+        </message>
+        <message>
+            <source>Choose the person (type a name to search).</source>
+            <translation>Chọn người (gõ tên để tìm).</translation>
+        </message>
+        <message>
+            <source>Choose the title planned for.</source>
+            <translation>Chọn chức danh quy hoạch.</translation>
+        </message>
+        <message>
+            <source>Enter the date of approval.</source>
+            <translation>Nhập ngày phê duyệt.</translation>
+        </message>
+        <message>
+            <source>Remove from planning</source>
+            <translation>Đưa ra khỏi quy hoạch</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{name}&lt;/b&gt; – planned for {title}, term {term} (since {date}, {reference})</source>
+            <translation>&lt;b&gt;{name}&lt;/b&gt; – quy hoạch {title}, nhiệm kỳ {term} (từ {date}, {reference})</translation>
+        </message>
+        <message>
+            <source>number and code of the document removing the person</source>
+            <translation>số, ký hiệu văn bản đưa ra khỏi quy hoạch</translation>
+        </message>
+        <message>
+            <source>e.g. over 1/2 low-confidence ballots; disciplined; tasks not completed…</source>
+            <translation>ví dụ: trên 1/2 phiếu tín nhiệm thấp; bị kỷ luật; không hoàn thành nhiệm vụ…</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Văn bản</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Enter the date.</source>
+            <translation>Nhập ngày.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanningPanel</name>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Born</source>
+            <translation>Năm sinh</translation>
+        </message>
+        <message>
+            <source>Current position</source>
+            <translation>Chức vụ hiện tại</translation>
+        </message>
+        <message>
+            <source>Planned for</source>
+            <translation>Quy hoạch chức danh</translation>
+        </message>
+        <message>
+            <source>Term</source>
+            <translation>Nhiệm kỳ</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Đưa vào</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translation>Đưa ra</translation>
+        </message>
+        <message>
+            <source>Warnings from the appointment conditions</source>
+            <translation>Cảnh báo theo điều kiện bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>tất cả</translation>
+        </message>
+        <message>
+            <source>all titles</source>
+            <translation>tất cả chức danh</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Chức danh</translation>
+        </message>
+        <message>
+            <source>Include people removed</source>
+            <translation>Cả người đã đưa ra</translation>
+        </message>
+        <message>
+            <source>Show list</source>
+            <translation>Xem danh sách</translation>
+        </message>
+        <message>
+            <source>Warnings as of</source>
+            <translation>Cảnh báo tính đến ngày</translation>
+        </message>
+        <message>
+            <source>Add to planning…</source>
+            <translation>Đưa vào quy hoạch…</translation>
+        </message>
+        <message>
+            <source>Remove from planning…</source>
+            <translation>Đưa ra khỏi quy hoạch…</translation>
+        </message>
+        <message>
+            <source>Only a clerk, the head of the office or an administrator may update the planning lists.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được cập nhật quy hoạch.</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Đang tải…</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Không có</translation>
+        </message>
+        <message>
+            <source>{active} people in planning; {warned} people with a condition not met or unclear.</source>
+            <translation>{active} người đang trong quy hoạch; {warned} người có điều kiện chưa đạt hoặc chưa rõ.</translation>
+        </message>
+        <message>
+            <source>Nobody is in this list.</source>
+            <translation>Không có ai trong danh sách này.</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProcedureDialogs</name>
+        <message>
+            <source>Find a person: name (with or without accents), ID number…</source>
+            <translation>Tìm người: tên (có dấu hoặc không), CCCD…</translation>
+        </message>
+        <message>
+            <source>Find a person</source>
+            <translation>Tìm người</translation>
+        </message>
+        <message>
+            <source>Start an appointment procedure</source>
+            <translation>Bắt đầu quy trình bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>— the appointee's unit —</source>
+            <translation>— đơn vị của người được bổ nhiệm —</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Người</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Chức danh</translation>
+        </message>
+        <message>
+            <source>Procedure type</source>
+            <translation>Loại quy trình</translation>
+        </message>
+        <message>
+            <source>Candidate source</source>
+            <translation>Nguồn nhân sự</translation>
+        </message>
+        <message>
+            <source>Unit of the post</source>
+            <translation>Đơn vị có chức danh</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Appointment of a candidate from the unit: 5 steps; from elsewhere: 3 steps; reappointment and dismissal follow their own rules. The steps, shares and documents come from the rule «appointment_procedure».</source>
+            <translation>Bổ nhiệm nguồn tại chỗ: 5 bước; nguồn từ nơi khác: 3 bước; bổ nhiệm lại, miễn nhiệm theo quy định tương ứng. Các bước, tỷ lệ và hồ sơ lấy từ quy định «appointment_procedure».</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Bắt đầu</translation>
+        </message>
+        <message>
+            <source>Choose the person (type a name to find them).</source>
+            <translation>Chọn người (gõ tên để tìm).</translation>
+        </message>
+        <message>
+            <source>Choose the title.</source>
+            <translation>Chọn chức danh.</translation>
+        </message>
+        <message>
+            <source>Convened</source>
+            <translation>Số được triệu tập</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Số có mặt</translation>
+        </message>
+        <message>
+            <source>Ballots issued</source>
+            <translation>Phiếu phát ra</translation>
+        </message>
+        <message>
+            <source>Ballots returned</source>
+            <translation>Phiếu thu vào</translation>
+        </message>
+        <message>
+            <source>Valid ballots</source>
+            <translation>Phiếu hợp lệ</translation>
+        </message>
+        <message>
+            <source>Agree</source>
+            <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <source>Disagree</source>
+            <translation>Không đồng ý</translation>
+        </message>
+        <message>
+            <source>Record the result of step {no}</source>
+            <translation>Ghi kết quả bước {no}</translation>
+        </message>
+        <message>
+            <source>Meeting date</source>
+            <translation>Ngày họp</translation>
+        </message>
+        <message>
+            <source>Minutes: number, main points…</source>
+            <translation>Biên bản: số, nội dung chính…</translation>
+        </message>
+        <message>
+            <source>Minutes, notes</source>
+            <translation>Biên bản, ghi chú</translation>
+        </message>
+        <message>
+            <source>This step has no vote: record the meeting date and the numbers convened and present.</source>
+            <translation>Bước này không bỏ phiếu: ghi ngày họp, số người được triệu tập và có mặt.</translation>
+        </message>
+        <message>
+            <source>Record result</source>
+            <translation>Ghi kết quả</translation>
+        </message>
+        <message>
+            <source>Complete the procedure, record the decision</source>
+            <translation>Kết thúc quy trình, ghi quyết định</translation>
+        </message>
+        <message>
+            <source>e.g. 25/QĐ-UBND</source>
+            <translation>ví dụ 25/QĐ-UBND</translation>
+        </message>
+        <message>
+            <source>e.g. UBND huyện Vĩnh Tường</source>
+            <translation>ví dụ UBND huyện Vĩnh Tường</translation>
+        </message>
+        <message>
+            <source>Decision number</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>Ngày ký</translation>
+        </message>
+        <message>
+            <source>Issued by</source>
+            <translation>Cơ quan ban hành</translation>
+        </message>
+        <message>
+            <source>Effective date</source>
+            <translation>Ngày có hiệu lực</translation>
+        </message>
+        <message>
+            <source>Position after the decision</source>
+            <translation>Chức vụ sau quyết định</translation>
+        </message>
+        <message>
+            <source>Position written in the decision</source>
+            <translation>Chức vụ ghi trong quyết định</translation>
+        </message>
+        <message>
+            <source>The decision is written into the record (position, work history) and the term in the post follows the rule «appointment_term» (5 years, or until retirement if earlier).</source>
+            <translation>Quyết định được ghi vào hồ sơ (chức vụ, quá trình công tác) và thời hạn giữ chức vụ tính theo quy định «appointment_term» (5 năm, hoặc đến ngày nghỉ hưu nếu sớm hơn).</translation>
+        </message>
+        <message>
+            <source>Record decision</source>
+            <translation>Ghi quyết định</translation>
+        </message>
+        <message>
+            <source>Enter the decision number.</source>
+            <translation>Nhập số quyết định.</translation>
+        </message>
+        <message>
+            <source>Enter the issuing body.</source>
+            <translation>Nhập cơ quan ban hành.</translation>
+        </message>
+        <message>
+            <source>Enter the effective date.</source>
+            <translation>Nhập ngày có hiệu lực.</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <source>Write the reason.</source>
+            <translation>Ghi lý do.</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>bắt buộc</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProcedureEligibility</name>
+        <message>
+            <source>Met</source>
+            <translation>Đạt</translation>
+        </message>
+        <message>
+            <source>Not met</source>
+            <translation>Không đạt</translation>
+        </message>
+        <message>
+            <source>Not enough information</source>
+            <translation>Chưa đủ thông tin</translation>
+        </message>
+        <message>
+            <source>Special case</source>
+            <translation>Trường hợp đặc biệt</translation>
+        </message>
+        <message>
+            <source>first appointment</source>
+            <translation>bổ nhiệm lần đầu</translation>
+        </message>
+        <message>
+            <source>appointment to a higher post</source>
+            <translation>bổ nhiệm chức vụ cao hơn</translation>
+        </message>
+        <message>
+            <source>appointment to an equivalent post</source>
+            <translation>bổ nhiệm chức vụ tương đương</translation>
+        </message>
+        <message>
+            <source>appointment to a lower post</source>
+            <translation>bổ nhiệm chức vụ thấp hơn</translation>
+        </message>
+        <message>
+            <source>type of appointment not determined</source>
+            <translation>chưa xác định được loại bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>ELIGIBLE</source>
+            <translation>ĐỦ điều kiện</translation>
+        </message>
+        <message>
+            <source>NOT YET ELIGIBLE</source>
+            <translation>CHƯA ĐỦ điều kiện</translation>
+        </message>
+        <message>
+            <source>not enough information to conclude</source>
+            <translation>chưa đủ thông tin để kết luận</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>Điều kiện</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <source>Legal basis</source>
+            <translation>Căn cứ</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Conclusion: {overall}&lt;/b&gt; ({kind}, as of {date}). Not met: {failed}; unclear: {unknown}; special cases: {overridden}.</source>
+            <translation>&lt;b&gt;Kết luận: {overall}&lt;/b&gt; ({kind}, tính đến ngày {date}). Không đạt: {failed}; chưa rõ: {unknown}; trường hợp đặc biệt: {overridden}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProcedurePanel</name>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Chức danh</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Nguồn</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Bước</translation>
+        </message>
+        <message>
+            <source>Meeting
+date</source>
+            <translation>Ngày họp</translation>
+        </message>
+        <message>
+            <source>Con-
+vened</source>
+            <translation>Triệu
+tập</translation>
+        </message>
+        <message>
+            <source>Pre-
+sent</source>
+            <translation>Có
+mặt</translation>
+        </message>
+        <message>
+            <source>Ballots
+out/in/valid</source>
+            <translation>Phiếu phát/
+thu/hợp lệ</translation>
+        </message>
+        <message>
+            <source>Agree</source>
+            <translation>Đồng
+ý</translation>
+        </message>
+        <message>
+            <source>Dis-
+agree</source>
+            <translation>Không
+đồng ý</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>Has</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <source>Dossier document</source>
+            <translation>Thành phần hồ sơ</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Hiện</translation>
+        </message>
+        <message>
+            <source>Procedures under way</source>
+            <translation>Quy trình đang thực hiện</translation>
+        </message>
+        <message>
+            <source>All procedures</source>
+            <translation>Tất cả quy trình</translation>
+        </message>
+        <message>
+            <source>Start procedure…</source>
+            <translation>Bắt đầu quy trình…</translation>
+        </message>
+        <message>
+            <source>Only a specialist, the head of office or an administrator can start an appointment procedure.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được lập quy trình bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>Intended appointment date</source>
+            <translation>Ngày dự kiến bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Conditions and document validity are assessed on this date</source>
+            <translation>Điều kiện, thời hạn giấy tờ tính đến ngày này</translation>
+        </message>
+        <message>
+            <source>number and code of the policy approval</source>
+            <translation>số, ký hiệu văn bản phê duyệt chủ trương</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Policy&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Chủ trương&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <source>Save the policy</source>
+            <translation>Lưu chủ trương</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Trình</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Phê duyệt</translation>
+        </message>
+        <message>
+            <source>Record step result…</source>
+            <translation>Ghi kết quả bước…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Appointment dossier&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Hồ sơ bổ nhiệm&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Policy, steps, dossier</source>
+            <translation>Chủ trương, các bước, hồ sơ</translation>
+        </message>
+        <message>
+            <source>Eligibility</source>
+            <translation>Điều kiện bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Complete, record decision…</source>
+            <translation>Kết thúc, ghi quyết định…</translation>
+        </message>
+        <message>
+            <source>Cancel procedure…</source>
+            <translation>Huỷ quy trình…</translation>
+        </message>
+        <message>
+            <source>Appointment dossier (PDF)…</source>
+            <translation>Hồ sơ bổ nhiệm (PDF)…</translation>
+        </message>
+        <message>
+            <source>Submission, résumé, 3-year evaluation, minutes of the steps, document list and draft decision (a preview, not yet numbered)</source>
+            <translation>Tờ trình, sơ yếu lý lịch, đánh giá 3 năm, biên bản các bước, danh mục hồ sơ và dự thảo quyết định (bản xem trước, chưa lấy số)</translation>
+        </message>
+        <message>
+            <source>Appointment dossier {name}.pdf</source>
+            <translation>Hồ sơ bổ nhiệm {name}.pdf</translation>
+        </message>
+        <message>
+            <source>No procedure yet: click «Start procedure…».</source>
+            <translation>Chưa có quy trình nào: bấm «Bắt đầu quy trình…».</translation>
+        </message>
+        <message>
+            <source>Choose a procedure in the list.</source>
+            <translation>Chọn một quy trình trong danh sách.</translation>
+        </message>
+        <message>
+            <source>no position recorded</source>
+            <translation>chưa ghi chức vụ</translation>
+        </message>
+        <message>
+            <source>Legal basis: {source}</source>
+            <translation>Căn cứ: {source}</translation>
+        </message>
+        <message>
+            <source>Decision no. {number} of {signed} by {issuer}, effective from {effective}, term until {end}.</source>
+            <translation>Quyết định số {number} ngày {signed} của {issuer}, hiệu lực từ {effective}, thời hạn đến {end}.</translation>
+        </message>
+        <message>
+            <source>Decision no. {number} of {signed} by {issuer}, effective from {effective}.</source>
+            <translation>Quyết định số {number} ngày {signed} của {issuer}, hiệu lực từ {effective}.</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator can record the decision that completes the procedure.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được ghi quyết định kết thúc quy trình.</translation>
+        </message>
+        <message>
+            <source>Cannot be completed yet:</source>
+            <translation>Chưa kết thúc được:</translation>
+        </message>
+        <message>
+            <source>Record the appointment decision; the record and the term are updated</source>
+            <translation>Ghi quyết định bổ nhiệm; hồ sơ và thời hạn được cập nhật</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator can cancel the procedure.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được huỷ quy trình.</translation>
+        </message>
+        <message>
+            <source>This procedure needs no policy.</source>
+            <translation>Quy trình này không cần chủ trương.</translation>
+        </message>
+        <message>
+            <source>The policy is not submitted yet: record the submission date to follow the decision deadline (15 working days).</source>
+            <translation>Chưa trình chủ trương: ghi ngày trình để theo dõi hạn quyết định (15 ngày làm việc).</translation>
+        </message>
+        <message>
+            <source>No vote</source>
+            <translation>Không bỏ phiếu</translation>
+        </message>
+        <message>
+            <source>&lt;i&gt;Minutes: {minutes}&lt;/i&gt;</source>
+            <translation>&lt;i&gt;Biên bản: {minutes}&lt;/i&gt;</translation>
+        </message>
+        <message>
+            <source>Record step {no} result…</source>
+            <translation>Ghi kết quả bước {no}…</translation>
+        </message>
+        <message>
+            <source>Tick when this document is in the appointment dossier</source>
+            <translation>Đánh dấu khi đã có giấy tờ này trong hồ sơ bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>{name} (not required for this procedure)</source>
+            <translation>{name} (không bắt buộc với quy trình này)</translation>
+        </message>
+        <message>
+            <source>Date of the document (dd/mm/yyyy); a health certificate is valid for 6 months</source>
+            <translation>Ngày của giấy tờ (dd/mm/yyyy); giấy khám sức khỏe có giá trị 6 tháng</translation>
+        </message>
+        <message>
+            <source>not required</source>
+            <translation>không bắt buộc</translation>
+        </message>
+        <message>
+            <source>Valid until {date}</source>
+            <translation>Còn giá trị đến {date}</translation>
+        </message>
+        <message>
+            <source>Yes, no date recorded</source>
+            <translation>Có, chưa ghi ngày</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <source>Expired: {reason}</source>
+            <translation>Hết giá trị: {reason}</translation>
+        </message>
+        <message>
+            <source>Missing (the record has a copy dated {date})</source>
+            <translation>Thiếu (hồ sơ cán bộ có bản ngày {date})</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Thiếu</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Appointment dossier&lt;/b&gt;: {have}/{required} required documents – &lt;span style='color:{color}'&gt;{missing} missing&lt;/span&gt;</source>
+            <translation>&lt;b&gt;Hồ sơ bổ nhiệm&lt;/b&gt;: có {have}/{required} thành phần bắt buộc – &lt;span style='color:{color}'&gt;còn thiếu {missing}&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Appointment dossier&lt;/b&gt;: {have}/{required} required documents</source>
+            <translation>&lt;b&gt;Hồ sơ bổ nhiệm&lt;/b&gt;: có {have}/{required} thành phần bắt buộc</translation>
+        </message>
+        <message>
+            <source>The procedure cannot be completed yet:</source>
+            <translation>Chưa kết thúc được quy trình:</translation>
+        </message>
+        <message>
+            <source>Ready to complete: record the appointment decision.</source>
+            <translation>Đủ điều kiện kết thúc: ghi quyết định bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>No eligibility check for this procedure.</source>
+            <translation>Không kiểm tra điều kiện bổ nhiệm cho quy trình này.</translation>
+        </message>
+        <message>
+            <source>The procedure has ended: the conditions are not checked again.</source>
+            <translation>Quy trình đã kết thúc: không kiểm tra lại điều kiện.</translation>
+        </message>
+        <message>
+            <source>Eligibility ({failed} not met)</source>
+            <translation>Điều kiện bổ nhiệm ({failed} không đạt)</translation>
+        </message>
+        <message>
+            <source>Procedure started: record the policy, then the result of each step.</source>
+            <translation>Đã bắt đầu quy trình: ghi chủ trương, rồi kết quả từng bước.</translation>
+        </message>
+        <message>
+            <source>Policy saved.</source>
+            <translation>Đã lưu chủ trương.</translation>
+        </message>
+        <message>
+            <source>Step {no}: {status}. {reason}</source>
+            <translation>Bước {no}: {status}. {reason}</translation>
+        </message>
+        <message>
+            <source>Dossier updated: {name}.</source>
+            <translation>Đã cập nhật hồ sơ: {name}.</translation>
+        </message>
+        <message>
+            <source>Unticked: {name}.</source>
+            <translation>Đã bỏ đánh dấu: {name}.</translation>
+        </message>
+        <message>
+            <source>Decision recorded: the record, the position and the term in the post are updated.</source>
+            <translation>Đã ghi quyết định: hồ sơ, chức vụ và thời hạn giữ chức vụ đã được cập nhật.</translation>
+        </message>
+        <message>
+            <source>Cancel procedure</source>
+            <translation>Huỷ quy trình</translation>
+        </message>
+        <message>
+            <source>Cancel the procedure ({kind} {title}) of {name}. Reason:</source>
+            <translation>Huỷ quy trình {kind} {title} của {name}. Lý do:</translation>
+        </message>
+        <message>
+            <source>Procedure cancelled.</source>
+            <translation>Đã huỷ quy trình.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemindersPage</name>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>&lt;h2&gt;Reminders&lt;/h2&gt;</source>
+            <translation>&lt;h2&gt;Nhắc việc&lt;/h2&gt;</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>Tính đến ngày</translation>
+        </message>
+        <message>
+            <source>Recalculate</source>
+            <translation>Tính lại</translation>
+        </message>
+        <message>
+            <source>Kinds of work to do</source>
+            <translation>Loại việc cần làm</translation>
+        </message>
+        <message>
+            <source>Double-click a row (or press Enter) to open the record.</source>
+            <translation>Nhấp đúp (hoặc Enter) vào một dòng để mở hồ sơ.</translation>
+        </message>
+        <message>
+            <source>Calculating…</source>
+            <translation>Đang tính…</translation>
+        </message>
+        <message>
+            <source>{kind} ({count})</source>
+            <translation>{kind} ({count})</translation>
+        </message>
+        <message>
+            <source>Items to follow up: {count}, as of {date}.</source>
+            <translation>{count} việc cần theo dõi, tính đến ngày {date}.</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Male</source>
+            <translation>Nam</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Ngày sinh</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Giới tính</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>No permission to view this list (sensitive data: ethnic group, religion).</source>
+            <translation>Không có quyền xem danh sách này (dữ liệu nhạy cảm: dân tộc, tôn giáo).</translation>
+        </message>
+        <message>
+            <source>People meeting the criterion (numerator)</source>
+            <translation>Những người đạt tiêu chí (tử số)</translation>
+        </message>
+        <message>
+            <source>People in the denominator</source>
+            <translation>Những người thuộc mẫu số</translation>
+        </message>
+        <message>
+            <source>People not meeting the criterion</source>
+            <translation>Những người chưa đạt tiêu chí</translation>
+        </message>
+        <message>
+            <source>People lacking the data to decide the numerator</source>
+            <translation>Những người thiếu dữ liệu để xác định tử số</translation>
+        </message>
+        <message>
+            <source>People lacking the data to decide the denominator</source>
+            <translation>Những người thiếu dữ liệu để xác định mẫu số</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+        <message>
+            <source>People counted</source>
+            <translation>Danh sách người được tính</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Xem</translation>
+        </message>
+        <message>
+            <source>Part of the number</source>
+            <translation>Phần của con số</translation>
+        </message>
+        <message>
+            <source>Open record</source>
+            <translation>Mở hồ sơ</translation>
+        </message>
+        <message>
+            <source>Export Excel…</source>
+            <translation>Xuất Excel…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{indicator}&lt;/b&gt; — {unit} ({code}), on {date}&lt;br&gt;{message}</source>
+            <translation>&lt;b&gt;{indicator}&lt;/b&gt; — {unit} ({code}), tại ngày {date}&lt;br&gt;{message}</translation>
+        </message>
+        <message>
+            <source>Loading the list…</source>
+            <translation>Đang tải danh sách…</translation>
+        </message>
+        <message>
+            <source>{count} people</source>
+            <translation>{count} người</translation>
+        </message>
+        <message>
+            <source>Double-click (or Enter) to open the record.</source>
+            <translation>Nhấp đúp (hoặc Enter) để mở hồ sơ.</translation>
+        </message>
+        <message>
+            <source>Nobody.</source>
+            <translation>Không có ai.</translation>
+        </message>
+        <message>
+            <source>Export the list to Excel</source>
+            <translation>Xuất danh sách ra Excel</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel…</source>
+            <translation>Đang xuất Excel…</translation>
+        </message>
+        <message>
+            <source>Exported {count} people to {path}</source>
+            <translation>Đã xuất {count} người ra {path}</translation>
+        </message>
+        <message>
+            <source>&lt;b style='font-size: 13pt'&gt;Reports and targets&lt;/b&gt;</source>
+            <translation>&lt;b style='font-size: 13pt'&gt;Báo cáo, chỉ tiêu&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Reporting unit</source>
+            <translation>Đơn vị báo cáo</translation>
+        </message>
+        <message>
+            <source>Reporting unit (the figures include the units below it)</source>
+            <translation>Đơn vị báo cáo (số liệu gồm cả các đơn vị trực thuộc)</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>Tại ngày</translation>
+        </message>
+        <message>
+            <source>The report's date; a past date is rebuilt from the history of decisions and training</source>
+            <translation>Ngày báo cáo; một ngày đã qua được dựng lại từ lịch sử quyết định, đào tạo</translation>
+        </message>
+        <message>
+            <source>Compute the report again for the chosen unit and date</source>
+            <translation>Tính lại báo cáo cho đơn vị và ngày đã chọn</translation>
+        </message>
+        <message>
+            <source>Computing</source>
+            <translation>Đang tính</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>Xuất PDF…</translation>
+        </message>
+        <message>
+            <source>Loading the units…</source>
+            <translation>Đang tải danh sách đơn vị…</translation>
+        </message>
+        <message>
+            <source>Targets</source>
+            <translation>Chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Statistics</source>
+            <translation>Thống kê</translation>
+        </message>
+        <message>
+            <source>Targets by unit</source>
+            <translation>Bảng chỉ tiêu theo đơn vị</translation>
+        </message>
+        <message>
+            <source>&lt;span style='background:#dcefdc;color:#1b5e20'&gt;&amp;nbsp;Met&amp;nbsp;&lt;/span&gt; &lt;span style='background:#f9dede;color:#b71c1c'&gt;&amp;nbsp;Not met&amp;nbsp;&lt;/span&gt; &lt;span style='background:#ececec;color:#707070'&gt;&amp;nbsp;No data&amp;nbsp;&lt;/span&gt; &amp;nbsp;A unit's rate counts the units below it too (their numerators and denominators are added). Click a cell to list the people counted.</source>
+            <translation>&lt;span style='background:#dcefdc;color:#1b5e20'&gt;&amp;nbsp;Đạt&amp;nbsp;&lt;/span&gt; &lt;span style='background:#f9dede;color:#b71c1c'&gt;&amp;nbsp;Chưa đạt&amp;nbsp;&lt;/span&gt; &lt;span style='background:#ececec;color:#707070'&gt;&amp;nbsp;Không có số liệu&amp;nbsp;&lt;/span&gt; &amp;nbsp;Tỷ lệ của một đơn vị tính trên cả các đơn vị trực thuộc (cộng tử số, mẫu số). Bấm vào một ô để xem danh sách người được tính.</translation>
+        </message>
+        <message>
+            <source>Break down by unit to</source>
+            <translation>Chia theo đơn vị đến</translation>
+        </message>
+        <message>
+            <source> levels</source>
+            <translation> cấp</translation>
+        </message>
+        <message>
+            <source>Unit levels</source>
+            <translation>Số cấp đơn vị</translation>
+        </message>
+        <message>
+            <source>Statistics tables</source>
+            <translation>Các biểu thống kê</translation>
+        </message>
+        <message>
+            <source>Statistics table</source>
+            <translation>Bảng thống kê</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;No permission to view.&lt;/b&gt;&lt;br&gt;This table counts sensitive data (ethnic group, religion); your account has not been given the right to see it. Please ask the administrator.</source>
+            <translation>&lt;b&gt;Không có quyền xem.&lt;/b&gt;&lt;br&gt;Biểu này thống kê dữ liệu nhạy cảm (dân tộc, tôn giáo); tài khoản của bạn chưa được cấp quyền xem. Hãy liên hệ quản trị viên.</translation>
+        </message>
+        <message>
+            <source>There are no units in the database yet.</source>
+            <translation>Chưa có đơn vị nào trong cơ sở dữ liệu.</translation>
+        </message>
+        <message>
+            <source>Computing the report…</source>
+            <translation>Đang tính báo cáo…</translation>
+        </message>
+        <message>
+            <source>{what}: {unit}, on {date} — figures rebuilt from the history (hover to see the scope)</source>
+            <translation>{what}: {unit}, tại ngày {date} — số liệu dựng lại từ lịch sử (di chuột để xem phạm vi)</translation>
+        </message>
+        <message>
+            <source>{what}: {unit}, on {date}</source>
+            <translation>{what}: {unit}, tại ngày {date}</translation>
+        </message>
+        <message>
+            <source>Chart by unit</source>
+            <translation>Biểu đồ theo đơn vị</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Xu hướng</translation>
+        </message>
+        <message>
+            <source>{indicator} ({target}) — the units under {unit}</source>
+            <translation>{indicator} ({target}) — các đơn vị thuộc {unit}</translation>
+        </message>
+        <message>
+            <source>{indicator} — {unit} over the years</source>
+            <translation>{indicator} — {unit} qua các năm</translation>
+        </message>
+        <message>
+            <source>Could not compute the trend: {error}</source>
+            <translation>Không tính được xu hướng: {error}</translation>
+        </message>
+        <message>
+            <source>Quantity and quality</source>
+            <translation>Số lượng, chất lượng</translation>
+        </message>
+        <message>
+            <source>{table} (no permission to view)</source>
+            <translation>{table} (không có quyền xem)</translation>
+        </message>
+        <message>
+            <source>No permission to view</source>
+            <translation>Không có quyền xem</translation>
+        </message>
+        <message>
+            <source>Quantity by unit ({total} in all)</source>
+            <translation>Số lượng theo đơn vị (tổng số {total})</translation>
+        </message>
+        <message>
+            <source>{table} ({total} in all)</source>
+            <translation>{table} (tổng số {total})</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>STT</translation>
+        </message>
+        <message>
+            <source>Row number</source>
+            <translation>Số thứ tự</translation>
+        </message>
+        <message>
+            <source>Unit (including the units below it)</source>
+            <translation>Đơn vị (gồm cả các đơn vị trực thuộc)</translation>
+        </message>
+        <message>
+            <source>Export the targets table to an Excel file</source>
+            <translation>Xuất bảng chỉ tiêu ra tệp Excel</translation>
+        </message>
+        <message>
+            <source>Export the targets table to a PDF file (Decree 30/2020 format)</source>
+            <translation>Xuất bảng chỉ tiêu ra tệp PDF (thể thức NĐ 30/2020)</translation>
+        </message>
+        <message>
+            <source>Export the statistics tables to an Excel file</source>
+            <translation>Xuất các biểu thống kê ra tệp Excel</translation>
+        </message>
+        <message>
+            <source>Export the statistics tables to a PDF file (Decree 30/2020 format)</source>
+            <translation>Xuất các biểu thống kê ra tệp PDF (thể thức NĐ 30/2020)</translation>
+        </message>
+        <message>
+            <source>Export the report to Excel</source>
+            <translation>Xuất báo cáo ra Excel</translation>
+        </message>
+        <message>
+            <source>Export the report to PDF</source>
+            <translation>Xuất báo cáo ra PDF</translation>
+        </message>
+        <message>
+            <source>Exporting to PDF…</source>
+            <translation>Đang xuất PDF…</translation>
+        </message>
+        <message>
+            <source>Exported the report to {path}</source>
+            <translation>Đã xuất báo cáo ra {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowsTable</name>
+        <message>
+            <source>“{text}” is not a whole number.</source>
+            <translation>“{text}” không phải là số nguyên.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a number (for example 2,34).</source>
+            <translation>“{text}” không phải là số (ví dụ 2,34).</translation>
+        </message>
+    </context>
+    <context>
+        <name>RuleLabels</name>
+        <message>
+            <source>Male</source>
+            <translation>Nam</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>Policy</source>
+            <translation>Chủ trương</translation>
+        </message>
+        <message>
+            <source>Deadline to decide on the policy (working days)</source>
+            <translation>Hạn quyết định chủ trương (ngày làm việc)</translation>
+        </message>
+        <message>
+            <source>Deadline to finish the procedure after the policy (working days)</source>
+            <translation>Hạn hoàn thành quy trình sau chủ trương (ngày làm việc)</translation>
+        </message>
+        <message>
+            <source>Procedures</source>
+            <translation>Các quy trình</translation>
+        </message>
+        <message>
+            <source>Appointment – candidate from the unit</source>
+            <translation>Bổ nhiệm – nguồn tại chỗ</translation>
+        </message>
+        <message>
+            <source>Appointment – candidate from elsewhere</source>
+            <translation>Bổ nhiệm – nguồn từ nơi khác</translation>
+        </message>
+        <message>
+            <source>Reappointment</source>
+            <translation>Bổ nhiệm lại</translation>
+        </message>
+        <message>
+            <source>Dismissal</source>
+            <translation>Miễn nhiệm</translation>
+        </message>
+        <message>
+            <source>Decision type</source>
+            <translation>Loại quyết định</translation>
+        </message>
+        <message>
+            <source>Policy required</source>
+            <translation>Cần chủ trương</translation>
+        </message>
+        <message>
+            <source>Conditions to meet at completion (* = all)</source>
+            <translation>Điều kiện phải đạt khi kết thúc (* = tất cả)</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>Các bước</translation>
+        </message>
+        <message>
+            <source>Secret ballot</source>
+            <translation>Bỏ phiếu kín</translation>
+        </message>
+        <message>
+            <source>2/3 must be present</source>
+            <translation>Cần 2/3 có mặt</translation>
+        </message>
+        <message>
+            <source>Announce the result</source>
+            <translation>Công bố kết quả</translation>
+        </message>
+        <message>
+            <source>Approval share counted on</source>
+            <translation>Tỷ lệ đồng ý tính trên</translation>
+        </message>
+        <message>
+            <source>Roadmap start year</source>
+            <translation>Năm bắt đầu lộ trình</translation>
+        </message>
+        <message>
+            <source>Age in the first year (months)</source>
+            <translation>Tuổi năm đầu (tháng)</translation>
+        </message>
+        <message>
+            <source>Increase per year (months)</source>
+            <translation>Tăng mỗi năm (tháng)</translation>
+        </message>
+        <message>
+            <source>Maximum age (months)</source>
+            <translation>Tuổi tối đa (tháng)</translation>
+        </message>
+        <message>
+            <source>Term of each appointment (months)</source>
+            <translation>Thời hạn mỗi lần bổ nhiệm (tháng)</translation>
+        </message>
+        <message>
+            <source>Reappointment notice ahead (working days)</source>
+            <translation>Thông báo bổ nhiệm lại trước (ngày làm việc)</translation>
+        </message>
+        <message>
+            <source>Retirement notice ahead (months)</source>
+            <translation>Thông báo nghỉ hưu trước (tháng)</translation>
+        </message>
+        <message>
+            <source>Retirement decision ahead (months)</source>
+            <translation>Ra quyết định nghỉ hưu trước (tháng)</translation>
+        </message>
+        <message>
+            <source>Weekly days off (0 = Monday … 6 = Sunday)</source>
+            <translation>Ngày nghỉ hằng tuần (0 = thứ Hai … 6 = Chủ nhật)</translation>
+        </message>
+        <message>
+            <source>Public holidays</source>
+            <translation>Ngày nghỉ lễ, tết</translation>
+        </message>
+        <message>
+            <source>Make-up working days</source>
+            <translation>Ngày làm bù</translation>
+        </message>
+        <message>
+            <source>Holiday names</source>
+            <translation>Tên ngày nghỉ</translation>
+        </message>
+        <message>
+            <source>Grades</source>
+            <translation>Ngạch</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>Step interval (months)</source>
+            <translation>Hạn nâng bậc (tháng)</translation>
+        </message>
+        <message>
+            <source>Step coefficients</source>
+            <translation>Hệ số các bậc</translation>
+        </message>
+        <message>
+            <source>Step delay after a discipline (months)</source>
+            <translation>Kéo dài hạn nâng bậc khi bị kỷ luật (tháng)</translation>
+        </message>
+        <message>
+            <source>Discipline names</source>
+            <translation>Tên hình thức kỷ luật</translation>
+        </message>
+        <message>
+            <source>Delay per year not completed (months)</source>
+            <translation>Kéo dài mỗi năm không hoàn thành (tháng)</translation>
+        </message>
+        <message>
+            <source>Levels counted as not completed</source>
+            <translation>Mức bị coi là không hoàn thành</translation>
+        </message>
+        <message>
+            <source>Beyond-scale seniority allowance</source>
+            <translation>Phụ cấp thâm niên vượt khung</translation>
+        </message>
+        <message>
+            <source>First rate (%)</source>
+            <translation>Mức đầu (%)</translation>
+        </message>
+        <message>
+            <source>Increment (%)</source>
+            <translation>Tăng thêm (%)</translation>
+        </message>
+        <message>
+            <source>Every (months)</source>
+            <translation>Sau mỗi (tháng)</translation>
+        </message>
+        <message>
+            <source>Early step raise</source>
+            <translation>Nâng bậc trước thời hạn</translation>
+        </message>
+        <message>
+            <source>At most early by (months)</source>
+            <translation>Trước tối đa (tháng)</translation>
+        </message>
+        <message>
+            <source>Counted up to (month-day)</source>
+            <translation>Tính đến ngày (tháng-ngày)</translation>
+        </message>
+        <message>
+            <source>Maximum share (%)</source>
+            <translation>Tỷ lệ tối đa (%)</translation>
+        </message>
+        <message>
+            <source>Not twice in a row</source>
+            <translation>Không hai lần liền</translation>
+        </message>
+        <message>
+            <source>Base salary</source>
+            <translation>Lương cơ sở</translation>
+        </message>
+        <message>
+            <source>From date</source>
+            <translation>Từ ngày</translation>
+        </message>
+        <message>
+            <source>Amount (VND)</source>
+            <translation>Mức (đồng)</translation>
+        </message>
+        <message>
+            <source>Regime</source>
+            <translation>Chế độ</translation>
+        </message>
+        <message>
+            <source>Levels</source>
+            <translation>Các mức</translation>
+        </message>
+        <message>
+            <source>Level names</source>
+            <translation>Tên mức</translation>
+        </message>
+        <message>
+            <source>Level names by group</source>
+            <translation>Tên mức theo đối tượng</translation>
+        </message>
+        <message>
+            <source>Level when not rated</source>
+            <translation>Mức khi không xếp loại</translation>
+        </message>
+        <message>
+            <source>Not-completed level</source>
+            <translation>Mức không hoàn thành</translation>
+        </message>
+        <message>
+            <source>Discipline in the year</source>
+            <translation>Kỷ luật trong năm</translation>
+        </message>
+        <message>
+            <source>Forms</source>
+            <translation>Hình thức</translation>
+        </message>
+        <message>
+            <source>Explanation</source>
+            <translation>Diễn giải</translation>
+        </message>
+        <message>
+            <source>Exclusion conditions</source>
+            <translation>Điều kiện loại trừ</translation>
+        </message>
+        <message>
+            <source>Leaders only</source>
+            <translation>Chỉ với lãnh đạo</translation>
+        </message>
+        <message>
+            <source>Legal basis</source>
+            <translation>Căn cứ</translation>
+        </message>
+        <message>
+            <source>Minimum months worked in the year</source>
+            <translation>Công tác tối thiểu trong năm (tháng)</translation>
+        </message>
+        <message>
+            <source>Except maternity leave</source>
+            <translation>Trừ nghỉ thai sản</translation>
+        </message>
+        <message>
+            <source>Cap on long absence</source>
+            <translation>Giới hạn khi nghỉ dài</translation>
+        </message>
+        <message>
+            <source>From (months)</source>
+            <translation>Từ (tháng)</translation>
+        </message>
+        <message>
+            <source>Below (months)</source>
+            <translation>Đến dưới (tháng)</translation>
+        </message>
+        <message>
+            <source>Highest level</source>
+            <translation>Mức cao nhất</translation>
+        </message>
+        <message>
+            <source>Excellent quota</source>
+            <translation>Tỷ lệ xuất sắc</translation>
+        </message>
+        <message>
+            <source>Maximum (% of well completed)</source>
+            <translation>Tối đa (% số hoàn thành tốt)</translation>
+        </message>
+        <message>
+            <source>Outstanding unit: maximum (%)</source>
+            <translation>Đơn vị xuất sắc: tối đa (%)</translation>
+        </message>
+        <message>
+            <source>Maximum general criteria score</source>
+            <translation>Điểm tiêu chí chung tối đa</translation>
+        </message>
+        <message>
+            <source>Maximum task result score</source>
+            <translation>Điểm kết quả nhiệm vụ tối đa</translation>
+        </message>
+        <message>
+            <source>Decimal places</source>
+            <translation>Số chữ số thập phân</translation>
+        </message>
+        <message>
+            <source>Score bands / thresholds</source>
+            <translation>Khoảng điểm / ngưỡng</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Mức</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Từ</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Đến</translation>
+        </message>
+        <message>
+            <source>Lower bound included</source>
+            <translation>Tính cả mức dưới</translation>
+        </message>
+        <message>
+            <source>Upper bound included</source>
+            <translation>Tính cả mức trên</translation>
+        </message>
+        <message>
+            <source>Task scoring</source>
+            <translation>Chấm điểm nhiệm vụ</translation>
+        </message>
+        <message>
+            <source>Deduction per major error (%)</source>
+            <translation>Trừ mỗi lỗi lớn (%)</translation>
+        </message>
+        <message>
+            <source>Deduction per delay (%)</source>
+            <translation>Trừ mỗi lần chậm (%)</translation>
+        </message>
+        <message>
+            <source>Calculation basis</source>
+            <translation>Cơ sở tính</translation>
+        </message>
+        <message>
+            <source>Minimum attendance share</source>
+            <translation>Tỷ lệ có mặt tối thiểu</translation>
+        </message>
+        <message>
+            <source>Low-vote share counted on</source>
+            <translation>Tỷ lệ phiếu thấp tính trên</translation>
+        </message>
+        <message>
+            <source>No vote for those appointed in the year</source>
+            <translation>Không lấy phiếu người mới bổ nhiệm trong năm</translation>
+        </message>
+        <message>
+            <source>No vote for those notified of retirement</source>
+            <translation>Không lấy phiếu người đã có thông báo nghỉ hưu</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <source>Remove from planning for a higher post</source>
+            <translation>Đưa khỏi quy hoạch chức vụ cao hơn</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Bình thường</translation>
+        </message>
+        <message>
+            <source>Minimum time in the post (months)</source>
+            <translation>Thời gian giữ chức vụ tối thiểu (tháng)</translation>
+        </message>
+        <message>
+            <source>Age for a full term (months)</source>
+            <translation>Đủ tuổi công tác một nhiệm kỳ (tháng)</translation>
+        </message>
+        <message>
+            <source>Evaluation years considered</source>
+            <translation>Số năm đánh giá xét</translation>
+        </message>
+        <message>
+            <source>Minimum evaluation level</source>
+            <translation>Mức đánh giá tối thiểu</translation>
+        </message>
+        <message>
+            <source>Levels not counted</source>
+            <translation>Mức không tính</translation>
+        </message>
+        <message>
+            <source>No appointment after a discipline (months)</source>
+            <translation>Thời hạn không bổ nhiệm sau kỷ luật (tháng)</translation>
+        </message>
+        <message>
+            <source>Disciplines barring appointment</source>
+            <translation>Kỷ luật không được bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Standards</source>
+            <translation>Tiêu chuẩn</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Giấy tờ</translation>
+        </message>
+        <message>
+            <source>Document type</source>
+            <translation>Loại giấy tờ</translation>
+        </message>
+        <message>
+            <source>Field in the record</source>
+            <translation>Trường trong hồ sơ</translation>
+        </message>
+        <message>
+            <source>Valid for (months)</source>
+            <translation>Còn giá trị (tháng)</translation>
+        </message>
+        <message>
+            <source>Applies to</source>
+            <translation>Áp dụng cho</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>Chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Numerator</source>
+            <translation>Tử số</translation>
+        </message>
+        <message>
+            <source>Denominator</source>
+            <translation>Mẫu số</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>Ngưỡng</translation>
+        </message>
+        <message>
+            <source>Share (%)</source>
+            <translation>Tỷ lệ (%)</translation>
+        </message>
+        <message>
+            <source>Comparison</source>
+            <translation>So sánh</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Thời hạn</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Nguồn</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Trường</translation>
+        </message>
+        <message>
+            <source>equals</source>
+            <translation>bằng</translation>
+        </message>
+        <message>
+            <source>in</source>
+            <translation>thuộc</translation>
+        </message>
+        <message>
+            <source>not in</source>
+            <translation>không thuộc</translation>
+        </message>
+        <message>
+            <source>from level</source>
+            <translation>từ mức</translation>
+        </message>
+        <message>
+            <source>age under</source>
+            <translation>tuổi dưới</translation>
+        </message>
+        <message>
+            <source>per setting</source>
+            <translation>theo thiết lập</translation>
+        </message>
+        <message>
+            <source>default</source>
+            <translation>mặc định</translation>
+        </message>
+        <message>
+            <source>all conditions</source>
+            <translation>tất cả các điều kiện</translation>
+        </message>
+        <message>
+            <source>is a leader</source>
+            <translation>là lãnh đạo</translation>
+        </message>
+        <message>
+            <source>is a key leader</source>
+            <translation>là lãnh đạo chủ chốt</translation>
+        </message>
+        <message>
+            <source>not a local person</source>
+            <translation>không phải người địa phương</translation>
+        </message>
+        <message>
+            <source>trained</source>
+            <translation>đã bồi dưỡng</translation>
+        </message>
+        <message>
+            <source>within (months)</source>
+            <translation>trong (tháng)</translation>
+        </message>
+        <message>
+            <source>Ranking list</source>
+            <translation>Danh mục xếp hạng</translation>
+        </message>
+        <message>
+            <source>Title key</source>
+            <translation>Khóa chức danh</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubmitDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ bỏ</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsModel</name>
+        <message>
+            <source>Young cadres</source>
+            <translation>Cán bộ trẻ</translation>
+        </message>
+        <message>
+            <source>Women cadres</source>
+            <translation>Cán bộ nữ</translation>
+        </message>
+        <message>
+            <source>University degree+</source>
+            <translation>Đại học trở lên</translation>
+        </message>
+        <message>
+            <source>Political theory, intermediate+</source>
+            <translation>LLCT từ trung cấp</translation>
+        </message>
+        <message>
+            <source>Refresher training</source>
+            <translation>Bồi dưỡng cập nhật</translation>
+        </message>
+        <message>
+            <source>Ethnic minorities</source>
+            <translation>Dân tộc thiểu số</translation>
+        </message>
+        <message>
+            <source>Key posts from elsewhere</source>
+            <translation>Chủ chốt ngoài địa phương</translation>
+        </message>
+        <message>
+            <source>monitored</source>
+            <translation>theo dõi</translation>
+        </message>
+        <message>
+            <source>{threshold} by {deadline}</source>
+            <translation>{threshold} đến {deadline}</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>{name}
+Target: {target}
+Basis: {source}</source>
+            <translation>{name}
+Chỉ tiêu: {target}
+Căn cứ: {source}</translation>
+        </message>
+        <message>
+            <source>{name}
+Target: {target}</source>
+            <translation>{name}
+Chỉ tiêu: {target}</translation>
+        </message>
+        <message>
+            <source>{name} ({code}): the figures include the units below it</source>
+            <translation>{name} ({code}): số liệu gồm cả các đơn vị trực thuộc</translation>
+        </message>
+        <message>
+            <source>none (a monitored indicator)</source>
+            <translation>không có (chỉ tiêu theo dõi)</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>không ghi</translation>
+        </message>
+        <message>
+            <source>{indicator} — {unit}
+{message}
+Threshold: {threshold}
+Deadline: {deadline}
+Click the cell to list the people counted.</source>
+            <translation>{indicator} — {unit}
+{message}
+Ngưỡng: {threshold}
+Hạn: {deadline}
+Bấm vào ô để xem danh sách người được tính.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashDialog</name>
+        <message>
+            <source>Trash</source>
+            <translation>Thùng rác</translation>
+        </message>
+        <message>
+            <source>Records moved to the trash no longer appear in the list, searches or reports. They can be restored at any time.</source>
+            <translation>Hồ sơ đã xoá vào thùng rác không còn trong danh sách, tìm kiếm và báo cáo. Có thể khôi phục bất cứ lúc nào.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Khôi phục</translation>
+        </message>
+        <message>
+            <source>Delete for good…</source>
+            <translation>Xoá vĩnh viễn…</translation>
+        </message>
+        <message>
+            <source>Administrators only</source>
+            <translation>Chỉ quản trị viên</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Restored {count} records.</source>
+            <translation>Đã khôi phục {count} hồ sơ.</translation>
+        </message>
+        <message>
+            <source>Delete for good</source>
+            <translation>Xoá vĩnh viễn</translation>
+        </message>
+        <message>
+            <source>Delete {count} records for good? They cannot be restored.
+Type “{words}” to confirm:</source>
+            <translation>Xoá vĩnh viễn {count} hồ sơ? Không thể khôi phục.
+Gõ “{words}” để xác nhận:</translation>
+        </message>
+        <message>
+            <source>Deleted {count} records for good.</source>
+            <translation>Đã xoá vĩnh viễn {count} hồ sơ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Usb</name>
+        <message>
+            <source>system</source>
+            <translation>hệ thống</translation>
+        </message>
+        <message>
+            <source>USB · {name} — {free} free of {total} — read-only</source>
+            <translation>USB · {name} — trống {free} / {total} — chỉ đọc</translation>
+        </message>
+        <message>
+            <source>USB · {name} — {free} free of {total}</source>
+            <translation>USB · {name} — trống {free} / {total}</translation>
+        </message>
+        <message>
+            <source>Disk · {name} — {free} free of {total} — read-only</source>
+            <translation>Ổ đĩa · {name} — trống {free} / {total} — chỉ đọc</translation>
+        </message>
+        <message>
+            <source>Disk · {name} — {free} free of {total}</source>
+            <translation>Ổ đĩa · {name} — trống {free} / {total}</translation>
+        </message>
+        <message>
+            <source>USB drive or folder</source>
+            <translation>Ổ USB hoặc thư mục</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Làm mới</translation>
+        </message>
+        <message>
+            <source>Look again for USB drives just plugged in</source>
+            <translation>Tìm lại các ổ USB vừa cắm vào</translation>
+        </message>
+        <message>
+            <source>Other folder…</source>
+            <translation>Thư mục khác…</translation>
+        </message>
+        <message>
+            <source>Folder · {path} — {free} free</source>
+            <translation>Thư mục · {path} — trống {free}</translation>
+        </message>
+        <message>
+            <source>No USB drive found — plug one in and press «Refresh»</source>
+            <translation>Chưa thấy ổ USB nào — cắm USB rồi bấm «Làm mới»</translation>
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation>Chọn thư mục</translation>
+        </message>
+    </context>
+    <context>
+        <name>Users</name>
+        <message>
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ tên</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>Phạm vi</translation>
+        </message>
+        <message>
+            <source>Sees sensitive data</source>
+            <translation>Xem thông tin nhạy cảm</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Last login</source>
+            <translation>Đăng nhập gần nhất</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Quản trị viên</translation>
+        </message>
+        <message>
+            <source>Head (head of office)</source>
+            <translation>Lãnh đạo (trưởng phòng)</translation>
+        </message>
+        <message>
+            <source>Clerk</source>
+            <translation>Chuyên viên</translation>
+        </message>
+        <message>
+            <source>View only</source>
+            <translation>Chỉ xem</translation>
+        </message>
+        <message>
+            <source>Edit account</source>
+            <translation>Sửa tài khoản</translation>
+        </message>
+        <message>
+            <source>Add account</source>
+            <translation>Thêm tài khoản</translation>
+        </message>
+        <message>
+            <source>The whole database</source>
+            <translation>Toàn bộ cơ sở dữ liệu</translation>
+        </message>
+        <message>
+            <source>May see ethnicity, religion, health, discipline, personal history…</source>
+            <translation>Được xem dân tộc, tôn giáo, sức khỏe, kỷ luật, lịch sử bản thân…</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>Tên đăng nhập:</translation>
+        </message>
+        <message>
+            <source>Full name:</source>
+            <translation>Họ tên:</translation>
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation>Vai trò:</translation>
+        </message>
+        <message>
+            <source>Unit scope:</source>
+            <translation>Phạm vi đơn vị:</translation>
+        </message>
+        <message>
+            <source>Sensitive data:</source>
+            <translation>Thông tin nhạy cảm:</translation>
+        </message>
+        <message>
+            <source>Temporary password (≥ 8 characters):</source>
+            <translation>Mật khẩu tạm (≥ 8 ký tự):</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>Danh sách người dùng</translation>
+        </message>
+        <message>
+            <source>Add account…</source>
+            <translation>Thêm tài khoản…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Sửa…</translation>
+        </message>
+        <message>
+            <source>Reset password…</source>
+            <translation>Đặt lại mật khẩu…</translation>
+        </message>
+        <message>
+            <source>Disable / enable</source>
+            <translation>Vô hiệu hoá / kích hoạt</translation>
+        </message>
+        <message>
+            <source>Lock the screen after (minutes, 0 = never):</source>
+            <translation>Tự khoá màn hình sau (phút, 0 = không khoá):</translation>
+        </message>
+        <message>
+            <source>Minutes before the screen locks</source>
+            <translation>Số phút tự khoá màn hình</translation>
+        </message>
+        <message>
+            <source>Saved the lock time.</source>
+            <translation>Đã lưu thời gian tự khoá.</translation>
+        </message>
+        <message>
+            <source>in use</source>
+            <translation>đang dùng</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>đã vô hiệu hoá</translation>
+        </message>
+        <message>
+            <source>locked until {time}</source>
+            <translation>tạm khoá đến {time}</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Toàn bộ</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>có</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>không</translation>
+        </message>
+        <message>
+            <source>Only an administrator manages the users.</source>
+            <translation>Chỉ quản trị viên quản lý người dùng.</translation>
+        </message>
+        <message>
+            <source>Added the account “{user}” (the password must be changed at the first login).</source>
+            <translation>Đã thêm tài khoản “{user}” (phải đổi mật khẩu ở lần đăng nhập đầu).</translation>
+        </message>
+        <message>
+            <source>Choose an account in the list.</source>
+            <translation>Chọn một tài khoản trong danh sách.</translation>
+        </message>
+        <message>
+            <source>Saved the account “{user}”.</source>
+            <translation>Đã lưu tài khoản “{user}”.</translation>
+        </message>
+        <message>
+            <source>Reset password</source>
+            <translation>Đặt lại mật khẩu</translation>
+        </message>
+        <message>
+            <source>Temporary password for “{user}” (≥ 8 characters):</source>
+            <translation>Mật khẩu tạm cho “{user}” (≥ 8 ký tự):</translation>
+        </message>
+        <message>
+            <source>Set a temporary password for “{user}” (to be changed at the next login).</source>
+            <translation>Đã đặt mật khẩu tạm cho “{user}” (phải đổi ở lần đăng nhập tới).</translation>
+        </message>
+        <message>
+            <source>Disabled the account “{user}”.</source>
+            <translation>Đã vô hiệu hoá tài khoản “{user}”.</translation>
+        </message>
+        <message>
+            <source>Enabled the account “{user}” again.</source>
+            <translation>Đã kích hoạt lại tài khoản “{user}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VotePanel</name>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>High</source>
+            <translation>Cao</translation>
+        </message>
+        <message>
+            <source>Confidence</source>
+            <translation>Tín nhiệm</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>Thấp</translation>
+        </message>
+        <message>
+            <source>Low share</source>
+            <translation>Tỷ lệ thấp</translation>
+        </message>
+        <message>
+            <source>Consequence</source>
+            <translation>Hệ quả</translation>
+        </message>
+        <message>
+            <source>High confidence</source>
+            <translation>Tín nhiệm cao</translation>
+        </message>
+        <message>
+            <source>Low confidence</source>
+            <translation>Tín nhiệm thấp</translation>
+        </message>
+        <message>
+            <source>Confidence votes held</source>
+            <translation>Các lần lấy phiếu tín nhiệm</translation>
+        </message>
+        <message>
+            <source>Record a new vote…</source>
+            <translation>Ghi kết quả lấy phiếu mới…</translation>
+        </message>
+        <message>
+            <source>Date of the vote</source>
+            <translation>Ngày lấy phiếu</translation>
+        </message>
+        <message>
+            <source>People convened</source>
+            <translation>Số người được triệu tập</translation>
+        </message>
+        <message>
+            <source>People present</source>
+            <translation>Số người có mặt</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Enter the ballots of each person voted on; empty rows are not recorded.</source>
+            <translation>Ghi số phiếu của từng người được lấy phiếu; dòng để trống không được ghi.</translation>
+        </message>
+        <message>
+            <source>Record results</source>
+            <translation>Ghi kết quả</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ bỏ</translation>
+        </message>
+        <message>
+            <source>Only a clerk, the head of the office or an administrator may record the results of a vote.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được ghi kết quả lấy phiếu.</translation>
+        </message>
+        <message>
+            <source>Choose a unit above.</source>
+            <translation>Chọn đơn vị ở trên.</translation>
+        </message>
+        <message>
+            <source>{date} – {unit}
+{present}/{convened} present, {people} people voted on</source>
+            <translation>{date} – {unit}
+{present}/{convened} có mặt, {people} người được lấy phiếu</translation>
+        </message>
+        <message>
+            <source>This unit has held no confidence vote yet.</source>
+            <translation>Chưa có lần lấy phiếu tín nhiệm nào của đơn vị này.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Confidence vote of {date}&lt;/b&gt; – {unit}. {note}&lt;br&gt;&lt;small&gt;Legal basis: {source}&lt;/small&gt;</source>
+            <translation>&lt;b&gt;Lấy phiếu tín nhiệm ngày {date}&lt;/b&gt; – {unit}. {note}&lt;br&gt;&lt;small&gt;Căn cứ: {source}&lt;/small&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Confidence vote of {date}&lt;/b&gt; – {unit}&lt;br&gt;&lt;small&gt;Legal basis: {source}&lt;/small&gt;</source>
+            <translation>&lt;b&gt;Lấy phiếu tín nhiệm ngày {date}&lt;/b&gt; – {unit}&lt;br&gt;&lt;small&gt;Căn cứ: {source}&lt;/small&gt;</translation>
+        </message>
+        <message>
+            <source>Recording the vote of {unit}.</source>
+            <translation>Ghi kết quả lấy phiếu của {unit}.</translation>
+        </message>
+        <message>
+            <source>{name}: the ballot counts must be whole numbers.</source>
+            <translation>{name}: số phiếu phải là số nguyên.</translation>
+        </message>
+        <message>
+            <source>Enter the date of the vote.</source>
+            <translation>Nhập ngày lấy phiếu.</translation>
+        </message>
+        <message>
+            <source>The results of the vote are recorded.</source>
+            <translation>Đã ghi kết quả lấy phiếu.</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+    </context>
 </TS>

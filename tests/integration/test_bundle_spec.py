@@ -61,7 +61,9 @@ def test_every_data_folder_the_program_reads_is_bundled(spec: dict[str, Any]) ->
     assert list(bundled["resources/fonts"].glob("Liberation*.ttf")) and (bundled["resources/fonts"] / "OFL-Liberation.txt").is_file()
     for name in ("canbo-desktop.svg", "canbo-desktop.png", "canbo-desktop.ico"):
         assert (bundled["resources/icons"] / name).is_file(), name
-    # every resources/ sub-folder that exists in the checkout (translations appear later) is carried
+    for name in ("canbo_vi.qm", "canbo_vi.ts", "qtbase_vi.qm"):  # the Vietnamese interface (tools/i18n.py)
+        assert (bundled["resources/i18n"] / name).is_file(), name
+    # every resources/ sub-folder that exists in the checkout is carried
     for folder in (p for p in (ROOT / "resources").iterdir() if p.is_dir()):
         assert f"resources/{folder.name}" in bundled, f"resources/{folder.name} exists but build.spec does not bundle it"
     assert Path(spec["ICON"]).is_file()

@@ -19,7 +19,7 @@ from canbo_desktop.domain.dates import add_months, format_date
 from canbo_desktop.services.database import Database
 from canbo_desktop.ui.main_window import MainWindow
 from canbo_desktop.ui.models.targets_model import MET_BG, NO_DATA_BG, NOT_MET_BG, STATE_ROLE
-from canbo_desktop.ui.pages.reports_page import MASKED_LIST, ReportsPage
+from canbo_desktop.ui.pages.reports_page import ReportsPage
 from canbo_desktop.ui.tasks import TaskRunner
 from tests.integration.test_pdf_cv import pdftext
 from tests.integration.test_reports import Tree, build_tree
@@ -252,7 +252,8 @@ def test_a_user_without_the_permission_sees_sensitive_breakdowns_masked(qtbot, t
     u = tree.units
     assert text(page, u["40"], "dan_toc_thieu_so") == "2/11 = 18,18%"
     page._cell_clicked(cell(page, u["40"], "dan_toc_thieu_so"))
-    assert page.drill is not None and page.drill.people == [] and page.drill.status.text() == MASKED_LIST
+    assert page.drill is not None and page.drill.people == [] and page.drill.status.text() == (
+        "Không có quyền xem danh sách này (dữ liệu nhạy cảm: dân tộc, tôn giáo).")
     page._cell_clicked(cell(page, u["40"], "can_bo_nu"))
     assert [x.full_name for x in page.drill.people] == ["Lê Thị Hoa"]
     page.drill.close()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from canbo_desktop import APP_DISPLAY_NAME, __version__, paths
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.ui.widgets.screen import fit_to_screen as fit_to_screen  # re-exported (crash.py)
 
 ICON_NAME = "canbo-desktop"
@@ -35,6 +36,8 @@ BUILD_INFO_FILE = "build-info.json"  # written by build.spec into the frozen bun
 
 @dataclass(frozen=True)
 class Component:
+    """A shipped component; ``name``, ``licence`` and ``note`` are English source strings (shown translated)."""
+
     name: str
     distribution: str  # the package whose installed version is shown ("" when it has none)
     licence: str
@@ -42,27 +45,31 @@ class Component:
 
 
 COMPONENTS: tuple[Component, ...] = (
-    Component("Phông chữ Liberation Serif, Liberation Sans", "", "SIL Open Font License 1.1",
-              "Toàn văn giấy phép ở cuối trang này."),
+    Component(QT_TRANSLATE_NOOP("About", "Liberation Serif and Liberation Sans fonts"), "",
+              "SIL Open Font License 1.1",
+              QT_TRANSLATE_NOOP("About", "The full text of the licence is at the end of this page.")),
     Component("Python", "", "Python Software Foundation License 2.0"),
-    Component("Qt 6 và Qt for Python (PySide6, Shiboken6)", "PySide6-Essentials", "GNU LGPL phiên bản 3",
-              "Các thư viện Qt nằm thành tệp riêng trong thư mục chương trình; người dùng có quyền thay chúng "
-              "bằng bản Qt khác tương thích. Mã nguồn Qt: https://download.qt.io/official_releases/qt/"),
+    Component(QT_TRANSLATE_NOOP("About", "Qt 6 and Qt for Python (PySide6, Shiboken6)"), "PySide6-Essentials",
+              QT_TRANSLATE_NOOP("About", "GNU LGPL version 3"),
+              QT_TRANSLATE_NOOP("About", "The Qt libraries are separate files in the program folder; users may "
+                                         "replace them with another compatible build of Qt. Qt source code: "
+                                         "https://download.qt.io/official_releases/qt/")),
     Component("SQLAlchemy", "SQLAlchemy", "MIT"),
     Component("Alembic", "alembic", "MIT"),
     Component("Mako", "Mako", "MIT"),
-    Component("MarkupSafe", "MarkupSafe", "BSD 3 điều khoản"),
+    Component("MarkupSafe", "MarkupSafe", QT_TRANSLATE_NOOP("About", "BSD 3-clause")),
     Component("ReportLab", "reportlab", "BSD"),
     Component("Pillow", "pillow", "MIT-CMU (HPND)"),
     Component("openpyxl", "openpyxl", "MIT"),
     Component("et_xmlfile", "et_xmlfile", "MIT"),
-    Component("cryptography", "cryptography", "Apache 2.0 hoặc BSD 3 điều khoản (tùy chọn)"),
+    Component("cryptography", "cryptography", QT_TRANSLATE_NOOP("About", "Apache 2.0 or BSD 3-clause (either)")),
     Component("cffi", "cffi", "MIT-0"),
     Component("argon2-cffi", "argon2-cffi", "MIT"),
     Component("platformdirs", "platformdirs", "MIT"),
     Component("uuid6", "uuid6", "MIT"),
     Component("charset-normalizer", "charset-normalizer", "MIT"),
-    Component("psycopg (kết nối PostgreSQL)", "psycopg", "GNU LGPL phiên bản 3"),
+    Component(QT_TRANSLATE_NOOP("About", "psycopg (PostgreSQL connection)"), "psycopg",
+              QT_TRANSLATE_NOOP("About", "GNU LGPL version 3")),
 )
 
 
@@ -81,7 +88,7 @@ def build_date() -> str:
     stamp = build_info().get("build_date", "")
     if len(stamp) >= 10 and stamp[4] == "-" and stamp[7] == "-":
         return f"{stamp[8:10]}/{stamp[5:7]}/{stamp[0:4]}"
-    return "— (đang chạy từ mã nguồn, không phải bản đóng gói)"
+    return translate("About", "— (running from the source code, not a packaged build)")
 
 
 def package_version(distribution: str) -> str:
@@ -98,16 +105,18 @@ def environment_lines() -> list[str]:
     info = build_info()
     lines = [
         f"{APP_DISPLAY_NAME} {__version__}",
-        f"Ngày đóng gói: {build_date()}" + (f" (mã nguồn {info['commit']})" if info.get("commit") else ""),
+        (translate("About", "Build date: {date} (source {commit})").format(date=build_date(), commit=info["commit"])
+         if info.get("commit") else translate("About", "Build date: {date}").format(date=build_date())),
         f"Python {platform.python_version()} ({platform.python_implementation()}, {sys.platform})",
         f"Qt {qVersion()}, PySide6 {pyside_version}",
-        f"Hệ điều hành: {platform.platform()}",
+        translate("About", "Operating system: {system}").format(system=platform.platform()),
     ]
     app = QGuiApplication.instance()
     if isinstance(app, QGuiApplication):
         screen = app.primaryScreen()
         if screen is not None:
-            lines.append(f"Màn hình: {app.platformName()}, tỉ lệ hiển thị {screen.devicePixelRatio():g}")
+            lines.append(translate("About", "Screen: {platform}, display scale {scale}")
+                         .format(platform=app.platformName(), scale=f"{screen.devicePixelRatio():g}"))
     return lines
 
 
@@ -135,23 +144,25 @@ def licence_text() -> str:
     try:
         return paths.resource("fonts", "OFL-Liberation.txt").read_text(encoding="utf-8")
     except OSError:
-        return "(không tìm thấy tệp giấy phép phông chữ trong thư mục chương trình)"
+        return translate("About", "(the font licence file was not found in the program folder)")
 
 
 def licences_html() -> str:
     rows = []
     for c in COMPONENTS:
         version = package_version(c.distribution)
-        note = f"<br><small>{html.escape(c.note)}</small>" if c.note else ""
-        rows.append(f"<tr><td><b>{html.escape(c.name)}</b>{' ' + html.escape(version) if version else ''}{note}</td>"
-                    f"<td>{html.escape(c.licence)}</td></tr>")
+        name, licence = translate("About", c.name), translate("About", c.licence)
+        note = f"<br><small>{html.escape(translate('About', c.note))}</small>" if c.note else ""
+        rows.append(f"<tr><td><b>{html.escape(name)}</b>{' ' + html.escape(version) if version else ''}{note}</td>"
+                    f"<td>{html.escape(licence)}</td></tr>")
     return (
-        "<h3>Thành phần bên thứ ba và giấy phép</h3>"
+        "<h3>" + html.escape(translate("About", "Third-party components and licences")) + "</h3>"
         "<table cellspacing='0' cellpadding='4' border='1' style='border-collapse: collapse'>"
-        "<tr><th align='left'>Thành phần</th><th align='left'>Giấy phép</th></tr>"
+        "<tr><th align='left'>" + html.escape(translate("About", "Component")) + "</th>"
+        "<th align='left'>" + html.escape(translate("About", "Licence")) + "</th></tr>"
         + "".join(rows)
         + "</table>"
-        "<h3>SIL Open Font License 1.1 (phông chữ Liberation)</h3>"
+        "<h3>" + html.escape(translate("About", "SIL Open Font License 1.1 (Liberation fonts)")) + "</h3>"
         f"<pre style='white-space: pre-wrap'>{html.escape(licence_text())}</pre>"
     )
 
@@ -159,7 +170,7 @@ def licences_html() -> str:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Giới thiệu {APP_DISPLAY_NAME}")
+        self.setWindowTitle(translate("About", "About {app}").format(app=APP_DISPLAY_NAME))
         self.setWindowIcon(app_icon())
         v = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -170,8 +181,9 @@ class AboutDialog(QDialog):
         head.addWidget(logo)
         self.summary = QLabel(
             f"<h2>{html.escape(APP_DISPLAY_NAME)} {html.escape(__version__)}</h2>"
-            "<p>Quản lý hồ sơ cán bộ, công chức, viên chức cho cơ quan tổ chức – nội vụ cấp xã, huyện, tỉnh; "
-            "chạy ngoại tuyến, đồng bộ lên cấp trên bằng USB.</p>"
+            + translate("About", "<p>Records of cadres, civil servants and public employees for the organisation and "
+                                 "home affairs offices of communes, districts and provinces; works offline and syncs "
+                                 "to the level above by USB.</p>")
             + "<br>".join(html.escape(line) for line in environment_lines()[1:])
         )
         self.summary.setWordWrap(True)
@@ -183,10 +195,10 @@ class AboutDialog(QDialog):
         self.licences.setHtml(licences_html())
         v.addWidget(self.licences, 1)
         row = QHBoxLayout()
-        self.copy_button = QPushButton("Sao chép thông tin")
-        self.copy_button.setToolTip("Chép phiên bản và môi trường chạy để gửi cho bộ phận hỗ trợ")
+        self.copy_button = QPushButton(translate("About", "Copy information"))
+        self.copy_button.setToolTip(translate("About", "Copy the version and the environment to send to support"))
         self.copy_button.clicked.connect(self.copy_info)
-        close = QPushButton("Đóng")
+        close = QPushButton(translate("About", "Close"))
         close.setDefault(True)
         close.clicked.connect(self.accept)
         row.addWidget(self.copy_button)
@@ -201,4 +213,4 @@ class AboutDialog(QDialog):
     def copy_info(self) -> None:
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(self.info_text())
-        self.copy_button.setText("Đã sao chép")
+        self.copy_button.setText(translate("About", "Copied"))

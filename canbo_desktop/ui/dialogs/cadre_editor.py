@@ -54,6 +54,7 @@ from canbo_desktop.domain import cadre as d
 from canbo_desktop.domain.decisions import KIND_LABELS, DecisionInput, TimelineEntry, career_steps
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import records
 from canbo_desktop.services.cadres import cadre_file
 from canbo_desktop.ui.dialogs.decision_dialog import DecisionDialog
@@ -75,82 +76,120 @@ class F:
 
 
 SECTIONS: list[tuple[str, list[F]]] = [
-    ("Sơ yếu", [
-        F("full_name", "1. Họ và tên khai sinh", wide=True), F("family_name", "Họ"), F("middle_name", "Tên đệm"),
-        F("given_name", "Tên"), F("other_names", "2. Tên gọi khác"), F("sex", "3. Giới tính", "sex"),
-        F("birth_date", "Sinh ngày", "birth"), F("birthplace", "4. Nơi sinh", wide=True),
-        F("hometown", "5. Quê quán", wide=True), F("ethnicity_code", "6. Dân tộc", "choice", "ethnicity"),
-        F("religion_code", "7. Tôn giáo", "choice", "religion"),
-        F("permanent_address", "8. Hộ khẩu thường trú", wide=True), F("current_address", "9. Nơi ở hiện nay", wide=True),
-        F("phone", "Điện thoại"), F("email", "Thư điện tử"), F("cadre_code", "Số hiệu cán bộ, công chức"),
-        F("owner_unit_id", "Đơn vị quản lý, sử dụng", "choice", "unit"),
-        F("category", "Loại cán bộ", "choice", "cadre_category"), F("status", "Tình trạng", "choice", "cadre_status"),
+    (QT_TRANSLATE_NOOP("CadreEditor", "Personal details"), [
+        F("full_name", QT_TRANSLATE_NOOP("CadreEditor", "1. Full name at birth"), wide=True),
+        F("family_name", QT_TRANSLATE_NOOP("CadreEditor", "Family name")),
+        F("middle_name", QT_TRANSLATE_NOOP("CadreEditor", "Middle name")),
+        F("given_name", QT_TRANSLATE_NOOP("CadreEditor", "Given name")),
+        F("other_names", QT_TRANSLATE_NOOP("CadreEditor", "2. Other names")),
+        F("sex", QT_TRANSLATE_NOOP("CadreEditor", "3. Sex"), "sex"),
+        F("birth_date", QT_TRANSLATE_NOOP("CadreEditor", "Date of birth"), "birth"),
+        F("birthplace", QT_TRANSLATE_NOOP("CadreEditor", "4. Place of birth"), wide=True),
+        F("hometown", QT_TRANSLATE_NOOP("CadreEditor", "5. Home town"), wide=True),
+        F("ethnicity_code", QT_TRANSLATE_NOOP("CadreEditor", "6. Ethnicity"), "choice", "ethnicity"),
+        F("religion_code", QT_TRANSLATE_NOOP("CadreEditor", "7. Religion"), "choice", "religion"),
+        F("permanent_address", QT_TRANSLATE_NOOP("CadreEditor", "8. Permanent residence"), wide=True),
+        F("current_address", QT_TRANSLATE_NOOP("CadreEditor", "9. Current address"), wide=True),
+        F("phone", QT_TRANSLATE_NOOP("CadreEditor", "Phone")),
+        F("email", QT_TRANSLATE_NOOP("CadreEditor", "Email")),
+        F("cadre_code", QT_TRANSLATE_NOOP("CadreEditor", "Civil servant number")),
+        F("owner_unit_id", QT_TRANSLATE_NOOP("CadreEditor", "Managing unit"), "choice", "unit"),
+        F("category", QT_TRANSLATE_NOOP("CadreEditor", "Staff category"), "choice", "cadre_category"),
+        F("status", QT_TRANSLATE_NOOP("CadreEditor", "Status"), "choice", "cadre_status"),
     ]),
-    ("Công tác, lương", [
-        F("occupation_before", "10. Nghề nghiệp khi được tuyển dụng"), F("recruitment_date", "11. Ngày tuyển dụng", "date"),
-        F("recruiting_agency", "Cơ quan tuyển dụng", wide=True), F("current_position", "12. Chức vụ hiện tại", wide=True),
-        F("title_code", "Chức danh (danh mục)", "choice", "title"), F("position_start_date", "Ngày bổ nhiệm", "date"),
-        F("term_end_date", "Hết thời hạn bổ nhiệm", "date"), F("concurrent_positions", "Chức vụ kiêm nhiệm", wide=True),
-        F("main_duties", "13. Công việc chính được giao", "text"),
-        F("grade_code", "14. Ngạch", "choice", "grade"), F("salary_step", "Bậc lương", "int"),
-        F("salary_coefficient", "Hệ số", "float"), F("salary_step_date", "Ngày hưởng", "date"),
-        F("position_allowance", "Phụ cấp chức vụ", "float"), F("other_allowance", "Phụ cấp khác"),
+    (QT_TRANSLATE_NOOP("CadreEditor", "Work, salary"), [
+        F("occupation_before", QT_TRANSLATE_NOOP("CadreEditor", "10. Occupation when recruited")),
+        F("recruitment_date", QT_TRANSLATE_NOOP("CadreEditor", "11. Recruitment date"), "date"),
+        F("recruiting_agency", QT_TRANSLATE_NOOP("CadreEditor", "Recruiting agency"), wide=True),
+        F("current_position", QT_TRANSLATE_NOOP("CadreEditor", "12. Current position"), wide=True),
+        F("title_code", QT_TRANSLATE_NOOP("CadreEditor", "Title (code list)"), "choice", "title"),
+        F("position_start_date", QT_TRANSLATE_NOOP("CadreEditor", "Appointed on"), "date"),
+        F("term_end_date", QT_TRANSLATE_NOOP("CadreEditor", "Appointment ends"), "date"),
+        F("concurrent_positions", QT_TRANSLATE_NOOP("CadreEditor", "Concurrent positions"), wide=True),
+        F("main_duties", QT_TRANSLATE_NOOP("CadreEditor", "13. Main duties"), "text"),
+        F("grade_code", QT_TRANSLATE_NOOP("CadreEditor", "14. Grade"), "choice", "grade"),
+        F("salary_step", QT_TRANSLATE_NOOP("CadreEditor", "Salary step"), "int"),
+        F("salary_coefficient", QT_TRANSLATE_NOOP("CadreEditor", "Coefficient"), "float"),
+        F("salary_step_date", QT_TRANSLATE_NOOP("CadreEditor", "Paid from"), "date"),
+        F("position_allowance", QT_TRANSLATE_NOOP("CadreEditor", "Position allowance"), "float"),
+        F("other_allowance", QT_TRANSLATE_NOOP("CadreEditor", "Other allowances")),
     ]),
-    ("Trình độ", [
-        F("general_education", "15.1 Giáo dục phổ thông"), F("education_level", "15.2 Chuyên môn cao nhất", "choice", "education_level"),
-        F("education_major", "Chuyên ngành", wide=True), F("academic_title", "Học hàm", "choice", "academic_title"),
-        F("political_theory", "15.3 Lý luận chính trị", "choice", "political_theory"),
-        F("state_mgmt", "15.4 Quản lý nhà nước", "choice", "state_mgmt"), F("foreign_language", "15.5 Ngoại ngữ"),
-        F("it_level", "15.6 Tin học"),
+    (QT_TRANSLATE_NOOP("CadreEditor", "Education"), [
+        F("general_education", QT_TRANSLATE_NOOP("CadreEditor", "15.1 General education")),
+        F("education_level", QT_TRANSLATE_NOOP("CadreEditor", "15.2 Highest qualification"), "choice", "education_level"),
+        F("education_major", QT_TRANSLATE_NOOP("CadreEditor", "Major"), wide=True),
+        F("academic_title", QT_TRANSLATE_NOOP("CadreEditor", "Academic title"), "choice", "academic_title"),
+        F("political_theory", QT_TRANSLATE_NOOP("CadreEditor", "15.3 Political theory"), "choice", "political_theory"),
+        F("state_mgmt", QT_TRANSLATE_NOOP("CadreEditor", "15.4 State management"), "choice", "state_mgmt"),
+        F("foreign_language", QT_TRANSLATE_NOOP("CadreEditor", "15.5 Foreign languages")),
+        F("it_level", QT_TRANSLATE_NOOP("CadreEditor", "15.6 IT skills")),
     ]),
-    ("Đảng, đoàn thể", [
-        F("party_join_date", "16. Ngày vào Đảng", "date"), F("party_official_date", "Ngày chính thức", "date"),
-        F("mass_org", "17. Tổ chức chính trị – xã hội", wide=True), F("army_enlist_date", "18. Ngày nhập ngũ", "date"),
-        F("army_discharge_date", "Ngày xuất ngũ", "date"), F("army_rank", "Quân hàm cao nhất"),
-        F("honorary_title", "19. Danh hiệu được phong tặng"), F("strengths", "20. Sở trường công tác", wide=True),
-        F("party_committee", "Cấp ủy hiện tại (2C/TCTW)"), F("party_committee_concurrent", "Cấp ủy kiêm"),
-        F("revolution_join_date", "Ngày tham gia cách mạng", "date"),
-        F("current_agency_join_date", "Ngày vào cơ quan hiện nay", "date"),
-        F("family_background", "Thành phần gia đình xuất thân"),
+    (QT_TRANSLATE_NOOP("CadreEditor", "Party, organisations"), [
+        F("party_join_date", QT_TRANSLATE_NOOP("CadreEditor", "16. Joined the Party"), "date"),
+        F("party_official_date", QT_TRANSLATE_NOOP("CadreEditor", "Full member since"), "date"),
+        F("mass_org", QT_TRANSLATE_NOOP("CadreEditor", "17. Socio-political organisations"), wide=True),
+        F("army_enlist_date", QT_TRANSLATE_NOOP("CadreEditor", "18. Enlisted"), "date"),
+        F("army_discharge_date", QT_TRANSLATE_NOOP("CadreEditor", "Discharged"), "date"),
+        F("army_rank", QT_TRANSLATE_NOOP("CadreEditor", "Highest military rank")),
+        F("honorary_title", QT_TRANSLATE_NOOP("CadreEditor", "19. Honorary titles")),
+        F("strengths", QT_TRANSLATE_NOOP("CadreEditor", "20. Work strengths"), wide=True),
+        F("party_committee", QT_TRANSLATE_NOOP("CadreEditor", "Current Party committee (2C/TCTW)")),
+        F("party_committee_concurrent", QT_TRANSLATE_NOOP("CadreEditor", "Concurrent Party committee")),
+        F("revolution_join_date", QT_TRANSLATE_NOOP("CadreEditor", "Joined the revolution"), "date"),
+        F("current_agency_join_date", QT_TRANSLATE_NOOP("CadreEditor", "Joined the current agency"), "date"),
+        F("family_background", QT_TRANSLATE_NOOP("CadreEditor", "Family background")),
     ]),
-    ("Sức khỏe, CCCD", [
-        F("health_status", "23. Tình trạng sức khỏe"), F("height_cm", "Chiều cao (cm)", "int"),
-        F("weight_kg", "Cân nặng (kg)", "int"), F("blood_group", "Nhóm máu", "choice", "blood_group"),
-        F("war_invalid_grade", "24. Thương binh hạng"), F("policy_family", "Gia đình chính sách", wide=True),
-        F("id_number", "25. Số CCCD (định danh cá nhân)"), F("id_issue_date", "Ngày cấp", "date"),
-        F("id_issue_place", "Nơi cấp", wide=True), F("social_insurance_no", "26. Số sổ BHXH"),
+    (QT_TRANSLATE_NOOP("CadreEditor", "Health, ID card"), [
+        F("health_status", QT_TRANSLATE_NOOP("CadreEditor", "23. Health")),
+        F("height_cm", QT_TRANSLATE_NOOP("CadreEditor", "Height (cm)"), "int"),
+        F("weight_kg", QT_TRANSLATE_NOOP("CadreEditor", "Weight (kg)"), "int"),
+        F("blood_group", QT_TRANSLATE_NOOP("CadreEditor", "Blood group"), "choice", "blood_group"),
+        F("war_invalid_grade", QT_TRANSLATE_NOOP("CadreEditor", "24. War invalid grade")),
+        F("policy_family", QT_TRANSLATE_NOOP("CadreEditor", "Policy family"), wide=True),
+        F("id_number", QT_TRANSLATE_NOOP("CadreEditor", "25. ID card number (personal ID)")),
+        F("id_issue_date", QT_TRANSLATE_NOOP("CadreEditor", "Issued on"), "date"),
+        F("id_issue_place", QT_TRANSLATE_NOOP("CadreEditor", "Issued at"), wide=True),
+        F("social_insurance_no", QT_TRANSLATE_NOOP("CadreEditor", "26. Social insurance number")),
     ]),
-    ("Lịch sử, nhận xét", [
-        F("history_detention", "29a. Bị bắt, bị tù; làm việc trong chế độ cũ", "text"),
-        F("history_foreign_orgs", "29b. Quan hệ với tổ chức ở nước ngoài", "text"),
-        F("history_foreign_relatives", "29c. Thân nhân ở nước ngoài", "text"),
-        F("economic_salary", "Hoàn cảnh kinh tế: lương, thu nhập (2C/TCTW)", "text"),
-        F("economic_housing", "Nhà ở", "text"), F("economic_land", "Đất ở, đất sản xuất", "text"),
-        F("assessment", "32. Nhận xét, đánh giá của cơ quan", "text"),
+    (QT_TRANSLATE_NOOP("CadreEditor", "History, assessment"), [
+        F("history_detention", QT_TRANSLATE_NOOP("CadreEditor", "29a. Arrest, prison; work under the former regime"), "text"),
+        F("history_foreign_orgs", QT_TRANSLATE_NOOP("CadreEditor", "29b. Links with organisations abroad"), "text"),
+        F("history_foreign_relatives", QT_TRANSLATE_NOOP("CadreEditor", "29c. Relatives abroad"), "text"),
+        F("economic_salary", QT_TRANSLATE_NOOP("CadreEditor", "Economic situation: salary, income (2C/TCTW)"), "text"),
+        F("economic_housing", QT_TRANSLATE_NOOP("CadreEditor", "Housing"), "text"),
+        F("economic_land", QT_TRANSLATE_NOOP("CadreEditor", "Residential and farm land"), "text"),
+        F("assessment", QT_TRANSLATE_NOOP("CadreEditor", "32. Agency's assessment"), "text"),
     ]),
 ]
-SEX_CHOICES = [("M", "Nam"), ("F", "Nữ")]
+# The tabs that also hold child tables (by their section title, the English source string).
+PERSONAL, WORK, EDUCATION, PARTY = (title for title, _fields in SECTIONS[:4])
+SEX_CHOICES = [("M", QT_TRANSLATE_NOOP("CadreEditor", "Male")), ("F", QT_TRANSLATE_NOOP("CadreEditor", "Female"))]
 
 def timeline_html(steps: list[TimelineEntry]) -> str:
     """The career as a vertical timeline: a heading per year, a line per decision; cancelled decisions
     struck through with the reason, so nobody mistakes them for the current state."""
     if not steps:
-        return "<p style='color:#666'>Chưa có quyết định nào. Bấm «Ghi quyết định…» để thêm.</p>"
-    parts = ["<h3 style='margin:0'>Dòng thời gian</h3>"]
+        empty = translate("CadreEditor", "No decisions yet. Click «Record decision…» to add one.")
+        return f"<p style='color:#666'>{escape(empty)}</p>"
+    heading = escape(translate("CadreEditor", "Timeline"))
+    parts = [f"<h3 style='margin:0'>{heading}</h3>"]
+    unknown = escape(translate("CadreEditor", "Date unknown"))
     year: int | None = -1
     for st in steps:
         if st.year != year:
             year = st.year
-            parts.append(f"<p style='margin:10px 0 2px 0; font-size:large; color:#0b4f8a'><b>{year or 'Chưa rõ ngày'}</b></p>")
+            parts.append(f"<p style='margin:10px 0 2px 0; font-size:large; color:#0b4f8a'><b>{year or unknown}</b></p>")
         text = f"<b>{escape(st.kind_label)}</b>"
         if st.summary:
             text += f": {escape(st.summary)}"
-        meta = ", ".join(x for x in (f"QĐ số {escape(st.number)}" if st.number else "", escape(st.issuer)) if x)
-        until = f" (đến {st.until})" if st.until else ""
+        number = translate("CadreEditor", "Decision no. {number}").format(number=escape(st.number)) if st.number else ""
+        meta = ", ".join(x for x in (number, escape(st.issuer)) if x)
+        until = " " + translate("CadreEditor", "(until {date})").format(date=st.until) if st.until else ""
         line = f"{st.when or '—'}{until} · {text}" + (f"<br><span style='color:#555'>{meta}</span>" if meta else "")
         if st.cancelled:
-            reason = f" — lý do: {escape(st.cancel_reason)}" if st.cancel_reason else ""
-            line = f"<span style='color:#888'><s>{line}</s><br><i>Đã huỷ{reason}</i></span>"
+            cancelled = (translate("CadreEditor", "Cancelled — reason: {reason}").format(reason=escape(st.cancel_reason))
+                         if st.cancel_reason else translate("CadreEditor", "Cancelled"))
+            line = f"<span style='color:#888'><s>{line}</s><br><i>{cancelled}</i></span>"
         parts.append(f"<p style='margin:2px 0 6px 12px'>{line}</p>")
     return "".join(parts)
 
@@ -160,36 +199,49 @@ def _table_specs(codes: dict[str, list[tuple[str, str]]]) -> dict[str, tuple[str
         return tuple(codes.get(key, []))
 
     return {
-        "training": ("27. Đào tạo, bồi dưỡng", d.TrainingRow, [
-            Col("school", "Tên trường", width_chars=26), Col("major", "Chuyên ngành", width_chars=20),
-            Col("from_date", "Từ (tháng/năm)", "partial_date", width_chars=10), Col("to_date", "Đến", "partial_date", width_chars=10),
-            Col("mode", "Hình thức", "choice", c("training_mode"), width_chars=12),
-            Col("certificate", "Văn bằng, chứng chỉ", width_chars=16), Col("kind", "Loại", "choice", c("training_kind"), width_chars=14),
+        "training": (translate("CadreEditor", "27. Training"), d.TrainingRow, [
+            Col("school", translate("CadreEditor", "School"), width_chars=26),
+            Col("major", translate("CadreEditor", "Major"), width_chars=20),
+            Col("from_date", translate("CadreEditor", "From (mm/yyyy)"), "partial_date", width_chars=10),
+            Col("to_date", translate("CadreEditor", "To"), "partial_date", width_chars=10),
+            Col("mode", translate("CadreEditor", "Form"), "choice", c("training_mode"), width_chars=12),
+            Col("certificate", translate("CadreEditor", "Degree, certificate"), width_chars=16),
+            Col("kind", translate("CadreEditor", "Type"), "choice", c("training_kind"), width_chars=14),
         ], {"kind": "chuyen_mon"}),
-        "work_history": ("28. Tóm tắt quá trình công tác", d.WorkHistoryRow, [
-            Col("from_date", "Từ (tháng/năm)", "partial_date", width_chars=10), Col("to_date", "Đến", "partial_date", width_chars=10),
-            Col("description", "Chức danh, chức vụ, đơn vị công tác", width_chars=60),
+        "work_history": (translate("CadreEditor", "28. Work history"), d.WorkHistoryRow, [
+            Col("from_date", translate("CadreEditor", "From (mm/yyyy)"), "partial_date", width_chars=10),
+            Col("to_date", translate("CadreEditor", "To"), "partial_date", width_chars=10),
+            Col("description", translate("CadreEditor", "Title, position, unit"), width_chars=60),
         ], {}),
-        "family_self": ("30a. Quan hệ gia đình – về bản thân", d.FamilyRow, [
-            Col("relation", "Mối quan hệ", width_chars=10), Col("full_name", "Họ và tên", width_chars=20),
-            Col("birth_year", "Năm sinh", width_chars=8), Col("details", "Quê quán, nghề nghiệp, chức vụ, nơi ở…", width_chars=50),
+        "family_self": (translate("CadreEditor", "30a. Family – own side"), d.FamilyRow, [
+            Col("relation", translate("CadreEditor", "Relation"), width_chars=10),
+            Col("full_name", translate("CadreEditor", "Full name"), width_chars=20),
+            Col("birth_year", translate("CadreEditor", "Born"), width_chars=8),
+            Col("details", translate("CadreEditor", "Home town, occupation, position, residence…"), width_chars=50),
         ], {"side": "self"}),
-        "family_spouse": ("30b. Quan hệ gia đình – bên vợ (chồng)", d.FamilyRow, [
-            Col("relation", "Mối quan hệ", width_chars=10), Col("full_name", "Họ và tên", width_chars=20),
-            Col("birth_year", "Năm sinh", width_chars=8), Col("details", "Quê quán, nghề nghiệp, chức vụ, nơi ở…", width_chars=50),
+        "family_spouse": (translate("CadreEditor", "30b. Family – spouse's side"), d.FamilyRow, [
+            Col("relation", translate("CadreEditor", "Relation"), width_chars=10),
+            Col("full_name", translate("CadreEditor", "Full name"), width_chars=20),
+            Col("birth_year", translate("CadreEditor", "Born"), width_chars=8),
+            Col("details", translate("CadreEditor", "Home town, occupation, position, residence…"), width_chars=50),
         ], {"side": "spouse"}),
-        "salary": ("31. Diễn biến quá trình lương", d.SalaryRow, [
-            Col("effective", "Tháng/năm", "partial_date", width_chars=10), Col("grade_code", "Mã ngạch", width_chars=10),
-            Col("step", "Bậc", "int", width_chars=6), Col("coefficient", "Hệ số lương", "float", width_chars=10),
+        "salary": (translate("CadreEditor", "31. Salary history"), d.SalaryRow, [
+            Col("effective", translate("CadreEditor", "Month/year"), "partial_date", width_chars=10),
+            Col("grade_code", translate("CadreEditor", "Grade code"), width_chars=10),
+            Col("step", translate("CadreEditor", "Step"), "int", width_chars=6),
+            Col("coefficient", translate("CadreEditor", "Salary coefficient"), "float", width_chars=10),
         ], {}),
-        "awards": ("21. Khen thưởng", d.AwardRow, [
-            Col("year", "Năm", "int", width_chars=6), Col("form_code", "Hình thức", "choice", c("award_form"), width_chars=28),
-            Col("issuer", "Cấp khen", width_chars=20), Col("reason", "Lý do", width_chars=30),
+        "awards": (translate("CadreEditor", "21. Awards"), d.AwardRow, [
+            Col("year", translate("CadreEditor", "Year"), "int", width_chars=6),
+            Col("form_code", translate("CadreEditor", "Form"), "choice", c("award_form"), width_chars=28),
+            Col("issuer", translate("CadreEditor", "Awarded by"), width_chars=20),
+            Col("reason", translate("CadreEditor", "Reason"), width_chars=30),
         ], {"year": date.today().year}),
-        "discipline": ("22. Kỷ luật", d.DisciplineRow, [
-            Col("decided_on", "Ngày", "date", width_chars=10),
-            Col("form_code", "Hình thức", "choice", c("discipline_form"), width_chars=20),
-            Col("issuer", "Cấp quyết định", width_chars=20), Col("reason", "Lý do", width_chars=30),
+        "discipline": (translate("CadreEditor", "22. Discipline"), d.DisciplineRow, [
+            Col("decided_on", translate("CadreEditor", "Date"), "date", width_chars=10),
+            Col("form_code", translate("CadreEditor", "Form"), "choice", c("discipline_form"), width_chars=20),
+            Col("issuer", translate("CadreEditor", "Decided by"), width_chars=20),
+            Col("reason", translate("CadreEditor", "Reason"), width_chars=30),
         ], {}),
     }
 
@@ -234,7 +286,7 @@ class LongCodeCombo(CodeCombo):
     def set_value(self, code: str | None) -> None:
         i = self._index.get(code or "", -1)
         if i < 0 and code:
-            self.addItem(f"{code} (không có trong danh mục)")
+            self.addItem(translate("CadreEditor", "{code} (not in the list)").format(code=code))
             self._codes.append(code)
             i = self._index[code] = len(self._codes) - 1
         self.setCurrentIndex(max(i, 0))
@@ -250,13 +302,14 @@ class CadreEditor(QDialog):
         super().__init__(parent)
         self.uowf, self.tasks, self.codes = uowf, tasks, codes
         self.cadre_id = cadre_id
-        self.setWindowTitle("Hồ sơ cán bộ")
+        self.setWindowTitle(translate("CadreEditor", "Personnel record"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.undo = QUndoStack(self)
         self.undo.cleanChanged.connect(self._update_title)
         self._applying = False
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, str] = {}  # field → its label in the interface language, translated once
         self.models: dict[str, RowsTableModel] = {}
         self._values: dict[str, Any] = {}
         self.file = d.CadreFile(cadre=d.Cadre(owner_unit_id=default_unit, sex="M"))
@@ -270,33 +323,33 @@ class CadreEditor(QDialog):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         specs = _table_specs(codes)
-        extra_tables = {"Công tác, lương": ["work_history", "salary"], "Trình độ": ["training"],
-                        "Đảng, đoàn thể": ["awards", "discipline"]}
+        extra_tables = {WORK: ["work_history", "salary"], EDUCATION: ["training"], PARTY: ["awards", "discipline"]}
         for title, fields in SECTIONS:
-            side = self._photo_panel() if title == "Sơ yếu" else None
-            self.tabs.addTab(self._form_tab(fields, [specs[k] + (k,) for k in extra_tables.get(title, [])], side), title)
-            if title == "Đảng, đoàn thể":
+            side = self._photo_panel() if title == PERSONAL else None
+            tab = self._form_tab(fields, [specs[k] + (k,) for k in extra_tables.get(title, [])], side)
+            self.tabs.addTab(tab, translate("CadreEditor", title))
+            if title == PARTY:
                 fam = QWidget()
                 fl = QVBoxLayout(fam)
                 for key in ("family_self", "family_spouse"):
                     fl.addWidget(self._table_box(*specs[key], key))
-                self.tabs.addTab(fam, "Gia đình")
+                self.tabs.addTab(fam, translate("CadreEditor", "Family"))
         self.decisions_tab = QWidget()
         self._build_decisions_tab()
-        self.tabs.addTab(self.decisions_tab, "Quyết định")
+        self.tabs.addTab(self.decisions_tab, translate("CadreEditor", "Decisions"))
 
         buttons = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons.addWidget(self.status, 1)
-        self.undo_button = QPushButton("Hoàn tác")
+        self.undo_button = QPushButton(translate("CadreEditor", "Undo"))
         self.undo_button.clicked.connect(self.undo.undo)
         self.undo.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_button.setEnabled(False)
-        self.save_button = QPushButton("Lưu")
+        self.save_button = QPushButton(translate("CadreEditor", "Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        close_button = QPushButton("Đóng")
+        close_button = QPushButton(translate("CadreEditor", "Close"))
         close_button.clicked.connect(self.close)
         for b in (self.undo_button, self.save_button, close_button):
             buttons.addWidget(b)
@@ -327,7 +380,8 @@ class CadreEditor(QDialog):
             w.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
             w.editingFinished.connect(lambda f=f: self._changed(f))
         elif f.kind in ("choice", "sex"):
-            choices = SEX_CHOICES if f.kind == "sex" else self.codes.get(f.codes, [])
+            choices = ([(code, translate("CadreEditor", name)) for code, name in SEX_CHOICES] if f.kind == "sex"
+                       else self.codes.get(f.codes, []))
             combo = LongCodeCombo if len(choices) > LongCodeCombo.FROM else CodeCombo
             w = combo(choices, allow_empty=f.kind != "sex")
             # as narrow as 12 letters, not as wide as the longest name: the form fits 1366×768 at 150 %
@@ -342,7 +396,7 @@ class CadreEditor(QDialog):
             if f.kind in ("int", "float"):
                 w.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10 + 16)
             w.editingFinished.connect(lambda f=f: self._changed(f))
-        w.setAccessibleName(f.label)
+        w.setAccessibleName(self.labels[f.name])
         return w
 
     def _form_tab(self, fields: list[F], tables: list[tuple[Any, ...]], side: QWidget | None = None) -> QWidget:
@@ -355,6 +409,7 @@ class CadreEditor(QDialog):
         grid.setVerticalSpacing(2)
         row = col = 0
         for f in fields:
+            self.labels[f.name] = translate("CadreEditor", f.label)
             w = self._make_widget(f)
             self.widgets[f.name] = w
             err = QLabel()
@@ -362,7 +417,7 @@ class CadreEditor(QDialog):
             err.setWordWrap(True)
             err.hide()
             self.errors[f.name] = err
-            label = QLabel(f.label)
+            label = QLabel(self.labels[f.name])
             label.setBuddy(w)
             span_wide = f.wide or f.kind == "text"
             if span_wide and col == 1:
@@ -396,10 +451,14 @@ class CadreEditor(QDialog):
         v = QVBoxLayout(box)
         v.setContentsMargins(0, 8, 0, 0)
         head = QHBoxLayout()
-        head.addWidget(QLabel(f"<b>{title}</b>"))
+        heading = QLabel(title)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        head.addWidget(heading)
         head.addStretch(1)
-        add = QPushButton("Thêm dòng")
-        remove = QPushButton("Xoá dòng")
+        add = QPushButton(translate("CadreEditor", "Add row"))
+        remove = QPushButton(translate("CadreEditor", "Remove row"))
         head.addWidget(add)
         head.addWidget(remove)
         v.addLayout(head)
@@ -428,39 +487,41 @@ class CadreEditor(QDialog):
         v = QVBoxLayout(box)
         v.setContentsMargins(12, 0, 0, 0)
         width = self.fontMetrics().height() * 7
-        self.photo = QLabel("Ảnh 4×6")
+        self.photo = QLabel(translate("CadreEditor", "4×6 photo"))
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setFixedSize(width, width * 3 // 2)
         self.photo.setStyleSheet("border: 1px solid #888; background: #fafafa; color: #777;")
         v.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignHCenter)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Ngày chụp"))
+        row.addWidget(QLabel(translate("CadreEditor", "Date taken")))
         self.photo_date = DateEdit()
         self.photo_date.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
         row.addWidget(self.photo_date)
         v.addLayout(row)
-        choose = QPushButton("Chọn ảnh…")
+        choose = QPushButton(translate("CadreEditor", "Choose photo…"))
         choose.clicked.connect(self._choose_photo)
-        remove = QPushButton("Xoá ảnh")
+        remove = QPushButton(translate("CadreEditor", "Remove photo"))
         remove.clicked.connect(lambda: self.set_photo(None))
         v.addWidget(choose)
         v.addWidget(remove)
         return box
 
     def _choose_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn ảnh 4×6", "", "Ảnh (*.jpg *.jpeg *.png *.bmp *.tif *.tiff)")
+        path, _ = QFileDialog.getOpenFileName(self, translate("CadreEditor", "Choose a 4×6 photo"), "",
+                                              translate("CadreEditor", "Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff)"))
         if path:
             try:
                 data = Path(path).read_bytes()
             except OSError as exc:
-                self._failed(ValidationError(f"Không đọc được tệp ảnh: {exc.strerror or exc}"))
+                self._failed(ValidationError(translate("CadreEditor", "Cannot read the photo file: {error}")
+                                             .format(error=exc.strerror or exc)))
                 return
             self.set_photo(data)
 
     def set_photo(self, data: bytes | None) -> None:
         """Attach a photo (saved at once; the record must already be saved)."""
         if not self.cadre_id:
-            self._failed(ValidationError("Hãy lưu hồ sơ trước khi gắn ảnh."))
+            self._failed(ValidationError(translate("CadreEditor", "Save the record before attaching a photo.")))
             return
         try:
             taken = self.photo_date.value()[0]
@@ -469,12 +530,12 @@ class CadreEditor(QDialog):
             return
         cid = self.cadre_id
         self.tasks.run_db(lambda: records.set_photo(self.uowf, cid, data, taken),
-                          on_done=lambda _c: self._decision_done("Đã cập nhật ảnh."), on_error=self._failed)
+                          on_done=lambda _c: self._decision_done(translate("CadreEditor", "Photo updated.")), on_error=self._failed)
 
     def _show_photo(self, data: bytes | None) -> None:
         if not data:
             self.photo.setPixmap(QPixmap())
-            self.photo.setText("Ảnh 4×6")
+            self.photo.setText(translate("CadreEditor", "4×6 photo"))
             return
         pix = QPixmap()
         pix.loadFromData(data)
@@ -483,12 +544,17 @@ class CadreEditor(QDialog):
 
     def _build_decisions_tab(self) -> None:
         v = QVBoxLayout(self.decisions_tab)
-        v.addWidget(QLabel("<b>Quá trình công tác theo quyết định</b> (bổ nhiệm, điều động, nâng bậc, khen thưởng, kỷ luật…)"))
+        v.addWidget(QLabel(translate("CadreEditor", "<b>Career by decision</b> (appointments, transfers, step raises, "
+                                               "awards, discipline…)")))
         self.decisions_model = RowsTableModel(d.Decision, [
-            Col("effective_date", "Hiệu lực", width_chars=10), Col("kind", "Loại", "choice", tuple(KIND_LABELS.items()), width_chars=16),
-            Col("number", "Số quyết định", width_chars=14), Col("issuer", "Cơ quan ban hành", width_chars=22),
-            Col("summary", "Nội dung", width_chars=30), Col("status", "Tình trạng", "choice",
-                                                          (("active", "Có hiệu lực"), ("cancelled", "Đã huỷ")), width_chars=10),
+            Col("effective_date", translate("CadreEditor", "Effective"), width_chars=10),
+            Col("kind", translate("CadreEditor", "Type"), "choice", tuple(KIND_LABELS.items()), width_chars=16),
+            Col("number", translate("CadreEditor", "Decision no."), width_chars=14),
+            Col("issuer", translate("CadreEditor", "Issued by"), width_chars=22),
+            Col("summary", translate("CadreEditor", "Content"), width_chars=30),
+            Col("status", translate("CadreEditor", "Status"), "choice",
+                (("active", translate("CadreEditor", "In force")), ("cancelled", translate("CadreEditor", "Cancelled"))),
+                width_chars=10),
         ], [], self)
         view = QTableView()
         view.setModel(self.decisions_model)
@@ -498,7 +564,7 @@ class CadreEditor(QDialog):
         for i, c in enumerate(self.decisions_model.columns):
             view.setColumnWidth(i, max(fm.horizontalAdvance("n") * c.width_chars, fm.horizontalAdvance(c.header) + 10) + 12)
         self.timeline = QTextBrowser()
-        self.timeline.setAccessibleName("Dòng thời gian công tác")
+        self.timeline.setAccessibleName(translate("CadreEditor", "Career timeline"))
         self.timeline.setOpenLinks(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(view)
@@ -509,9 +575,9 @@ class CadreEditor(QDialog):
         self.decisions_view = view
         row = QHBoxLayout()
         row.addStretch(1)
-        self.add_decision_button = QPushButton("Ghi quyết định…")
+        self.add_decision_button = QPushButton(translate("CadreEditor", "Record decision…"))
         self.add_decision_button.clicked.connect(self.add_decision)
-        self.cancel_decision_button = QPushButton("Huỷ quyết định đã chọn…")
+        self.cancel_decision_button = QPushButton(translate("CadreEditor", "Cancel selected decision…"))
         self.cancel_decision_button.clicked.connect(self._ask_cancel_decision)
         row.addWidget(self.add_decision_button)
         row.addWidget(self.cancel_decision_button)
@@ -521,7 +587,7 @@ class CadreEditor(QDialog):
     def add_decision(self) -> None:
         """Open the decision form (the record must be saved first: a decision changes it)."""
         if not self.cadre_id or self.dirty:
-            self._failed(ValidationError("Hãy lưu hồ sơ trước khi ghi quyết định."))
+            self._failed(ValidationError(translate("CadreEditor", "Save the record before recording a decision.")))
             return
         dlg = DecisionDialog(self.codes, self)
         dlg.accepted.connect(lambda: self._record_decision(dlg.result_input))
@@ -533,22 +599,25 @@ class CadreEditor(QDialog):
             return
         cid = self.cadre_id
         self.tasks.run_db(lambda: records.record_decision(self.uowf, cid, inp),
-                          on_done=lambda _r: self._decision_done("Đã ghi quyết định."), on_error=self._failed)
+                          on_done=lambda _r: self._decision_done(translate("CadreEditor", "Decision recorded.")), on_error=self._failed)
 
     def _ask_cancel_decision(self) -> None:
         row = self.decisions_view.currentIndex().row()
         if row < 0:
-            self._failed(ValidationError("Chọn quyết định cần huỷ trong bảng."))
+            self._failed(ValidationError(translate("CadreEditor", "Select the decision to cancel in the table.")))
             return
         dec = self.decisions_model.rows[row]
-        reason, ok = QInputDialog.getText(self, "Huỷ quyết định", f"Lý do huỷ quyết định số {dec.number}:")
+        reason, ok = QInputDialog.getText(
+            self, translate("CadreEditor", "Cancel decision"),
+            translate("CadreEditor", "Reason for cancelling decision no. {number}:").format(number=dec.number))
         if ok:
             self.cancel_decision(dec.id, reason)
 
     def cancel_decision(self, decision_id: str, reason: str) -> None:
         """Cancel a decision: what it changed in the record is put back."""
         self.tasks.run_db(lambda: records.cancel_decision(self.uowf, decision_id, reason),
-                          on_done=lambda _r: self._decision_done("Đã huỷ quyết định; hồ sơ đã trở lại như trước."),
+                          on_done=lambda _r: self._decision_done(
+                              translate("CadreEditor", "Decision cancelled; the record is back as it was.")),
                           on_error=self._failed)
 
     def _decision_done(self, message: str) -> None:
@@ -627,7 +696,7 @@ class CadreEditor(QDialog):
                 if not text:
                     return None
                 if not text.isdigit():
-                    raise ValidationError("Nhập một số nguyên.")
+                    raise ValidationError(translate("CadreEditor", "Enter a whole number."))
                 return int(text)
             if kind == "float":
                 if not text:
@@ -635,7 +704,7 @@ class CadreEditor(QDialog):
                 try:
                     return round(float(text.replace(",", ".")), 2)
                 except ValueError as exc:
-                    raise ValidationError("Nhập một số, ví dụ 2,34.") from exc
+                    raise ValidationError(translate("CadreEditor", "Enter a number, e.g. 2.34.")) from exc
             return text
         except ValidationError as exc:
             if quiet:
@@ -673,7 +742,7 @@ class CadreEditor(QDialog):
                 self._set_widget(name, widget, value)
             self._values[name] = value
 
-        self.undo.push(_FieldEdit(self, apply, old, new, f.label))
+        self.undo.push(_FieldEdit(self, apply, old, new, self.labels[f.name]))
         if f.name == "full_name" and isinstance(new, str):
             self._split_name(new)
 
@@ -698,7 +767,7 @@ class CadreEditor(QDialog):
 
         class AddRow(QUndoCommand):
             def __init__(self) -> None:
-                super().__init__("Thêm dòng")
+                super().__init__(translate("CadreEditor", "Add row"))
                 self.first = True
 
             def redo(self) -> None:
@@ -722,7 +791,7 @@ class CadreEditor(QDialog):
 
         class RemoveRow(QUndoCommand):
             def __init__(self) -> None:
-                super().__init__("Xoá dòng")
+                super().__init__(translate("CadreEditor", "Remove row"))
                 self.first = True
 
             def redo(self) -> None:
@@ -747,7 +816,7 @@ class CadreEditor(QDialog):
             except ValidationError as exc:
                 errors.update(exc.fields)
         if errors:
-            raise ValidationError("Một số ô chưa đúng.", errors)
+            raise ValidationError(translate("CadreEditor", "Some fields are not right."), errors)
         c = dataclasses.replace(self.file.cadre)
         for name, value in values.items():
             if name == "birth_date":
@@ -780,7 +849,7 @@ class CadreEditor(QDialog):
                     self.tabs.setCurrentIndex(i)
                     self.widgets[first].setFocus()
                     break
-            self.status.setText("Chưa lưu: " + " ".join(dict.fromkeys(fields.values())))
+            self.status.setText(translate("CadreEditor", "Not saved: {errors}").format(errors=" ".join(dict.fromkeys(fields.values()))))
             self.status.setStyleSheet("color: #b00020;")
 
     def save(self) -> None:
@@ -790,7 +859,7 @@ class CadreEditor(QDialog):
             self.show_errors(exc.fields)
             return
         self.save_button.setEnabled(False)
-        self.status.setText("Đang lưu…")
+        self.status.setText(translate("CadreEditor", "Saving…"))
         self.status.setStyleSheet("")
         self.tasks.run_db(lambda: records.save_cadre_file(self.uowf, f), on_done=self._saved, on_error=self._save_failed)
 
@@ -799,7 +868,7 @@ class CadreEditor(QDialog):
         self.cadre_id = cid
         self.save_button.setEnabled(True)
         self.show_errors({})
-        self.status.setText("Đã lưu.")
+        self.status.setText(translate("CadreEditor", "Saved."))
         self.status.setStyleSheet("color: #1b5e20;")
         self.saved.emit(cid)
         self.tasks.run_db(lambda: cadre_file(self.uowf, cid), on_done=self.load, on_error=self._failed)
@@ -812,18 +881,18 @@ class CadreEditor(QDialog):
             self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
-        msg = exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}"
+        msg = exc.message if isinstance(exc, CanboError) else translate("CadreEditor", "Error: {error}").format(error=exc)
         self.status.setText(msg)
         self.status.setStyleSheet("color: #b00020;")
 
     # -- window ------------------------------------------------------------------------------------
     def _update_title(self, *_: Any) -> None:
-        name = self.file.cadre.full_name or "Hồ sơ mới"
+        name = self.file.cadre.full_name or translate("CadreEditor", "New record")
         star = "" if self.undo.isClean() else " *"
-        self.setWindowTitle(f"Hồ sơ: {name}{star}")
+        self.setWindowTitle(translate("CadreEditor", "Record: {name}").format(name=name) + star)
         unit = self.file.unit_name
         born = d.birth_display(self.file.cadre.birth_date, self.file.cadre.birth_precision)
-        self.header.setText(f"<span style='font-size:14pt'><b>{name}</b></span>"
+        self.header.setText(f"<span style='font-size:14pt'><b>{name}</b></span>"  # i18n: data (name, birth, unit)
                             f"{'&nbsp;&nbsp;·&nbsp;&nbsp;' + born if born else ''}"
                             f"{'&nbsp;&nbsp;·&nbsp;&nbsp;' + unit if unit else ''}")
 
@@ -833,11 +902,12 @@ class CadreEditor(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.dirty:
-            box = QMessageBox(QMessageBox.Icon.Question, "Hồ sơ chưa lưu",
-                              "Hồ sơ có thay đổi chưa lưu. Anh/chị muốn lưu lại không?", parent=self)
-            save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton("Quay lại", QMessageBox.ButtonRole.RejectRole)
+            box = QMessageBox(QMessageBox.Icon.Question, translate("CadreEditor", "Unsaved record"),
+                              translate("CadreEditor", "The record has unsaved changes. Do you want to save them?"),
+                              parent=self)
+            save = box.addButton(translate("CadreEditor", "Save"), QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton(translate("CadreEditor", "Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(translate("CadreEditor", "Go back"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             clicked = box.clickedButton()
             if clicked is save:

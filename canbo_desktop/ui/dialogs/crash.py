@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from canbo_desktop import APP_DISPLAY_NAME, paths
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import translate
 from canbo_desktop.ui.dialogs.about import environment_lines, fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.details = details
         self.log_file = log_file
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} — lỗi không mong muốn")
+        self.setWindowTitle(translate("Crash", "{app} — unexpected error").format(app=APP_DISPLAY_NAME))
         v = self.main_layout = QVBoxLayout(self)
         head = QHBoxLayout()
         icon = QLabel()
@@ -55,13 +56,14 @@ class CrashDialog(QDialog):
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(side, side))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         head.addWidget(icon)
-        where = str(log_file) if log_file else "(chưa ghi được tệp nhật ký)"
-        self.message = QLabel(
-            "<b>Chương trình gặp lỗi không mong muốn.</b><br>"
-            "Thao tác vừa thực hiện có thể chưa hoàn tất; các dữ liệu đã lưu trước đó không bị ảnh hưởng. "
-            "Hãy kiểm tra lại thao tác vừa làm. Nếu lỗi lặp lại, bấm “Sao chép chi tiết” và gửi nội dung đó "
-            "cho bộ phận hỗ trợ kỹ thuật.<br><br>Chi tiết đã được ghi vào tệp nhật ký:"
-        )
+        where = str(log_file) if log_file else translate("Crash", "(the log file could not be written)")
+        self.message = QLabel(translate(
+            "Crash",
+            "<b>The program met an unexpected error.</b><br>"
+            "What you just did may not be complete; data saved before is not affected. "
+            "Check what you just did. If the error comes back, click “Copy details” and send the text "
+            "to technical support.<br><br>The details were written to the log file:"
+        ))
         self.message.setWordWrap(True)
         self.path_label = QLabel(where)
         self.path_label.setWordWrap(True)
@@ -78,14 +80,14 @@ class CrashDialog(QDialog):
         self.detail_view.setVisible(False)
         v.addWidget(self.detail_view, 1)
         row = QHBoxLayout()
-        self.toggle_button = QPushButton("Xem chi tiết")
+        self.toggle_button = QPushButton(translate("Crash", "Show details"))
         self.toggle_button.setCheckable(True)
         self.toggle_button.toggled.connect(self._toggle)
-        self.copy_button = QPushButton("Sao chép chi tiết")
+        self.copy_button = QPushButton(translate("Crash", "Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
-        self.folder_button = QPushButton("Mở thư mục nhật ký")
+        self.folder_button = QPushButton(translate("Crash", "Open log folder"))
         self.folder_button.clicked.connect(self.open_folder)
-        close = QPushButton("Đóng")
+        close = QPushButton(translate("Crash", "Close"))
         close.setDefault(True)
         close.clicked.connect(self.accept)
         for b in (self.toggle_button, self.copy_button, self.folder_button):
@@ -96,20 +98,22 @@ class CrashDialog(QDialog):
         fit_to_screen(self, self.fontMetrics().horizontalAdvance("n") * 80, self.sizeHint().height())
 
     def full_details(self) -> str:
-        return "\n".join([*environment_lines(), f"Nhật ký: {self.log_file or '—'}", "", self.details.rstrip()]) + "\n"
+        log_line = translate("Crash", "Log: {path}").format(path=self.log_file or "—")
+        return "\n".join([*environment_lines(), log_line, "", self.details.rstrip()]) + "\n"
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.full_details())
-        self.copy_button.setText("Đã sao chép")
+        self.copy_button.setText(translate("Crash", "Copied"))
 
     def open_folder(self) -> None:
         folder = self.log_file.parent if self.log_file else None
         if not open_log_folder(folder):
-            self.path_label.setText(f"{self.log_file} (không mở được thư mục; hãy mở bằng tay)")
+            self.path_label.setText(translate("Crash", "{path} (the folder could not be opened; open it by hand)")
+                                    .format(path=self.log_file))
 
     def _toggle(self, shown: bool) -> None:
         self.detail_view.setVisible(shown)
-        self.toggle_button.setText("Ẩn chi tiết" if shown else "Xem chi tiết")
+        self.toggle_button.setText(translate("Crash", "Hide details") if shown else translate("Crash", "Show details"))
         lines = self.fontMetrics().height() * (16 if shown else 0)
         fit_to_screen(self, self.width(), self.main_layout.sizeHint().height() + lines)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from canbo_desktop.domain.decisions import APPOINT_KINDS, KIND_LABELS, TRANSFER_KINDS, DecisionInput, validate
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.i18n import translate
 from canbo_desktop.ui.widgets.fields import CodeCombo, DateEdit
 
 # Which inputs each kind of decision needs (the others are hidden).
@@ -38,16 +39,16 @@ NEEDS: dict[str, set[str]] = {
 class DecisionDialog(QDialog):
     def __init__(self, codes: dict[str, list[tuple[str, str]]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Ghi quyết định")
+        self.setWindowTitle(translate("DecisionDialog", "Record decision"))
         v = QVBoxLayout(self)
         form = QFormLayout()
         self.rows: dict[str, tuple[QLabel, QWidget]] = {}
         self.kind = CodeCombo(sorted(KIND_LABELS.items(), key=lambda kv: kv[1]), allow_empty=False)
         self.number = QLineEdit()
-        self.number.setPlaceholderText("ví dụ 12/QĐ-UBND")
+        self.number.setPlaceholderText(translate("DecisionDialog", "e.g. 12/QĐ-UBND"))
         self.signed_on = DateEdit()
         self.issuer = QLineEdit()
-        self.issuer.setPlaceholderText("ví dụ UBND huyện Phú Xuân")
+        self.issuer.setPlaceholderText(translate("DecisionDialog", "e.g. UBND huyện Phú Xuân"))
         self.effective = DateEdit()
         self.unit = CodeCombo(codes.get("unit", []))
         self.title_text = QLineEdit()
@@ -61,14 +62,21 @@ class DecisionDialog(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
         for key, label, w in (
-            ("kind", "Loại quyết định", self.kind), ("number", "Số quyết định", self.number),
-            ("signed_on", "Ngày ký", self.signed_on), ("issuer", "Cơ quan ban hành", self.issuer),
-            ("effective_date", "Ngày có hiệu lực", self.effective), ("unit_id", "Đơn vị", self.unit),
-            ("title_text", "Chức vụ", self.title_text), ("title_code", "Chức danh (danh mục)", self.title_code),
-            ("grade_code", "Ngạch mới", self.grade), ("step", "Bậc mới", self.step),
-            ("coefficient", "Hệ số mới", self.coefficient), ("end_date", "Biệt phái đến ngày", self.end_date),
-            ("award_form", "Hình thức khen thưởng", self.award_form),
-            ("discipline_form", "Hình thức kỷ luật", self.discipline_form), ("summary", "Nội dung, lý do", self.summary),
+            ("kind", translate("DecisionDialog", "Decision type"), self.kind),
+            ("number", translate("DecisionDialog", "Decision no."), self.number),
+            ("signed_on", translate("DecisionDialog", "Signed on"), self.signed_on),
+            ("issuer", translate("DecisionDialog", "Issued by"), self.issuer),
+            ("effective_date", translate("DecisionDialog", "Effective from"), self.effective),
+            ("unit_id", translate("DecisionDialog", "Unit"), self.unit),
+            ("title_text", translate("DecisionDialog", "Position"), self.title_text),
+            ("title_code", translate("DecisionDialog", "Title (code list)"), self.title_code),
+            ("grade_code", translate("DecisionDialog", "New grade"), self.grade),
+            ("step", translate("DecisionDialog", "New step"), self.step),
+            ("coefficient", translate("DecisionDialog", "New coefficient"), self.coefficient),
+            ("end_date", translate("DecisionDialog", "Seconded until"), self.end_date),
+            ("award_form", translate("DecisionDialog", "Award form"), self.award_form),
+            ("discipline_form", translate("DecisionDialog", "Discipline form"), self.discipline_form),
+            ("summary", translate("DecisionDialog", "Content, reason"), self.summary),
         ):
             lab = QLabel(label)
             form.addRow(lab, w)
@@ -79,8 +87,8 @@ class DecisionDialog(QDialog):
         self.error.setWordWrap(True)
         v.addWidget(self.error)
         buttons = QDialogButtonBox()
-        buttons.addButton("Ghi quyết định", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Huỷ bỏ", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(translate("DecisionDialog", "Record decision"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(translate("DecisionDialog", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)
@@ -114,7 +122,7 @@ class DecisionDialog(QDialog):
             try:
                 return kind(text)
             except ValueError:
-                errors[name] = "Nhập một số."
+                errors[name] = translate("DecisionDialog", "Enter a number.")
                 return None
 
         kind = self.kind.value()

@@ -30,6 +30,7 @@ from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.i18n import translate
 from canbo_desktop.ui.dialogs.submit_dialog import SubmitDialog
 from canbo_desktop.ui.models.evaluation_grid import level_choices, number_text
 from canbo_desktop.ui.widgets.fields import DateEdit
@@ -53,14 +54,16 @@ def veto_label(text: str, limit: int = 90) -> str:
 def current_value(row: w.GridRow, field: str, view: w.RoundView) -> str:
     """The value a correction starts from, as the history shows it."""
     if field == "level":
-        return view.level_labels.get(row.proposed_level or "", "") if row.proposed_level else "(chưa có)"
+        return view.level_labels.get(row.proposed_level or "", "") if row.proposed_level else translate(
+            "EvaluationDialogs", "(not yet)")
     if field in ("score_general", "score_tasks"):
-        return number_text(getattr(row, field)) or "(chưa có)"
+        return number_text(getattr(row, field)) or translate("EvaluationDialogs", "(not yet)")
     if field in ("months_worked", "months_absent"):
         return number_text(getattr(row, field))
     if field == "veto_flags":
-        return "; ".join(veto_label(view.veto_codes.get(c, c), 50) for c in row.veto_flags) or "(không có)"
-    return getattr(row, field) or "(trống)"
+        return "; ".join(veto_label(view.veto_codes.get(c, c), 50) for c in row.veto_flags) or translate(
+            "EvaluationDialogs", "(none)")
+    return getattr(row, field) or translate("EvaluationDialogs", "(empty)")
 
 
 class CorrectionDialog(QDialog):
@@ -71,17 +74,20 @@ class CorrectionDialog(QDialog):
     def __init__(self, view: w.RoundView, current: w.GridRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
-        self.setWindowTitle("Đính chính kết quả đánh giá đã khoá")
+        self.setWindowTitle(translate("EvaluationDialogs", "Correct a locked evaluation result"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 80)
         v = QVBoxLayout(self)
-        intro = QLabel(f"{view.unit_name}, năm {view.year} – đợt đánh giá đã khoá. Mỗi đính chính được ghi lại "
-                       "(giá trị cũ, giá trị mới, lý do, ngày, người sửa) và xếp loại lại theo quy định.")
+        intro = QLabel(translate("EvaluationDialogs", "{unit}, year {year} – the evaluation round is locked. Each "
+                                 "correction is recorded (old value, new value, reason, date, who made it) and the "
+                                 "level is classified again by the rules.").format(unit=view.unit_name,
+                                                                                  year=view.year))
         intro.setWordWrap(True)
         v.addWidget(intro)
         form = QFormLayout()
         self.person = QComboBox()
         for r in view.rows:
-            self.person.addItem(f"{r.full_name} – {r.current_position}".strip(" –"), r.evaluation_id)
+            name = f"{r.full_name} – {r.current_position}".strip(" –")
+            self.person.addItem(name, r.evaluation_id)
         if current is not None:
             self.person.setCurrentIndex(max(self.person.findData(current.evaluation_id), 0))
         self.field = QComboBox()
@@ -91,9 +97,10 @@ class CorrectionDialog(QDialog):
         self.old.setWordWrap(True)
         self.new_text = QLineEdit()
         self.new_level = QComboBox()
-        self.new_level.addItem("— (không đề xuất)", "")
+        self.new_level.addItem(translate("EvaluationDialogs", "— (none proposed)"), "")
         for code, label in level_choices(view.level_labels):
-            self.new_level.addItem(f"{label} – {view.level_labels[code]}", code)
+            choice = f"{label} – {view.level_labels[code]}"
+            self.new_level.addItem(choice, code)
         self.new_veto = QListWidget()
         self.new_veto.setMaximumHeight(self.fontMetrics().height() * 5)
         for code, text in view.veto_codes.items():
@@ -107,24 +114,26 @@ class CorrectionDialog(QDialog):
         for widget in (self.new_text, self.new_level, self.new_veto):
             self.new_value.addWidget(widget)
         self.reason = QPlainTextEdit()
-        self.reason.setPlaceholderText("Căn cứ đính chính: đơn phúc khảo, văn bản kết luận, số và ngày…")
+        self.reason.setPlaceholderText(translate("EvaluationDialogs", "Basis of the correction: the appeal, the "
+                                                 "conclusion, their number and date…"))
         self.reason.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
         self.on = DateEdit()
         self.on.setText(format_date(date.today()))
-        form.addRow("Người", self.person)
-        form.addRow("Nội dung đính chính", self.field)
-        form.addRow("Giá trị đang lưu", self.old)
-        form.addRow("Giá trị mới", self.new_value)
-        form.addRow("Lý do (bắt buộc)", self.reason)
-        form.addRow("Ngày đính chính", self.on)
+        form.addRow(translate("EvaluationDialogs", "Person"), self.person)
+        form.addRow(translate("EvaluationDialogs", "Item corrected"), self.field)
+        form.addRow(translate("EvaluationDialogs", "Value stored"), self.old)
+        form.addRow(translate("EvaluationDialogs", "New value"), self.new_value)
+        form.addRow(translate("EvaluationDialogs", "Reason (required)"), self.reason)
+        form.addRow(translate("EvaluationDialogs", "Date of correction"), self.on)
         v.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {RED};")
         self.error.setWordWrap(True)
         v.addWidget(self.error)
         buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton("Ghi đính chính", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Huỷ bỏ", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button = buttons.addButton(translate("EvaluationDialogs", "Record correction"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(translate("EvaluationDialogs", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)
@@ -155,7 +164,7 @@ class CorrectionDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         else:
             self.new_value.setCurrentWidget(self.new_text)
-            self.new_text.setPlaceholderText("số, gõ dấu phẩy cho phần thập phân: 50,5"
+            self.new_text.setPlaceholderText(translate("EvaluationDialogs", "a number, with a decimal comma: 50,5")
                                              if key in ("score_general", "score_tasks", "months_worked",
                                                         "months_absent") else "")
             self.new_text.clear()
@@ -200,28 +209,32 @@ class ProductDialog(SubmitDialog):
 
     def __init__(self, person: str, product: w.ProductRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sửa sản phẩm" if product else "Thêm sản phẩm")
+        self.setWindowTitle(translate("EvaluationDialogs", "Edit product") if product
+                            else translate("EvaluationDialogs", "Add product"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 70)
         v = QVBoxLayout(self)
-        v.addWidget(QLabel(f"<b>{person}</b>"))
+        name = f"<b>{person}</b>"
+        v.addWidget(QLabel(name))
         form = QFormLayout()
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
-        self.description.setPlaceholderText("ví dụ: Giải quyết hồ sơ cấp giấy chứng nhận quyền sử dụng đất")
+        self.description.setPlaceholderText(translate("EvaluationDialogs", "e.g. Handling applications for land use "
+                                                      "right certificates"))
         self.measure = QLineEdit()
-        self.measure.setPlaceholderText("đơn vị tính: hồ sơ, báo cáo, văn bản…")
+        self.measure.setPlaceholderText(translate("EvaluationDialogs", "measure: applications, reports, "
+                                                  "documents…"))
         self.assigned = QLineEdit()
         self.delivered = QLineEdit()
         self.errors = QSpinBox()
         self.errors.setRange(0, 9999)
         self.delays = QSpinBox()
         self.delays.setRange(0, 9999)
-        form.addRow("Nội dung sản phẩm", self.description)
-        form.addRow("Đơn vị tính", self.measure)
-        form.addRow("Số được giao", self.assigned)
-        form.addRow("Số đã hoàn thành", self.delivered)
-        form.addRow("Số lỗi lớn về chất lượng", self.errors)
-        form.addRow("Số lần chậm tiến độ", self.delays)
+        form.addRow(translate("EvaluationDialogs", "Product"), self.description)
+        form.addRow(translate("EvaluationDialogs", "Measure"), self.measure)
+        form.addRow(translate("EvaluationDialogs", "Number assigned"), self.assigned)
+        form.addRow(translate("EvaluationDialogs", "Number completed"), self.delivered)
+        form.addRow(translate("EvaluationDialogs", "Major quality errors"), self.errors)
+        form.addRow(translate("EvaluationDialogs", "Times behind schedule"), self.delays)
         v.addLayout(form)
         if product is not None:
             self.description.setPlainText(product.description)
@@ -230,12 +243,13 @@ class ProductDialog(SubmitDialog):
             self.delivered.setText(number_text(product.delivered))
             self.errors.setValue(product.quality_errors)
             self.delays.setValue(product.delays)
-        self._finish(v, "Lưu sản phẩm")
+        self._finish(v, translate("EvaluationDialogs", "Save product"))
 
     def collect(self) -> w.ProductInput:
         errors: dict[str, str] = {}
-        assigned = _read_number(self.assigned, "Số được giao", errors, "assigned")
-        delivered = _read_number(self.delivered, "Số đã hoàn thành", errors, "delivered")
+        assigned = _read_number(self.assigned, translate("EvaluationDialogs", "Number assigned"), errors, "assigned")
+        delivered = _read_number(self.delivered, translate("EvaluationDialogs", "Number completed"), errors,
+                                 "delivered")
         p = w.ProductInput(nfc(self.description.toPlainText()).strip(), nfc(self.measure.text()).strip(), assigned,
                            delivered, self.errors.value(), self.delays.value())
         errors.update({k: v for k, v in w.validate_product(p).items() if k not in errors})

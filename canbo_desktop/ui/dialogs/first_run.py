@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import translate
 from canbo_desktop.services import refdata
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.demo import create_demo_database
@@ -25,11 +26,13 @@ from canbo_desktop.ui.widgets.screen import fit_window, text_size
 class _Choice(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Chào mừng đến với Cán bộ Desktop")
-        self.setSubTitle("Cơ sở dữ liệu này còn trống. Anh/chị muốn bắt đầu thế nào?")
+        self.setTitle(translate("FirstRun", "Welcome to Cán bộ Desktop"))
+        self.setSubTitle(translate("FirstRun", "This database is empty. How would you like to start?"))
         v = QVBoxLayout(self)
-        self.own = QRadioButton("Khởi tạo cho đơn vị của tôi (nhập thông tin đơn vị và tài khoản quản trị)")
-        self.demo = QRadioButton("Dùng thử với dữ liệu mẫu: một huyện, khoảng 2.000 cán bộ (tài khoản admin / canbo2026)")
+        self.own = QRadioButton(translate("FirstRun", "Set up for my office (enter the office details and "
+                                                      "an administrator account)"))
+        self.demo = QRadioButton(translate("FirstRun", "Try it with sample data: one district, about 2,000 staff "
+                                                       "(account admin / canbo2026)"))
         self.own.setChecked(True)
         v.addWidget(self.own)
         v.addWidget(self.demo)
@@ -42,23 +45,24 @@ class _Choice(QWizardPage):
 class _Office(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Đơn vị của anh/chị")
-        self.setSubTitle("Mã đơn vị theo danh mục (ví dụ mã xã theo QĐ 19/2025) và tên đầy đủ như trên văn bản.")
+        self.setTitle(translate("FirstRun", "Your office"))
+        self.setSubTitle(translate("FirstRun", "The unit code from the code list (e.g. the commune code of "
+                                               "QĐ 19/2025) and the full name as on documents."))
         form = QFormLayout(self)
         self.code = QLineEdit()
         self.name = QLineEdit()
-        self.name.setPlaceholderText("ví dụ: Ủy ban nhân dân xã Thanh Hà")
+        self.name.setPlaceholderText(translate("FirstRun", "e.g. Ủy ban nhân dân xã Thanh Hà"))
         self.kind = CodeCombo(refdata.shipped_list("unit_kind"), allow_empty=False)
         self.kind.set_value("xa")
         self.place = QLineEdit()
-        self.place.setPlaceholderText("địa danh ghi trên văn bản, ví dụ: Thanh Hà")
+        self.place.setPlaceholderText(translate("FirstRun", "place name written on documents, e.g. Thanh Hà"))
         self.symbol = QLineEdit()
-        self.symbol.setPlaceholderText("ký hiệu, ví dụ: UBND")
-        form.addRow("Mã đơn vị", self.code)
-        form.addRow("Tên đơn vị", self.name)
-        form.addRow("Loại đơn vị", self.kind)
-        form.addRow("Địa danh", self.place)
-        form.addRow("Ký hiệu văn bản", self.symbol)
+        self.symbol.setPlaceholderText(translate("FirstRun", "symbol, e.g. UBND"))
+        form.addRow(translate("FirstRun", "Unit code"), self.code)
+        form.addRow(translate("FirstRun", "Unit name"), self.name)
+        form.addRow(translate("FirstRun", "Unit type"), self.kind)
+        form.addRow(translate("FirstRun", "Place name"), self.place)
+        form.addRow(translate("FirstRun", "Document symbol"), self.symbol)
         self.registerField("code*", self.code)
         self.registerField("name*", self.name)
 
@@ -66,8 +70,9 @@ class _Office(QWizardPage):
 class _Admin(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Tài khoản quản trị")
-        self.setSubTitle(f"Người quản trị tạo các tài khoản khác. Mật khẩu ít nhất {MIN_PASSWORD} ký tự.")
+        self.setTitle(translate("FirstRun", "Administrator account"))
+        self.setSubTitle(translate("FirstRun", "The administrator creates the other accounts. "
+                                               "Passwords have at least {count} characters.").format(count=MIN_PASSWORD))
         form = QFormLayout(self)
         self.user = QLineEdit("quantri")
         self.password = QLineEdit()
@@ -76,20 +81,21 @@ class _Admin(QWizardPage):
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
-        form.addRow("Tên đăng nhập", self.user)
-        form.addRow("Mật khẩu", self.password)
-        form.addRow("Nhập lại mật khẩu", self.again)
+        form.addRow(translate("FirstRun", "User name"), self.user)
+        form.addRow(translate("FirstRun", "Password"), self.password)
+        form.addRow(translate("FirstRun", "Repeat password"), self.again)
         form.addRow(self.error)
 
     def validatePage(self) -> bool:  # noqa: N802
         if not self.user.text().strip():
-            self.error.setText("Nhập tên đăng nhập.")
+            self.error.setText(translate("FirstRun", "Enter a user name."))
             return False
         if len(self.password.text()) < MIN_PASSWORD:
-            self.error.setText(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.")
+            self.error.setText(translate("FirstRun", "The password must have at least {count} characters.")
+                               .format(count=MIN_PASSWORD))
             return False
         if self.password.text() != self.again.text():
-            self.error.setText("Hai lần nhập mật khẩu không khớp.")
+            self.error.setText(translate("FirstRun", "The two passwords do not match."))
             return False
         self.error.setText("")
         return True
@@ -98,8 +104,8 @@ class _Admin(QWizardPage):
 class _Done(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Sẵn sàng")
-        self.setSubTitle("Bấm “Hoàn tất” để tạo cơ sở dữ liệu.")
+        self.setTitle(translate("FirstRun", "Ready"))
+        self.setSubTitle(translate("FirstRun", "Click “Finish” to create the database."))
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -112,13 +118,15 @@ class FirstRunWizard(QWizard):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle("Khởi tạo Cán bộ Desktop")
+        self.setWindowTitle(translate("FirstRun", "Set up Cán bộ Desktop"))
         self.choice, self.office, self.admin, self.done_page = _Choice(), _Office(), _Admin(), _Done()
         for pid, page in ((self.CHOICE, self.choice), (self.OFFICE, self.office), (self.ADMIN, self.admin),
                           (self.DONE, self.done_page)):
             self.setPage(pid, page)
-        for which, text in ((QWizard.WizardButton.NextButton, "Tiếp >"), (QWizard.WizardButton.BackButton, "< Quay lại"),
-                            (QWizard.WizardButton.FinishButton, "Hoàn tất"), (QWizard.WizardButton.CancelButton, "Huỷ")):
+        for which, text in ((QWizard.WizardButton.NextButton, translate("FirstRun", "Next >")),
+                            (QWizard.WizardButton.BackButton, translate("FirstRun", "< Back")),
+                            (QWizard.WizardButton.FinishButton, translate("FirstRun", "Finish")),
+                            (QWizard.WizardButton.CancelButton, translate("FirstRun", "Cancel"))):
             self.setButtonText(which, text)
         self.user = "admin"
         fit_window(self, *text_size(self, 90, 33))  # at most 90 % of the screen (1366×768 at 150 %)

@@ -31,14 +31,27 @@ from PySide6.QtWidgets import (
 )
 
 from canbo_desktop.domain import import_parse as ip
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.screen import fit_window, text_size
 
-MODES = (("upsert", "Thêm người mới và cập nhật người đã có"), ("insert", "Chỉ thêm người mới"),
-         ("update", "Chỉ cập nhật người đã có"))
-ACTION_LABELS = {"insert": "Thêm mới", "update": "Cập nhật", "unchanged": "Không đổi", "rejected": "Lỗi – bỏ qua"}
+MODES = (("upsert", QT_TRANSLATE_NOOP("ImportWizard", "Add new people and update existing ones")),
+         ("insert", QT_TRANSLATE_NOOP("ImportWizard", "Only add new people")),
+         ("update", QT_TRANSLATE_NOOP("ImportWizard", "Only update existing people")))
+ACTION_LABELS = {"insert": QT_TRANSLATE_NOOP("ImportWizard", "New"),
+                 "update": QT_TRANSLATE_NOOP("ImportWizard", "Update"),
+                 "unchanged": QT_TRANSLATE_NOOP("ImportWizard", "Unchanged"),
+                 "rejected": QT_TRANSLATE_NOOP("ImportWizard", "Error – skipped")}
 ACTION_COLORS = {"insert": "#1b5e20", "update": "#0b4f8a", "unchanged": "#555555", "rejected": "#b00020"}
 PREVIEW_ROWS = 2000  # rows listed in the preview table (the counts cover every row)
+
+
+def action_label(action: str) -> str:
+    return translate("ImportWizard", ACTION_LABELS[action]) if action in ACTION_LABELS else action
+
+
+def _red(text: str) -> str:
+    return f"<span style='color:#b00020'>{text}</span>"
 
 
 def _svc() -> Any:
@@ -56,13 +69,13 @@ class ImportWizard(QWizard):
         self.preview: Any = None  # ImportPreview
         self.result: Any = None  # ImportResult
         self.busy = False
-        self.setWindowTitle("Nhập danh sách cán bộ từ Excel")
+        self.setWindowTitle(translate("ImportWizard", "Import cadres from Excel"))
         fit_window(self, *text_size(self, 138, 50))  # at most 90 % of the screen (1366×768 at 150 %)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< Quay lại")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Huỷ")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Xong")
+        self.setButtonText(QWizard.WizardButton.NextButton, translate("ImportWizard", "Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, translate("ImportWizard", "< Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, translate("ImportWizard", "Cancel"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("ImportWizard", "Finish"))
         self.file_page = _FilePage(self, path)
         self.columns_page = _ColumnsPage(self)
         self.preview_page = _PreviewPage(self)
@@ -84,7 +97,7 @@ class ImportWizard(QWizard):
         def failed(exc: BaseException) -> None:
             self.busy = False
             self.button(QWizard.WizardButton.NextButton).setEnabled(True)
-            label.setText(f"<span style='color:#b00020'>{getattr(exc, 'message', None) or exc}</span>")
+            label.setText(_red(str(getattr(exc, "message", None) or exc)))
 
         self.tasks.run_db(fn, on_done=done, on_error=failed)
 
@@ -93,23 +106,24 @@ class _FilePage(QWizardPage):
     def __init__(self, wiz: ImportWizard, path: str) -> None:
         super().__init__()
         self.wiz = wiz
-        self.setTitle("Bước 1. Chọn tệp Excel")
-        self.setSubTitle("Tệp .xlsx (Excel 2007 trở lên). Tệp .xls cũ: mở bằng Excel rồi «Lưu thành» .xlsx. "
-                         "Chữ TCVN3 (.VnTime), VNI và VISCII được tự chuyển sang Unicode.")
+        self.setTitle(translate("ImportWizard", "Step 1. Choose the Excel file"))
+        self.setSubTitle(translate("ImportWizard", "An .xlsx file (Excel 2007 or later). An old .xls file: open it in "
+                                                   "Excel and «Save as» .xlsx. TCVN3 (.VnTime), VNI and VISCII text is "
+                                                   "converted to Unicode."))
         form = QFormLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit(path)
-        browse = QPushButton("Chọn tệp…")
+        browse = QPushButton(translate("ImportWizard", "Choose file…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow("Tệp", row)
+        form.addRow(translate("ImportWizard", "File"), row)
         self.sheet = QComboBox()
-        form.addRow("Trang tính", self.sheet)
+        form.addRow(translate("ImportWizard", "Sheet"), self.sheet)
         self.mode = QComboBox()
         for code, label in MODES:
-            self.mode.addItem(label, code)
-        form.addRow("Cách nhập", self.mode)
+            self.mode.addItem(translate("ImportWizard", label), code)
+        form.addRow(translate("ImportWizard", "Import mode"), self.mode)
         self.status = QLabel()
         self.status.setWordWrap(True)
         form.addRow("", self.status)
@@ -119,7 +133,8 @@ class _FilePage(QWizardPage):
             self.inspect()
 
     def _browse(self) -> None:
-        f, _ = QFileDialog.getOpenFileName(self, "Chọn tệp Excel", "", "Tệp Excel (*.xlsx *.xlsm);;Mọi tệp (*)")
+        f, _ = QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose an Excel file"), "",
+                                           translate("ImportWizard", "Excel files (*.xlsx *.xlsm);;All files (*)"))
         if f:
             self.path.setText(f)
             self.inspect()
@@ -128,13 +143,16 @@ class _FilePage(QWizardPage):
         p = Path(self.path.text().strip())
         if not str(p):
             return
-        self.wiz.run(lambda: _svc().inspect_workbook(p), self._sheets, self.status, "Đang kiểm tra tệp…")
+        self.wiz.run(lambda: _svc().inspect_workbook(p), self._sheets, self.status,
+                     translate("ImportWizard", "Checking the file…"))
 
     def _sheets(self, info: Any) -> None:
         self.sheet.clear()
         for s in info.sheets:
-            self.sheet.addItem(s.name + (" (ẩn)" if s.hidden else ""), s.name)
-        self.status.setText(f"{len(info.sheets)} trang tính, {info.size / 1024:.0f} KB.")
+            self.sheet.addItem(translate("ImportWizard", "{sheet} (hidden)").format(sheet=s.name) if s.hidden
+                               else s.name, s.name)
+        self.status.setText(translate("ImportWizard", "{count} sheets, {size} KB.").format(
+            count=len(info.sheets), size=f"{info.size / 1024:.0f}"))
 
     def validatePage(self) -> bool:  # noqa: N802
         if self._read_ok:
@@ -142,7 +160,7 @@ class _FilePage(QWizardPage):
             return True
         if self.wiz.busy or self.sheet.count() == 0:
             if self.sheet.count() == 0 and not self.wiz.busy:
-                self.status.setText("Chọn một tệp Excel hợp lệ trước.")
+                self.status.setText(translate("ImportWizard", "Choose a valid Excel file first."))
             return False
         p, sheet, uowf = Path(self.path.text().strip()), self.sheet.currentData(), self.wiz.uowf
 
@@ -153,11 +171,11 @@ class _FilePage(QWizardPage):
 
         def got(result: tuple[Any, Any]) -> None:
             self.wiz.table, self.wiz.mapping = result
-            self.status.setText(f"Đã đọc {len(result[0].rows)} dòng.")
+            self.status.setText(translate("ImportWizard", "Read {count} rows.").format(count=len(result[0].rows)))
             self._read_ok = True
             self.wiz.next()
 
-        self.wiz.run(read, got, self.status, "Đang đọc trang tính…")
+        self.wiz.run(read, got, self.status, translate("ImportWizard", "Reading the sheet…"))
         return False
 
     def mode_code(self) -> str:
@@ -168,12 +186,15 @@ class _ColumnsPage(QWizardPage):
     def __init__(self, wiz: ImportWizard) -> None:
         super().__init__()
         self.wiz = wiz
-        self.setTitle("Bước 2. Ghép cột với thông tin hồ sơ")
-        self.setSubTitle("Các cột đã được ghép tự động theo tên cột (có dấu hoặc không dấu). Sửa nếu cần; "
-                         "cột để «(không nhập)» sẽ bị bỏ qua. Cách ghép được nhớ cho lần sau.")
+        self.setTitle(translate("ImportWizard", "Step 2. Match the columns to the record's fields"))
+        self.setSubTitle(translate("ImportWizard", "The columns were matched by their names (with or without "
+                                                   "diacritics). Correct them if needed; a column left at «(not "
+                                                   "imported)» is skipped. The matching is remembered for next time."))
         v = QVBoxLayout(self)
         self.grid = QTableWidget(0, 3)
-        self.grid.setHorizontalHeaderLabels(["Cột trong tệp", "Ví dụ", "Thông tin trong hồ sơ"])
+        self.grid.setHorizontalHeaderLabels([translate("ImportWizard", "Column in the file"),
+                                             translate("ImportWizard", "Example"),
+                                             translate("ImportWizard", "Field in the record")])
         self.grid.verticalHeader().setVisible(False)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         h = self.grid.horizontalHeader()
@@ -197,7 +218,7 @@ class _ColumnsPage(QWizardPage):
             sample = sample_row[j] if j < len(sample_row) else ""
             self.grid.setItem(j, 1, QTableWidgetItem("" if sample is None else str(sample)))
             combo = QComboBox()
-            combo.addItem("(không nhập)", ip.IGNORE)
+            combo.addItem(translate("ImportWizard", "(not imported)"), ip.IGNORE)
             for f in ip.FIELDS:
                 if f.kind != "skip":
                     combo.addItem(f.label, f.key)
@@ -205,7 +226,8 @@ class _ColumnsPage(QWizardPage):
             self.grid.setCellWidget(j, 2, combo)
             self.combos.append(combo)
         header_at = mapping.header_rows[0] + 1 if mapping.header_rows else 0
-        self.status.setText(f"Dòng tiêu đề: {header_at}. Dữ liệu từ dòng {mapping.data_start + 1}.")
+        self.status.setText(translate("ImportWizard", "Header row: {header}. Data from row {first}.").format(
+            header=header_at, first=mapping.data_start + 1))
 
     def columns(self) -> list[str]:
         return [str(c.currentData()) for c in self.combos]
@@ -220,7 +242,7 @@ class _ColumnsPage(QWizardPage):
         self.wiz.mapping.source = "user"
         problems = self.wiz.mapping.problems()
         if problems:
-            self.status.setText("<span style='color:#b00020'>" + " ".join(problems) + "</span>")
+            self.status.setText(_red(" ".join(problems)))
             return False
         svc = _svc()
         opts = svc.ImportOptions(mode=self.wiz.file_page.mode_code(), source_name=Path(self.wiz.table.file).name)
@@ -232,7 +254,7 @@ class _ColumnsPage(QWizardPage):
             self.wiz.next()
 
         self.wiz.run(lambda: svc.preview_import(uowf, table, mapping, opts), got, self.status,
-                     "Đang đối chiếu với cơ sở dữ liệu…")
+                     translate("ImportWizard", "Comparing with the database…"))
         return False
 
 
@@ -240,14 +262,17 @@ class _PreviewPage(QWizardPage):
     def __init__(self, wiz: ImportWizard) -> None:
         super().__init__()
         self.wiz = wiz
-        self.setTitle("Bước 3. Xem trước")
-        self.setSubTitle("Chưa có gì được ghi. Các dòng lỗi sẽ bị bỏ qua; có thể lưu báo cáo lỗi để sửa rồi nhập lại.")
+        self.setTitle(translate("ImportWizard", "Step 3. Preview"))
+        self.setSubTitle(translate("ImportWizard", "Nothing has been written yet. Rows with errors are skipped; you can "
+                                                   "save the error report to fix them and import again."))
         v = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         v.addWidget(self.summary)
         self.grid = QTableWidget(0, 4)
-        self.grid.setHorizontalHeaderLabels(["Dòng", "Kết quả", "Họ và tên", "Vấn đề / thay đổi"])
+        self.grid.setHorizontalHeaderLabels([translate("ImportWizard", "Row"), translate("ImportWizard", "Result"),
+                                             translate("ImportWizard", "Full name"),
+                                             translate("ImportWizard", "Problems / changes")])
         self.grid.verticalHeader().setVisible(False)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setWordWrap(True)
@@ -261,7 +286,7 @@ class _PreviewPage(QWizardPage):
         self.status = QLabel()
         self.status.setWordWrap(True)
         row.addWidget(self.status, 1)
-        self.report_button = QPushButton("Lưu báo cáo lỗi (Excel)…")
+        self.report_button = QPushButton(translate("ImportWizard", "Save error report (Excel)…"))
         self.report_button.clicked.connect(self._save_report)
         row.addWidget(self.report_button)
         v.addLayout(row)
@@ -270,10 +295,15 @@ class _PreviewPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         p = self.wiz.preview
         counts = {a: p.count(a) for a in ACTION_LABELS}
-        self.summary.setText(
-            f"<b>{counts['insert']}</b> người thêm mới · <b>{counts['update']}</b> cập nhật · "
-            f"<b>{counts['unchanged']}</b> không đổi · <b style='color:#b00020'>{counts['rejected']}</b> dòng lỗi"
-            + (f" · {len(p.skipped)} dòng trống bỏ qua" if p.skipped else ""))
+        summary = (translate("ImportWizard", "<b>{inserted}</b> new people · <b>{updated}</b> updated · "
+                                             "<b>{unchanged}</b> unchanged · <b style='color:#b00020'>{rejected}</b> "
+                                             "rows with errors · {skipped} empty rows skipped") if p.skipped else
+                   translate("ImportWizard", "<b>{inserted}</b> new people · <b>{updated}</b> updated · "
+                                             "<b>{unchanged}</b> unchanged · <b style='color:#b00020'>{rejected}</b> "
+                                             "rows with errors"))
+        self.summary.setText(summary.format(inserted=counts["insert"], updated=counts["update"],
+                                            unchanged=counts["unchanged"], rejected=counts["rejected"],
+                                            skipped=len(p.skipped)))
         self.report_button.setEnabled(counts["rejected"] > 0)
         rows = p.rows[:PREVIEW_ROWS]
         self.grid.setRowCount(len(rows))
@@ -281,7 +311,7 @@ class _PreviewPage(QWizardPage):
             details = "; ".join((f"{x.cell}: " if x.cell else "") + x.reason for x in r.problems + r.warnings)
             if not details and r.changes:
                 details = "; ".join(f"{k}: {a or '–'} → {b or '–'}" for k, (a, b) in list(r.changes.items())[:6])
-            cells = [str(r.row_number), ACTION_LABELS.get(r.action, r.action), r.full_name, details]
+            cells = [str(r.row_number), action_label(r.action), r.full_name, details]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 1:
@@ -290,17 +320,20 @@ class _PreviewPage(QWizardPage):
                     item.setForeground(QColor("#b00020"))
                 self.grid.setItem(i, j, item)
         self.grid.resizeRowsToContents()
-        self.status.setText("Bấm «Tiếp» để nhập (cơ sở dữ liệu được sao lưu trước)." if counts["insert"] + counts["update"]
-                            else "Không có gì để ghi: mọi dòng đều không đổi hoặc bị lỗi.")
+        self.status.setText(translate("ImportWizard", "Press «Next» to import (the database is backed up first).")
+                            if counts["insert"] + counts["update"] else
+                            translate("ImportWizard", "Nothing to write: every row is unchanged or has errors."))
 
     def _save_report(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo lỗi", "bao-cao-loi-nhap.xlsx", "Tệp Excel (*.xlsx)")
+        target, _ = QFileDialog.getSaveFileName(self, translate("ImportWizard", "Save the error report"),
+                                                "bao-cao-loi-nhap.xlsx", translate("ImportWizard", "Excel files (*.xlsx)"))
         if target:
             self.save_report(target)
 
     def save_report(self, target: str) -> int:
         n = int(_svc().write_error_report(self.wiz.preview, Path(target), self.wiz.uowf))
-        self.status.setText(f"Đã lưu {n} dòng lỗi vào {target}.")
+        self.status.setText(translate("ImportWizard", "Saved {count} rows with errors to {path}.").format(
+            count=n, path=target))
         return n
 
     def validatePage(self) -> bool:  # noqa: N802
@@ -317,7 +350,7 @@ class _PreviewPage(QWizardPage):
             self.wiz.next()
 
         self.wiz.run(lambda: _svc().apply_import(uowf, preview), got, self.status,
-                     "Đang sao lưu và ghi vào cơ sở dữ liệu…")
+                     translate("ImportWizard", "Backing up and writing to the database…"))
         return False
 
 
@@ -325,7 +358,7 @@ class _DonePage(QWizardPage):
     def __init__(self, wiz: ImportWizard) -> None:
         super().__init__()
         self.wiz = wiz
-        self.setTitle("Bước 4. Kết quả")
+        self.setTitle(translate("ImportWizard", "Step 4. Result"))
         v = QVBoxLayout(self)
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -335,6 +368,11 @@ class _DonePage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802
         r = self.wiz.result
-        backup = f"<br>Bản sao lưu trước khi nhập: {r.backup.path}" if r.backup and getattr(r.backup, "path", None) else ""
-        self.text.setText(f"Đã thêm <b>{r.inserted}</b> người, cập nhật <b>{r.updated}</b>, không đổi "
-                          f"<b>{r.unchanged}</b>; <b>{r.rejected_rows}</b> dòng lỗi không nhập.{backup}")
+        backup = r.backup.path if r.backup and getattr(r.backup, "path", None) else ""
+        text = (translate("ImportWizard", "Added <b>{inserted}</b> people, updated <b>{updated}</b>, unchanged "
+                                          "<b>{unchanged}</b>; <b>{rejected}</b> rows with errors not imported.<br>"
+                                          "Backup made before the import: {backup}") if backup else
+                translate("ImportWizard", "Added <b>{inserted}</b> people, updated <b>{updated}</b>, unchanged "
+                                          "<b>{unchanged}</b>; <b>{rejected}</b> rows with errors not imported."))
+        self.text.setText(text.format(inserted=r.inserted, updated=r.updated, unchanged=r.unchanged,
+                                      rejected=r.rejected_rows, backup=backup))

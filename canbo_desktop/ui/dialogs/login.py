@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from canbo_desktop import APP_DISPLAY_NAME
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import translate
 from canbo_desktop.services import auth
 from canbo_desktop.services.database import Database
 
@@ -33,7 +34,7 @@ def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020;")
-    label.setAccessibleName("Thông báo lỗi")
+    label.setAccessibleName(translate("Login", "Error message"))
     return label
 
 
@@ -45,23 +46,24 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.session: auth.LoginSession | None = None
-        self.setWindowTitle(f"Đăng nhập — {APP_DISPLAY_NAME}")
+        self.setWindowTitle(translate("Login", "Sign in — {app}").format(app=APP_DISPLAY_NAME))
         v = QVBoxLayout(self)
-        head = QLabel(f"<h3>{APP_DISPLAY_NAME}</h3>" + (f"<p>{office_name}</p>" if office_name else ""))
+        heading = f"<h3>{APP_DISPLAY_NAME}</h3>" + (f"<p>{office_name}</p>" if office_name else "")  # names only
+        head = QLabel(heading)
         v.addWidget(head)
         form = QFormLayout()
         self.username = QLineEdit(default_user)
-        self.username.setAccessibleName("Tên đăng nhập")
-        self.password = _password_field("Mật khẩu")
-        form.addRow("Tên đăng nhập:", self.username)
-        form.addRow("Mật khẩu:", self.password)
+        self.username.setAccessibleName(translate("Login", "User name"))
+        self.password = _password_field(translate("Login", "Password"))
+        form.addRow(translate("Login", "User name:"), self.username)
+        form.addRow(translate("Login", "Password:"), self.password)
         v.addLayout(form)
         self.error = _error_label()
         v.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Đăng nhập")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Thoát")
+        ok.setText(translate("Login", "Sign in"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Login", "Exit"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)
@@ -70,7 +72,7 @@ class LoginDialog(QDialog):
     def try_login(self) -> bool:
         name = self.username.text().strip()
         if not name:
-            self.error.setText("Nhập tên đăng nhập.")
+            self.error.setText(translate("Login", "Enter the user name."))
             return False
         try:
             session = auth.login(self.db.uow(name), name, self.password.text())
@@ -82,7 +84,7 @@ class LoginDialog(QDialog):
         if session.must_change_password:
             dlg = ChangePasswordDialog(self.db, name, self, forced=True, old_password=self.password.text())
             if dlg.exec() != QDialog.DialogCode.Accepted:
-                self.error.setText("Cần đặt mật khẩu mới trước khi làm việc.")
+                self.error.setText(translate("Login", "Set a new password before starting work."))
                 return False
         self.session = session
         self.accept()
@@ -96,34 +98,35 @@ class ChangePasswordDialog(QDialog):
                  old_password: str = "") -> None:
         super().__init__(parent)
         self.db, self.user = db, username
-        self.setWindowTitle("Đổi mật khẩu")
+        self.setWindowTitle(translate("Login", "Change password"))
         v = QVBoxLayout(self)
         if forced:
-            note = QLabel("Tài khoản đang dùng mật khẩu tạm do quản trị viên đặt: hãy chọn mật khẩu của riêng anh/chị.")
+            note = QLabel(translate("Login", "This account has a temporary password set by the administrator: "
+                                             "please choose your own."))
             note.setWordWrap(True)
             v.addWidget(note)
         form = QFormLayout()
-        self.old = _password_field("Mật khẩu hiện tại")
+        self.old = _password_field(translate("Login", "Current password"))
         self.old.setText(old_password)
-        self.new = _password_field("Mật khẩu mới")
-        self.again = _password_field("Nhập lại mật khẩu mới")
+        self.new = _password_field(translate("Login", "New password"))
+        self.again = _password_field(translate("Login", "New password again"))
         if not old_password:
-            form.addRow("Mật khẩu hiện tại:", self.old)
-        form.addRow("Mật khẩu mới (ít nhất 8 ký tự):", self.new)
-        form.addRow("Nhập lại mật khẩu mới:", self.again)
+            form.addRow(translate("Login", "Current password:"), self.old)
+        form.addRow(translate("Login", "New password (at least 8 characters):"), self.new)
+        form.addRow(translate("Login", "New password again:"), self.again)
         v.addLayout(form)
         self.error = _error_label()
         v.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đổi mật khẩu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Huỷ")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Login", "Change password"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Login", "Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)
 
     def save(self) -> bool:
         if self.new.text() != self.again.text():
-            self.error.setText("Hai lần nhập mật khẩu mới không khớp.")
+            self.error.setText(translate("Login", "The two new passwords do not match."))
             return False
         try:
             auth.change_password(self.db.uow(self.user), self.user, self.old.text(), self.new.text())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canbo_desktop.i18n import translate
 from canbo_desktop.ui.widgets.screen import fit_window, text_size
 
 
@@ -46,19 +47,19 @@ class PdfPreviewDialog(QDialog):
 
         bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.print_action = QAction("In…", self)
+        self.print_action = QAction(translate("PdfPreview", "Print…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_dialog)
-        self.save_action = QAction("Lưu thành tệp…", self)
+        self.save_action = QAction(translate("PdfPreview", "Save as a file…"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save_dialog)
-        zoom_in = QAction("Phóng to", self)
+        zoom_in = QAction(translate("PdfPreview", "Zoom in"), self)
         zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
         zoom_in.triggered.connect(lambda: self._zoom(1.25))
-        zoom_out = QAction("Thu nhỏ", self)
+        zoom_out = QAction(translate("PdfPreview", "Zoom out"), self)
         zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
         zoom_out.triggered.connect(lambda: self._zoom(0.8))
-        fit = QAction("Vừa chiều ngang", self)
+        fit = QAction(translate("PdfPreview", "Fit width"), self)
         fit.triggered.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
         for a in (self.print_action, self.save_action):
             bar.addAction(a)
@@ -68,7 +69,7 @@ class PdfPreviewDialog(QDialog):
         self.pages = QLabel(self)
         bar.addSeparator()
         bar.addWidget(self.pages)
-        self.pages.setText(f"  {self.document.pageCount()} trang")
+        self.pages.setText("  " + translate("PdfPreview", "{count} pages").format(count=self.document.pageCount()))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -86,7 +87,8 @@ class PdfPreviewDialog(QDialog):
     # ------------------------------------------------------------------ save
 
     def save_dialog(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, "Lưu tệp PDF", self.suggested_name, "Tệp PDF (*.pdf)")
+        target, _ = QFileDialog.getSaveFileName(self, translate("PdfPreview", "Save the PDF file"), self.suggested_name,
+                                                translate("PdfPreview", "PDF files (*.pdf)"))
         if target:
             self.save_to(target)
 
@@ -97,7 +99,9 @@ class PdfPreviewDialog(QDialog):
         try:
             shutil.copyfile(self.pdf_path, out)
         except OSError as exc:
-            QMessageBox.warning(self, "Không lưu được", f"Không ghi được tệp {out}:\n{exc.strerror or exc}")
+            QMessageBox.warning(self, translate("PdfPreview", "Not saved"),
+                                translate("PdfPreview", "Could not write the file {path}:\n{error}")
+                                .format(path=out, error=exc.strerror or exc))
             raise
         return out
 
@@ -108,7 +112,7 @@ class PdfPreviewDialog(QDialog):
         printer.setResolution(300)  # sharp text; 1200 dpi would send ~35 MB per page to the printer
         printer.setDocName(self.suggested_name)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("In tài liệu")
+        dialog.setWindowTitle(translate("PdfPreview", "Print the document"))
         dialog.setMinMax(1, max(1, self.page_count()))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
@@ -120,7 +124,8 @@ class PdfPreviewDialog(QDialog):
             first, last = 1, self.page_count()
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, "Không in được", "Máy in không sẵn sàng.")
+            QMessageBox.warning(self, translate("PdfPreview", "Not printed"),
+                                translate("PdfPreview", "The printer is not ready."))
             return 0
         printed = 0
         try:

@@ -12,6 +12,7 @@ from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.i18n import translate
 from canbo_desktop.ui.dialogs.procedure_dialogs import PersonPicker, read_date
 from canbo_desktop.ui.dialogs.submit_dialog import SubmitDialog
 from canbo_desktop.ui.tasks import TaskRunner
@@ -23,7 +24,7 @@ def term_combo(terms: tuple[str, ...], current: str = "") -> QComboBox:
     combo.setEditable(True)
     combo.addItems(list(terms))
     combo.setCurrentText(current or (terms[-1] if terms else ""))
-    combo.setToolTip("Nhiệm kỳ dạng 2026-2031 (5 năm)")
+    combo.setToolTip(translate("PlanningDialogs", "A term such as 2026-2031 (5 years)"))
     return combo
 
 
@@ -33,7 +34,7 @@ class AddPlanningDialog(SubmitDialog):
     def __init__(self, uowf: Any, tasks: TaskRunner, codes: dict[str, list[tuple[str, str]]], terms: tuple[str, ...],
                  term: str = "", title_code: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Đưa vào quy hoạch")
+        self.setWindowTitle(translate("PlanningDialogs", "Add to planning"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 84)
         v = QVBoxLayout(self)
         form = QFormLayout()
@@ -42,34 +43,35 @@ class AddPlanningDialog(SubmitDialog):
         self.title = CodeCombo(codes.get("title", []))
         self.title.set_value(title_code)
         self.unit = CodeCombo(codes.get("unit", []))
-        self.unit.setItemText(0, "— không ghi —")
+        self.unit.setItemText(0, translate("PlanningDialogs", "— none —"))
         self.reference = QLineEdit()
-        self.reference.setPlaceholderText("ví dụ Nghị quyết số 215-NQ/HU ngày 10/03/2025")
+        self.reference.setPlaceholderText(translate("PlanningDialogs", "e.g. Resolution No. 215-NQ/HU of "
+                                                    "10/03/2025"))
         self.on = DateEdit()
         self.on.setText(format_date(date.today()))
-        form.addRow("Người", self.person)
-        form.addRow("Nhiệm kỳ", self.term)
-        form.addRow("Quy hoạch chức danh", self.title)
-        form.addRow("Đơn vị có chức danh", self.unit)
-        form.addRow("Văn bản phê duyệt", self.reference)
-        form.addRow("Ngày phê duyệt", self.on)
+        form.addRow(translate("PlanningDialogs", "Person"), self.person)
+        form.addRow(translate("PlanningDialogs", "Term"), self.term)
+        form.addRow(translate("PlanningDialogs", "Planned for title"), self.title)
+        form.addRow(translate("PlanningDialogs", "Unit of the title"), self.unit)
+        form.addRow(translate("PlanningDialogs", "Approving document"), self.reference)
+        form.addRow(translate("PlanningDialogs", "Date approved"), self.on)
         v.addLayout(form)
-        self._finish(v, "Đưa vào quy hoạch")
+        self._finish(v, translate("PlanningDialogs", "Add to planning"))
 
     def collect(self) -> dict[str, Any]:
         errors: dict[str, str] = {}
         on = read_date(self.on, "on", errors)
         if not self.person.cadre_id():
-            errors["cadre_id"] = "Chọn người (gõ tên để tìm)."
+            errors["cadre_id"] = translate("PlanningDialogs", "Choose the person (type a name to search).")
         if not self.title.value():
-            errors["title_code"] = "Chọn chức danh quy hoạch."
+            errors["title_code"] = translate("PlanningDialogs", "Choose the title planned for.")
         try:
             term = w.parse_term(self.term.currentText())
         except ValidationError as exc:
             errors["term"] = exc.message
             term = ""
         if on is None and "on" not in errors:
-            errors["on"] = "Nhập ngày phê duyệt."
+            errors["on"] = translate("PlanningDialogs", "Enter the date of approval.")
         if errors:
             raise ValidationError(" ".join(errors.values()), errors)
         return {"cadre_id": self.person.cadre_id(), "term": term, "title_code": self.title.value(),
@@ -81,32 +83,36 @@ class RemovePlanningDialog(SubmitDialog):
 
     def __init__(self, row: w.PlanningRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Đưa ra khỏi quy hoạch")
+        self.setWindowTitle(translate("PlanningDialogs", "Remove from planning"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 70)
         v = QVBoxLayout(self)
-        head = QLabel(f"<b>{row.full_name}</b> – quy hoạch {row.title_name}, nhiệm kỳ {row.term} "
-                      f"(từ {format_date(row.added_on)}, {row.added_ref})")
+        head = QLabel(translate("PlanningDialogs", "<b>{name}</b> – planned for {title}, term {term} "
+                                "(since {date}, {reference})").format(
+            name=row.full_name, title=row.title_name, term=row.term, date=format_date(row.added_on),
+            reference=row.added_ref))
         head.setWordWrap(True)
         v.addWidget(head)
         form = QFormLayout()
         self.reference = QLineEdit()
-        self.reference.setPlaceholderText("số, ký hiệu văn bản đưa ra khỏi quy hoạch")
+        self.reference.setPlaceholderText(translate("PlanningDialogs", "number and code of the document removing "
+                                                    "the person"))
         self.reason = QPlainTextEdit()
         self.reason.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
-        self.reason.setPlaceholderText("ví dụ: trên 1/2 phiếu tín nhiệm thấp; bị kỷ luật; không hoàn thành nhiệm vụ…")
+        self.reason.setPlaceholderText(translate("PlanningDialogs", "e.g. over 1/2 low-confidence ballots; "
+                                                 "disciplined; tasks not completed…"))
         self.on = DateEdit()
         self.on.setText(format_date(date.today()))
-        form.addRow("Văn bản", self.reference)
-        form.addRow("Lý do", self.reason)
-        form.addRow("Ngày", self.on)
+        form.addRow(translate("PlanningDialogs", "Document"), self.reference)
+        form.addRow(translate("PlanningDialogs", "Reason"), self.reason)
+        form.addRow(translate("PlanningDialogs", "Date"), self.on)
         v.addLayout(form)
-        self._finish(v, "Đưa ra khỏi quy hoạch")
+        self._finish(v, translate("PlanningDialogs", "Remove from planning"))
 
     def collect(self) -> dict[str, Any]:
         errors: dict[str, str] = {}
         on = read_date(self.on, "on", errors)
         if on is None and "on" not in errors:
-            errors["on"] = "Nhập ngày."
+            errors["on"] = translate("PlanningDialogs", "Enter the date.")
         if errors:
             raise ValidationError(" ".join(errors.values()), errors)
         return {"reference": nfc(self.reference.text()).strip(), "reason": nfc(self.reason.toPlainText()).strip(),

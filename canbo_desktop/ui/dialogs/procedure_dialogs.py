@@ -2,7 +2,7 @@
 that ends it; and the person picker they share with the planning dialogs.
 
 Each dialog checks its fields, then emits ``submitted``; the page runs the service and closes the dialog,
-or shows the service's Vietnamese message in it (what was typed stays).
+or shows the service's message in it (what was typed stays).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import cadres as cadre_svc
 from canbo_desktop.ui.dialogs.submit_dialog import SubmitDialog
 from canbo_desktop.ui.tasks import TaskRunner
@@ -56,9 +57,10 @@ class PersonPicker(QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm người: tên (có dấu hoặc không), CCCD…")
+        self.search.setPlaceholderText(
+            translate("ProcedureDialogs", "Find a person: name (with or without accents), ID number…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Tìm người")
+        self.search.setAccessibleName(translate("ProcedureDialogs", "Find a person"))
         v.addWidget(self.search)
         self.list = QListWidget()
         self.list.setMaximumHeight(self.fontMetrics().height() * 6)
@@ -112,7 +114,7 @@ class StartProcedureDialog(SubmitDialog):
     def __init__(self, uowf: Any, tasks: TaskRunner, codes: dict[str, list[tuple[str, str]]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Bắt đầu quy trình bổ nhiệm")
+        self.setWindowTitle(translate("ProcedureDialogs", "Start an appointment procedure"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 86)
         v = QVBoxLayout(self)
         form = QFormLayout()
@@ -121,29 +123,31 @@ class StartProcedureDialog(SubmitDialog):
         self.kind = CodeCombo(list(w.PROCEDURE_KINDS.items()), allow_empty=False)
         self.source = CodeCombo(list(w.PROCEDURE_SOURCES.items()), allow_empty=False)
         self.unit = CodeCombo(codes.get("unit", []))
-        self.unit.setItemText(0, "— đơn vị của người được bổ nhiệm —")
+        self.unit.setItemText(0, translate("ProcedureDialogs", "— the appointee's unit —"))
         self.note = QLineEdit()
-        form.addRow("Người", self.person)
-        form.addRow("Chức danh", self.title)
-        form.addRow("Loại quy trình", self.kind)
-        form.addRow("Nguồn nhân sự", self.source)
-        form.addRow("Đơn vị có chức danh", self.unit)
-        form.addRow("Ghi chú", self.note)
+        form.addRow(translate("ProcedureDialogs", "Person"), self.person)
+        form.addRow(translate("ProcedureDialogs", "Title"), self.title)
+        form.addRow(translate("ProcedureDialogs", "Procedure type"), self.kind)
+        form.addRow(translate("ProcedureDialogs", "Candidate source"), self.source)
+        form.addRow(translate("ProcedureDialogs", "Unit of the post"), self.unit)
+        form.addRow(translate("ProcedureDialogs", "Note"), self.note)
         v.addLayout(form)
-        hint = QLabel("Bổ nhiệm nguồn tại chỗ: 5 bước; nguồn từ nơi khác: 3 bước; bổ nhiệm lại, miễn nhiệm theo "
-                      "quy định tương ứng. Các bước, tỷ lệ và hồ sơ lấy từ quy định «appointment_procedure».")
+        hint = QLabel(translate(
+            "ProcedureDialogs",
+            "Appointment of a candidate from the unit: 5 steps; from elsewhere: 3 steps; reappointment and dismissal "
+            "follow their own rules. The steps, shares and documents come from the rule «appointment_procedure»."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         v.addWidget(hint)
-        self._finish(v, "Bắt đầu")
+        self._finish(v, translate("ProcedureDialogs", "Start"))
         self.kind.currentIndexChanged.connect(lambda _i: self.source.setEnabled(self.kind.value() == "appointment"))
 
     def collect(self) -> dict[str, Any]:
         errors: dict[str, str] = {}
         if not self.person.cadre_id():
-            errors["cadre_id"] = "Chọn người (gõ tên để tìm)."
+            errors["cadre_id"] = translate("ProcedureDialogs", "Choose the person (type a name to find them).")
         if not self.title.value():
-            errors["title_code"] = "Chọn chức danh."
+            errors["title_code"] = translate("ProcedureDialogs", "Choose the title.")
         if errors:
             raise ValidationError(" ".join(errors.values()), errors)
         kind = self.kind.value()
@@ -165,26 +169,31 @@ class StepDialog(SubmitDialog):
     """Ghi kết quả một bước: date, convened, present, ballots issued / returned / valid, agree, disagree,
     minutes. The counts a step does not ask for can stay "—"."""
 
-    COUNTS = (("convened", "Số được triệu tập"), ("present", "Số có mặt"), ("ballots_issued", "Phiếu phát ra"),
-              ("ballots_returned", "Phiếu thu vào"), ("ballots_valid", "Phiếu hợp lệ"), ("agree", "Đồng ý"),
-              ("disagree", "Không đồng ý"))
+    COUNTS = (("convened", QT_TRANSLATE_NOOP("ProcedureDialogs", "Convened")),
+              ("present", QT_TRANSLATE_NOOP("ProcedureDialogs", "Present")),
+              ("ballots_issued", QT_TRANSLATE_NOOP("ProcedureDialogs", "Ballots issued")),
+              ("ballots_returned", QT_TRANSLATE_NOOP("ProcedureDialogs", "Ballots returned")),
+              ("ballots_valid", QT_TRANSLATE_NOOP("ProcedureDialogs", "Valid ballots")),
+              ("agree", QT_TRANSLATE_NOOP("ProcedureDialogs", "Agree")),
+              ("disagree", QT_TRANSLATE_NOOP("ProcedureDialogs", "Disagree")))  # shown through translate()
 
     def __init__(self, step: w.StepView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.step_no = step.step_no
-        self.setWindowTitle(f"Ghi kết quả bước {step.step_no}")
+        self.setWindowTitle(translate("ProcedureDialogs", "Record the result of step {no}").format(no=step.step_no))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 80)
         v = QVBoxLayout(self)
-        name = QLabel(f"<b>{step.name}</b>")
+        name = QLabel(f"<b>{step.name}</b>")  # i18n: data (the name of the step, from the rule)
         name.setWordWrap(True)
         v.addWidget(name)
         grid = QGridLayout()
         self.held_on = DateEdit()
         self.held_on.set_value(step.held_on)
-        grid.addWidget(QLabel("Ngày họp"), 0, 0)
+        grid.addWidget(QLabel(translate("ProcedureDialogs", "Meeting date")), 0, 0)
         grid.addWidget(self.held_on, 0, 1)
         self.counts: dict[str, QSpinBox] = {}
-        for i, (key, label) in enumerate(self.COUNTS):
+        for i, (key, source) in enumerate(self.COUNTS):
+            label = translate("ProcedureDialogs", source)
             box = _count_box()
             value = getattr(step, key)
             box.setValue(-1 if value is None else int(value))
@@ -197,16 +206,18 @@ class StepDialog(SubmitDialog):
             grid.addWidget(box, r, c + 1)
         v.addLayout(grid)
         self.minutes = QPlainTextEdit()
-        self.minutes.setPlaceholderText("Biên bản: số, nội dung chính…")
+        self.minutes.setPlaceholderText(translate("ProcedureDialogs", "Minutes: number, main points…"))
         self.minutes.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
         self.minutes.setPlainText(step.minutes)
-        v.addWidget(QLabel("Biên bản, ghi chú"))
+        v.addWidget(QLabel(translate("ProcedureDialogs", "Minutes, notes")))
         v.addWidget(self.minutes)
         if not step.ballot:
-            note = QLabel("Bước này không bỏ phiếu: ghi ngày họp, số người được triệu tập và có mặt.")
+            note = QLabel(translate(
+                "ProcedureDialogs",
+                "This step has no vote: record the meeting date and the numbers convened and present."))
             note.setStyleSheet("color: #555;")
             v.addWidget(note)
-        self._finish(v, "Ghi kết quả")
+        self._finish(v, translate("ProcedureDialogs", "Record result"))
 
     def set_counts(self, **values: int | None) -> None:
         for key, value in values.items():
@@ -227,46 +238,49 @@ class CompletionDialog(SubmitDialog):
 
     def __init__(self, view: w.ProcedureView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Kết thúc quy trình, ghi quyết định")
+        self.setWindowTitle(translate("ProcedureDialogs", "Complete the procedure, record the decision"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 74)
         v = QVBoxLayout(self)
-        head = QLabel(f"<b>{view.full_name}</b> – {view.kind_label.lower()} {view.title_name}, {view.unit_name}")
+        head = QLabel(  # the person and the post
+            f"<b>{view.full_name}</b> – {view.kind_label.lower()} {view.title_name}, {view.unit_name}")  # i18n: data
         head.setWordWrap(True)
         v.addWidget(head)
         form = QFormLayout()
         self.number = QLineEdit()
-        self.number.setPlaceholderText("ví dụ 25/QĐ-UBND")
+        self.number.setPlaceholderText(translate("ProcedureDialogs", "e.g. 25/QĐ-UBND"))
         self.signed_on = DateEdit()
         self.issuer = QLineEdit()
-        self.issuer.setPlaceholderText("ví dụ UBND huyện Vĩnh Tường")
+        self.issuer.setPlaceholderText(translate("ProcedureDialogs", "e.g. UBND huyện Vĩnh Tường"))
         self.effective = DateEdit()
         self.title_text = QLineEdit()
-        self.title_text.setPlaceholderText(view.title_name if view.kind != "dismissal" else "Chuyên viên")
-        form.addRow("Số quyết định", self.number)
-        form.addRow("Ngày ký", self.signed_on)
-        form.addRow("Cơ quan ban hành", self.issuer)
-        form.addRow("Ngày có hiệu lực", self.effective)
-        form.addRow("Chức vụ sau quyết định" if view.kind == "dismissal" else "Chức vụ ghi trong quyết định",
-                    self.title_text)
+        self.title_text.setPlaceholderText(view.title_name if view.kind != "dismissal" else "Chuyên viên")  # i18n: data
+        form.addRow(translate("ProcedureDialogs", "Decision number"), self.number)
+        form.addRow(translate("ProcedureDialogs", "Signed on"), self.signed_on)
+        form.addRow(translate("ProcedureDialogs", "Issued by"), self.issuer)
+        form.addRow(translate("ProcedureDialogs", "Effective date"), self.effective)
+        form.addRow(translate("ProcedureDialogs", "Position after the decision") if view.kind == "dismissal"
+                    else translate("ProcedureDialogs", "Position written in the decision"), self.title_text)
         v.addLayout(form)
         self.kind = view.kind
-        hint = QLabel("Quyết định được ghi vào hồ sơ (chức vụ, quá trình công tác) và thời hạn giữ chức vụ tính theo "
-                      "quy định «appointment_term» (5 năm, hoặc đến ngày nghỉ hưu nếu sớm hơn).")
+        hint = QLabel(translate(
+            "ProcedureDialogs",
+            "The decision is written into the record (position, work history) and the term in the post follows the "
+            "rule «appointment_term» (5 years, or until retirement if earlier)."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         v.addWidget(hint)
-        self._finish(v, "Ghi quyết định")
+        self._finish(v, translate("ProcedureDialogs", "Record decision"))
 
     def collect(self) -> w.CompletionInput:
         errors: dict[str, str] = {}
         signed = read_date(self.signed_on, "signed_on", errors)
         effective = read_date(self.effective, "effective_date", errors)
         if not self.number.text().strip():
-            errors["number"] = "Nhập số quyết định."
+            errors["number"] = translate("ProcedureDialogs", "Enter the decision number.")
         if not self.issuer.text().strip():
-            errors["issuer"] = "Nhập cơ quan ban hành."
+            errors["issuer"] = translate("ProcedureDialogs", "Enter the issuing body.")
         if effective is None and "effective_date" not in errors:
-            errors["effective_date"] = "Nhập ngày có hiệu lực."
+            errors["effective_date"] = translate("ProcedureDialogs", "Enter the effective date.")
         if errors:
             raise ValidationError(" ".join(errors.values()), errors)
         text = nfc(self.title_text.text()).strip()
@@ -289,12 +303,13 @@ class ReasonDialog(SubmitDialog):
         self.reason = QPlainTextEdit()
         self.reason.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
         v.addWidget(self.reason)
-        self._finish(v, "Đồng ý")
+        self._finish(v, translate("ProcedureDialogs", "OK"))
 
     def collect(self) -> str:
         text = nfc(self.reason.toPlainText()).strip()
         if len(text) < 5:
-            raise ValidationError("Ghi lý do.", {"reason": "bắt buộc"})
+            raise ValidationError(translate("ProcedureDialogs", "Write the reason."),
+                                  {"reason": translate("ProcedureDialogs", "required")})
         return text
 
 

@@ -18,22 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import translate
 from canbo_desktop.services import records
 from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.screen import fit_window, text_size
 
-CONFIRM_WORDS = "XOÁ VĨNH VIỄN"
+CONFIRM_WORDS = "XOÁ VĨNH VIỄN"  # i18n: data (the words services/records.py checks)
 
 
 class TrashDialog(QDialog):
     def __init__(self, uowf: Any, tasks: TaskRunner, role: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.uowf, self.tasks, self.role = uowf, tasks, role
-        self.setWindowTitle("Thùng rác")
+        self.setWindowTitle(translate("TrashDialog", "Trash"))
         v = QVBoxLayout(self)
-        note = QLabel("Hồ sơ đã xoá vào thùng rác không còn trong danh sách, tìm kiếm và báo cáo. "
-                      "Có thể khôi phục bất cứ lúc nào.")
+        note = QLabel(translate("TrashDialog", "Records moved to the trash no longer appear in the list, searches "
+                                               "or reports. They can be restored at any time."))
         note.setWordWrap(True)
         v.addWidget(note)
         self.model = CadreTableModel(tasks, self)
@@ -48,13 +49,13 @@ class TrashDialog(QDialog):
         v.addWidget(self.status)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.restore_button = QPushButton("Khôi phục")
+        self.restore_button = QPushButton(translate("TrashDialog", "Restore"))
         self.restore_button.clicked.connect(lambda: self.restore(self.selected_ids()))
-        self.purge_button = QPushButton("Xoá vĩnh viễn…")
+        self.purge_button = QPushButton(translate("TrashDialog", "Delete for good…"))
         self.purge_button.setEnabled(role == "admin")
-        self.purge_button.setToolTip("Chỉ quản trị viên" if role != "admin" else "")
+        self.purge_button.setToolTip(translate("TrashDialog", "Administrators only") if role != "admin" else "")
         self.purge_button.clicked.connect(self._ask_purge)
-        close = QPushButton("Đóng")
+        close = QPushButton(translate("TrashDialog", "Close"))
         close.clicked.connect(self.close)
         for b in (self.restore_button, self.purge_button, close):
             row.addWidget(b)
@@ -88,18 +89,22 @@ class TrashDialog(QDialog):
     def restore(self, ids: list[str]) -> None:
         if ids:
             self.tasks.run_db(lambda: records.restore_cadres(self.uowf, ids),
-                              on_done=lambda _c: self._done(f"Đã khôi phục {len(ids)} hồ sơ."), on_error=self._error)
+                              on_done=lambda _c: self._done(translate("TrashDialog", "Restored {count} records.").format(count=len(ids))),
+                              on_error=self._error)
 
     def _ask_purge(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
         text, ok = QInputDialog.getText(
-            self, "Xoá vĩnh viễn",
-            f"Xoá vĩnh viễn {len(ids)} hồ sơ? Không thể khôi phục.\nGõ “{CONFIRM_WORDS}” để xác nhận:")
+            self, translate("TrashDialog", "Delete for good"),
+            translate("TrashDialog", "Delete {count} records for good? They cannot be restored.\n"
+                                     "Type “{words}” to confirm:").format(count=len(ids), words=CONFIRM_WORDS))
         if ok:
             self.purge(ids, text)
 
     def purge(self, ids: list[str], typed: str) -> None:
         self.tasks.run_db(lambda: records.purge_cadres(self.uowf, ids, role=self.role, typed_confirmation=typed),
-                          on_done=lambda _c: self._done(f"Đã xoá vĩnh viễn {len(ids)} hồ sơ."), on_error=self._error)
+                          on_done=lambda _c: self._done(
+                              translate("TrashDialog", "Deleted {count} records for good.").format(count=len(ids))),
+                          on_error=self._error)

@@ -40,6 +40,7 @@ from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.rules.evaluation import QuotaResult
 from canbo_desktop.domain.text import clean_line, fold, nfc
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -48,8 +49,11 @@ AMBER = "#8a5a00"
 GREEN = "#1b5e20"
 READ_ONLY_BG = "#f3f4f6"
 # Short names of the levels for the grid (the full legal name is in the tooltip and the detail panel).
-SHORT_LEVELS = {"xuat_sac": "Xuất sắc", "tot": "Tốt", "hoan_thanh": "Hoàn thành", "khong_hoan_thanh": "Không hoàn thành",
-                "khong_xep_loai": "Không xếp loại"}
+SHORT_LEVELS = {"xuat_sac": QT_TRANSLATE_NOOP("EvaluationGrid", "Excellent"),
+                "tot": QT_TRANSLATE_NOOP("EvaluationGrid", "Good"),
+                "hoan_thanh": QT_TRANSLATE_NOOP("EvaluationGrid", "Completed"),
+                "khong_hoan_thanh": QT_TRANSLATE_NOOP("EvaluationGrid", "Not completed"),
+                "khong_xep_loai": QT_TRANSLATE_NOOP("EvaluationGrid", "Not classified")}
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -65,30 +69,41 @@ class GridColumn:
 
 def columns_for(regime: str) -> list[GridColumn]:
     """The grid's columns under the regime of the round's year."""
-    head = [GridColumn("name", "Họ và tên", width_chars=19),
-            GridColumn("position", "Chức vụ", width_chars=14)]
+    head = [GridColumn("name", translate("EvaluationGrid", "Full name"), width_chars=19),
+            GridColumn("position", translate("EvaluationGrid", "Position"), width_chars=14)]
     if regime == "nd335":
-        mid = [GridColumn("score_general", "Chung /30", True, 8, True,
-                          "Điểm tiêu chí chung (0–30), gõ số thập phân bằng dấu phẩy: 27,5"),
-               GridColumn("score_tasks", "Nhiệm vụ /70", True, 10, True,
-                          "Điểm kết quả thực hiện nhiệm vụ (0–70); để trống nếu tính từ sản phẩm"),
-               GridColumn("total", "Tổng", False, 5, True, "Tổng điểm (/100)"),
-               GridColumn("result", "Xếp loại", False, 11, False, "Mức xếp loại theo tổng điểm và các quy định")]
+        mid = [GridColumn("score_general", translate("EvaluationGrid", "General /30"), True, 8, True,
+                          translate("EvaluationGrid", "Points for the general criteria (0–30); type decimals with "
+                                    "a comma: 27,5")),
+               GridColumn("score_tasks", translate("EvaluationGrid", "Tasks /70"), True, 10, True,
+                          translate("EvaluationGrid", "Points for the results of the tasks (0–70); leave empty if "
+                                    "they come from the products")),
+               GridColumn("total", translate("EvaluationGrid", "Total"), False, 5, True,
+                          translate("EvaluationGrid", "Total points (/100)")),
+               GridColumn("result", translate("EvaluationGrid", "Level"), False, 11, False,
+                          translate("EvaluationGrid", "The level from the total points and the rules"))]
     else:
-        mid = [GridColumn("level", "Mức đề xuất", True, 13, False,
-                          "Mức do cấp có thẩm quyền đề xuất: gõ 1 (Xuất sắc), 2 (Tốt), 3 (Hoàn thành), "
-                          "4 (Không hoàn thành); Delete để xoá"),
-               GridColumn("result", "Kết quả", False, 12, False, "Mức xếp loại sau khi áp dụng các quy định")]
-    tail = [GridColumn("self_assessment", "Tự đánh giá", True, 12, False, "Tóm tắt bản tự đánh giá của người này"),
-            GridColumn("unit_comment", "Nhận xét của đơn vị", True, 14, False, "Nhận xét, đánh giá của đơn vị"),
-            GridColumn("products", "SP", False, 3, True, "Số sản phẩm đã ghi (xem phần Sản phẩm bên dưới)"),
-            GridColumn("problems", "Cần xử lý / lý do", False, 24, False,
-                       "Điều chưa ổn của dòng này và các quy định đã giới hạn mức xếp loại")]
+        mid = [GridColumn("level", translate("EvaluationGrid", "Proposed level"), True, 13, False,
+                          translate("EvaluationGrid", "The level proposed by the competent authority: type "
+                                    "1 (Excellent), 2 (Good), 3 (Completed), 4 (Not completed); Delete clears it")),
+               GridColumn("result", translate("EvaluationGrid", "Result"), False, 12, False,
+                          translate("EvaluationGrid", "The level after the rules are applied"))]
+    tail = [GridColumn("self_assessment", translate("EvaluationGrid", "Self-assessment"), True, 12, False,
+                       translate("EvaluationGrid", "A summary of this person's self-assessment")),
+            GridColumn("unit_comment", translate("EvaluationGrid", "Unit's comments"), True, 14, False,
+                       translate("EvaluationGrid", "The unit's comments and assessment")),
+            GridColumn("products", translate("EvaluationGrid", "Pr."), False, 3, True,
+                       translate("EvaluationGrid", "Number of products recorded (see Products below)")),
+            GridColumn("problems", translate("EvaluationGrid", "To fix / reasons"), False, 24, False,
+                       translate("EvaluationGrid", "What is wrong with this row and the rules that limited "
+                                 "its level"))]
     return head + mid + tail
 
 
 def short_level(code: str, label: str = "") -> str:
-    return SHORT_LEVELS.get(code, label or code)
+    """The short name of a level shown in the grid (translated); a level without one shows its legal name."""
+    short = SHORT_LEVELS.get(code)
+    return translate("EvaluationGrid", short) if short else label or code
 
 
 def number_text(value: float | None) -> str:
@@ -105,18 +120,29 @@ def percent_text(value: float) -> str:
 
 def quota_text(q: QuotaResult) -> tuple[str, bool]:
     """The quota line above the grid and whether it is exceeded, e.g.
-    "Xuất sắc: 3/12 «Tốt» = 25% > 20% (tối đa 2 người) – vượt 1 người"."""
+    "Xuất sắc: 3/12 «Tốt» = 25% > 20% số «Tốt» (tối đa 2 người) – VƯỢT 1 người: …"."""
     if q.max_pct is None:
         return q.message, False
-    cap = f"{percent_text(q.max_pct)} số «Tốt» (tối đa {q.allowed_max} người)"
+    values = {"excellent": q.count_xuat_sac, "good": q.count_tot, "max_pct": percent_text(q.max_pct),
+              "allowed": q.allowed_max, "over": q.over_by}
     if q.count_tot:
         share = percent_text(q.count_xuat_sac * 100 / q.count_tot)
-        text = f"Xuất sắc: {q.count_xuat_sac}/{q.count_tot} «Tốt» = {share} {'≤' if q.ok else '>'} {cap}"
-    else:
-        text = f"Xuất sắc: {q.count_xuat_sac}, chưa có ai «Tốt» – tối đa {cap}"
+        if q.ok:
+            text = translate("EvaluationGrid", "Excellent: {excellent}/{good} «Good» = {share} ≤ {max_pct} of «Good» "
+                             "(at most {allowed} people) – within the quota.")
+        else:
+            text = translate("EvaluationGrid", "Excellent: {excellent}/{good} «Good» = {share} > {max_pct} of «Good» "
+                             "(at most {allowed} people) – {over} people OVER: lower some levels or review them "
+                             "before approval.")
+        return text.format(share=share, **values), not q.ok
     if q.ok:
-        return text + " – đạt tỷ lệ.", False
-    return text + f" – VƯỢT {q.over_by} người: phải hạ mức hoặc xem lại trước khi phê duyệt.", True
+        text = translate("EvaluationGrid", "Excellent: {excellent}, nobody «Good» yet – at most {max_pct} of «Good» "
+                         "(at most {allowed} people) – within the quota.")
+    else:
+        text = translate("EvaluationGrid", "Excellent: {excellent}, nobody «Good» yet – at most {max_pct} of «Good» "
+                         "(at most {allowed} people) – {over} people OVER: lower some levels or review them before "
+                         "approval.")
+    return text.format(**values), not q.ok
 
 
 def products_from_score(row: w.GridRow) -> bool:
@@ -147,10 +173,11 @@ def parse_level(value: Any, level_labels: Mapping[str, str]) -> str | None:
         return codes[int(head) - 1]
     folded = fold(text)
     for code, label in level_labels.items():
-        if folded in (fold(label), fold(short_level(code, label))):
+        if folded in (fold(label), fold(short_level(code, label)), fold(SHORT_LEVELS.get(code, label))):
             return code
-    raise ValidationError(f"Mức «{text}» không có: gõ " + ", ".join(
-        f"{i} ({short_level(c, level_labels[c])})" for i, c in enumerate(codes, 1)) + ".", {"level": "không có"})
+    choices = ", ".join(f"{i} ({short_level(c, level_labels[c])})" for i, c in enumerate(codes, 1))
+    raise ValidationError(translate("EvaluationGrid", "There is no level «{text}»: type {choices}.").format(
+        text=text, choices=choices), {"level": translate("EvaluationGrid", "no such level")})
 
 
 class EvaluationGridModel(QAbstractTableModel):
@@ -274,15 +301,16 @@ class EvaluationGridModel(QAbstractTableModel):
         if key in ("name", "position"):
             return f"{row.full_name} – {row.current_position}, {row.unit_name}".strip(", –")
         if key == "result":
-            lines = [row.level_label or "Chưa có kết quả"]
+            lines = [row.level_label or translate("EvaluationGrid", "No result yet")]
             if row.computed_level and row.computed_level != row.level:
-                lines.append(f"Theo quy định hiện hành: {row.computed_label}")
+                lines.append(translate("EvaluationGrid", "Under the current rules: {level}").format(
+                    level=row.computed_label))
             lines += [f"• {r.text} ({r.legal_source})" for r in row.reasons]
             return "\n".join(lines)
         if key == "level" and row.proposed_level:
             return self.level_labels.get(row.proposed_level, row.proposed_level)
         if key == "score_tasks" and products_from_score(row):
-            return "Tính từ sản phẩm"
+            return translate("EvaluationGrid", "Computed from the products")
         if key == "problems":
             lines = [f"• {p}" for p in row.problems] + [f"• {r.text} ({r.legal_source})" for r in row.reasons]
             return "\n".join(lines)
@@ -341,13 +369,13 @@ class EvaluationGridModel(QAbstractTableModel):
                 new_row = dataclasses.replace(row, proposed_level=code)
                 entry = dataclasses.replace(entry, level=code)
             elif col.key == "score_general":
-                number = w.parse_number(value, "Điểm tiêu chí chung")
+                number = w.parse_number(value, translate("EvaluationGrid", "Points for the general criteria"))
                 if number == row.score_general:
                     return False
                 new_row = dataclasses.replace(row, score_general=number)
                 entry = dataclasses.replace(entry, score_general=number)
             elif col.key == "score_tasks":
-                number = w.parse_number(value, "Điểm kết quả thực hiện nhiệm vụ")
+                number = w.parse_number(value, translate("EvaluationGrid", "Points for the results of the tasks"))
                 if number == row.score_tasks and not entry.task_components and not entry.tasks_from_products:
                     return False
                 new_row = dataclasses.replace(row, score_tasks=number, task_components={})
@@ -385,7 +413,7 @@ class GridDelegate(QStyledItemDelegate):
             for code, label in level_choices(model.level_labels):
                 combo.addItem(label, code)
                 combo.setItemData(combo.count() - 1, model.level_labels[code], Qt.ItemDataRole.ToolTipRole)
-            combo.setAccessibleName("Mức đề xuất")
+            combo.setAccessibleName(translate("EvaluationGrid", "Proposed level"))
             return combo
         edit = QLineEdit(parent)
         edit.setFrame(False)
@@ -434,7 +462,7 @@ class GridView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(True)
         self.setWordWrap(False)
-        self.setAccessibleName("Bảng đánh giá, xếp loại")
+        self.setAccessibleName(translate("EvaluationGrid", "Evaluation grid"))
 
     def move_by(self, delta: int) -> None:
         cur = self.currentIndex()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from canbo_desktop.domain.dates import format_date, format_iso_partial, parse_date, parse_partial_date
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import clean_line
+from canbo_desktop.i18n import translate
 
 _ROOT = QModelIndex()
 
@@ -101,7 +102,7 @@ class RowsTableModel(QAbstractTableModel):
             if not text:
                 return None
             if not text.isdigit():
-                raise ValidationError(f"“{text}” không phải là số nguyên.")
+                raise ValidationError(translate("RowsTable", "“{text}” is not a whole number.").format(text=text))
             return int(text)
         if col.kind == "float":
             if not text:
@@ -109,7 +110,8 @@ class RowsTableModel(QAbstractTableModel):
             try:
                 return round(float(text.replace(",", ".")), 2)
             except ValueError as exc:
-                raise ValidationError(f"“{text}” không phải là số (ví dụ 2,34).") from exc
+                raise ValidationError(
+                    translate("RowsTable", "“{text}” is not a number (for example 2,34).").format(text=text)) from exc
         return text
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

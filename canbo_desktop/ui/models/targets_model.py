@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from canbo_desktop.domain import reports as r
 from canbo_desktop.domain.dates import format_date
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the TargetRow of a cell, the UnitNode of the name column
@@ -21,29 +22,36 @@ NO_DATA_BG, NO_DATA_FG = QColor("#ececec"), QColor("#707070")
 
 # Short column headings of the shipped indicators (the full name is the heading's tooltip).
 SHORT_NAMES = {
-    "can_bo_tre": "Cán bộ trẻ",
-    "can_bo_nu": "Cán bộ nữ",
-    "trinh_do_dai_hoc": "Đại học trở lên",
-    "llct_trung_cap": "LLCT từ trung cấp",
-    "cap_nhat_kien_thuc": "Bồi dưỡng cập nhật",
-    "dan_toc_thieu_so": "Dân tộc thiểu số",
-    "chu_chot_khong_phai_nguoi_dia_phuong": "Chủ chốt ngoài địa phương",
+    "can_bo_tre": QT_TRANSLATE_NOOP("TargetsModel", "Young cadres"),
+    "can_bo_nu": QT_TRANSLATE_NOOP("TargetsModel", "Women cadres"),
+    "trinh_do_dai_hoc": QT_TRANSLATE_NOOP("TargetsModel", "University degree+"),
+    "llct_trung_cap": QT_TRANSLATE_NOOP("TargetsModel", "Political theory, intermediate+"),
+    "cap_nhat_kien_thuc": QT_TRANSLATE_NOOP("TargetsModel", "Refresher training"),
+    "dan_toc_thieu_so": QT_TRANSLATE_NOOP("TargetsModel", "Ethnic minorities"),
+    "chu_chot_khong_phai_nguoi_dia_phuong": QT_TRANSLATE_NOOP("TargetsModel", "Key posts from elsewhere"),
 }
 
 
 def short_name(ind: r.IndicatorInfo) -> str:
     if ind.code in SHORT_NAMES:
-        return SHORT_NAMES[ind.code]
-    name = ind.name.removeprefix("Tỷ lệ ").strip()
+        return translate("TargetsModel", SHORT_NAMES[ind.code])
+    name = ind.name.removeprefix("Tỷ lệ ").strip()  # i18n: data (the indicator's name in the database)
     return name[:1].upper() + name[1:] if len(name) <= 24 else name[:23].rstrip() + "…"
+
+
+def threshold_text(ind: r.IndicatorInfo) -> str:
+    """"≥ 15%", or "theo dõi" (monitored) for an indicator without a threshold."""
+    if ind.threshold is None:
+        return translate("TargetsModel", "monitored")
+    return f"{'≥' if ind.comparison == '>=' else '≤'} {r.percent_text(ind.threshold)}"
 
 
 def target_text(ind: r.IndicatorInfo) -> str:
     """"≥ 15% đến 31/12/2025", or "theo dõi" for an indicator without a threshold."""
-    if ind.threshold is None:
-        return "theo dõi"
-    out = f"{'≥' if ind.comparison == '>=' else '≤'} {r.percent_text(ind.threshold)}"
-    return out + (f" đến {format_date(ind.deadline)}" if ind.deadline else "")
+    if ind.threshold is None or not ind.deadline:
+        return threshold_text(ind)
+    return translate("TargetsModel", "{threshold} by {deadline}").format(threshold=threshold_text(ind),
+                                                                         deadline=format_date(ind.deadline))
 
 
 def cell_text(row: r.TargetRow) -> str:
@@ -150,14 +158,16 @@ class TargetsTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or self.report is None:
             return None
         if section == 0:
-            return "Đơn vị" if role == Qt.ItemDataRole.DisplayRole else None
+            return translate("TargetsModel", "Unit") if role == Qt.ItemDataRole.DisplayRole else None
         ind = self.report.indicators[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            head = "theo dõi" if ind.threshold is None else target_text(ind).split(" đến ")[0]
-            return f"{short_name(ind)}\n{head}"
+            return f"{short_name(ind)}\n{threshold_text(ind)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            out = f"{ind.name}\nChỉ tiêu: {target_text(ind)}"
-            return out + (f"\nCăn cứ: {ind.source}" if ind.source else "")
+            if ind.source:
+                return translate("TargetsModel", "{name}\nTarget: {target}\nBasis: {source}").format(
+                    name=ind.name, target=target_text(ind), source=ind.source)
+            return translate("TargetsModel", "{name}\nTarget: {target}").format(name=ind.name,
+                                                                                target=target_text(ind))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -168,7 +178,8 @@ class TargetsTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return unit.name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{unit.name} ({unit.code}): số liệu gồm cả các đơn vị trực thuộc"
+                return translate("TargetsModel", "{name} ({code}): the figures include the units below it").format(
+                    name=unit.name, code=unit.code)
             if role == Qt.ItemDataRole.FontRole and index.internalId() == 0:
                 return self._bold
             if role == ROW_ROLE:
@@ -190,10 +201,12 @@ class TargetsTreeModel(QAbstractItemModel):
             return QBrush(fg) if fg is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             ind = self.report.indicators[index.column() - 1]
-            threshold = "không có (chỉ tiêu theo dõi)" if ind.threshold is None else target_text(ind)
-            return (f"{ind.name} — {unit.name}\n{row.message}\nNgưỡng: {threshold}"
-                    f"\nHạn: {format_date(ind.deadline) if ind.deadline else 'không ghi'}"
-                    "\nBấm vào ô để xem danh sách người được tính.")
+            threshold = (translate("TargetsModel", "none (a monitored indicator)") if ind.threshold is None
+                         else target_text(ind))
+            deadline = format_date(ind.deadline) if ind.deadline else translate("TargetsModel", "not set")
+            return translate("TargetsModel", "{indicator} — {unit}\n{message}\nThreshold: {threshold}\n"
+                                             "Deadline: {deadline}\nClick the cell to list the people counted.").format(
+                indicator=ind.name, unit=unit.name, message=row.message, threshold=threshold, deadline=deadline)
         if role == ROW_ROLE:
             return row
         if role == STATE_ROLE:

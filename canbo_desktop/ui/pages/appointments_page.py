@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.rules.eligibility import EligibilityReport
+from canbo_desktop.i18n import translate
 from canbo_desktop.services import cadres as cadre_svc
 from canbo_desktop.services import eligibility as elig_svc
 from canbo_desktop.ui.pages.procedure_eligibility import (
     KIND_TEXT,
     STATUS_COLOR,
+    STATUS_ROLE,
     STATUS_TEXT,
     fill_eligibility_table,
     make_eligibility_table,
@@ -54,14 +56,15 @@ class AppointmentsPage(QWidget):
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs)
         self.procedures = ProcedurePanel(uowf, tasks, codes, role, self)
-        self.tabs.addTab(self.procedures, "Quy trình bổ nhiệm")
+        self.tabs.addTab(self.procedures, translate("AppointmentsPage", "Appointment procedures"))
         self.check_tab = QWidget()
-        self.tabs.addTab(self.check_tab, "Kiểm tra điều kiện bổ nhiệm")
+        self.tabs.addTab(self.check_tab, translate("AppointmentsPage", "Eligibility check"))
         v = QVBoxLayout(self.check_tab)
         top = QHBoxLayout()
         left = QVBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm người: tên (có dấu hoặc không), CCCD…")
+        self.search.setPlaceholderText(
+            translate("AppointmentsPage", "Find a person: name (with or without accents), ID number…"))
         self.search.setClearButtonEnabled(True)
         left.addWidget(self.search)
         self.people = QListWidget()
@@ -72,10 +75,10 @@ class AppointmentsPage(QWidget):
         self.title = CodeCombo(codes.get("title", []))
         self.on = DateEdit()
         self.on.setText(format_date(date.today()))
-        self.check_button = QPushButton("Kiểm tra")
+        self.check_button = QPushButton(translate("AppointmentsPage", "Check"))
         self.check_button.clicked.connect(self.check)
-        form.addRow("Chức danh dự kiến", self.title)
-        form.addRow("Ngày dự kiến bổ nhiệm", self.on)
+        form.addRow(translate("AppointmentsPage", "Intended title"), self.title)
+        form.addRow(translate("AppointmentsPage", "Intended appointment date"), self.on)
         form.addRow("", self.check_button)
         top.addLayout(form, 3)
         v.addLayout(top)
@@ -88,8 +91,10 @@ class AppointmentsPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         row.addWidget(self.status, 1)
-        self.override_button = QPushButton("Ghi trường hợp đặc biệt…")
-        self.override_button.setToolTip("Cấp có thẩm quyền đã đồng ý cho điều kiện không đạt đã chọn (cần số văn bản)")
+        self.override_button = QPushButton(translate("AppointmentsPage", "Record a special case…"))
+        self.override_button.setToolTip(translate(
+            "AppointmentsPage",
+            "The competent level approved the selected unmet condition (the document number is needed)"))
         self.override_button.setEnabled(False)
         self.override_button.clicked.connect(self._ask_override)
         row.addWidget(self.override_button)
@@ -135,10 +140,10 @@ class AppointmentsPage(QWidget):
     def check(self) -> None:
         try:
             if not self.cadre_id:
-                raise ValidationError("Chọn người cần kiểm tra.")
+                raise ValidationError(translate("AppointmentsPage", "Choose the person to check."))
             title = self.title.value()
             if not title:
-                raise ValidationError("Chọn chức danh dự kiến bổ nhiệm.")
+                raise ValidationError(translate("AppointmentsPage", "Choose the intended title."))
             on, _p = self.on.value()
             on = on or date.today()
         except CanboError as exc:
@@ -146,7 +151,7 @@ class AppointmentsPage(QWidget):
             return
         cid, uowf = self.cadre_id, self.uowf
         self.tabs.setCurrentWidget(self.check_tab)
-        self.status.setText("Đang kiểm tra…")
+        self.status.setText(translate("AppointmentsPage", "Checking…"))
         self.status.setStyleSheet("")
         self.tasks.run_db(lambda: elig_svc.eligibility(uowf, cid, title, on), on_done=self.show_report,
                           on_error=self._failed)
@@ -161,16 +166,18 @@ class AppointmentsPage(QWidget):
 
     def _row_chosen(self) -> None:
         item = self.table.item(self.table.currentRow(), 1)
-        status = item.text() if item is not None else ""
-        self.override_button.setEnabled(self.role in elig_svc.OVERRIDE_ROLES
-                                        and status in (STATUS_TEXT["fail"], STATUS_TEXT["overridden"]))
+        status = item.data(STATUS_ROLE) if item is not None else None
+        self.override_button.setEnabled(self.role in elig_svc.OVERRIDE_ROLES and status in ("fail", "overridden"))
 
     def _ask_override(self) -> None:
         item = self.table.item(self.table.currentRow(), 0)
         if item is None:
             return
-        ref, ok = QInputDialog.getText(self, "Trường hợp đặc biệt",
-                                       f"Điều kiện «{item.text()}»: số, ngày văn bản của cấp có thẩm quyền đồng ý:")
+        ref, ok = QInputDialog.getText(
+            self, translate("AppointmentsPage", "Special case"),
+            translate("AppointmentsPage",
+                      "Condition «{condition}»: number and date of the competent level's approval:").format(
+                condition=item.text()))
         if ok:
             self.record_override(str(item.data(Qt.ItemDataRole.UserRole)), ref)
 
@@ -182,5 +189,6 @@ class AppointmentsPage(QWidget):
                           on_done=lambda _c: self.check(), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}")
+        self.status.setText(exc.message if isinstance(exc, CanboError)
+                            else translate("AppointmentsPage", "Error: {error}").format(error=exc))
         self.status.setStyleSheet("color: #b00020;")

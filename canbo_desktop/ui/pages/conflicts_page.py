@@ -11,6 +11,7 @@ The page says how many remain (``count_changed``: the main window's status bar f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -37,37 +38,73 @@ from PySide6.QtWidgets import (
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.import_parse import FIELDS
 from canbo_desktop.domain.sync import table_label
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo
 
-KIND_TEXT = {
-    "soft": "Mềm — đã gộp, cần xem lại",
-    "hard": "Cứng — chờ quyết định",
-    "cccd": "Trùng CCCD — chuyển công tác hay trùng hồ sơ?",
-}
-KIND_SHORT = {"soft": "Mềm", "hard": "Cứng", "cccd": "Trùng CCCD"}
+
+class Translated(Mapping[str, str]):
+    """A table of interface texts marked with QT_TRANSLATE_NOOP: a lookup gives the text in the current language
+    (so that other modules reading the table, e.g. the sync import wizard, show it translated too)."""
+
+    def __init__(self, context: str, source: dict[str, str]) -> None:
+        self.context, self.source = context, source
+
+    def __getitem__(self, key: str) -> str:
+        return translate(self.context, self.source[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.source)
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+
+KIND_TEXT = Translated("ConflictsPage", {
+    "soft": QT_TRANSLATE_NOOP("ConflictsPage", "Soft — merged, to be reviewed"),
+    "hard": QT_TRANSLATE_NOOP("ConflictsPage", "Hard — awaiting a decision"),
+    "cccd": QT_TRANSLATE_NOOP("ConflictsPage", "Same ID number — a transfer or a duplicate record?"),
+})
+KIND_SHORT = Translated("ConflictsPage", {
+    "soft": QT_TRANSLATE_NOOP("ConflictsPage", "Soft"),
+    "hard": QT_TRANSLATE_NOOP("ConflictsPage", "Hard"),
+    "cccd": QT_TRANSLATE_NOOP("ConflictsPage", "Same ID number"),
+})
 KIND_COLOR = {"soft": "#8a6d00", "hard": "#b00020", "cccd": "#6a1b9a"}
-KIND_HELP = {
-    "soft": "Hai bên sửa những trường khác nhau: đã gộp cả hai. Kiểm tra lại rồi bấm «Giữ bản của mình» để đóng.",
-    "hard": "Hai bên sửa cùng một trường khác nhau (hoặc một bên xoá, một bên sửa): chưa áp dụng gì. "
-            "Chọn bản đúng hoặc sửa lại.",
-    "cccd": "Một hồ sơ nhận về có cùng số CCCD với hồ sơ của đơn vị khác: có thể người này đã chuyển công tác, "
-            "hoặc hai hồ sơ trùng nhau.",
-}
-EXTRA_LABELS = {
-    "owner_unit_id": "Đơn vị quản lý", "deleted": "Đã xoá", "title_code": "Chức danh", "birth_precision": "Độ chính xác ngày sinh",
-    "other_allowance": "Phụ cấp khác", "mass_org": "Tổ chức chính trị – xã hội", "strengths": "Sở trường công tác",
-    "relation": "Mối quan hệ", "birth_year": "Năm sinh", "details": "Chi tiết", "name": "Tên", "code": "Mã",
-}
-FIELD_LABELS = {f.key: f.label for f in FIELDS} | EXTRA_LABELS
+KIND_HELP = Translated("ConflictsPage", {
+    "soft": QT_TRANSLATE_NOOP("ConflictsPage", "The two sides changed different fields: both changes were merged. "
+                                               "Check them, then press «Keep mine» to close the conflict."),
+    "hard": QT_TRANSLATE_NOOP("ConflictsPage", "The two sides changed the same field differently (or one deleted the "
+                                               "record and the other changed it): nothing was applied. Choose the "
+                                               "right version or correct it."),
+    "cccd": QT_TRANSLATE_NOOP("ConflictsPage", "A received record has the same ID number as a record of another "
+                                               "unit: the person may have been transferred, or the two records are "
+                                               "duplicates."),
+})
+EXTRA_LABELS = Translated("ConflictsPage", {
+    "owner_unit_id": QT_TRANSLATE_NOOP("ConflictsPage", "Managing unit"),
+    "deleted": QT_TRANSLATE_NOOP("ConflictsPage", "Deleted"),
+    "title_code": QT_TRANSLATE_NOOP("ConflictsPage", "Title"),
+    "birth_precision": QT_TRANSLATE_NOOP("ConflictsPage", "Birth date precision"),
+    "other_allowance": QT_TRANSLATE_NOOP("ConflictsPage", "Other allowance"),
+    "mass_org": QT_TRANSLATE_NOOP("ConflictsPage", "Socio-political organisation"),
+    "strengths": QT_TRANSLATE_NOOP("ConflictsPage", "Work strengths"),
+    "relation": QT_TRANSLATE_NOOP("ConflictsPage", "Relationship"),
+    "birth_year": QT_TRANSLATE_NOOP("ConflictsPage", "Year of birth"),
+    "details": QT_TRANSLATE_NOOP("ConflictsPage", "Details"),
+    "name": QT_TRANSLATE_NOOP("ConflictsPage", "Name"),
+    "code": QT_TRANSLATE_NOOP("ConflictsPage", "Code"),
+})
+DOMAIN_LABELS = {f.key: f.label for f in FIELDS}  # the import's field names (domain/import_parse.py)
 HIDDEN_FIELDS = frozenset({"id", "rev", "hlc", "origin_node", "updated_by", "updated_at", "name_sort_key", "search_fold",
                            "search_exact", "search_info", "search_rowid", "__meta__"})
 # bookkeeping a clerk does not decide on: listed only when they differ
 QUIET_FIELDS = frozenset({"created_at", "name_family_last", "birth_precision", "path", "depth"})
-UNKNOWN = "(không rõ)"
+UNKNOWN = QT_TRANSLATE_NOOP("ConflictsPage", "(unknown)")
 DIFF_BG = QColor("#fff3c4")
 CODE_FIELDS = {f.key: f.code_list for f in FIELDS if f.code_list} | {"owner_unit_id": "unit", "title_code": "title"}
-SEX_TEXT = {"M": "Nam", "F": "Nữ"}
+SEX_TEXT = Translated("ConflictsPage", {"M": QT_TRANSLATE_NOOP("ConflictsPage", "Male"),
+                                         "F": QT_TRANSLATE_NOOP("ConflictsPage", "Female")})
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?$")
 
 
@@ -82,7 +119,9 @@ def table_of(c: Any) -> str:
 
 
 def field_label(key: str) -> str:
-    return FIELD_LABELS.get(key, key)
+    if key in EXTRA_LABELS:
+        return EXTRA_LABELS[key]
+    return DOMAIN_LABELS.get(key, key)
 
 
 def show_value(v: Any) -> str:
@@ -90,7 +129,7 @@ def show_value(v: Any) -> str:
     if v is None or v == "":
         return "—"
     if isinstance(v, bool):
-        return "Có" if v else "Không"
+        return translate("ConflictsPage", "Yes") if v else translate("ConflictsPage", "No")
     if isinstance(v, datetime):
         return format_date(v.date())
     if isinstance(v, date):
@@ -134,7 +173,7 @@ def typed_like(text: str, model: Any) -> Any:
     if not t:
         return None
     if isinstance(model, bool):
-        return t.casefold() in {"có", "1", "true", "x"}
+        return t.casefold() in {"có", "1", "true", "x", translate("ConflictsPage", "Yes").casefold()}  # i18n: data
     if isinstance(model, int):
         try:
             return int(t)
@@ -181,17 +220,19 @@ class EditDialog(QDialog):
 
     def __init__(self, c: Any, fields: list[str], parent: QWidget | None = None, *, names: Names | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sửa giá trị đúng")
+        self.setWindowTitle(translate("ConflictsPage", "Correct the values"))
         self.c = c
         self.names = names or Names()
         self.edits: dict[str, QLineEdit] = {}
         self.combos: dict[str, CodeCombo] = {}
         v = QVBoxLayout(self)
-        v.addWidget(QLabel("Nhập giá trị đúng cho từng trường đang khác nhau. Giá trị cũ của hai bên vẫn được lưu lại."))
+        v.addWidget(QLabel(translate("ConflictsPage", "Type the right value of each field that differs. The old values "
+                                                      "of both sides are kept.")))
         form = QFormLayout()
         for f in fields:
             local, incoming = (c.local or {}).get(f), (c.incoming or {}).get(f)
-            tip = f"Bản của mình: {self.names.show(f, local)}\nBản nhận về: {self.names.show(f, incoming)}"
+            tip = translate("ConflictsPage", "Ours: {local}\nReceived: {incoming}").format(
+                local=self.names.show(f, local), incoming=self.names.show(f, incoming))
             choices = self.names.codes.get(self.names.code_list(f)) if self.names.code_list(f) else None
             if choices:  # a code list: choose among its names, never type a code
                 combo = CodeCombo([(code, name.strip()) for code, name in choices])
@@ -201,14 +242,14 @@ class EditDialog(QDialog):
                 self.combos[f] = combo
                 continue
             edit = QLineEdit("" if local is None else show_value(local) if show_value(local) != "—" else "")
-            edit.setPlaceholderText(f"nhận về: {show_value(incoming)}")
+            edit.setPlaceholderText(translate("ConflictsPage", "received: {value}").format(value=show_value(incoming)))
             edit.setToolTip(tip)
             form.addRow(field_label(f), edit)
             self.edits[f] = edit
         v.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Huỷ")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ConflictsPage", "Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("ConflictsPage", "Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)
@@ -239,14 +280,17 @@ class ConflictsPage(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         top.addWidget(self.summary, 1)
-        self.reload_button = QPushButton("Làm mới")
+        self.reload_button = QPushButton(translate("ConflictsPage", "Refresh"))
         self.reload_button.clicked.connect(self.reload)
         top.addWidget(self.reload_button)
         outer.addLayout(top)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.list = QTableWidget(0, 5)
-        self.list.setHorizontalHeaderLabels(["Cán bộ / bản ghi", "Nội dung", "Loại", "Từ gói của", "Ngày"])
+        self.list.setHorizontalHeaderLabels([
+            translate("ConflictsPage", "Person / record"), translate("ConflictsPage", "Content"),
+            translate("ConflictsPage", "Kind"), translate("ConflictsPage", "From the package of"),
+            translate("ConflictsPage", "Date")])
         self.list.verticalHeader().setVisible(False)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -269,11 +313,13 @@ class ConflictsPage(QWidget):
         self.help = QLabel()
         self.help.setWordWrap(True)
         rv.addWidget(self.help)
-        self.every = QCheckBox("Hiện cả các trường hai bên giống nhau")
+        self.every = QCheckBox(translate("ConflictsPage", "Also show the fields both sides agree on"))
         self.every.toggled.connect(lambda _on: self._fill(self.current))
         rv.addWidget(self.every)
         self.detail = QTableWidget(0, 4)
-        self.detail.setHorizontalHeaderLabels(["Trường", "Gốc chung", "Của mình", "Nhận về"])
+        self.detail.setHorizontalHeaderLabels([
+            translate("ConflictsPage", "Field"), translate("ConflictsPage", "Common base"),
+            translate("ConflictsPage", "Ours"), translate("ConflictsPage", "Received")])
         self.detail.verticalHeader().setVisible(False)
         self.detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.detail.setWordWrap(True)
@@ -283,19 +329,22 @@ class ConflictsPage(QWidget):
             h.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         # the rows as high as their wrapped values (a narrow window at 150 % wraps an address on two lines)
         self.detail.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for col, tip in ((1, "Bản gốc chung: giá trị trước khi hai bên cùng sửa"), (2, "Bản của mình"),
-                         (3, "Bản nhận về")):
+        for col, tip in ((1, translate("ConflictsPage", "Common base: the value before both sides changed it")),
+                         (2, translate("ConflictsPage", "Our version")),
+                         (3, translate("ConflictsPage", "The received version"))):
             head = self.detail.horizontalHeaderItem(col)
             if head is not None:
                 head.setToolTip(tip)
         rv.addWidget(self.detail, 1)
         buttons = QHBoxLayout()
-        self.keep_button = QPushButton("Giữ bản của mình")
-        self.keep_button.setToolTip("Giữ nguyên hồ sơ ở đơn vị mình; bản nhận về được lưu lại trong xung đột")
-        self.take_button = QPushButton("Lấy bản nhận về")
-        self.take_button.setToolTip("Ghi các giá trị nhận về vào hồ sơ; giá trị cũ được lưu lại trong xung đột")
-        self.edit_button = QPushButton("Sửa…")
-        self.edit_button.setToolTip("Nhập giá trị đúng cho các trường đang khác nhau")
+        self.keep_button = QPushButton(translate("ConflictsPage", "Keep mine"))
+        self.keep_button.setToolTip(translate("ConflictsPage", "Keep the record as it is in this office; the received "
+                                                               "version is kept in the conflict"))
+        self.take_button = QPushButton(translate("ConflictsPage", "Take the received one"))
+        self.take_button.setToolTip(translate("ConflictsPage", "Write the received values into the record; the old "
+                                                               "values are kept in the conflict"))
+        self.edit_button = QPushButton(translate("ConflictsPage", "Edit…"))
+        self.edit_button.setToolTip(translate("ConflictsPage", "Type the right value of the fields that differ"))
         self.keep_button.clicked.connect(lambda: self.resolve("keep"))
         self.take_button.clicked.connect(lambda: self.resolve("take"))
         self.edit_button.clicked.connect(self._edit)
@@ -336,8 +385,9 @@ class ConflictsPage(QWidget):
     def _show(self, rows: list[Any], select: str | None) -> None:
         self.conflicts = list(rows)
         n = len(self.conflicts)
-        self.summary.setText(f"<b>{n}</b> xung đột đang chờ xử lý" if n else
-                             "<span style='color:#1b5e20'><b>Không còn xung đột nào.</b></span>")
+        self.summary.setText(translate("ConflictsPage", "<b>{count}</b> conflicts waiting to be resolved").format(count=n)
+                             if n else translate("ConflictsPage",
+                                                 "<span style='color:#1b5e20'><b>No conflicts left.</b></span>"))
         self.list.setRowCount(n)
         bold = QFont(self.font())
         bold.setBold(True)
@@ -349,7 +399,7 @@ class ConflictsPage(QWidget):
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
-                item.setToolTip(f"Mã gói: {c.package_id}" if j == 3 else text)
+                item.setToolTip(translate("ConflictsPage", "Package ID: {id}").format(id=c.package_id) if j == 3 else text)
                 if j == 2:
                     item.setForeground(QColor(KIND_COLOR.get(c.kind, "#000")))
                     item.setFont(bold)
@@ -388,13 +438,14 @@ class ConflictsPage(QWidget):
         origin = getattr(c, "from_unit", "") or ""
         self.head.setText(f"<b>{conflict_title(c)}</b> · {table_label(table_of(c))} · "
                           f"<span style='color:{color}'><b>{KIND_TEXT.get(c.kind, c.kind)}</b></span>"
-                          + (f" · nhận từ gói của {origin}" if origin else ""))
+                          + (" · " + translate("ConflictsPage", "received in the package of {unit}").format(unit=origin)
+                             if origin else ""))
         self.help.setText(KIND_HELP.get(c.kind, ""))
         self.detail.setRowCount(len(fields))
         base, local, incoming = c.base or {}, c.local or {}, c.incoming or {}
         for i, f in enumerate(fields):
             names = self.names or Names()
-            cells = [field_label(f), names.show(f, base[f]) if f in base else UNKNOWN, names.show(f, local.get(f)),
+            cells = [field_label(f), names.show(f, base[f]) if f in base else translate("ConflictsPage", UNKNOWN), names.show(f, local.get(f)),
                      names.show(f, incoming.get(f))]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -443,14 +494,15 @@ class ConflictsPage(QWidget):
         cid, uowf = c.id, self.uowf
         self._enable(False)
         self.status.setStyleSheet("")
-        self.status.setText("Đang ghi…")
+        self.status.setText(translate("ConflictsPage", "Saving…"))
         ids = [x.id for x in self.conflicts]
         following = ids[ids.index(cid) + 1] if cid in ids and ids.index(cid) + 1 < len(ids) else None
 
         def done(_r: Any) -> None:
             self.current = None
             self.reload(select=following)
-            self.status.setText("Đã xử lý xung đột; thay đổi sẽ được gửi lên cấp trên trong gói sau.")
+            self.status.setText(translate("ConflictsPage", "Conflict resolved; the change goes up with the next "
+                                                           "package."))
 
         self.tasks.run_db(lambda: _svc().resolve_conflict(uowf, cid, choice, values), on_done=done,
                           on_error=self._failed)
@@ -458,4 +510,4 @@ class ConflictsPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._enable(self.current is not None)
         self.status.setStyleSheet("color: #b00020")
-        self.status.setText(getattr(exc, "message", None) or f"Lỗi: {exc}")
+        self.status.setText(getattr(exc, "message", None) or translate("ConflictsPage", "Error: {error}").format(error=exc))

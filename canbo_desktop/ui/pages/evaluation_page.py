@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import evaluation as ev
 from canbo_desktop.services import refdata
 from canbo_desktop.ui.dialogs.evaluation_dialogs import CorrectionDialog, ProductDialog, veto_label
@@ -61,9 +62,13 @@ from canbo_desktop.ui.widgets.screen import FlowLayout, pair, scrolling
 from canbo_desktop.ui.widgets.usb import on_click
 
 SUMMARY_DELAY_MS = 400  # after the last save, the quota and the round's problems are read again
-HEAD_ONLY = "Chỉ lãnh đạo phòng hoặc quản trị viên được {}."
-PRODUCT_HEADERS = ("Sản phẩm", "Đơn vị tính", "Giao", "Xong", "Lỗi", "Chậm")
-CORRECTION_HEADERS = ("Ngày", "Người", "Nội dung", "Giá trị cũ", "Giá trị mới", "Lý do", "Người sửa")
+PRODUCT_HEADERS = (QT_TRANSLATE_NOOP("EvaluationPage", "Product"), QT_TRANSLATE_NOOP("EvaluationPage", "Measure"),
+                   QT_TRANSLATE_NOOP("EvaluationPage", "Assigned"), QT_TRANSLATE_NOOP("EvaluationPage", "Done"),
+                   QT_TRANSLATE_NOOP("EvaluationPage", "Errors"), QT_TRANSLATE_NOOP("EvaluationPage", "Late"))
+CORRECTION_HEADERS = (QT_TRANSLATE_NOOP("EvaluationPage", "Date"), QT_TRANSLATE_NOOP("EvaluationPage", "Person"),
+                      QT_TRANSLATE_NOOP("EvaluationPage", "Item"), QT_TRANSLATE_NOOP("EvaluationPage", "Old value"),
+                      QT_TRANSLATE_NOOP("EvaluationPage", "New value"), QT_TRANSLATE_NOOP("EvaluationPage", "Reason"),
+                      QT_TRANSLATE_NOOP("EvaluationPage", "Corrected by"))
 
 
 def default_year(today: date | None = None) -> int:
@@ -73,7 +78,8 @@ def default_year(today: date | None = None) -> int:
 
 
 def _message(exc: BaseException) -> str:
-    return exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}"
+    return exc.message if isinstance(exc, CanboError) else translate("EvaluationPage", "Error: {error}").format(
+        error=exc)
 
 
 def _item(text: str, *, right: bool = False, color: str = "") -> QTableWidgetItem:
@@ -112,33 +118,35 @@ class EvaluationPage(QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 4, 4, 4)
         top = FlowLayout()  # one line on a wide screen, two on 1366×768 at 150 %
-        top.addWidget(QLabel("<b style='font-size: 13pt'>Đánh giá, xếp loại</b>"))
+        heading = translate("EvaluationPage", "Evaluation and classification")
+        heading = f"<b style='font-size: 13pt'>{heading}</b>"
+        top.addWidget(QLabel(heading))
         self.unit = CodeCombo(codes.get("unit", []))
-        self.unit.setItemText(0, "— chọn đơn vị —")
+        self.unit.setItemText(0, translate("EvaluationPage", "— choose a unit —"))
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unit.setMinimumContentsLength(30)
-        self.unit.setAccessibleName("Đơn vị đánh giá")
-        top.addWidget(pair(QLabel("Đơn vị"), self.unit, stretch_last=True))
+        self.unit.setAccessibleName(translate("EvaluationPage", "Unit evaluated"))
+        top.addWidget(pair(QLabel(translate("EvaluationPage", "Unit")), self.unit, stretch_last=True))
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(default_year())
-        self.year.setAccessibleName("Năm đánh giá")
-        self.open_button = QPushButton("Mở đợt đánh giá")
+        self.year.setAccessibleName(translate("EvaluationPage", "Year evaluated"))
+        self.open_button = QPushButton(translate("EvaluationPage", "Open round"))
         self.open_button.clicked.connect(self.open_round)
-        top.addWidget(pair(QLabel("Năm"), self.year, self.open_button))
+        top.addWidget(pair(QLabel(translate("EvaluationPage", "Year")), self.year, self.open_button))
         self.round_list = QComboBox()
         self.round_list.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.round_list.setMinimumContentsLength(18)
-        top.addWidget(pair(QLabel("Các đợt đã mở"), self.round_list, stretch_last=True))
+        top.addWidget(pair(QLabel(translate("EvaluationPage", "Rounds opened")), self.round_list, stretch_last=True))
         v.addLayout(top)
 
         self.tabs = QTabWidget()
         v.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._build_grid_tab(fm), "Bảng đánh giá, xếp loại")
+        self.tabs.addTab(self._build_grid_tab(fm), translate("EvaluationPage", "Evaluation grid"))
         self.votes = VotePanel(uowf, tasks, role, self)
-        self.tabs.addTab(self.votes, "Lấy phiếu tín nhiệm")
+        self.tabs.addTab(self.votes, translate("EvaluationPage", "Confidence votes"))
         self.planning = PlanningPanel(uowf, tasks, codes, role, self)
-        self.tabs.addTab(self.planning, "Quy hoạch")
+        self.tabs.addTab(self.planning, translate("EvaluationPage", "Planning"))
 
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
@@ -169,7 +177,7 @@ class EvaluationPage(QWidget):
         v.addWidget(self.info)
         self.quota_label = QLabel()
         self.quota_label.setWordWrap(True)
-        self.quota_label.setAccessibleName("Tỷ lệ xuất sắc")
+        self.quota_label.setAccessibleName(translate("EvaluationPage", "Share of Excellent"))
         v.addWidget(self.quota_label)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
@@ -177,20 +185,22 @@ class EvaluationPage(QWidget):
         self.problems_label.setStyleSheet(f"color: {RED};")
         v.addWidget(self.problems_label)
         bar = FlowLayout()  # the buttons wrap on a narrow screen
-        self.approve_button = QPushButton("Phê duyệt")
+        self.approve_button = QPushButton(translate("EvaluationPage", "Approve"))
         self.approve_button.clicked.connect(self.approve)
-        self.lock_button = QPushButton("Khoá")
+        self.lock_button = QPushButton(translate("EvaluationPage", "Lock"))
         self.lock_button.clicked.connect(self.lock)
-        self.reopen_button = QPushButton("Mở lại")
+        self.reopen_button = QPushButton(translate("EvaluationPage", "Reopen"))
         self.reopen_button.clicked.connect(self.reopen)
-        self.correct_button = QPushButton("Đính chính…")
+        self.correct_button = QPushButton(translate("EvaluationPage", "Correction…"))
         self.correct_button.clicked.connect(lambda: self.open_correction())
-        self.add_people_button = QPushButton("Bổ sung người mới")
-        self.add_people_button.setToolTip("Thêm vào đợt những người mới về đơn vị sau khi mở đợt")
+        self.add_people_button = QPushButton(translate("EvaluationPage", "Add new people"))
+        self.add_people_button.setToolTip(translate("EvaluationPage", "Add to the round the people who joined the "
+                                                    "unit after it was opened"))
         self.add_people_button.clicked.connect(self.add_people)
-        self.outstanding = QCheckBox("Đơn vị xuất sắc (tỷ lệ cao hơn)")
-        self.outstanding.setToolTip("Cơ quan, đơn vị được cấp có thẩm quyền đánh giá «Hoàn thành xuất sắc nhiệm vụ»: "
-                                    "tỷ lệ «Xuất sắc» tối đa cao hơn theo quy định")
+        self.outstanding = QCheckBox(translate("EvaluationPage", "Excellent unit (higher share)"))
+        self.outstanding.setToolTip(translate("EvaluationPage", "The agency or unit was rated «Hoàn thành xuất sắc "
+                                              "nhiệm vụ» by the competent authority: the rules allow a higher share "
+                                              "of «Excellent»"))
         self.outstanding.toggled.connect(lambda _on: self.refresh_summary())
         for b in (self.approve_button, self.lock_button, self.reopen_button, self.correct_button,
                   self.add_people_button):
@@ -236,10 +246,10 @@ class EvaluationPage(QWidget):
         self.months_worked.setRange(0, 12)
         self.months_absent = QSpinBox()
         self.months_absent.setRange(0, 12)
-        self.maternity = QCheckBox("Nghỉ thai sản")
-        form.addWidget(QLabel("Số tháng công tác"), 0, 0)
+        self.maternity = QCheckBox(translate("EvaluationPage", "Maternity leave"))
+        form.addWidget(QLabel(translate("EvaluationPage", "Months worked")), 0, 0)
         form.addWidget(self.months_worked, 0, 1)
-        form.addWidget(QLabel("Số tháng nghỉ"), 0, 2)
+        form.addWidget(QLabel(translate("EvaluationPage", "Months off")), 0, 2)
         form.addWidget(self.months_absent, 0, 3)
         form.addWidget(self.maternity, 1, 0, 1, 4)  # a line of its own: the tab fits a 911-px window
         left.addLayout(form)
@@ -247,10 +257,10 @@ class EvaluationPage(QWidget):
         self.veto_box.setSpacing(0)
         left.addLayout(self.veto_box)
         row = QHBoxLayout()
-        self.from_products = QCheckBox("Điểm nhiệm vụ tính từ sản phẩm")
+        self.from_products = QCheckBox(translate("EvaluationPage", "Task points computed from the products"))
         row.addWidget(self.from_products)
         row.addStretch(1)
-        self.save_details_button = QPushButton("Lưu chi tiết")
+        self.save_details_button = QPushButton(translate("EvaluationPage", "Save details"))
         self.save_details_button.clicked.connect(self.save_details)
         row.addWidget(self.save_details_button)
         left.addLayout(row)
@@ -261,7 +271,7 @@ class EvaluationPage(QWidget):
         self.products_label.setWordWrap(True)
         right.addWidget(self.products_label)
         self.products = QTableWidget(0, len(PRODUCT_HEADERS))
-        self.products.setHorizontalHeaderLabels(list(PRODUCT_HEADERS))
+        self.products.setHorizontalHeaderLabels([translate("EvaluationPage", h) for h in PRODUCT_HEADERS])
         self.products.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.products.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.products.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -274,19 +284,20 @@ class EvaluationPage(QWidget):
         right.addWidget(self.products, 1)
         pb = QHBoxLayout()
         pb.addStretch(1)
-        self.add_product_button = QPushButton("Thêm sản phẩm…")
+        self.add_product_button = QPushButton(translate("EvaluationPage", "Add product…"))
         self.add_product_button.clicked.connect(lambda: self.open_product())
-        self.edit_product_button = QPushButton("Sửa…")
+        self.edit_product_button = QPushButton(translate("EvaluationPage", "Edit…"))
         self.edit_product_button.clicked.connect(lambda: self.open_product(edit=True))
-        self.remove_product_button = QPushButton("Xoá")
+        self.remove_product_button = QPushButton(translate("EvaluationPage", "Delete"))
         self.remove_product_button.clicked.connect(self.remove_product)
         for b in (self.add_product_button, self.edit_product_button, self.remove_product_button):
             pb.addWidget(b)
         right.addLayout(pb)
         dh.addLayout(right, 6)
-        bottom.addTab(scrolling(details), "Chi tiết, sản phẩm")  # scrolls when the window is short
+        # the details scroll when the window is short
+        bottom.addTab(scrolling(details), translate("EvaluationPage", "Details, products"))
         self.corrections = QTableWidget(0, len(CORRECTION_HEADERS))
-        self.corrections.setHorizontalHeaderLabels(list(CORRECTION_HEADERS))
+        self.corrections.setHorizontalHeaderLabels([translate("EvaluationPage", h) for h in CORRECTION_HEADERS])
         self.corrections.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.corrections.verticalHeader().setVisible(False)
         self.corrections.setWordWrap(True)
@@ -296,7 +307,7 @@ class EvaluationPage(QWidget):
         self.corrections.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.corrections.horizontalHeader().sectionResized.connect(
             lambda *_a: self.corrections.resizeRowsToContents())
-        bottom.addTab(self.corrections, "Lịch sử đính chính")
+        bottom.addTab(self.corrections, translate("EvaluationPage", "Correction history"))
         bottom.currentChanged.connect(lambda _i: self.corrections.resizeRowsToContents())
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
@@ -327,9 +338,11 @@ class EvaluationPage(QWidget):
         self.rounds = rows
         self.round_list.blockSignals(True)
         self.round_list.clear()
-        self.round_list.addItem(f"{len(rows)} đợt" if rows else "chưa có đợt nào", "")
+        self.round_list.addItem(translate("EvaluationPage", "{count} rounds").format(count=len(rows)) if rows
+                                else translate("EvaluationPage", "no rounds yet"), "")
         for r in rows:
-            self.round_list.addItem(f"{r.year} – {r.unit_name} ({r.status_label.lower()}, {r.people} người)", r.id)
+            self.round_list.addItem(translate("EvaluationPage", "{year} – {unit} ({status}, {count} people)").format(
+                year=r.year, unit=r.unit_name, status=r.status_label.lower(), count=r.people), r.id)
         self.round_list.blockSignals(False)
         if select_latest:  # the latest round, else the office's own unit
             if rows:
@@ -419,73 +432,104 @@ class EvaluationPage(QWidget):
         if v is None:
             year = self.year.value()
             if self.unit.value():
-                self.info.setText(f"<b>Chưa có đợt đánh giá năm {year} của {unit_name}.</b> "
-                                  + ("Bấm «Mở đợt đánh giá» để lập bảng cho mọi người đang công tác của đơn vị."
-                                     if can_head else HEAD_ONLY.format("mở đợt đánh giá") + " Đề nghị lãnh đạo phòng "
-                                     "mở đợt, sau đó chuyên viên nhập kết quả."))
+                if can_head:
+                    text = translate("EvaluationPage", "<b>There is no evaluation round of {unit} for {year} yet.</b> "
+                                     "Click «Open round» to set up the grid for everyone working in the unit.")
+                else:
+                    text = translate("EvaluationPage", "<b>There is no evaluation round of {unit} for {year} yet.</b> "
+                                     "Only the head of the office or an administrator may open a round. Ask the "
+                                     "head of the office to open it; the clerks then enter the results.")
+                self.info.setText(text.format(unit=unit_name, year=year))
             else:
-                self.info.setText("Chọn đơn vị và năm đánh giá, hoặc chọn một đợt đã mở.")
+                self.info.setText(translate("EvaluationPage", "Choose the unit and the year, or a round already "
+                                            "opened."))
             self.quota_label.clear()
             self.problems_label.clear()
             self.problems_label.setVisible(False)
         else:
-            dates = [f"mở ngày {format_date(v.opened_on)}" if v.opened_on else "",
-                     f"phê duyệt ngày {format_date(v.approved_on)} ({v.approved_by})" if v.approved_on else "",
-                     f"khoá ngày {format_date(v.locked_on)}" if v.locked_on else ""]
+            dates = [translate("EvaluationPage", "opened on {date}").format(date=format_date(v.opened_on))
+                     if v.opened_on else "",
+                     translate("EvaluationPage", "approved on {date} ({by})").format(
+                         date=format_date(v.approved_on), by=v.approved_by) if v.approved_on else "",
+                     translate("EvaluationPage", "locked on {date}").format(date=format_date(v.locked_on))
+                     if v.locked_on else ""]
             entered = sum(1 for r in v.rows if r.entered)
             counts = ", ".join(f"{short_level(code, v.level_labels.get(code, ''))} {n}"
                                for code, n in sorted(v.level_counts.items(),
                                                      key=lambda kv: list(v.level_labels).index(kv[0])
                                                      if kv[0] in v.level_labels else 99))
             color = {"open": "#0b4f8a", "approved": GREEN, "locked": "#444"}.get(v.status, "#000")
-            self.info.setText(
-                f"<b>Đợt đánh giá năm {v.year} – {v.unit_name}</b> · {v.regime_label} · "
-                f"<b style='color:{color}'>{v.status_label}</b> ({', '.join(d for d in dates if d)}) · "
-                f"Đã có kết quả {entered}/{len(v.rows)} người" + (f": {counts}" if counts else "") + ".")
-            self.info.setToolTip(f"Căn cứ: {v.legal_source}")
+            if counts:
+                info = translate("EvaluationPage", "<b>Evaluation round {year} – {unit}</b> · {regime} · {status} "
+                                 "({dates}) · Results for {entered}/{total} people: {counts}.")
+            else:
+                info = translate("EvaluationPage", "<b>Evaluation round {year} – {unit}</b> · {regime} · {status} "
+                                 "({dates}) · Results for {entered}/{total} people.")
+            self.info.setText(info.format(
+                year=v.year, unit=v.unit_name, regime=v.regime_label,
+                status=f"<b style='color:{color}'>{v.status_label}</b>", dates=", ".join(d for d in dates if d),
+                entered=entered, total=len(v.rows), counts=counts))
+            self.info.setToolTip(translate("EvaluationPage", "Legal basis: {source}").format(source=v.legal_source))
             text, over = quota_text(v.quota)
             self.quota_label.setText(text)
-            self.quota_label.setToolTip(f"{v.quota.message}\nCăn cứ: {v.quota.legal_source}")
+            self.quota_label.setToolTip(translate("EvaluationPage", "{message}\nLegal basis: {source}").format(
+                message=v.quota.message, source=v.quota.legal_source))
             self.quota_label.setStyleSheet(f"color: {RED if over else GREEN}; font-weight: bold;")
             shown = [p for p in v.problems if v.quota.message not in p]  # the quota has its own line
-            text = "<br>".join(f"• {p}" for p in shown[:3]) + (f"<br>… và {len(shown) - 3} điều khác"
-                                                               if len(shown) > 3 else "")
+            more = translate("EvaluationPage", "… and {count} more").format(count=len(shown) - 3)
+            text = "<br>".join(f"• {p}" for p in shown[:3]) + (f"<br>{more}" if len(shown) > 3 else "")
             if v.status == ev.LOCKED:
-                text = ("<span style='color:#444'>Đợt đã khoá: kết quả chỉ thay đổi bằng «Đính chính…» có ghi lý do "
-                        "(lãnh đạo phòng hoặc quản trị viên); mọi đính chính được ghi vào lịch sử.</span>")
+                text = "<span style='color:#444'>{}</span>".format(translate(
+                    "EvaluationPage", "The round is locked: results change only by «Correction…» with a reason (the "
+                    "head of the office or an administrator); every correction is recorded in the history."))
             elif v.status == ev.APPROVED:
-                text = ("<span style='color:#444'>Đã phê duyệt: «Khoá» để chốt kết quả, hoặc «Mở lại» để sửa.</span>")
+                text = "<span style='color:#444'>{}</span>".format(translate(
+                    "EvaluationPage", "Approved: «Lock» to settle the results, or «Reopen» to change them."))
             self.problems_label.setText(text)
             self.problems_label.setVisible(bool(text))
         has = v is not None
         status = v.status if v is not None else ""
         self.open_button.setEnabled(not has and bool(self.unit.value()) and can_head)
-        self.open_button.setToolTip("" if can_head else HEAD_ONLY.format("mở đợt đánh giá"))
+        self.open_button.setToolTip("" if can_head else translate(
+            "EvaluationPage", "Only the head of the office or an administrator may open a round."))
         self.open_button.setVisible(not has)
         self._enable(self.approve_button, has and status == ev.OPEN and v is not None and v.can_approve and can_head,
-                     "phê duyệt kết quả",
-                     "Chưa phê duyệt được: còn việc phải xử lý (dòng đỏ ở trên)." if v is not None and v.problems else
-                     "Chỉ phê duyệt được đợt đang nhập kết quả.")
-        self._enable(self.lock_button, status == ev.APPROVED and can_head, "khoá đợt đánh giá",
-                     "Phê duyệt trước khi khoá.")
-        self._enable(self.reopen_button, status == ev.APPROVED and can_head, "mở lại đợt đánh giá",
-                     "Chỉ mở lại được đợt đã phê duyệt, chưa khoá.")
-        self._enable(self.correct_button, status == ev.LOCKED and can_head, "đính chính kết quả",
-                     "Đợt chưa khoá: sửa trực tiếp trong bảng.")
-        self._enable(self.add_people_button, status == ev.OPEN and can_head, "bổ sung người vào đợt",
-                     "Chỉ bổ sung được khi đợt đang nhập kết quả.")
+                     translate("EvaluationPage", "Only the head of the office or an administrator may approve the "
+                               "results."),
+                     translate("EvaluationPage", "Cannot be approved yet: there is still something to fix (the red "
+                               "lines above).") if v is not None and v.problems else
+                     translate("EvaluationPage", "Only a round whose results are being entered can be approved."))
+        self._enable(self.lock_button, status == ev.APPROVED and can_head,
+                     translate("EvaluationPage", "Only the head of the office or an administrator may lock the "
+                               "round."),
+                     translate("EvaluationPage", "Approve before locking."))
+        self._enable(self.reopen_button, status == ev.APPROVED and can_head,
+                     translate("EvaluationPage", "Only the head of the office or an administrator may reopen the "
+                               "round."),
+                     translate("EvaluationPage", "Only an approved round that is not locked can be reopened."))
+        self._enable(self.correct_button, status == ev.LOCKED and can_head,
+                     translate("EvaluationPage", "Only the head of the office or an administrator may correct the "
+                               "results."),
+                     translate("EvaluationPage", "The round is not locked: change it directly in the grid."))
+        self._enable(self.add_people_button, status == ev.OPEN and can_head,
+                     translate("EvaluationPage", "Only the head of the office or an administrator may add people "
+                               "to the round."),
+                     translate("EvaluationPage", "People can be added only while the results are being entered."))
         for b in (self.approve_button, self.lock_button, self.reopen_button, self.correct_button,
                   self.add_people_button):
             b.setVisible(has)
-        self.bottom.setTabText(1, f"Lịch sử đính chính ({len(v.corrections)})" if v is not None and v.corrections
-                               else "Lịch sử đính chính")
+        self.bottom.setTabText(1, translate("EvaluationPage", "Correction history ({count})").format(
+            count=len(v.corrections)) if v is not None and v.corrections
+            else translate("EvaluationPage", "Correction history"))
 
-    def _enable(self, button: QPushButton, on: bool, what: str, why: str) -> None:
+    def _enable(self, button: QPushButton, on: bool, head_only: str, why: str) -> None:
+        """``head_only``: the tooltip for a role that may not do it; ``why``: for the head, when it cannot be
+        done now."""
         button.setEnabled(on)
         if on:
             button.setToolTip("")
         elif self.role not in w.HEAD_ROLES:
-            button.setToolTip(HEAD_ONLY.format(what))
+            button.setToolTip(head_only)
         else:
             button.setToolTip(why)
 
@@ -545,23 +589,29 @@ class EvaluationPage(QWidget):
         for b in (self.add_product_button,):
             b.setEnabled(editable)
         if row is None:
-            self.detail_title.setText("Chọn một người trong bảng." if v is not None else "")
+            self.detail_title.setText(translate("EvaluationPage", "Choose a person in the grid.") if v is not None
+                                      else "")
             self.detail_text.clear()
             self.products.setRowCount(0)
-            self.products_label.setText("Sản phẩm")
+            self.products_label.setText(translate("EvaluationPage", "Products"))
             self.edit_product_button.setEnabled(False)
             self.remove_product_button.setEnabled(False)
             return
-        self.detail_title.setText(f"<b>{row.full_name}</b> – {row.current_position or 'chưa ghi chức vụ'}, {row.unit_name}")
+        position = row.current_position or translate("EvaluationPage", "no position recorded")
+        title = f"<b>{row.full_name}</b> – {position}, {row.unit_name}"
+        self.detail_title.setText(title)
         lines = []
         if row.entered:
-            score = f" ({number_text(row.score_total)} điểm)" if row.score_total is not None else ""
-            lines.append(f"Kết quả: <b>{row.level_label}</b>{score}")
+            if row.score_total is not None:
+                lines.append(translate("EvaluationPage", "Result: <b>{level}</b> ({points} points)").format(
+                    level=row.level_label, points=number_text(row.score_total)))
+            else:
+                lines.append(translate("EvaluationPage", "Result: <b>{level}</b>").format(level=row.level_label))
         for r in row.reasons:
             lines.append(f"<span style='color:#8a5a00'>• {r.text} <i>({r.legal_source})</i></span>")
         for problem in row.problems:
             lines.append(f"<span style='color:{RED}'>• {problem}</span>")
-        self.detail_text.setText("<br>".join(lines) or "Chưa có kết quả.")
+        self.detail_text.setText("<br>".join(lines) or translate("EvaluationPage", "No result yet."))
         self.months_worked.setValue(int(row.months_worked))
         self.months_absent.setValue(int(row.months_absent))
         self.maternity.setChecked(row.maternity)
@@ -575,11 +625,13 @@ class EvaluationPage(QWidget):
                                                (str(p.quality_errors), True), (str(p.delays), True))):
                 self.products.setItem(i, j, _item(text, right=right))
         ps = row.product_score
-        label = f"<b>Sản phẩm ({len(row.products)})</b>"
-        if ps is not None:
-            label += (f" – theo sản phẩm: số lượng {percent_text(ps.quantity_pct)}, chất lượng "
-                      f"{percent_text(ps.quality_pct)}, tiến độ {percent_text(ps.timeliness_pct)} → "
-                      f"{number_text(ps.score)}/70 điểm nhiệm vụ")
+        if ps is None:
+            label = translate("EvaluationPage", "<b>Products ({count})</b>").format(count=len(row.products))
+        else:
+            label = translate("EvaluationPage", "<b>Products ({count})</b> – from the products: quantity {quantity}, "
+                              "quality {quality}, timeliness {timeliness} → {score}/70 task points").format(
+                count=len(row.products), quantity=percent_text(ps.quantity_pct), quality=percent_text(ps.quality_pct),
+                timeliness=percent_text(ps.timeliness_pct), score=number_text(ps.score))
         self.products_label.setText(label)
         has_products = bool(row.products)
         self.edit_product_button.setEnabled(editable and has_products)
@@ -597,7 +649,7 @@ class EvaluationPage(QWidget):
             revs[eid] = fresh.rev
             return fresh
 
-        self.status.setText(f"Đang lưu: {before.full_name}…")
+        self.status.setText(translate("EvaluationPage", "Saving: {name}…").format(name=before.full_name))
         self.status.setStyleSheet("")
         self.tasks.run_db(job, on_done=self._saved, on_error=lambda exc: self._save_failed(before, exc))
 
@@ -612,7 +664,11 @@ class EvaluationPage(QWidget):
     def _saved(self, fresh: w.GridRow) -> None:
         if self._done_saving(fresh.evaluation_id):
             self._put_row(fresh)
-        self.status.setText(f"Đã lưu: {fresh.full_name}" + (f" – {fresh.level_label}" if fresh.entered else "") + ".")
+        if fresh.entered:
+            self.status.setText(translate("EvaluationPage", "Saved: {name} – {level}.").format(
+                name=fresh.full_name, level=fresh.level_label))
+        else:
+            self.status.setText(translate("EvaluationPage", "Saved: {name}.").format(name=fresh.full_name))
         self.status.setStyleSheet(f"color: {GREEN};")
         self._summary_timer.start()
 
@@ -672,11 +728,13 @@ class EvaluationPage(QWidget):
         if v is None:
             return
         if v.status == ev.LOCKED:
-            msg = "Đợt đánh giá đã khoá: kết quả chỉ thay đổi bằng «Đính chính…» có ghi lý do."
+            msg = translate("EvaluationPage", "The round is locked: results change only by «Correction…» with a "
+                            "reason.")
         elif v.status == ev.APPROVED:
-            msg = "Đợt đánh giá đã phê duyệt: lãnh đạo phòng «Mở lại» trước khi sửa."
+            msg = translate("EvaluationPage", "The round is approved: the head of the office must «Reopen» it before "
+                            "any change.")
         else:
-            msg = "Bạn chỉ có quyền xem kết quả đánh giá."
+            msg = translate("EvaluationPage", "You may only view the evaluation results.")
         self._failed_text(msg)
 
     # -- the person's details and products ------------------------------------------------------------
@@ -771,29 +829,32 @@ class EvaluationPage(QWidget):
     def open_round(self) -> None:
         unit, year, uowf, role = self.unit.value(), self.year.value(), self.uowf, self.role
         if not unit:
-            self._failed_text("Chọn đơn vị.")
+            self._failed_text(translate("EvaluationPage", "Choose a unit."))
             return
-        self._run(lambda: ev.open_round(uowf, unit, year, role=role), f"Đã mở đợt đánh giá năm {year}.")
+        self._run(lambda: ev.open_round(uowf, unit, year, role=role),
+                  translate("EvaluationPage", "Opened the evaluation round of {year}.").format(year=year))
 
     def approve(self) -> None:
         if self.view is None:
             return
         rid, uowf, role, outstanding = self.view.id, self.uowf, self.role, self.outstanding.isChecked()
         self._run(lambda: ev.approve_round(uowf, rid, role=role, outstanding_unit=outstanding),
-                  "Đã phê duyệt kết quả đánh giá.")
+                  translate("EvaluationPage", "The evaluation results are approved."))
 
     def lock(self) -> None:
         if self.view is None:
             return
         rid, uowf, role = self.view.id, self.uowf, self.role
         self._run(lambda: ev.lock_round(uowf, rid, role=role),
-                  "Đã khoá: từ nay kết quả chỉ thay đổi bằng đính chính có ghi lý do.")
+                  translate("EvaluationPage", "Locked: from now on results change only by a correction with a "
+                            "reason."))
 
     def reopen(self) -> None:
         if self.view is None:
             return
         rid, uowf, role = self.view.id, self.uowf, self.role
-        self._run(lambda: ev.reopen_round(uowf, rid, role=role), "Đã mở lại đợt đánh giá để sửa.")
+        self._run(lambda: ev.reopen_round(uowf, rid, role=role),
+                  translate("EvaluationPage", "The evaluation round is reopened for changes."))
 
     def add_people(self) -> None:
         if self.view is None:
@@ -806,7 +867,8 @@ class EvaluationPage(QWidget):
 
         def done(n: int) -> None:
             self.load()
-            self.status.setText(f"Đã bổ sung {n} người." if n else "Không có ai mới về đơn vị.")
+            self.status.setText(translate("EvaluationPage", "Added {count} people.").format(count=n) if n
+                                else translate("EvaluationPage", "Nobody new has joined the unit."))
             self.status.setStyleSheet(f"color: {GREEN};")
 
         self.tasks.run_db(job, on_done=done, on_error=self._failed)
@@ -827,7 +889,7 @@ class EvaluationPage(QWidget):
             dlg.accept()
             self.load()
             self.bottom.setCurrentIndex(1)
-            self.status.setText("Đã ghi đính chính.")
+            self.status.setText(translate("EvaluationPage", "The correction is recorded."))
             self.status.setStyleSheet(f"color: {GREEN};")
 
         self.tasks.run_db(lambda: ev.correct(uowf, eid, field, value, reason, role=role, on=on), on_done=done,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import planning as pl
 from canbo_desktop.ui.dialogs.planning_dialogs import AddPlanningDialog, RemovePlanningDialog, term_combo
 from canbo_desktop.ui.tasks import TaskRunner
@@ -31,8 +32,11 @@ from canbo_desktop.ui.widgets.screen import FlowLayout, pair
 
 RED = "#b00020"
 AMBER = "#8a5a00"
-HEADERS = ("Họ và tên", "Năm sinh", "Chức vụ hiện tại", "Quy hoạch chức danh", "Nhiệm kỳ", "Đưa vào", "Đưa ra",
-           "Cảnh báo theo điều kiện bổ nhiệm")
+HEADERS = (QT_TRANSLATE_NOOP("PlanningPanel", "Full name"), QT_TRANSLATE_NOOP("PlanningPanel", "Born"),
+           QT_TRANSLATE_NOOP("PlanningPanel", "Current position"), QT_TRANSLATE_NOOP("PlanningPanel", "Planned for"),
+           QT_TRANSLATE_NOOP("PlanningPanel", "Term"), QT_TRANSLATE_NOOP("PlanningPanel", "Added"),
+           QT_TRANSLATE_NOOP("PlanningPanel", "Removed"),
+           QT_TRANSLATE_NOOP("PlanningPanel", "Warnings from the appointment conditions"))
 WIDTHS = (20, 8, 19, 20, 10, 20, 16)
 
 
@@ -50,24 +54,24 @@ class PlanningPanel(QWidget):
         self.term.setCurrentIndex(0)  # every term
         edit = self.term.lineEdit()
         if edit is not None:
-            edit.setPlaceholderText("tất cả")
+            edit.setPlaceholderText(translate("PlanningPanel", "all"))
         self.term.setMinimumContentsLength(10)
-        bar.addWidget(pair(QLabel("Nhiệm kỳ"), self.term))
+        bar.addWidget(pair(QLabel(translate("PlanningPanel", "Term")), self.term))
         self.title = CodeCombo(codes.get("title", []))
-        self.title.setItemText(0, "tất cả chức danh")
+        self.title.setItemText(0, translate("PlanningPanel", "all titles"))
         self.title.setMinimumContentsLength(24)
-        bar.addWidget(pair(QLabel("Chức danh"), self.title, stretch_last=True))
-        self.include_removed = QCheckBox("Cả người đã đưa ra")
+        bar.addWidget(pair(QLabel(translate("PlanningPanel", "Title")), self.title, stretch_last=True))
+        self.include_removed = QCheckBox(translate("PlanningPanel", "Include people removed"))
         bar.addWidget(self.include_removed)
         self.on = DateEdit()
         self.on.setText(format_date(date.today()))
         self.on.setFixedWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 16)
-        self.show_button = QPushButton("Xem danh sách")
+        self.show_button = QPushButton(translate("PlanningPanel", "Show list"))
         self.show_button.clicked.connect(self.reload)
-        bar.addWidget(pair(QLabel("Cảnh báo tính đến ngày"), self.on, self.show_button))
+        bar.addWidget(pair(QLabel(translate("PlanningPanel", "Warnings as of")), self.on, self.show_button))
         v.addLayout(bar)
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setHorizontalHeaderLabels([translate("PlanningPanel", h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -82,15 +86,16 @@ class PlanningPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         row.addWidget(self.status, 1)
-        self.add_button = QPushButton("Đưa vào quy hoạch…")
+        self.add_button = QPushButton(translate("PlanningPanel", "Add to planning…"))
         self.add_button.clicked.connect(self.open_add)
-        self.remove_button = QPushButton("Đưa ra khỏi quy hoạch…")
+        self.remove_button = QPushButton(translate("PlanningPanel", "Remove from planning…"))
         self.remove_button.clicked.connect(self.open_remove)
         can = role in w.ENTRY_ROLES
         for b in (self.add_button, self.remove_button):
             b.setEnabled(can)
             if not can:
-                b.setToolTip("Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được cập nhật quy hoạch.")
+                b.setToolTip(translate("PlanningPanel", "Only a clerk, the head of the office or an administrator "
+                                       "may update the planning lists."))
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         v.addLayout(row)
@@ -113,7 +118,7 @@ class PlanningPanel(QWidget):
             self._failed(exc)
             return
         uowf = self.uowf
-        self.status.setText("Đang tải…")
+        self.status.setText(translate("PlanningPanel", "Loading…"))
         self.status.setStyleSheet("")
         self.tasks.run_db(lambda: pl.planning_list(uowf, term=term, title_code=title, include_removed=removed, on=on),
                           on_done=self._show, on_error=self._failed)
@@ -127,7 +132,7 @@ class PlanningPanel(QWidget):
             warn = "\n".join(f"{x.name}: {x.reason}" for x in r.warnings)
             texts = (r.full_name, str(r.birth_date.year) if r.birth_date else "", r.current_position,
                      r.title_name + (f" ({r.unit_name})" if r.unit_name else ""), r.term, added, removed,
-                     warn or ("" if not r.active else "Không có"))
+                     warn or ("" if not r.active else translate("PlanningPanel", "None")))
             for c, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -140,8 +145,9 @@ class PlanningPanel(QWidget):
         self.table.resizeRowsToContents()
         active = sum(1 for r in rows if r.active)
         warned = sum(1 for r in rows if r.active and r.warnings)
-        self.status.setText(f"{active} người đang trong quy hoạch; {warned} người có điều kiện chưa đạt hoặc chưa rõ."
-                            if rows else "Không có ai trong danh sách này.")
+        self.status.setText(translate("PlanningPanel", "{active} people in planning; {warned} people with a "
+                                      "condition not met or unclear.").format(active=active, warned=warned)
+                            if rows else translate("PlanningPanel", "Nobody is in this list."))
         self.status.setStyleSheet("")
         self._selection()
 
@@ -200,5 +206,6 @@ class PlanningPanel(QWidget):
 
 
 def _message(exc: BaseException) -> str:
-    return exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}"
+    return exc.message if isinstance(exc, CanboError) else translate("PlanningPanel", "Error: {error}").format(
+        error=exc)
 

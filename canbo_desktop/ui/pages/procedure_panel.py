@@ -33,6 +33,7 @@ from canbo_desktop.domain import workflow as w
 from canbo_desktop.domain.dates import format_date, parse_date
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import appointments as ap
 from canbo_desktop.ui.dialogs.procedure_dialogs import (
     CompletionDialog,
@@ -55,16 +56,37 @@ AMBER = "#8a5a00"
 BLUE = "#0b4f8a"
 GREY = "#666"
 STEP_COLOR = {"pass": GREEN, "fail": RED, "recorded": BLUE, "pending": GREY}
-LIST_HEADERS = ("Họ và tên", "Chức danh", "Loại", "Nguồn", "Đơn vị", "Trạng thái")
-STEP_HEADERS = ("Bước", "Ngày họp", "Triệu\ntập", "Có\nmặt", "Phiếu phát/\nthu/hợp lệ", "Đồng\ný", "Không\nđồng ý",
-                "Kết quả")
-DOC_HEADERS = ("Có", "Thành phần hồ sơ", "Ngày", "Tình trạng")
-HEAD_ONLY = "Chỉ lãnh đạo phòng hoặc quản trị viên được {}."
-ENTRY_ONLY = "Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được {}."
+# column headers: English source strings, shown through translate("ProcedurePanel", ...)
+LIST_HEADERS = (
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Full name"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Title"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Type"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Source"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Unit"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Status"),
+)
+STEP_HEADERS = (
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Step"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Meeting\ndate"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Con-\nvened"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Pre-\nsent"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Ballots\nout/in/valid"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Agree"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Dis-\nagree"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Result"),
+)
+DOC_HEADERS = (
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Has"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Dossier document"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Date"),
+    QT_TRANSLATE_NOOP("ProcedurePanel", "Status"),
+)
 
 
 def _message(exc: BaseException) -> str:
-    return exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}"
+    if isinstance(exc, CanboError):
+        return exc.message
+    return translate("ProcedurePanel", "Error: {error}").format(error=exc)
 
 
 def _n(value: int | None) -> str:
@@ -75,7 +97,7 @@ def short_step(name: str) -> str:
     """"3. Hội nghị tập thể lãnh đạo (lần 2)" of "Bước 3: Hội nghị tập thể lãnh đạo (lần 2) – lựa chọn…" (the
     whole name is in the tooltip)."""
     head = name.split(" – ")[0].strip()
-    m = re.match(r"^Bước\s+(\d+)\s*[:.]\s*(.*)$", head)
+    m = re.match(r"^Bước\s+(\d+)\s*[:.]\s*(.*)$", head)  # i18n: data (step names come from the rule)
     return f"{m.group(1)}. {m.group(2)}" if m else head
 
 
@@ -107,7 +129,7 @@ def fit_height(table: QTableWidget, min_rows: int = 3) -> None:
 
 def _table(headers: tuple[str, ...]) -> QTableWidget:
     t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(list(headers))
+    t.setHorizontalHeaderLabels([translate("ProcedurePanel", h) for h in headers])
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.verticalHeader().setVisible(False)
@@ -130,17 +152,19 @@ class ProcedurePanel(QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 4, 4, 4)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Hiện"))
+        bar.addWidget(QLabel(translate("ProcedurePanel", "Show")))
         self.filter = QComboBox()
-        self.filter.addItem("Quy trình đang thực hiện", "open")
-        self.filter.addItem("Tất cả quy trình", "")
+        self.filter.addItem(translate("ProcedurePanel", "Procedures under way"), "open")
+        self.filter.addItem(translate("ProcedurePanel", "All procedures"), "")
         self.filter.currentIndexChanged.connect(lambda _i: self.reload())
         bar.addWidget(self.filter)
-        self.start_button = QPushButton("Bắt đầu quy trình…")
+        self.start_button = QPushButton(translate("ProcedurePanel", "Start procedure…"))
         self.start_button.clicked.connect(lambda: self.open_start())
         self.start_button.setEnabled(role in w.ENTRY_ROLES)
         if role not in w.ENTRY_ROLES:
-            self.start_button.setToolTip(ENTRY_ONLY.format("lập quy trình bổ nhiệm"))
+            self.start_button.setToolTip(translate(
+                "ProcedurePanel",
+                "Only a specialist, the head of office or an administrator can start an appointment procedure."))
         bar.addWidget(self.start_button)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -178,11 +202,11 @@ class ProcedurePanel(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         head.addWidget(self.title, 1)
-        head.addWidget(QLabel("Ngày dự kiến bổ nhiệm"))
+        head.addWidget(QLabel(translate("ProcedurePanel", "Intended appointment date")))
         self.on = DateEdit()
         self.on.setText(format_date(date.today()))
         self.on.setFixedWidth(fm.horizontalAdvance("00/00/00000") + 16)
-        self.on.setToolTip("Điều kiện, thời hạn giấy tờ tính đến ngày này")
+        self.on.setToolTip(translate("ProcedurePanel", "Conditions and document validity are assessed on this date"))
         self.on.returnPressed.connect(self.refresh)
         head.addWidget(self.on)
         v.addLayout(head)
@@ -196,17 +220,18 @@ class ProcedurePanel(QWidget):
         left.setSpacing(3)
         pol = FlowLayout()  # the dates go under the document number on a narrow window
         self.policy_ref = QLineEdit()
-        self.policy_ref.setPlaceholderText("số, ký hiệu văn bản phê duyệt chủ trương")
+        self.policy_ref.setPlaceholderText(translate("ProcedurePanel", "number and code of the policy approval"))
         self.policy_ref.setMinimumWidth(n * 22)
-        pol.addWidget(pair(QLabel("<b>Chủ trương</b>"), self.policy_ref, stretch_last=True))
+        pol.addWidget(pair(QLabel(translate("ProcedurePanel", "<b>Policy</b>")), self.policy_ref, stretch_last=True))
         self.policy_submitted = DateEdit()
         self.policy_submitted.setFixedWidth(fm.horizontalAdvance("00/00/00000") + 16)
         self.policy_approved = DateEdit()
         self.policy_approved.setFixedWidth(fm.horizontalAdvance("00/00/00000") + 16)
-        self.policy_button = QPushButton("Lưu")
-        self.policy_button.setToolTip("Lưu chủ trương")
+        self.policy_button = QPushButton(translate("ProcedurePanel", "Save"))
+        self.policy_button.setToolTip(translate("ProcedurePanel", "Save the policy"))
         self.policy_button.clicked.connect(self.save_policy)
-        pol.addWidget(pair(QLabel("Trình"), self.policy_submitted, QLabel("Phê duyệt"), self.policy_approved,
+        pol.addWidget(pair(QLabel(translate("ProcedurePanel", "Submitted")), self.policy_submitted,
+                           QLabel(translate("ProcedurePanel", "Approved")), self.policy_approved,
                            self.policy_button))
         left.addLayout(pol)
         self.policy_text = QLabel()
@@ -226,7 +251,7 @@ class ProcedurePanel(QWidget):
         left.addWidget(self.step_text)
         sb = QHBoxLayout()
         sb.addStretch(1)
-        self.step_button = QPushButton("Ghi kết quả bước…")
+        self.step_button = QPushButton(translate("ProcedurePanel", "Record step result…"))
         self.step_button.clicked.connect(lambda: self.open_step())
         sb.addWidget(self.step_button)
         left.addLayout(sb)
@@ -243,7 +268,7 @@ class ProcedurePanel(QWidget):
         wh.addLayout(left, 3)
         right = QVBoxLayout()
         right.setSpacing(3)
-        self.docs_label = QLabel("<b>Hồ sơ bổ nhiệm</b>")
+        self.docs_label = QLabel(translate("ProcedurePanel", "<b>Appointment dossier</b>"))
         right.addWidget(self.docs_label)
         self.docs = _table(DOC_HEADERS)
         self.docs.setColumnWidth(0, n * 3 + 8)
@@ -258,7 +283,7 @@ class ProcedurePanel(QWidget):
         right.addStretch(1)
         wh.addLayout(right, 2)
         # scrolls on a short screen (1366×768 at 150 %) instead of squeezing the tables
-        self.inner.addTab(scrolling(work), "Chủ trương, các bước, hồ sơ")
+        self.inner.addTab(scrolling(work), translate("ProcedurePanel", "Policy, steps, dossier"))
 
         elig = QWidget()
         ev = QVBoxLayout(elig)
@@ -267,17 +292,19 @@ class ProcedurePanel(QWidget):
         ev.addWidget(self.elig_summary)
         self.elig_table = make_eligibility_table(source_chars=30)
         ev.addWidget(self.elig_table, 1)
-        self.inner.addTab(elig, "Điều kiện bổ nhiệm")
+        self.inner.addTab(elig, translate("ProcedurePanel", "Eligibility"))
 
         buttons = QHBoxLayout()
-        self.complete_button = QPushButton("Kết thúc, ghi quyết định…")
+        self.complete_button = QPushButton(translate("ProcedurePanel", "Complete, record decision…"))
         self.complete_button.clicked.connect(lambda: self.open_completion())
-        self.cancel_button = QPushButton("Huỷ quy trình…")
+        self.cancel_button = QPushButton(translate("ProcedurePanel", "Cancel procedure…"))
         self.cancel_button.clicked.connect(lambda: self.open_cancel())
-        self.pdf_button = QPushButton("Hồ sơ bổ nhiệm (PDF)…")
+        self.pdf_button = QPushButton(translate("ProcedurePanel", "Appointment dossier (PDF)…"))
         self.pdf_button.setEnabled(False)
-        self.pdf_button.setToolTip("Tờ trình, sơ yếu lý lịch, đánh giá 3 năm, biên bản các bước, danh mục hồ sơ "
-                                   "và dự thảo quyết định (bản xem trước, chưa lấy số)")
+        self.pdf_button.setToolTip(translate(
+            "ProcedurePanel",
+            "Submission, résumé, 3-year evaluation, minutes of the steps, document list and draft decision "
+            "(a preview, not yet numbered)"))
         self.pdf_button.clicked.connect(lambda: self.open_dossier())
         self.previews: list[Any] = []
         self.decision_text = QLabel()
@@ -363,7 +390,8 @@ class ProcedurePanel(QWidget):
             with open(fd, "wb") as out:
                 dossier.render_dossier(data, out)
             # a dossier drawn for the clerk is personal data leaving the database (printed or saved from the preview)
-            record_export(uowf, "appointment-dossier", [data.procedure.cadre_id], "xem trước trong chương trình")
+            record_export(uowf, "appointment-dossier", [data.procedure.cadre_id],
+                          "xem trước trong chương trình")  # i18n: data (the audit log)
             return path, dossier.dossier_title(data)
 
         self.tasks.run_db(draw, on_done=self._show_dossier, on_error=self._failed)
@@ -373,7 +401,8 @@ class ProcedurePanel(QWidget):
 
         path, title = result
         name = self.view.full_name if self.view else ""
-        dlg = PdfPreviewDialog(path, title, self, suggested_name=f"Hồ sơ bổ nhiệm {name}.pdf")
+        suggested = translate("ProcedurePanel", "Appointment dossier {name}.pdf").format(name=name)
+        dlg = PdfPreviewDialog(path, title, self, suggested_name=suggested)
         self.previews.append(dlg)
         dlg.show()
 
@@ -388,8 +417,9 @@ class ProcedurePanel(QWidget):
             wdg.setEnabled(can_enter)
         self.inner.setEnabled(view is not None)
         if view is None:
-            self.title.setText("Chưa có quy trình nào: bấm «Bắt đầu quy trình…»." if not self.summaries
-                               else "Chọn một quy trình trong danh sách.")
+            self.title.setText(translate("ProcedurePanel", "No procedure yet: click «Start procedure…».")
+                               if not self.summaries
+                               else translate("ProcedurePanel", "Choose a procedure in the list."))
             self.policy_text.clear()
             self.steps.setRowCount(0)
             self.docs.setRowCount(0)
@@ -404,11 +434,14 @@ class ProcedurePanel(QWidget):
             return
         self.pdf_button.setEnabled(True)
         status_color = {"done": GREEN, "cancelled": GREY}.get(view.status, BLUE)
+        no_position = translate("ProcedurePanel", "no position recorded")
         self.title.setText(
-            f"<b style='font-size: 12pt'>{view.full_name}</b> ({view.current_position or 'chưa ghi chức vụ'}) – "
-            f"<b>{view.kind_label} {view.title_name}</b>, {view.unit_name} · {view.source_label} · "
+            f"<b style='font-size: 12pt'>{view.full_name}</b> "  # i18n: data (the record's names and labels)
+            f"({view.current_position or no_position}) – <b>{view.kind_label} {view.title_name}</b>, "
+            f"{view.unit_name} · {view.source_label} · "
             f"<b style='color:{status_color}'>{view.status_label}</b>")
-        self.title.setToolTip(f"{view.spec_name}\nCăn cứ: {view.legal_source}")
+        basis = translate("ProcedurePanel", "Legal basis: {source}").format(source=view.legal_source)
+        self.title.setToolTip(f"{view.spec_name}\n{basis}")  # i18n: data (the rule name, then the basis)
         self._show_policy(view)
         self._show_steps(view)
         self._show_docs(view)
@@ -416,22 +449,31 @@ class ProcedurePanel(QWidget):
         self._show_eligibility(view)
         if view.decision is not None:
             d = view.decision
-            self.decision_text.setText(f"Quyết định số {d.number} ngày {format_date(d.signed_on)} của {d.issuer}, "
-                                       f"hiệu lực từ {format_date(d.effective_date)}"
-                                       + (f", thời hạn đến {format_date(d.end_date)}." if d.end_date else "."))
+            text = (translate("ProcedurePanel", "Decision no. {number} of {signed} by {issuer}, effective from "
+                                                "{effective}, term until {end}.") if d.end_date else
+                    translate("ProcedurePanel", "Decision no. {number} of {signed} by {issuer}, effective from "
+                                                "{effective}."))
+            self.decision_text.setText(text.format(
+                number=d.number, signed=format_date(d.signed_on), issuer=d.issuer,
+                effective=format_date(d.effective_date), end=format_date(d.end_date) if d.end_date else ""))
             self.decision_text.setStyleSheet(f"color: {GREEN}; font-weight: bold;")
         else:
             self.decision_text.setText(view.note.splitlines()[-1] if view.status == "cancelled" and view.note else "")
             self.decision_text.setStyleSheet(f"color: {GREY};")
         self.complete_button.setEnabled(view.can_complete and can_head)
         if not can_head:
-            self.complete_button.setToolTip(HEAD_ONLY.format("ghi quyết định kết thúc quy trình"))
+            self.complete_button.setToolTip(translate(
+                "ProcedurePanel",
+                "Only the head of office or an administrator can record the decision that completes the procedure."))
         elif not view.can_complete:
-            self.complete_button.setToolTip("Chưa kết thúc được:\n" + "\n".join(f"• {b}" for b in view.blockers))
+            self.complete_button.setToolTip(translate("ProcedurePanel", "Cannot be completed yet:") + "\n"
+                                            + "\n".join(f"• {b}" for b in view.blockers))
         else:
-            self.complete_button.setToolTip("Ghi quyết định bổ nhiệm; hồ sơ và thời hạn được cập nhật")
+            self.complete_button.setToolTip(
+                translate("ProcedurePanel", "Record the appointment decision; the record and the term are updated"))
         self.cancel_button.setEnabled(is_open and can_head)
-        self.cancel_button.setToolTip("" if can_head else HEAD_ONLY.format("huỷ quy trình"))
+        self.cancel_button.setToolTip("" if can_head else translate(
+            "ProcedurePanel", "Only the head of office or an administrator can cancel the procedure."))
 
     def _show_policy(self, view: w.ProcedureView) -> None:
         p = view.policy
@@ -440,9 +482,10 @@ class ProcedurePanel(QWidget):
         self.policy_approved.set_value(p.approved_on)
         lines = list(p.reasons)
         if not p.required and not lines:
-            lines = ["Quy trình này không cần chủ trương."]
+            lines = [translate("ProcedurePanel", "This procedure needs no policy.")]
         elif p.required and p.submitted_on is None:
-            lines = ["Chưa trình chủ trương: ghi ngày trình để theo dõi hạn quyết định (15 ngày làm việc)."]
+            lines = [translate("ProcedurePanel", "The policy is not submitted yet: record the submission date to follow the "
+                                                "decision deadline (15 working days).")]
         self.policy_text.setText("\n".join(lines))
         self.policy_text.setStyleSheet(f"color: {RED if p.late else GREY if not p.approved_on else GREEN};")
 
@@ -458,7 +501,7 @@ class ProcedurePanel(QWidget):
                 _item(short_step(s.name), tip=s.name),
                 _item(format_date(s.held_on) if s.held_on else ""),
                 _item(_n(s.convened), right=True), _item(_n(s.present), right=True),
-                _item(ballots, right=True, tip="Không bỏ phiếu" if not s.ballot else ballots),
+                _item(ballots, right=True, tip=translate("ProcedurePanel", "No vote") if not s.ballot else ballots),
                 _item(_n(s.agree), right=True), _item(_n(s.disagree), right=True),
                 _item(s.status_label, color=color, bold=True, tip="\n".join(s.reasons)),
             )
@@ -477,10 +520,10 @@ class ProcedurePanel(QWidget):
         if s is None:
             self.step_text.clear()
             return
-        self.step_text.setText(f"<b>{s.name}</b><br>" + "<br>".join(s.reasons)
-                               + (f"<br><i>Biên bản: {s.minutes}</i>" if s.minutes else ""))
+        minutes = translate("ProcedurePanel", "<i>Minutes: {minutes}</i>").format(minutes=s.minutes) if s.minutes else ""
+        self.step_text.setText("<br>".join([f"<b>{s.name}</b>", *s.reasons, *([minutes] if minutes else [])]))
         self.step_text.setStyleSheet(f"color: {RED};" if s.status == "fail" else "")
-        self.step_button.setText(f"Ghi kết quả bước {s.step_no}…")
+        self.step_button.setText(translate("ProcedurePanel", "Record step {no} result…").format(no=s.step_no))
 
     def current_step(self) -> w.StepView | None:
         i = self.steps.currentRow()
@@ -500,24 +543,33 @@ class ProcedurePanel(QWidget):
             check.setFlags(flags)
             check.setCheckState(Qt.CheckState.Checked if c.present else Qt.CheckState.Unchecked)
             check.setData(Qt.ItemDataRole.UserRole, c.code)
-            check.setToolTip("Đánh dấu khi đã có giấy tờ này trong hồ sơ bổ nhiệm")
-            name = _item(f"{c.item_no}. {c.name}", tip=c.name + ("" if c.required else " (không bắt buộc với quy trình này)"))
+            check.setToolTip(translate("ProcedurePanel", "Tick when this document is in the appointment dossier"))
+            tip = c.name if c.required else translate("ProcedurePanel", "{name} (not required for this procedure)") \
+                .format(name=c.name)
+            name = _item(f"{c.item_no}. {c.name}", tip=tip)
             when = QTableWidgetItem(format_date(c.doc_date) if c.doc_date else "")
-            when.setToolTip("Ngày của giấy tờ (dd/mm/yyyy); giấy khám sức khỏe có giá trị 6 tháng")
+            when.setToolTip(translate(
+                "ProcedurePanel", "Date of the document (dd/mm/yyyy); a health certificate is valid for 6 months"))
             if not editable:
                 when.setFlags(when.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if not c.required:
-                state, color = "không bắt buộc", GREY
+                state, color = translate("ProcedurePanel", "not required"), GREY
             elif c.status == "present":
                 # a plain "Có, ngày …" repeats the date column; a time limit ("còn giá trị đến …") is kept
-                until = re.search(r"còn giá trị đến (\d{2}/\d{2}/\d{4})", c.reason)
-                state = f"Còn giá trị đến {until.group(1)}" if until else \
-                    ("Có, chưa ghi ngày" if "chưa ghi ngày" in c.reason else "Có")
+                until = re.search(r"còn giá trị đến (\d{2}/\d{2}/\d{4})", c.reason)  # i18n: data (the rule's reason)
+                undated = "chưa ghi ngày" in c.reason  # i18n: data
+                if until:
+                    state = translate("ProcedurePanel", "Valid until {date}").format(date=until.group(1))
+                elif undated:
+                    state = translate("ProcedurePanel", "Yes, no date recorded")
+                else:
+                    state = translate("ProcedurePanel", "Yes")
                 color = GREEN
             elif c.status == "expired":
-                state, color = "Hết giá trị: " + c.reason, RED
+                state, color = translate("ProcedurePanel", "Expired: {reason}").format(reason=c.reason), RED
             else:
-                state = "Thiếu" + (f" (hồ sơ cán bộ có bản ngày {format_date(c.on_file)})" if c.on_file else "")
+                state = translate("ProcedurePanel", "Missing (the record has a copy dated {date})").format(
+                    date=format_date(c.on_file)) if c.on_file else translate("ProcedurePanel", "Missing")
                 color = RED
             status = _item(state, color=color, bold=c.required and c.status != "present", tip=c.reason)
             if c.required and c.status != "present":
@@ -528,32 +580,38 @@ class ProcedurePanel(QWidget):
         fit_height(self.docs, len(view.checklist))
         missing = len(view.missing_documents)
         required = sum(1 for c in view.checklist if c.required)
-        self.docs_label.setText(f"<b>Hồ sơ bổ nhiệm</b>: có {required - missing}/{required} thành phần bắt buộc"
-                                + (f" – <span style='color:{RED}'>còn thiếu {missing}</span>" if missing else ""))
+        text = translate("ProcedurePanel", "<b>Appointment dossier</b>: {have}/{required} required documents – "
+                                           "<span style='color:{color}'>{missing} missing</span>") if missing else \
+            translate("ProcedurePanel", "<b>Appointment dossier</b>: {have}/{required} required documents")
+        self.docs_label.setText(text.format(have=required - missing, required=required, missing=missing, color=RED))
         self._filling = False
 
     def _show_blockers(self, view: w.ProcedureView) -> None:
         lines = []
         if view.blockers and view.status in ap.OPEN_STATUSES:
-            lines.append(f"<b style='color:{RED}'>Chưa kết thúc được quy trình:</b>")
+            head = translate("ProcedurePanel", "The procedure cannot be completed yet:")
+            lines.append(f"<b style='color:{RED}'>{head}</b>")
             lines += [f"<span style='color:{RED}'>• {b}</span>" for b in view.blockers]
         elif view.status in ap.OPEN_STATUSES:
-            lines.append(f"<b style='color:{GREEN}'>Đủ điều kiện kết thúc: ghi quyết định bổ nhiệm.</b>")
+            ready = translate("ProcedurePanel", "Ready to complete: record the appointment decision.")
+            lines.append(f"<b style='color:{GREEN}'>{ready}</b>")
         lines += [f"<span style='color:{AMBER}'>• {x}</span>" for x in view.warnings]
         self.blockers.setText("<br>".join(lines))
 
     def _show_eligibility(self, view: w.ProcedureView) -> None:
         report = view.eligibility
         if report is None:
-            self.elig_summary.setText("Không kiểm tra điều kiện bổ nhiệm cho quy trình này." if view.kind == "dismissal"
-                                      else "Quy trình đã kết thúc: không kiểm tra lại điều kiện.")
+            self.elig_summary.setText(
+                translate("ProcedurePanel", "No eligibility check for this procedure.") if view.kind == "dismissal"
+                else translate("ProcedurePanel", "The procedure has ended: the conditions are not checked again."))
             self.elig_table.setRowCount(0)
-            self.inner.setTabText(1, "Điều kiện bổ nhiệm")
+            self.inner.setTabText(1, translate("ProcedurePanel", "Eligibility"))
             return
         self.elig_summary.setText(summary_html(report))
         fill_eligibility_table(self.elig_table, report)
         failed = len(report.failed)
-        self.inner.setTabText(1, f"Điều kiện bổ nhiệm ({failed} không đạt)" if failed else "Điều kiện bổ nhiệm")
+        self.inner.setTabText(1, translate("ProcedurePanel", "Eligibility ({failed} not met)").format(failed=failed)
+                              if failed else translate("ProcedurePanel", "Eligibility"))
 
     # -- changes -------------------------------------------------------------------------------------
     def _run(self, fn: Any, done_text: str, *, dialog: Any = None, reload_list: bool = False) -> None:
@@ -593,7 +651,8 @@ class ProcedurePanel(QWidget):
             dlg.accept()
             self.procedure_id = pid
             self.view = None
-            self.status.setText("Đã bắt đầu quy trình: ghi chủ trương, rồi kết quả từng bước.")
+            self.status.setText(
+                translate("ProcedurePanel", "Procedure started: record the policy, then the result of each step."))
             self.status.setStyleSheet(f"color: {GREEN};")
             self.reload(select=pid)
 
@@ -609,7 +668,8 @@ class ProcedurePanel(QWidget):
             self._failed(exc)
             return
         pid, uowf, role, ref = self.view.id, self.uowf, self.role, nfc(self.policy_ref.text())
-        self._run(lambda: ap.set_policy(uowf, pid, ref, submitted, approved, role=role), "Đã lưu chủ trương.")
+        self._run(lambda: ap.set_policy(uowf, pid, ref, submitted, approved, role=role),
+                  translate("ProcedurePanel", "Policy saved."))
 
     def open_step(self, step_no: int | None = None) -> StepDialog | None:
         if self.view is None or self.view.status not in ap.OPEN_STATUSES or self.role not in w.ENTRY_ROLES:
@@ -634,7 +694,8 @@ class ProcedurePanel(QWidget):
 
         def done(step: w.StepView) -> None:
             dlg.accept()
-            self.status.setText(f"Bước {no}: {step.status_label.lower()}. {step.reasons[-1]}")
+            self.status.setText(translate("ProcedurePanel", "Step {no}: {status}. {reason}").format(
+                no=no, status=step.status_label.lower(), reason=step.reasons[-1]))
             self.status.setStyleSheet(f"color: {STEP_COLOR.get(step.status, '')};")
             self.reload()
             self.refresh()
@@ -668,7 +729,8 @@ class ProcedurePanel(QWidget):
         pid, uowf, role = self.view.id, self.uowf, self.role
         name = next((c.name for c in self.view.checklist if c.code == code), code)
         self._run(lambda: ap.set_document(uowf, pid, code, present, role=role, doc_date=doc_date),
-                  f"Đã cập nhật hồ sơ: {name}." if present else f"Đã bỏ đánh dấu: {name}.")
+                  (translate("ProcedurePanel", "Dossier updated: {name}.") if present
+                   else translate("ProcedurePanel", "Unticked: {name}.")).format(name=name))
 
     def open_completion(self) -> CompletionDialog | None:
         view = self.view
@@ -686,15 +748,17 @@ class ProcedurePanel(QWidget):
     def _complete(self, dlg: CompletionDialog, pid: str, inp: w.CompletionInput) -> None:
         uowf, role = self.uowf, self.role
         self._run(lambda: ap.complete_procedure(uowf, pid, inp, role=role),
-                  "Đã ghi quyết định: hồ sơ, chức vụ và thời hạn giữ chức vụ đã được cập nhật.", dialog=dlg,
+                  translate("ProcedurePanel", "Decision recorded: the record, the position and the term in the post are "
+                                    "updated."), dialog=dlg,
                   reload_list=True)
 
     def open_cancel(self) -> ReasonDialog | None:
         view = self.view
         if view is None or view.status not in ap.OPEN_STATUSES or self.role not in w.HEAD_ROLES:
             return None
-        dlg = ReasonDialog("Huỷ quy trình", f"Huỷ quy trình {view.kind_label.lower()} {view.title_name} của "
-                                            f"{view.full_name}. Lý do:", self)
+        dlg = ReasonDialog(translate("ProcedurePanel", "Cancel procedure"),
+                           translate("ProcedurePanel", "Cancel the procedure ({kind} {title}) of {name}. Reason:")
+                           .format(kind=view.kind_label.lower(), title=view.title_name, name=view.full_name), self)
         dlg.submitted.connect(lambda reason: self._cancel(dlg, view.id, reason))
         self.dialog = dlg
         dlg.open()
@@ -702,7 +766,8 @@ class ProcedurePanel(QWidget):
 
     def _cancel(self, dlg: ReasonDialog, pid: str, reason: str) -> None:
         uowf, role = self.uowf, self.role
-        self._run(lambda: ap.cancel_procedure(uowf, pid, reason, role=role), "Đã huỷ quy trình.", dialog=dlg,
+        self._run(lambda: ap.cancel_procedure(uowf, pid, reason, role=role),
+                  translate("ProcedurePanel", "Procedure cancelled."), dialog=dlg,
                   reload_list=True)
 
     def _failed(self, exc: BaseException) -> None:

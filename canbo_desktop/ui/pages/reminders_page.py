@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.rules.reminders import KINDS, SEVERE, Reminder, ReminderReport
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import DateEdit
 
@@ -32,7 +33,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ReminderTableModel(QAbstractTableModel):
-    HEADERS = ("Họ và tên", "Ngày", "Nội dung")
+    HEADERS = (QT_TRANSLATE_NOOP("RemindersPage", "Full name"), QT_TRANSLATE_NOOP("RemindersPage", "Date"),
+               QT_TRANSLATE_NOOP("RemindersPage", "Details"))  # shown through translate()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -51,7 +53,7 @@ class ReminderTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return self.HEADERS[section]
+            return translate("RemindersPage", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -78,15 +80,15 @@ class RemindersPage(QWidget):
         self.report: ReminderReport | None = None
         v = QVBoxLayout(self)
         head = QHBoxLayout()
-        head.addWidget(QLabel("<h2>Nhắc việc</h2>"))
+        head.addWidget(QLabel(translate("RemindersPage", "<h2>Reminders</h2>")))
         head.addStretch(1)
-        head.addWidget(QLabel("Tính đến ngày"))
+        head.addWidget(QLabel(translate("RemindersPage", "As of")))
         self.at = DateEdit()
         self.at.setText(format_date(date.today()))
         self.at.setFixedWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 16)
         self.at.returnPressed.connect(self.reload)
         head.addWidget(self.at)
-        self.refresh_button = QPushButton("Tính lại")
+        self.refresh_button = QPushButton(translate("RemindersPage", "Recalculate"))
         self.refresh_button.clicked.connect(self.reload)
         head.addWidget(self.refresh_button)
         v.addLayout(head)
@@ -94,7 +96,7 @@ class RemindersPage(QWidget):
         v.addWidget(self.status)
         split = QSplitter()
         self.kinds = QListWidget()
-        self.kinds.setAccessibleName("Loại việc cần làm")
+        self.kinds.setAccessibleName(translate("RemindersPage", "Kinds of work to do"))
         self.kinds.setWordWrap(True)
         # air between the kinds as padding: a spacing makes Qt measure the wrapped labels wider than it paints
         # them (the last line cut with "…" in a narrow window)
@@ -123,7 +125,7 @@ class RemindersPage(QWidget):
         split.addWidget(self.table)
         split.setSizes([330, 900])
         v.addWidget(split, 1)
-        hint = QLabel("Nhấp đúp (hoặc Enter) vào một dòng để mở hồ sơ.")
+        hint = QLabel(translate("RemindersPage", "Double-click a row (or press Enter) to open the record."))
         hint.setStyleSheet("color: #555;")
         v.addWidget(hint)
         self.kinds.currentRowChanged.connect(lambda _r: self._show_kind())
@@ -137,7 +139,7 @@ class RemindersPage(QWidget):
             return
         at = at or date.today()
         compute = self.compute
-        self.status.setText("Đang tính…")
+        self.status.setText(translate("RemindersPage", "Calculating…"))
         self.refresh_button.setEnabled(False)
         self.tasks.run(lambda: compute(at), on_done=self._loaded, on_error=self._failed)
 
@@ -150,13 +152,14 @@ class RemindersPage(QWidget):
             item = self.kinds.item(i)
             key = item.data(Qt.ItemDataRole.UserRole)
             n = counts.get(key, 0)
-            item.setText(f"{KINDS[key]} ({n})")
+            item.setText(translate("RemindersPage", "{kind} ({count})").format(kind=KINDS[key], count=n))
             font = item.font()
             font.setBold(n > 0 and key in SEVERE)
             item.setFont(font)
         total = sum(counts.values())
         self.kinds.doItemsLayout()  # the counts made some labels a line longer
-        self.status.setText(f"{total} việc cần theo dõi, tính đến ngày {format_date(report.at)}.")
+        self.status.setText(translate("RemindersPage", "Items to follow up: {count}, as of {date}.").format(
+            count=total, date=format_date(report.at)))
         if self.kinds.currentRow() < 0:
             first = next((i for i, k in enumerate(KINDS) if counts.get(k)), 0)
             self.kinds.setCurrentRow(first)
@@ -176,5 +179,6 @@ class RemindersPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        self.status.setText(exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}")
+        self.status.setText(exc.message if isinstance(exc, CanboError)
+                            else translate("RemindersPage", "Error: {error}").format(error=exc))
         self.status.setStyleSheet("color: #b00020;")

@@ -50,6 +50,7 @@ from canbo_desktop.domain import reports as r
 from canbo_desktop.domain.cadre import CadreSummary
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import reports as reports_svc
 from canbo_desktop.ui.models.targets_model import (
     TargetsTreeModel,
@@ -64,13 +65,34 @@ from canbo_desktop.ui.widgets.fields import DateEdit
 from canbo_desktop.ui.widgets.screen import FlowLayout, fit_window, pair, scrolling, text_size
 
 TREND_YEARS = 5
-SEX_LABELS = {"M": "Nam", "F": "Nữ"}
-PEOPLE_HEADERS = ("Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Chức vụ")
-MASKED_LIST = "Không có quyền xem danh sách này (dữ liệu nhạy cảm: dân tộc, tôn giáo)."
+SEX_LABELS = {"M": QT_TRANSLATE_NOOP("ReportsPage", "Male"), "F": QT_TRANSLATE_NOOP("ReportsPage", "Female")}
+PEOPLE_HEADERS = (QT_TRANSLATE_NOOP("ReportsPage", "Full name"), QT_TRANSLATE_NOOP("ReportsPage", "Date of birth"),
+                  QT_TRANSLATE_NOOP("ReportsPage", "Sex"), QT_TRANSLATE_NOOP("ReportsPage", "Unit"),
+                  QT_TRANSLATE_NOOP("ReportsPage", "Position"))
+MASKED_LIST = QT_TRANSLATE_NOOP("ReportsPage", "No permission to view this list (sensitive data: ethnic group, "
+                                               "religion).")
+# the parts of a number the drill-down lists (services/reports.py PARTS)
+PART_TEXT = {
+    "numerator": QT_TRANSLATE_NOOP("ReportsPage", "People meeting the criterion (numerator)"),
+    "denominator": QT_TRANSLATE_NOOP("ReportsPage", "People in the denominator"),
+    "not_met": QT_TRANSLATE_NOOP("ReportsPage", "People not meeting the criterion"),
+    "unknown": QT_TRANSLATE_NOOP("ReportsPage", "People lacking the data to decide the numerator"),
+    "excluded": QT_TRANSLATE_NOOP("ReportsPage", "People lacking the data to decide the denominator"),
+}
 
 
 def _message(exc: BaseException) -> str:
-    return exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}"
+    return exc.message if isinstance(exc, CanboError) else translate("ReportsPage", "Error: {error}").format(error=exc)
+
+
+def _part_text(key: str) -> str:
+    if key in PART_TEXT:
+        return translate("ReportsPage", PART_TEXT[key])
+    return f"Những người {reports_svc.PART_LABELS[key]}"  # i18n: data (a part the services added later)
+
+
+def _people_headers() -> list[str]:
+    return [translate("ReportsPage", h) for h in PEOPLE_HEADERS]
 
 
 def _birth(p: CadreSummary) -> str:
@@ -97,7 +119,7 @@ class DrillDownDialog(QDialog):
     def __init__(self, uowf: Any, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.uowf, self.tasks = uowf, tasks
-        self.setWindowTitle("Danh sách người được tính")
+        self.setWindowTitle(translate("ReportsPage", "People counted"))
         self.people: list[CadreSummary] = []
         self.key: tuple[str, str, date, str] | None = None  # unit id, indicator, date, part
         self.unit: r.UnitNode | None = None
@@ -111,18 +133,18 @@ class DrillDownDialog(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         v.addWidget(self.heading)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Xem"))
+        row.addWidget(QLabel(translate("ReportsPage", "Show")))
         self.part = QComboBox()
         for key in reports_svc.PARTS:
-            self.part.addItem(f"Những người {reports_svc.PART_LABELS[key]}", key)
-        self.part.setAccessibleName("Phần của con số")
+            self.part.addItem(_part_text(key), key)
+        self.part.setAccessibleName(translate("ReportsPage", "Part of the number"))
         self.part.currentIndexChanged.connect(lambda _i: self._load())
         row.addWidget(self.part, 1)
         self.count = QLabel()
         row.addWidget(self.count)
         v.addLayout(row)
         self.model = TextTableModel(self)
-        self.model.set_rows(list(PEOPLE_HEADERS), [])
+        self.model.set_rows(_people_headers(), [])
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -146,11 +168,11 @@ class DrillDownDialog(QDialog):
         self.status.setWordWrap(True)
         v.addWidget(self.status)
         buttons = QDialogButtonBox()
-        self.open_button = buttons.addButton("Mở hồ sơ", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = buttons.addButton(translate("ReportsPage", "Open record"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(self.open_current)
-        self.export_button = buttons.addButton("Xuất Excel…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = buttons.addButton(translate("ReportsPage", "Export Excel…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(lambda: self.export_xlsx())
-        close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(translate("ReportsPage", "Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.close)
         v.addWidget(buttons)
         fit_window(self, *text_size(self, 112, 30))  # at most 90 % of the screen (1366×768 at 150 %)
@@ -159,8 +181,9 @@ class DrillDownDialog(QDialog):
                     masked: bool = False, part: str = "numerator") -> None:
         """List the people behind ``indicator`` of ``unit`` on ``at`` (``part``: see target_people)."""
         self.unit, self.indicator, self.at, self.masked = unit, indicator, at, masked
-        self.heading.setText(f"<b>{indicator.name}</b> — {unit.name} ({unit.code}), tại ngày {format_date(at)}"
-                             f"<br>{row.message}")
+        self.heading.setText(translate("ReportsPage", "<b>{indicator}</b> — {unit} ({code}), on {date}<br>{message}")
+                             .format(indicator=indicator.name, unit=unit.name, code=unit.code, date=format_date(at),
+                                     message=row.message))
         self.part.blockSignals(True)
         self.part.setCurrentIndex(max(0, self.part.findData(part)))
         self.part.blockSignals(False)
@@ -178,9 +201,9 @@ class DrillDownDialog(QDialog):
         gen = self._gen
         if self.masked:
             self._set_people(gen, [])
-            self.status.setText(MASKED_LIST)
+            self.status.setText(translate("ReportsPage", MASKED_LIST))
             return
-        self.status.setText("Đang tải danh sách…")
+        self.status.setText(translate("ReportsPage", "Loading the list…"))
         uowf, unit_id, code, at = self.uowf, self.unit.id, self.indicator.code, self.at
         self.tasks.run_db(lambda: reports_svc.target_people(uowf, code, unit_id=unit_id, at=at, part=part),
                           on_done=lambda people: self._set_people(gen, people),
@@ -190,12 +213,12 @@ class DrillDownDialog(QDialog):
         if gen != self._gen:
             return
         self.people = people
-        self.model.set_rows(list(PEOPLE_HEADERS), [
-            (p.full_name, _birth(p), SEX_LABELS.get(p.sex, p.sex), f"{p.unit_name} ({p.unit_code})", p.current_position)
+        self.model.set_rows(_people_headers(), [
+            (p.full_name, _birth(p), translate("ReportsPage", SEX_LABELS[p.sex]) if p.sex in SEX_LABELS else p.sex, f"{p.unit_name} ({p.unit_code})", p.current_position)
             for p in people], keys=[p.id for p in people], center_cols={1, 2})
-        self.count.setText(f"{r.number_text(len(people))} người")
-        self.status.setText("Nhấp đúp (hoặc Enter) để mở hồ sơ." if people else
-                            ("" if self.masked else "Không có ai."))
+        self.count.setText(translate("ReportsPage", "{count} people").format(count=r.number_text(len(people))))
+        self.status.setText(translate("ReportsPage", "Double-click (or Enter) to open the record.") if people else
+                            ("" if self.masked else translate("ReportsPage", "Nobody.")))
         self.export_button.setEnabled(bool(people))
         self.open_button.setEnabled(bool(people))
         if people:
@@ -211,15 +234,15 @@ class DrillDownDialog(QDialog):
             return
         if path is None:
             name = f"danh-sach-{_slug(short_name(self.indicator))}-{self.unit.code}.xlsx"
-            path, _ = QFileDialog.getSaveFileName(self, "Xuất danh sách ra Excel", name, "Excel (*.xlsx)")
+            path, _ = QFileDialog.getSaveFileName(self, translate("ReportsPage", "Export the list to Excel"), name, "Excel (*.xlsx)")
             if not path:
                 return
         from canbo_desktop.services.reports_xlsx import write_people_xlsx
 
         target, people, ind, unit, at = Path(path), list(self.people), self.indicator, self.unit, self.at
         part = str(self.part.currentData())
-        title = f"Danh sách {reports_svc.PART_LABELS[part]}: {ind.name}"
-        subtitle = f"{unit.name} — tại ngày {format_date(at)}"
+        title = f"Danh sách {reports_svc.PART_LABELS[part]}: {ind.name}"  # i18n: data (the document's title)
+        subtitle = f"{unit.name} — tại ngày {format_date(at)}"  # i18n: data
 
         def work() -> Path:
             write_people_xlsx(people, target, title=title, subtitle=subtitle)
@@ -227,8 +250,10 @@ class DrillDownDialog(QDialog):
                                              extra={"indicator": ind.code, "part": part})
             return target
 
-        self.status.setText("Đang xuất Excel…")
-        self.tasks.run_db(work, on_done=lambda p: self.status.setText(f"Đã xuất {len(people)} người ra {p}"),
+        self.status.setText(translate("ReportsPage", "Exporting to Excel…"))
+        self.tasks.run_db(work, on_done=lambda p: self.status.setText(
+                              translate("ReportsPage", "Exported {count} people to {path}").format(count=len(people),
+                                                                                                   path=p)),
                           on_error=lambda exc: self.status.setText(_message(exc)))
 
 
@@ -257,24 +282,25 @@ class ReportsPage(QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(4, 4, 4, 4)
         top = FlowLayout()  # one line on a wide screen, two on 1366×768 at 150 %
-        top.addWidget(QLabel("<b style='font-size: 13pt'>Báo cáo, chỉ tiêu</b>"))
+        top.addWidget(QLabel(translate("ReportsPage", "<b style='font-size: 13pt'>Reports and targets</b>")))
         self.unit = QComboBox()
-        self.unit.setAccessibleName("Đơn vị báo cáo")
-        self.unit.setToolTip("Đơn vị báo cáo (số liệu gồm cả các đơn vị trực thuộc)")
+        self.unit.setAccessibleName(translate("ReportsPage", "Reporting unit"))
+        self.unit.setToolTip(translate("ReportsPage", "Reporting unit (the figures include the units below it)"))
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unit.setMinimumContentsLength(22)
         self.unit.setMaxVisibleItems(25)
         self.unit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        top.addWidget(pair(QLabel("Đơn vị"), self.unit, stretch_last=True))
+        top.addWidget(pair(QLabel(translate("ReportsPage", "Unit")), self.unit, stretch_last=True))
         self.at = DateEdit()
         self.at.setText(format_date(date.today()))
-        self.at.setAccessibleName("Tại ngày")
-        self.at.setToolTip("Ngày báo cáo; một ngày đã qua được dựng lại từ lịch sử quyết định, đào tạo")
+        self.at.setAccessibleName(translate("ReportsPage", "As of"))
+        self.at.setToolTip(translate("ReportsPage", "The report's date; a past date is rebuilt from the history of "
+                                                    "decisions and training"))
         self.at.setFixedWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 16)
         self.at.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the row keeps it by its label
         self.at.returnPressed.connect(self.reload)
-        self.view_button = QPushButton("Xem")
-        self.view_button.setToolTip("Tính lại báo cáo cho đơn vị và ngày đã chọn")
+        self.view_button = QPushButton(translate("ReportsPage", "Show"))
+        self.view_button.setToolTip(translate("ReportsPage", "Compute the report again for the chosen unit and date"))
         self.view_button.clicked.connect(self.reload)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -282,25 +308,25 @@ class ReportsPage(QWidget):
         self.busy.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
-        self.busy.setAccessibleName("Đang tính")
+        self.busy.setAccessibleName(translate("ReportsPage", "Computing"))
         keep = self.busy.sizePolicy()
         keep.setRetainSizeWhenHidden(True)  # the row does not reflow each time a computation starts
         self.busy.setSizePolicy(keep)
-        top.addWidget(pair(QLabel("Tại ngày"), self.at, self.view_button, self.busy))
-        self.xlsx_button = QPushButton("Xuất Excel…")
+        top.addWidget(pair(QLabel(translate("ReportsPage", "As of")), self.at, self.view_button, self.busy))
+        self.xlsx_button = QPushButton(translate("ReportsPage", "Export Excel…"))
         self.xlsx_button.clicked.connect(lambda: self.export_xlsx())
-        self.pdf_button = QPushButton("Xuất PDF…")
+        self.pdf_button = QPushButton(translate("ReportsPage", "Export PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         top.addWidget(pair(self.xlsx_button, self.pdf_button))
         v.addLayout(top)
-        self.status = QLabel("Đang tải danh sách đơn vị…")
+        self.status = QLabel(translate("ReportsPage", "Loading the units…"))
         self.status.setWordWrap(False)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.status)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_targets_tab(), "Chỉ tiêu")
-        self.tabs.addTab(self._build_stats_tab(), "Thống kê")
+        self.tabs.addTab(self._build_targets_tab(), translate("ReportsPage", "Targets"))
+        self.tabs.addTab(self._build_stats_tab(), translate("ReportsPage", "Statistics"))
         self.tabs.currentChanged.connect(lambda _i: self._load_current_tab())
         v.addWidget(self.tabs, 1)
         self.unit.currentIndexChanged.connect(lambda _i: self.reload() if self._ready else None)
@@ -319,7 +345,7 @@ class ReportsPage(QWidget):
         self.model = TargetsTreeModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
-        self.tree.setAccessibleName("Bảng chỉ tiêu theo đơn vị")
+        self.tree.setAccessibleName(translate("ReportsPage", "Targets by unit"))
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(False)
@@ -350,11 +376,11 @@ class ReportsPage(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([330, 260])
         v.addWidget(split, 1)
-        legend = QLabel("<span style='background:#dcefdc;color:#1b5e20'>&nbsp;Đạt&nbsp;</span> "
-                        "<span style='background:#f9dede;color:#b71c1c'>&nbsp;Chưa đạt&nbsp;</span> "
-                        "<span style='background:#ececec;color:#707070'>&nbsp;Không có số liệu&nbsp;</span> "
-                        "&nbsp;Tỷ lệ của một đơn vị tính trên cả các đơn vị trực thuộc (cộng tử số, mẫu số). "
-                        "Bấm vào một ô để xem danh sách người được tính.")
+        legend = QLabel(translate("ReportsPage", "<span style='background:#dcefdc;color:#1b5e20'>&nbsp;Met&nbsp;</span> "
+                                  "<span style='background:#f9dede;color:#b71c1c'>&nbsp;Not met&nbsp;</span> "
+                                  "<span style='background:#ececec;color:#707070'>&nbsp;No data&nbsp;</span> "
+                                  "&nbsp;A unit's rate counts the units below it too (their numerators and "
+                                  "denominators are added). Click a cell to list the people counted."))
         legend.setTextFormat(Qt.TextFormat.RichText)
         legend.setWordWrap(True)  # two lines on a narrow window
         v.addWidget(legend)
@@ -371,12 +397,12 @@ class ReportsPage(QWidget):
         v = QVBoxLayout(w)
         v.setContentsMargins(2, 4, 2, 2)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Chia theo đơn vị đến"))
+        row.addWidget(QLabel(translate("ReportsPage", "Break down by unit to")))
         self.levels = QSpinBox()
         self.levels.setRange(1, 4)
         self.levels.setValue(1)
-        self.levels.setSuffix(" cấp")
-        self.levels.setAccessibleName("Số cấp đơn vị")
+        self.levels.setSuffix(translate("ReportsPage", " levels"))
+        self.levels.setAccessibleName(translate("ReportsPage", "Unit levels"))
         self.levels.valueChanged.connect(lambda _v: self._load_current_tab())
         row.addWidget(self.levels)
         row.addStretch(1)
@@ -388,7 +414,7 @@ class ReportsPage(QWidget):
         self.stats_note.setFont(small)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.table_list = QListWidget()
-        self.table_list.setAccessibleName("Các biểu thống kê")
+        self.table_list.setAccessibleName(translate("ReportsPage", "Statistics tables"))
         self.table_list.currentRowChanged.connect(lambda _i: self._show_stat_table())
         split.addWidget(self.table_list)
         self.stat_stack = QStackedWidget()
@@ -399,11 +425,13 @@ class ReportsPage(QWidget):
         self.stat_table.verticalHeader().setVisible(False)
         self.stat_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.stat_table.setWordWrap(False)
-        self.stat_table.setAccessibleName("Bảng thống kê")
+        self.stat_table.setAccessibleName(translate("ReportsPage", "Statistics table"))
         self.stat_table.horizontalHeader().setMinimumHeight(self.fontMetrics().height() * 2 + 10)
         self.stat_stack.addWidget(self.stat_table)
-        self.masked_label = QLabel(f"<b>{r.MASKED_TEXT}.</b><br>Biểu này thống kê dữ liệu nhạy cảm (dân tộc, tôn "
-                                   "giáo); tài khoản của bạn chưa được cấp quyền xem. Hãy liên hệ quản trị viên.")
+        self.masked_label = QLabel(translate("ReportsPage", "<b>No permission to view.</b><br>This table counts "
+                                                            "sensitive data (ethnic group, religion); your account has "
+                                                            "not been given the right to see it. Please ask the "
+                                                            "administrator."))
         self.masked_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.masked_label.setWordWrap(True)
         self.stat_stack.addWidget(self.masked_label)
@@ -455,7 +483,7 @@ class ReportsPage(QWidget):
         self.unit.blockSignals(False)
         self._ready = True
         if not units:
-            self._set_status("Chưa có đơn vị nào trong cơ sở dữ liệu.", error=True)
+            self._set_status(translate("ReportsPage", "There are no units in the database yet."), error=True)
             return
         self.reload()
 
@@ -505,7 +533,7 @@ class ReportsPage(QWidget):
         gen, uowf = self._gen, self.uowf
         unit_id, at = key[0], key[1]
         self._start()
-        self._set_status("Đang tính báo cáo…")
+        self._set_status(translate("ReportsPage", "Computing the report…"))
         if tab == "targets":
             self.trend, self.trend_pending = {}, []
             self.tasks.run_db(lambda: reports_svc.targets_report(uowf, unit_id=unit_id, at=at),
@@ -525,10 +553,10 @@ class ReportsPage(QWidget):
 
     def _report_status(self, at: date, reconstructed: bool, notes: tuple[str, ...], what: str) -> None:
         unit = self.unit.currentText().strip()
-        text = f"{what}: {unit}, tại ngày {format_date(at)}"
-        if reconstructed:
-            text += " — số liệu dựng lại từ lịch sử (di chuột để xem phạm vi)"
-        self._set_status(text, tip="\n".join(notes))
+        text = (translate("ReportsPage", "{what}: {unit}, on {date} — figures rebuilt from the history (hover to see "
+                                         "the scope)") if reconstructed else
+                translate("ReportsPage", "{what}: {unit}, on {date}"))
+        self._set_status(text.format(what=what, unit=unit, date=format_date(at)), tip="\n".join(notes))
 
     # -- targets ----------------------------------------------------------------------------------
     def _targets_done(self, gen: int, report: r.TargetsReport) -> None:
@@ -556,7 +584,7 @@ class ReportsPage(QWidget):
             self.selected_indicator = report.indicators[0].code if report.indicators else ""
         col = 1 + [i.code for i in report.indicators].index(self.selected_indicator) if self.selected_indicator else 0
         self.tree.setCurrentIndex(self.model.unit_index(self.selected_unit, col))
-        self._report_status(report.at, report.reconstructed, report.notes, "Chỉ tiêu")
+        self._report_status(report.at, report.reconstructed, report.notes, translate("ReportsPage", "Targets"))
         if not report.indicators:
             self._set_status(" ".join(report.notes), error=True)
         self._set_buttons()
@@ -600,14 +628,16 @@ class ReportsPage(QWidget):
     def _update_charts(self) -> None:
         rep, ind = self.targets, self._indicator()
         if rep is None or ind is None:
-            self.bar_chart.show_units("Biểu đồ theo đơn vị", [], [], [], None)
-            self.trend_chart.show_trend("Xu hướng", [], [], None)
+            self.bar_chart.show_units(translate("ReportsPage", "Chart by unit"), [], [], [], None)
+            self.trend_chart.show_trend(translate("ReportsPage", "Trend"), [], [], None)
             return
         unit = next((u for u in rep.units if u.id == self.selected_unit), rep.root)
         below = self.model.children_of(unit.id) or [unit]
         rows = [rep.row(u.id, ind.code) for u in below]
-        where = f"các đơn vị thuộc {unit.name}" if below != [unit] else unit.name
-        self.bar_chart.show_units(f"{short_name(ind).replace(chr(10), ' ')} ({target_text(ind)}) — {where}",
+        title = (translate("ReportsPage", "{indicator} ({target}) — the units under {unit}") if below != [unit]
+                 else "{indicator} ({target}) — {unit}")
+        self.bar_chart.show_units(title.format(indicator=short_name(ind).replace(chr(10), " "), target=target_text(ind),
+                                               unit=unit.name),
                                   [u.name for u in below], [x.value for x in rows], [x.met for x in rows],
                                   ind.threshold)
         self._update_trend_chart()
@@ -625,8 +655,9 @@ class ReportsPage(QWidget):
                 values.append(point.row(unit.id, ind.code).value)
             except KeyError:  # the unit did not exist then
                 values.append(None)
-        self.trend_chart.show_trend(f"{short_name(ind).replace(chr(10), ' ')} — {unit.name} qua các năm", labels,
-                                    values, ind.threshold, pending=len(self.trend_pending))
+        title = translate("ReportsPage", "{indicator} — {unit} over the years").format(
+            indicator=short_name(ind).replace(chr(10), " "), unit=unit.name)
+        self.trend_chart.show_trend(title, labels, values, ind.threshold, pending=len(self.trend_pending))
 
     def _start_trend(self, gen: int, report: r.TargetsReport) -> None:
         """The past years of the trend, one date at a time (newest first), each shown as it arrives."""
@@ -652,7 +683,8 @@ class ReportsPage(QWidget):
             if gen == self._gen:
                 self.trend_pending = []
                 self._update_trend_chart()
-                self._set_status(f"Không tính được xu hướng: {_message(exc)}", error=True)
+                self._set_status(translate("ReportsPage", "Could not compute the trend: {error}").format(
+                    error=_message(exc)), error=True)
 
         self.tasks.run_db(lambda: reports_svc.targets_report(uowf, unit_id=unit_id, at=on), on_done=done,
                           on_error=failed)
@@ -676,13 +708,14 @@ class ReportsPage(QWidget):
         self.table_list.blockSignals(True)
         self.table_list.clear()
         shown = {t.key for t in report.tables}
-        entries: list[tuple[str, str, bool]] = [(t.key, "Số lượng, chất lượng", False)
+        entries: list[tuple[str, str, bool]] = [(t.key, translate("ReportsPage", "Quantity and quality"), False)
                                                 for t in report.tables[:1]]
         for key, title in r.DIMENSIONS:
             if key in shown:
                 entries.append((key, title, False))
             elif key in r.SENSITIVE_TABLES:
-                entries.append((key, f"{title} ({r.MASKED_TEXT.lower()})", True))
+                entries.append((key, translate("ReportsPage", "{table} (no permission to view)").format(table=title),
+                                True))
         for key, title, masked in entries:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -693,7 +726,7 @@ class ReportsPage(QWidget):
         self.table_list.blockSignals(False)
         self.table_list.setCurrentRow(current if 0 <= current < len(entries) else 0)
         self._show_stat_table()
-        self._report_status(report.at, report.reconstructed, report.notes, "Thống kê")
+        self._report_status(report.at, report.reconstructed, report.notes, translate("ReportsPage", "Statistics"))
         self._set_buttons()
 
     def stat_keys(self) -> list[str]:
@@ -713,7 +746,7 @@ class ReportsPage(QWidget):
             table = self.stats.table(key)
         except KeyError:  # a masked breakdown
             self.stat_stack.setCurrentWidget(self.masked_label)
-            self.stat_chart.show_counts(r.MASKED_TEXT, [], [])
+            self.stat_chart.show_counts(translate("ReportsPage", "No permission to view"), [], [])
             self.stats_note.setText("")
             return
         self.stat_stack.setCurrentWidget(self.stat_table)
@@ -723,19 +756,21 @@ class ReportsPage(QWidget):
         total = table.total()
         if table.key == "so_luong_chat_luong":  # the quantity per unit
             units = [row for row in table.rows if row.kind != "total" and row.level == 0]
-            self.stat_chart.show_counts(f"Số lượng theo đơn vị (tổng số {r.number_text(total.values[0])})",
+            self.stat_chart.show_counts(translate("ReportsPage", "Quantity by unit ({total} in all)").format(
+                                            total=r.number_text(total.values[0])),
                                         [row.label for row in units], [row.values[0] for row in units])
             return
         cols = [(c, v) for c, v in zip(table.columns, total.values, strict=True) if c.key != "total"]
-        self.stat_chart.show_counts(f"{table.title[:1].upper() + table.title[1:]} (tổng số "
-                                    f"{r.number_text(total.values[0])})", [c.label for c, _v in cols],
+        self.stat_chart.show_counts(translate("ReportsPage", "{table} ({total} in all)").format(
+                                        table=table.title[:1].upper() + table.title[1:],
+                                        total=r.number_text(total.values[0])), [c.label for c, _v in cols],
                                     [v for _c, v in cols])
 
     def _fill_stat_table(self, table: r.StatTable) -> None:
-        heads = ["STT", "Đơn vị"]
-        tips = ["Số thứ tự", "Đơn vị (gồm cả các đơn vị trực thuộc)"]
+        heads = [translate("ReportsPage", "No."), translate("ReportsPage", "Unit")]
+        tips = [translate("ReportsPage", "Row number"), translate("ReportsPage", "Unit (including the units below it)")]
         for c in table.columns:
-            group = "" if c.group in ("", table.title.replace("Thống kê theo ", "")) else c.group
+            group = "" if c.group in ("", table.title.replace("Thống kê theo ", "")) else c.group  # i18n: data
             heads.append(f"{group}\n{c.label}" if group and group.lower() not in table.title.lower() else c.label)
             tips.append(f"{c.group}: {c.label}" if c.group else c.label)
         rows = [(row.stt, ("    " * row.level) + row.label, *(r.number_text(v) for v in row.values))
@@ -757,9 +792,14 @@ class ReportsPage(QWidget):
         ready = (self.targets is not None) if self.tabs.currentIndex() == 0 else (self.stats is not None)
         self.xlsx_button.setEnabled(ready)
         self.pdf_button.setEnabled(ready)
-        what = "bảng chỉ tiêu" if self.tabs.currentIndex() == 0 else "các biểu thống kê"
-        self.xlsx_button.setToolTip(f"Xuất {what} ra tệp Excel")
-        self.pdf_button.setToolTip(f"Xuất {what} ra tệp PDF (thể thức NĐ 30/2020)")
+        if self.tabs.currentIndex() == 0:
+            self.xlsx_button.setToolTip(translate("ReportsPage", "Export the targets table to an Excel file"))
+            self.pdf_button.setToolTip(translate("ReportsPage", "Export the targets table to a PDF file (Decree "
+                                                                "30/2020 format)"))
+        else:
+            self.xlsx_button.setToolTip(translate("ReportsPage", "Export the statistics tables to an Excel file"))
+            self.pdf_button.setToolTip(translate("ReportsPage", "Export the statistics tables to a PDF file (Decree "
+                                                                "30/2020 format)"))
 
     def _file_name(self, kind: str, suffix: str) -> str:
         rep: Any = self.targets if kind == "targets" else self.stats
@@ -787,7 +827,8 @@ class ReportsPage(QWidget):
             return
         suffix = f".{fmt}"
         if path is None:
-            title = "Xuất báo cáo ra Excel" if fmt == "xlsx" else "Xuất báo cáo ra PDF"
+            title = (translate("ReportsPage", "Export the report to Excel") if fmt == "xlsx"
+                     else translate("ReportsPage", "Export the report to PDF"))
             path = self._ask_path(title, self._file_name(kind, suffix), "Excel (*.xlsx)" if fmt == "xlsx"
                                   else "PDF (*.pdf)")
             if not path:
@@ -824,10 +865,11 @@ class ReportsPage(QWidget):
                 return target
 
         self._start()
-        self._set_status(f"Đang xuất {'Excel' if fmt == 'xlsx' else 'PDF'}…")
+        self._set_status(translate("ReportsPage", "Exporting to Excel…") if fmt == "xlsx"
+                         else translate("ReportsPage", "Exporting to PDF…"))
 
         def done(p: Path) -> None:
             self._finish()
-            self._set_status(f"Đã xuất báo cáo ra {p}")
+            self._set_status(translate("ReportsPage", "Exported the report to {path}").format(path=p))
 
         self.tasks.run_db(work, on_done=done, on_error=self._failed)

@@ -33,6 +33,7 @@ from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import cadres as cadre_svc
 from canbo_desktop.services import votes as vs
 from canbo_desktop.ui.tasks import TaskRunner
@@ -41,8 +42,13 @@ from canbo_desktop.ui.widgets.fields import DateEdit
 RED = "#b00020"
 GREEN = "#1b5e20"
 AMBER = "#8a5a00"
-VIEW_HEADERS = ("Họ và tên", "Chức vụ", "Cao", "Tín nhiệm", "Thấp", "Tỷ lệ thấp", "Hệ quả")
-ENTRY_HEADERS = ("Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
+VIEW_HEADERS = (QT_TRANSLATE_NOOP("VotePanel", "Full name"), QT_TRANSLATE_NOOP("VotePanel", "Position"),
+                QT_TRANSLATE_NOOP("VotePanel", "High"), QT_TRANSLATE_NOOP("VotePanel", "Confidence"),
+                QT_TRANSLATE_NOOP("VotePanel", "Low"), QT_TRANSLATE_NOOP("VotePanel", "Low share"),
+                QT_TRANSLATE_NOOP("VotePanel", "Consequence"))
+ENTRY_HEADERS = (QT_TRANSLATE_NOOP("VotePanel", "Full name"), QT_TRANSLATE_NOOP("VotePanel", "Position"),
+                 QT_TRANSLATE_NOOP("VotePanel", "High confidence"), QT_TRANSLATE_NOOP("VotePanel", "Confidence"),
+                 QT_TRANSLATE_NOOP("VotePanel", "Low confidence"))
 
 
 def _pct(value: float | None) -> str:
@@ -68,9 +74,9 @@ class VotePanel(QWidget):
         self.unit_label.setWordWrap(True)
         lv.addWidget(self.unit_label)
         self.list = QListWidget()
-        self.list.setAccessibleName("Các lần lấy phiếu tín nhiệm")
+        self.list.setAccessibleName(translate("VotePanel", "Confidence votes held"))
         lv.addWidget(self.list, 1)
-        self.new_button = QPushButton("Ghi kết quả lấy phiếu mới…")
+        self.new_button = QPushButton(translate("VotePanel", "Record a new vote…"))
         self.new_button.clicked.connect(self.start_entry)
         lv.addWidget(self.new_button)
         split.addWidget(left)
@@ -86,7 +92,7 @@ class VotePanel(QWidget):
         self.quorum.setWordWrap(True)
         sv.addWidget(self.quorum)
         self.result = QTableWidget(0, len(VIEW_HEADERS))
-        self.result.setHorizontalHeaderLabels(list(VIEW_HEADERS))
+        self.result.setHorizontalHeaderLabels([translate("VotePanel", h) for h in VIEW_HEADERS])
         self.result.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.result.verticalHeader().setVisible(False)
         self.result.setWordWrap(True)
@@ -109,17 +115,18 @@ class VotePanel(QWidget):
         self.present = QSpinBox()
         self.present.setRange(0, 99_999)
         self.note = QLineEdit()
-        form.addRow("Ngày lấy phiếu", self.held_on)
-        form.addRow("Số người được triệu tập", self.convened)
-        form.addRow("Số người có mặt", self.present)
-        form.addRow("Ghi chú", self.note)
+        form.addRow(translate("VotePanel", "Date of the vote"), self.held_on)
+        form.addRow(translate("VotePanel", "People convened"), self.convened)
+        form.addRow(translate("VotePanel", "People present"), self.present)
+        form.addRow(translate("VotePanel", "Note"), self.note)
         ev.addLayout(form)
-        hint = QLabel("Ghi số phiếu của từng người được lấy phiếu; dòng để trống không được ghi.")
+        hint = QLabel(translate("VotePanel", "Enter the ballots of each person voted on; empty rows are not "
+                                "recorded."))
         hint.setStyleSheet("color: #555;")
         hint.setWordWrap(True)  # never wider than a small screen
         ev.addWidget(hint)
         self.entry = QTableWidget(0, len(ENTRY_HEADERS))
-        self.entry.setHorizontalHeaderLabels(list(ENTRY_HEADERS))
+        self.entry.setHorizontalHeaderLabels([translate("VotePanel", h) for h in ENTRY_HEADERS])
         self.entry.verticalHeader().setVisible(False)
         for i, chars in enumerate((24, 26, 12, 10)):
             self.entry.setColumnWidth(i, fm.horizontalAdvance("n") * chars)
@@ -127,9 +134,9 @@ class VotePanel(QWidget):
         ev.addWidget(self.entry, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.save_button = QPushButton("Ghi kết quả")
+        self.save_button = QPushButton(translate("VotePanel", "Record results"))
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Huỷ bỏ")
+        self.cancel_button = QPushButton(translate("VotePanel", "Cancel"))
         self.cancel_button.clicked.connect(lambda: self.stack.setCurrentWidget(self.shown_page))
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
@@ -146,13 +153,15 @@ class VotePanel(QWidget):
         can = role in w.ENTRY_ROLES
         self.new_button.setEnabled(False)
         if not can:
-            self.new_button.setToolTip("Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được ghi kết quả lấy phiếu.")
+            self.new_button.setToolTip(translate("VotePanel", "Only a clerk, the head of the office or an "
+                                                 "administrator may record the results of a vote."))
 
     # -- the unit ---------------------------------------------------------------------------------------
     def set_unit(self, unit_id: str, unit_path: str, unit_name: str) -> None:
         self.unit_id, self.unit_path, self.unit_name = unit_id, unit_path, unit_name.strip()
         self.new_button.setEnabled(bool(unit_id) and self.role in w.ENTRY_ROLES)
-        self.unit_label.setText(f"<b>{self.unit_name}</b>" if unit_id else "Chọn đơn vị ở trên.")
+        name = f"<b>{self.unit_name}</b>"
+        self.unit_label.setText(name if unit_id else translate("VotePanel", "Choose a unit above."))
         self.stack.setCurrentWidget(self.shown_page)
         self.reload()
 
@@ -169,13 +178,16 @@ class VotePanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for r in rows:
-            item = QListWidgetItem(f"{format_date(r.held_on)} – {r.unit_name}\n{r.present}/{r.convened} có mặt, "
-                                   f"{r.people} người được lấy phiếu")
+            item = QListWidgetItem(translate("VotePanel", "{date} – {unit}\n{present}/{convened} present, {people} "
+                                             "people voted on").format(
+                date=format_date(r.held_on), unit=r.unit_name, present=r.present, convened=r.convened,
+                people=r.people))
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
         if not rows:
-            self.title.setText("Chưa có lần lấy phiếu tín nhiệm nào của đơn vị này." if self.unit_id else "")
+            self.title.setText(translate("VotePanel", "This unit has held no confidence vote yet.") if self.unit_id
+                               else "")
             self.quorum.clear()
             self.result.setRowCount(0)
             return
@@ -191,8 +203,14 @@ class VotePanel(QWidget):
     def show_vote(self, view: w.VoteView) -> None:
         self.view = view
         self.stack.setCurrentWidget(self.shown_page)
-        self.title.setText(f"<b>Lấy phiếu tín nhiệm ngày {format_date(view.held_on)}</b> – {view.unit_name}"
-                           + (f". {view.note}" if view.note else "") + f"<br><small>Căn cứ: {view.legal_source}</small>")
+        if view.note:
+            title = translate("VotePanel", "<b>Confidence vote of {date}</b> – {unit}. {note}<br><small>Legal basis: "
+                              "{source}</small>")
+        else:
+            title = translate("VotePanel", "<b>Confidence vote of {date}</b> – {unit}<br><small>Legal basis: "
+                              "{source}</small>")
+        self.title.setText(title.format(date=format_date(view.held_on), unit=view.unit_name, note=view.note,
+                                        source=view.legal_source))
         ok = view.quorum_ok
         self.quorum.setText(view.quorum_text)
         self.quorum.setStyleSheet(f"color: {GREEN if ok else RED if ok is False else AMBER}; font-weight: bold;")
@@ -238,7 +256,7 @@ class VotePanel(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.entry.setItem(i, c, item)
         self.stack.setCurrentWidget(self.entry_page)
-        self.status.setText(f"Ghi kết quả lấy phiếu của {self.unit_name}.")
+        self.status.setText(translate("VotePanel", "Recording the vote of {unit}.").format(unit=self.unit_name))
         self.status.setStyleSheet("")
 
     def set_ballots(self, cadre_id: str, high: int, confidence: int, low: int) -> None:
@@ -262,7 +280,8 @@ class VotePanel(QWidget):
             try:
                 high, mid, low = (int(t or "0") for t in texts)
             except ValueError:
-                raise ValidationError(f"{p.full_name}: số phiếu phải là số nguyên.", {"rows": p.full_name}) from None
+                message = translate("VotePanel", "{name}: the ballot counts must be whole numbers.")
+                raise ValidationError(message.format(name=p.full_name), {"rows": p.full_name}) from None
             out.append(w.VoteRowInput(p.id, high, mid, low))
         return out
 
@@ -270,7 +289,7 @@ class VotePanel(QWidget):
         try:
             held = self.held_on.value()[0]
             if held is None:
-                raise ValidationError("Nhập ngày lấy phiếu.")
+                raise ValidationError(translate("VotePanel", "Enter the date of the vote."))
             rows = self.rows_typed()
         except CanboError as exc:
             self._failed(exc)
@@ -283,12 +302,13 @@ class VotePanel(QWidget):
             return vid
 
         def done(vid: str) -> None:
-            self.status.setText("Đã ghi kết quả lấy phiếu.")
+            self.status.setText(translate("VotePanel", "The results of the vote are recorded."))
             self.status.setStyleSheet(f"color: {GREEN};")
             self.reload(select=vid)
 
         self.tasks.run_db(job, on_done=done, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(exc.message if isinstance(exc, CanboError) else f"Lỗi: {exc}")
+        self.status.setText(exc.message if isinstance(exc, CanboError)
+                            else translate("VotePanel", "Error: {error}").format(error=exc))
         self.status.setStyleSheet(f"color: {RED};")

@@ -33,6 +33,8 @@ from PySide6.QtCore import QLocale, QMargins, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from canbo_desktop.i18n import translate
+
 MET = QColor("#2e7d32")
 NOT_MET = QColor("#c62828")
 NEUTRAL = QColor("#1565c0")
@@ -45,7 +47,7 @@ def short_label(text: str, chars: int = LABEL_CHARS) -> str:
     return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
 
 
-PREFIXES = ("Xã ", "Phường ", "Thị trấn ", "Huyện ", "Quận ", "Thị xã ", "Thành phố ", "UBND ", "Ủy ban nhân dân ")
+PREFIXES = ("Xã ", "Phường ", "Thị trấn ", "Huyện ", "Quận ", "Thị xã ", "Thành phố ", "UBND ", "Ủy ban nhân dân ")  # i18n: data
 
 
 def compact_name(name: str, chars: int) -> str:
@@ -115,7 +117,7 @@ class _Chart(QChartView):
         self.chart_.setTitle(title)
         fm = self.fontMetrics()
         self.setMinimumSize(fm.horizontalAdvance("n") * 24, fm.height() * 10)
-        self.chart_.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        self.chart_.setLocale(QLocale())  # the language's numbers (ui/i18n.py sets the default locale)
         self.chart_.setLocalizeNumbers(True)
         self.category_axis: QBarCategoryAxis | None = None
         self.form: tuple[Any, ...] = ()  # the label form the chart was drawn with (see _form)
@@ -220,8 +222,8 @@ class UnitBarChart(_Chart):
     blue when it has no threshold; the threshold as a line across."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Biểu đồ theo đơn vị", parent)
-        self.title = "Biểu đồ theo đơn vị"
+        super().__init__(translate("Charts", "Chart by unit"), parent)
+        self.title = translate("Charts", "Chart by unit")
         self.labels: list[str] = []
         self.values: list[float | None] = []
         self.met: list[bool | None] = []
@@ -263,9 +265,9 @@ class UnitBarChart(_Chart):
         if not labels:
             return
         series = QStackedBarSeries()
-        sets = [(QBarSet("Đạt"), MET), (QBarSet("Chưa đạt"), NOT_MET)]
+        sets = [(QBarSet(translate("Charts", "Met")), MET), (QBarSet(translate("Charts", "Not met")), NOT_MET)]
         if threshold is None:
-            sets = [(QBarSet("Tỷ lệ"), NEUTRAL)]
+            sets = [(QBarSet(translate("Charts", "Rate")), NEUTRAL)]
         for bar_set, color in sets:
             bar_set.setColor(color)
             bar_set.setBorderColor(color)
@@ -295,7 +297,7 @@ class UnitBarChart(_Chart):
         series.attachAxis(y)
         if threshold is not None:
             line = QLineSeries()
-            line.setName(f"Ngưỡng {_percent(threshold)}")
+            line.setName(translate("Charts", "Threshold {value}").format(value=_percent(threshold)))
             line.append(QPointF(-0.5, threshold))
             line.append(QPointF(len(labels) - 0.5, threshold))
             pen = QPen(THRESHOLD)
@@ -320,8 +322,8 @@ class TrendChart(_Chart):
     arrive one by one (each date is rebuilt from the history)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Xu hướng 5 năm", parent)
-        self.title = "Xu hướng 5 năm"
+        super().__init__(translate("Charts", "5-year trend"), parent)
+        self.title = translate("Charts", "5-year trend")
         self.labels: list[str] = []
         self.values: list[float | None] = []
         self.threshold: float | None = None
@@ -346,11 +348,12 @@ class TrendChart(_Chart):
                    threshold: float | None, *, pending: int = 0) -> None:
         self.title, self.pending = title, pending
         self.labels, self.values, self.threshold = list(labels), list(values), threshold
-        self._reset(title + (f" (đang tính thêm {pending} mốc…)" if pending else ""))
+        self._reset(translate("Charts", "{title} (computing {count} more points…)").format(title=title, count=pending)
+                    if pending else title)
         if not labels:
             return
         line = QLineSeries()
-        line.setName("Tỷ lệ")
+        line.setName(translate("Charts", "Rate"))
         pen = QPen(NEUTRAL)
         pen.setWidth(3)
         line.setPen(pen)
@@ -374,7 +377,7 @@ class TrendChart(_Chart):
         line.attachAxis(y)
         if threshold is not None:
             t = QLineSeries()
-            t.setName(f"Ngưỡng {_percent(threshold)}")
+            t.setName(translate("Charts", "Threshold {value}").format(value=_percent(threshold)))
             pen = QPen(THRESHOLD)
             pen.setWidth(2)
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -390,7 +393,7 @@ class BreakdownChart(_Chart):
     """The columns of a statistics table (for the report's whole unit) as horizontal bars."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Biểu đồ", parent)
+        super().__init__(translate("Charts", "Chart"), parent)
         self.legend_wanted = False
         self.chart_.legend().setVisible(False)
         self.labels: list[str] = []
@@ -404,7 +407,7 @@ class BreakdownChart(_Chart):
         self.setMinimumHeight(max(fm.height() * 10, len(labels) * (self.line() + 6) + fm.height() * 4))
         if not labels:
             return
-        bars = QBarSet("Số người")
+        bars = QBarSet(translate("Charts", "People"))
         bars.setColor(NEUTRAL)
         for v in reversed(values):  # the first column at the top
             bars.append(float(v))
@@ -439,4 +442,4 @@ class BreakdownChart(_Chart):
 def _percent(v: float | None) -> str:
     if v is None:
         return "—"
-    return f"{v:.2f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+    return f"{v:.2f}".rstrip("0").rstrip(".").replace(".", QLocale().decimalPoint()) + "%"

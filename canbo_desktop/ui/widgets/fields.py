@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from canbo_desktop.domain.dates import PartialDate, format_date, parse_partial_date
 from canbo_desktop.domain.text import nfc
+from canbo_desktop.i18n import translate
 
 
 class DateEdit(QLineEdit):
@@ -18,7 +19,8 @@ class DateEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None, *, partial: bool = False) -> None:
         super().__init__(parent)
         self.partial = partial
-        self.setPlaceholderText("dd/mm/yyyy" + (" hoặc yyyy" if partial else ""))
+        self.setPlaceholderText(translate("Fields", "dd/mm/yyyy or yyyy") if partial
+                                else translate("Fields", "dd/mm/yyyy"))
         self.setMaxLength(10)
 
     def value(self) -> tuple[date | None, str]:
@@ -29,14 +31,14 @@ class DateEdit(QLineEdit):
         if not self.partial and p.precision != "day":
             from canbo_desktop.domain.errors import ValidationError
 
-            raise ValidationError("Cần đủ ngày, tháng, năm (dd/mm/yyyy).")
+            raise ValidationError(translate("Fields", "Enter the full day, month and year (dd/mm/yyyy)."))
         return p.first_day(), p.precision
 
     def set_value(self, d: date | None, precision: str = "day") -> None:
         if d is None:
             self.setText("")
         elif precision == "year":
-            self.setText(f"{d.year:04d}")
+            self.setText(f"{d.year:04d}")  # i18n: data (a year)
         elif precision == "month":
             self.setText(PartialDate(d.year, d.month).display())
         else:
@@ -61,7 +63,7 @@ class CodeCombo(QComboBox):
     def set_value(self, code: str | None) -> None:
         i = self.findData(code or "")
         if i < 0 and code:
-            self.addItem(f"{code} (không có trong danh mục)", code)
+            self.addItem(translate("Fields", "{code} (not in the code list)").format(code=code), code)
             i = self.count() - 1
         self.setCurrentIndex(max(i, 0))
 

@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStorageInfo, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from canbo_desktop.i18n import translate
 
 # file systems that are never a place to write a package (kernel and memory file systems, snaps)
 PSEUDO_FS = frozenset({
@@ -40,11 +42,17 @@ class Volume:
 
     def label(self) -> str:
         """"USB · KINGSTON — trống 3,2 GB / 7,5 GB (/media/ha/KINGSTON)": the path last, where a narrow box cuts."""
-        kind = "USB" if self.removable else "Ổ đĩa"
-        name = self.name if self.name and self.name != self.root else (Path(self.root).name or "hệ thống")
-        where = f" ({self.root})" if name != self.root else ""
-        ro = " — chỉ đọc" if self.read_only else ""
-        return f"{kind} · {name} — trống {human_size(self.free_bytes)} / {human_size(self.total_bytes)}{ro}{where}"
+        name = self.name if self.name and self.name != self.root else (
+            Path(self.root).name or translate("Usb", "system"))
+        free, total = human_size(self.free_bytes), human_size(self.total_bytes)
+        if self.removable:
+            text = (translate("Usb", "USB · {name} — {free} free of {total} — read-only") if self.read_only
+                    else translate("Usb", "USB · {name} — {free} free of {total}"))
+        else:
+            text = (translate("Usb", "Disk · {name} — {free} free of {total} — read-only") if self.read_only
+                    else translate("Usb", "Disk · {name} — {free} free of {total}"))
+        text = text.format(name=name, free=free, total=total)
+        return text + (f" ({self.root})" if name != self.root else "")
 
 
 def human_size(n: int) -> str:
@@ -55,7 +63,7 @@ def human_size(n: int) -> str:
             break
         value /= 1024
     text = f"{value:.0f}" if unit in ("B", "KB") or value >= 100 else f"{value:.1f}"
-    return f"{text.replace('.', ',')} {unit}"
+    return f"{text.replace('.', QLocale().decimalPoint())} {unit}"
 
 
 def linux_removable(device: str, sys_root: Path = Path("/sys")) -> bool:
@@ -143,14 +151,14 @@ class UsbPicker(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.combo = QComboBox()
-        self.combo.setAccessibleName("Ổ USB hoặc thư mục")
+        self.combo.setAccessibleName(translate("Usb", "USB drive or folder"))
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(18)  # grows with the window; narrow on 1366×768 at 150 %
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.refresh_button = QPushButton("Làm mới")
-        self.refresh_button.setToolTip("Tìm lại các ổ USB vừa cắm vào")
+        self.refresh_button = QPushButton(translate("Usb", "Refresh"))
+        self.refresh_button.setToolTip(translate("Usb", "Look again for USB drives just plugged in"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.other_button = QPushButton("Thư mục khác…")
+        self.other_button = QPushButton(translate("Usb", "Other folder…"))
         self.other_button.clicked.connect(self._choose_folder)
         row.addWidget(self.combo, 1)
         row.addWidget(self.refresh_button)
@@ -166,11 +174,12 @@ class UsbPicker(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for v in self.volumes:
-            text = v.label() if v in fresh else f"Thư mục · {v.root} — trống {human_size(v.free_bytes)}"
+            text = v.label() if v in fresh else translate("Usb", "Folder · {path} — {free} free").format(
+                path=v.root, free=human_size(v.free_bytes))
             self.combo.addItem(text, v.root)
             self.combo.setItemData(self.combo.count() - 1, v.root, Qt.ItemDataRole.ToolTipRole)
         if not self.volumes:
-            self.combo.addItem("Chưa thấy ổ USB nào — cắm USB rồi bấm «Làm mới»", "")
+            self.combo.addItem(translate("Usb", "No USB drive found — plug one in and press «Refresh»"), "")
         i = self.combo.findData(keep) if keep else -1
         self.combo.setCurrentIndex(max(i, 0))
         self.combo.blockSignals(False)
@@ -196,7 +205,7 @@ class UsbPicker(QWidget):
         self.changed.emit(self.path())
 
     def _choose_folder(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, "Chọn thư mục", self.path() or str(Path.home()))
+        d = QFileDialog.getExistingDirectory(self, translate("Usb", "Choose a folder"), self.path() or str(Path.home()))
         if d:
             self.set_path(d)
 
