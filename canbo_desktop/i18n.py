@@ -101,4 +101,7 @@ def _ts_catalogue() -> dict[tuple[str, str], str]:
         if _catalogue is None:
             path = catalogue_path(_language)
             _catalogue = read_ts(path) if path.exists() else {}
+            # Catalogue parts being written (tools/i18n.py part) count too; a release has none.
+            for part in sorted((path.parent / "parts").glob("*.ts")):
+                _catalogue.update(read_ts(part))
         return _catalogue

@@ -208,6 +208,30 @@ def literal_problems() -> list[str]:
     return problems
 
 
+def message_problems() -> list[str]:
+    """Messages of exceptions raised below the UI (``SomethingError("...")``) that do not go through translate():
+    the clerk reads them in a dialog."""
+    problems = []
+    for path in sorted(PKG.rglob("*.py")):
+        if "ui" in path.relative_to(PKG).parts[:1] or "_bundled" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        for node in ast.walk(ast.parse(text)):
+            if not (isinstance(node, ast.Call) and _name(node.func).endswith("Error") and node.args):
+                continue
+            arg = node.args[0]
+            if ALLOW_MARK in lines[arg.lineno - 1]:
+                continue
+            literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str) and VI_LETTERS.search(arg.value)
+            fstring = isinstance(arg, ast.JoinedStr) and any(
+                isinstance(v, ast.Constant) and VI_LETTERS.search(str(v.value)) for v in arg.values)
+            if literal or fstring:
+                problems.append(f"{path.relative_to(ROOT)}:{arg.lineno}: message without translate(): "
+                                f"{ast.unparse(arg)[:60]}")
+    return problems
+
+
 def _name(func: ast.expr) -> str:
     if isinstance(func, ast.Name):
         return func.id
@@ -254,6 +278,11 @@ def cmd_check(_: argparse.Namespace) -> int:
     for p in problems:
         print("  " + p)
     ok &= not problems
+    messages_left = message_problems()
+    print(f"i18n: error messages outside translate(): {len(messages_left)}")
+    for p in messages_left:
+        print("  " + p)
+    ok &= not messages_left
     return 0 if ok else 1
 
 

@@ -138,7 +138,7 @@ Có muốn thay thế không?</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Xóa</translation>
+        <translation>&amp;Xoá</translation>
     </message>
     <message>
         <source>&amp;Look in:</source>
@@ -164,7 +164,7 @@ Có muốn thay thế không?</translation>
         <source>'%1' is write protected.
 Do you want to delete it anyway?</source>
         <translation>'%1' đang được bảo vệ chống ghi.
-Vẫn muốn xóa?</translation>
+Vẫn muốn xoá?</translation>
     </message>
     <message>
         <source>Alias</source>
@@ -180,7 +180,7 @@ Vẫn muốn xóa?</translation>
     </message>
     <message>
         <source>Are you sure you want to delete '%1'?</source>
-        <translation>Có chắc muốn xóa '%1' không?</translation>
+        <translation>Có chắc muốn xoá '%1' không?</translation>
     </message>
     <message>
         <source>Back</source>
@@ -196,7 +196,7 @@ Vẫn muốn xóa?</translation>
     </message>
     <message>
         <source>Could not delete directory.</source>
-        <translation>Không xóa được thư mục.</translation>
+        <translation>Không xoá được thư mục.</translation>
     </message>
     <message>
         <source>Create New Folder</source>
@@ -208,7 +208,7 @@ Vẫn muốn xóa?</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xóa</translation>
+        <translation>Xoá</translation>
     </message>
     <message>
         <source>Detail View</source>
@@ -370,7 +370,7 @@ Vẫn muốn xóa?</translation>
     <name>QGnomeTheme</name>
     <message>
         <source>&amp;Cancel</source>
-        <translation>&amp;Hủy</translation>
+        <translation>&amp;Huỷ</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -420,7 +420,7 @@ Vẫn muốn xóa?</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xóa</translation>
+        <translation>Xoá</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -565,7 +565,7 @@ Vẫn muốn xóa?</translation>
     </message>
     <message>
         <source>Abort</source>
-        <translation>Hủy bỏ</translation>
+        <translation>Huỷ bỏ</translation>
     </message>
     <message>
         <source>Apply</source>
@@ -573,7 +573,7 @@ Vẫn muốn xóa?</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Hủy</translation>
+        <translation>Huỷ</translation>
     </message>
     <message>
         <source>Close</source>
@@ -981,7 +981,7 @@ Hãy chọn tên tệp khác.</translation>
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
-        <translation>Hủy</translation>
+        <translation>Huỷ</translation>
     </message>
 </context>
 <context>
@@ -1085,7 +1085,7 @@ Hãy chọn tên tệp khác.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xóa</translation>
+        <translation>Xoá</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -1116,7 +1116,7 @@ Hãy chọn tên tệp khác.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Hủy</translation>
+        <translation>Huỷ</translation>
     </message>
     <message>
         <source>Commit</source>

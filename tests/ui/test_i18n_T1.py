@@ -85,10 +85,10 @@ def standard_texts() -> tuple[str, str, str]:
 
 def test_qt_standard_buttons_follow_the_language(qtbot) -> None:
     assert any(path.endswith("qtbase_vi.qm") for path in i18n.installed_files())
-    assert standard_texts() == ("OK", "Hủy", "Xem chi tiết...")
+    assert standard_texts() == ("OK", "Huỷ", "Xem chi tiết...")
     try:
         i18n.install("en")
         assert standard_texts() == ("OK", "Cancel", "Show Details...")
     finally:
         i18n.install("vi")
-    assert standard_texts()[1] == "Hủy"
+    assert standard_texts()[1] == "Huỷ"
