@@ -44,6 +44,8 @@ test: venv syscheck lint unit unit-postgres
 
 screenshots: venv syscheck
 	$(BIN)/python tools/screenshots.py docs/screenshots
+	QT_SCALE_FACTOR=1.5 $(BIN)/python tools/screenshots.py docs/screenshots/150
+	CANBO_LANG=en $(BIN)/python tools/screenshots.py docs/screenshots/en
 
 # One-folder PyInstaller build (dist/canbo-desktop) + the frozen smoke tests; prints build time and size.
 bundle: venv syscheck

@@ -1,6 +1,8 @@
 """Render the main screens on the demo database to PNG files (offscreen), for people to look at.
 
 Usage: python tools/screenshots.py docs/screenshots
+       QT_SCALE_FACTOR=1.5 python tools/screenshots.py docs/screenshots/150   (150 % of a 1366×768 screen)
+       CANBO_LANG=en python tools/screenshots.py docs/screenshots/en          (the English interface)
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ def main(out: Path) -> int:
     for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(ttf))
     QSettings().clear()
+    from canbo_desktop.ui import i18n
+
+    i18n.install(os.environ.get("CANBO_LANG", "vi"))  # Vietnamese, as the clerks see it (CANBO_LANG=en: English)
     # the first-run wizard on an empty database
     empty = Path(tempfile.mkdtemp(prefix="canbo-first-run-")) / "new.db"
     from canbo_desktop.ui.dialogs.first_run import FirstRunWizard
