@@ -5010,6 +5010,711 @@ agree</source>
         </message>
     </context>
     <context>
+        <name>SyncImportWizard</name>
+        <message>
+            <source>The package is valid: preview the changes in the next step.</source>
+            <translation>Gói hợp lệ: xem trước các thay đổi ở bước sau.</translation>
+        </message>
+        <message>
+            <source>The package was applied.</source>
+            <translation>Đã áp dụng gói.</translation>
+        </message>
+        <message>
+            <source>This package was imported before: nothing changed.</source>
+            <translation>Gói này đã được nhập trước đây: không có gì thay đổi.</translation>
+        </message>
+        <message>
+            <source>The package is held, not imported: an earlier package is missing.</source>
+            <translation>Gói được tạm giữ, chưa nhập: còn thiếu gói trước nó.</translation>
+        </message>
+        <message>
+            <source>The package was rejected: nothing changed in the database.</source>
+            <translation>Gói bị từ chối: không có gì thay đổi trong cơ sở dữ liệu.</translation>
+        </message>
+        <message>
+            <source>changes</source>
+            <translation>phần thay đổi</translation>
+        </message>
+        <message>
+            <source>all data</source>
+            <translation>toàn bộ dữ liệu</translation>
+        </message>
+        <message>
+            <source>acknowledgement of receipt</source>
+            <translation>xác nhận đã nhận</translation>
+        </message>
+        <message>
+            <source>code lists, rules</source>
+            <translation>danh mục, quy định</translation>
+        </message>
+        <message>
+            <source>keys package</source>
+            <translation>gói khoá</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Mới</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>Thay đổi</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Xoá</translation>
+        </message>
+        <message>
+            <source>Merged (soft)</source>
+            <translation>Gộp (mềm)</translation>
+        </message>
+        <message>
+            <source>Conflict</source>
+            <translation>Xung đột</translation>
+        </message>
+        <message>
+            <source>Same ID number</source>
+            <translation>Trùng CCCD</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Từ chối</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{changed}&lt;/b&gt; changed · &lt;b&gt;{deleted}&lt;/b&gt; deleted · &lt;b&gt;{unchanged}&lt;/b&gt; unchanged · &lt;b style='color:{red}'&gt;{rejected}&lt;/b&gt; rejected</source>
+            <translation>&lt;b&gt;{new}&lt;/b&gt; mới · &lt;b&gt;{changed}&lt;/b&gt; thay đổi · &lt;b&gt;{deleted}&lt;/b&gt; xoá · &lt;b&gt;{unchanged}&lt;/b&gt; không đổi · &lt;b style='color:{red}'&gt;{rejected}&lt;/b&gt; bị từ chối</translation>
+        </message>
+        <message>
+            <source>Receive a sync package from USB</source>
+            <translation>Nhận gói đồng bộ từ USB</translation>
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation>Tiếp &gt;</translation>
+        </message>
+        <message>
+            <source>&lt; Back</source>
+            <translation>&lt; Quay lại</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+        <message>
+            <source>Step 1. Choose the package on the USB drive</source>
+            <translation>Bước 1. Chọn gói trên USB</translation>
+        </message>
+        <message>
+            <source>The .cbpkg file written by a child unit (or by the parent, for acknowledgements and code lists). The package is decrypted on this computer's disk; nothing is written to the USB drive but the acknowledgement.</source>
+            <translation>Tệp .cbpkg do đơn vị cấp dưới (hoặc cấp trên, với gói xác nhận và danh mục) ghi ra. Gói được giải mã vào ổ đĩa của máy này, không ghi gì lên USB trừ gói xác nhận.</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Chọn tệp…</translation>
+        </message>
+        <message>
+            <source>Package file</source>
+            <translation>Tệp gói</translation>
+        </message>
+        <message>
+            <source>our unit's key passphrase</source>
+            <translation>cụm mật khẩu khoá của đơn vị mình</translation>
+        </message>
+        <message>
+            <source>Key passphrase</source>
+            <translation>Cụm mật khẩu khoá</translation>
+        </message>
+        <message>
+            <source>Choose a sync package</source>
+            <translation>Chọn gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>Sync packages (*.cbpkg);;All files (*)</source>
+            <translation>Gói đồng bộ (*.cbpkg);;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <source>Choose the package file (.cbpkg) on the USB drive.</source>
+            <translation>Chọn tệp gói (.cbpkg) trên USB.</translation>
+        </message>
+        <message>
+            <source>Checking the package…</source>
+            <translation>Đang kiểm tra gói…</translation>
+        </message>
+        <message>
+            <source>Step 2. Package checks</source>
+            <translation>Bước 2. Kiểm tra gói</translation>
+        </message>
+        <message>
+            <source>File structure, the sending unit's signature, the receiving unit, version, package order, hashes and counts.</source>
+            <translation>Cấu trúc tệp, chữ ký của đơn vị gửi, đơn vị nhận, phiên bản, thứ tự gói, mã băm và số lượng.</translation>
+        </message>
+        <message>
+            <source>From: &lt;b&gt;{sender}&lt;/b&gt;</source>
+            <translation>Gửi từ: &lt;b&gt;{sender}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>package no. &lt;b&gt;{number}&lt;/b&gt;</source>
+            <translation>gói số &lt;b&gt;{number}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>package ID {id}…</source>
+            <translation>mã gói {id}…</translation>
+        </message>
+        <message>
+            <source>Step 3. Preview</source>
+            <translation>Bước 3. Xem trước</translation>
+        </message>
+        <message>
+            <source>Nothing has been written yet. Press «Apply»: the program first backs up the database, then writes everything at once (an error anywhere and nothing is written).</source>
+            <translation>Chưa có gì được ghi. Bấm «Áp dụng»: chương trình tự sao lưu cơ sở dữ liệu trước, rồi ghi tất cả trong một lần (lỗi ở bất kỳ đâu thì không ghi gì).</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <source>Person / record</source>
+            <translation>Cán bộ / bản ghi</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Thay đổi</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Trường</translation>
+        </message>
+        <message>
+            <source>Current</source>
+            <translation>Hiện có</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Nhận về</translation>
+        </message>
+        <message>
+            <source>Changes by person</source>
+            <translation>Thay đổi theo cán bộ</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>Fields</source>
+            <translation>Các trường</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Xung đột</translation>
+        </message>
+        <message>
+            <source>Accept the soft conflicts too (both sides merged; not put on the list to resolve)</source>
+            <translation>Chấp nhận luôn các xung đột mềm (đã gộp hai bên, không đưa vào danh sách chờ xử lý)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{reason}&lt;/b&gt;&lt;br&gt;Press «Apply» to record it: the records sent will no longer be «sent, not acknowledged».</source>
+            <translation>&lt;b&gt;{reason}&lt;/b&gt;&lt;br&gt;Bấm «Áp dụng» để ghi nhận: các bản ghi đã gửi sẽ không còn ở trạng thái «đã gửi, chưa xác nhận».</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{count}&lt;/b&gt; conflicts ({hard} need a decision)</source>
+            <translation>&lt;b&gt;{count}&lt;/b&gt; xung đột ({hard} cần người quyết định)</translation>
+        </message>
+        <message>
+            <source>No conflicts.</source>
+            <translation>Không có xung đột.</translation>
+        </message>
+        <message>
+            <source>Conflicts ({count})</source>
+            <translation>Xung đột ({count})</translation>
+        </message>
+        <message>
+            <source>Changes by person ({count})</source>
+            <translation>Thay đổi theo cán bộ ({count})</translation>
+        </message>
+        <message>
+            <source>Hard conflicts are not applied: they wait on the «Conflicts» page for the person in charge to decide.</source>
+            <translation>Xung đột cứng không được áp dụng: chúng chờ ở trang «Xung đột» để người có trách nhiệm quyết định.</translation>
+        </message>
+        <message>
+            <source>Backing up the database and applying the package…</source>
+            <translation>Đang sao lưu cơ sở dữ liệu và áp dụng gói…</translation>
+        </message>
+        <message>
+            <source>Step 4. Result</source>
+            <translation>Bước 4. Kết quả</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{count}&lt;/b&gt; conflicts were put on the «Conflicts» page to be resolved.</source>
+            <translation>&lt;b&gt;{count}&lt;/b&gt; xung đột được đưa vào trang «Xung đột» để xử lý.</translation>
+        </message>
+        <message>
+            <source>Backup made before the import: {path}</source>
+            <translation>Bản sao lưu trước khi nhập: {path}</translation>
+        </message>
+        <message>
+            <source>Wrote the acknowledgement package &lt;b&gt;{name}&lt;/b&gt; to {folder}. Take it back to the unit that sent the package for them to import (it confirms everything was received). The USB drive can be safely removed.</source>
+            <translation>Đã ghi gói xác nhận &lt;b&gt;{name}&lt;/b&gt; vào {folder}. Mang gói này về cho đơn vị đã gửi để họ nhập (xác nhận đã nhận đủ). Có thể rút USB an toàn.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <source>Key set-up…</source>
+            <translation>Cài đặt khoá…</translation>
+        </message>
+        <message>
+            <source>Create keys, exchange keys packages with the parent and child units; the recovery key</source>
+            <translation>Tạo khoá, trao đổi gói khoá với cấp trên, cấp dưới; khoá khôi phục</translation>
+        </message>
+        <message>
+            <source>Relation</source>
+            <translation>Quan hệ</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Key fingerprint</source>
+            <translation>Dấu vân tay khoá</translation>
+        </message>
+        <message>
+            <source>Last package sent</source>
+            <translation>Gói gửi gần nhất</translation>
+        </message>
+        <message>
+            <source>Last package received</source>
+            <translation>Gói nhận gần nhất</translation>
+        </message>
+        <message>
+            <source>Sent, not acknowledged</source>
+            <translation>Đã gửi, chưa xác nhận</translation>
+        </message>
+        <message>
+            <source>Send a package to the parent unit</source>
+            <translation>Gửi gói lên cấp trên</translation>
+        </message>
+        <message>
+            <source>Send to</source>
+            <translation>Gửi cho</translation>
+        </message>
+        <message>
+            <source>Changes the parent has not acknowledged</source>
+            <translation>Phần thay đổi cấp trên chưa xác nhận</translation>
+        </message>
+        <message>
+            <source>All of the unit's data</source>
+            <translation>Toàn bộ dữ liệu của đơn vị</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>Write to</source>
+            <translation>Ghi vào</translation>
+        </message>
+        <message>
+            <source>the unit's key passphrase (to sign the package)</source>
+            <translation>cụm mật khẩu khoá của đơn vị (để ký gói)</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Cụm mật khẩu</translation>
+        </message>
+        <message>
+            <source>Write package to USB</source>
+            <translation>Ghi gói ra USB</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Dừng</translation>
+        </message>
+        <message>
+            <source>View receipt (PDF)…</source>
+            <translation>Xem biên nhận (PDF)…</translation>
+        </message>
+        <message>
+            <source>Receive a package from USB</source>
+            <translation>Nhận gói từ USB</translation>
+        </message>
+        <message>
+            <source>Packages from child units (data) and from the parent (acknowledgements, code lists). The program checks the signature and the order of the packages, previews every change and conflict, and backs up before writing.</source>
+            <translation>Gói của đơn vị cấp dưới (dữ liệu), của cấp trên (xác nhận, danh mục). Chương trình kiểm tra chữ ký và thứ tự gói, cho xem trước mọi thay đổi và xung đột, sao lưu rồi mới ghi.</translation>
+        </message>
+        <message>
+            <source>Receive package…</source>
+            <translation>Nhận gói…</translation>
+        </message>
+        <message>
+            <source>Send and receive</source>
+            <translation>Gửi và nhận</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Xung đột</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;This unit has no sync keys yet.&lt;/b&gt; Press «Key set-up…» to create them and exchange keys packages with the parent unit before sending packages.</source>
+            <translation>&lt;b&gt;Đơn vị chưa có khoá đồng bộ.&lt;/b&gt; Bấm «Cài đặt khoá…» để tạo khoá và trao đổi gói khoá với đơn vị cấp trên trước khi gửi gói.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{unit}&lt;/b&gt; ({code}) — key fingerprint:</source>
+            <translation>&lt;b&gt;{unit}&lt;/b&gt; ({code}) — dấu vân tay khoá:</translation>
+        </message>
+        <message>
+            <source>no. {number} · {date}</source>
+            <translation>số {number} · {date}</translation>
+        </message>
+        <message>
+            <source>not sent yet</source>
+            <translation>chưa gửi</translation>
+        </message>
+        <message>
+            <source>on {date}</source>
+            <translation>ngày {date}</translation>
+        </message>
+        <message>
+            <source>not received yet</source>
+            <translation>chưa nhận</translation>
+        </message>
+        <message>
+            <source>{count} rows</source>
+            <translation>{count} dòng</translation>
+        </message>
+        <message>
+            <source>all acknowledged</source>
+            <translation>đã xác nhận hết</translation>
+        </message>
+        <message>
+            <source>Sent, not acknowledged: the parent has not yet sent back an acknowledgement package for these rows</source>
+            <translation>Đã gửi, chưa xác nhận: cấp trên chưa gửi lại gói xác nhận cho những dòng này</translation>
+        </message>
+        <message>
+            <source>Parent — {unit}</source>
+            <translation>Cấp trên — {unit}</translation>
+        </message>
+        <message>
+            <source>Child — {unit} (code lists, rules)</source>
+            <translation>Cấp dưới — {unit} (danh mục, quy định)</translation>
+        </message>
+        <message>
+            <source>No receiving unit yet — receive the parent's keys package in «Key set-up…»</source>
+            <translation>Chưa có đơn vị nhận — nhận gói khoá của cấp trên trong «Cài đặt khoá…»</translation>
+        </message>
+        <message>
+            <source>Conflicts ({count})</source>
+            <translation>Xung đột ({count})</translation>
+        </message>
+        <message>
+            <source>No unit to receive the package: first receive the parent unit's keys package («Key set-up…»).</source>
+            <translation>Chưa có đơn vị nhận gói: nhận gói khoá của đơn vị cấp trên trước («Cài đặt khoá…»).</translation>
+        </message>
+        <message>
+            <source>Plug in a USB drive and press «Refresh», or choose a folder.</source>
+            <translation>Cắm USB rồi bấm «Làm mới», hoặc chọn một thư mục.</translation>
+        </message>
+        <message>
+            <source>Enter the unit's key passphrase to sign the package.</source>
+            <translation>Nhập cụm mật khẩu khoá của đơn vị để ký gói.</translation>
+        </message>
+        <message>
+            <source>Cannot write to {path}: the drive is read-only.</source>
+            <translation>Không ghi được vào {path}: ổ chỉ cho đọc.</translation>
+        </message>
+        <message>
+            <source>Preparing the package…</source>
+            <translation>Đang chuẩn bị gói…</translation>
+        </message>
+        <message>
+            <source>Stopping… the unfinished package will be deleted from the USB drive.</source>
+            <translation>Đang dừng… gói dở dang sẽ bị xoá khỏi USB.</translation>
+        </message>
+        <message>
+            <source>Wrote the package &lt;b&gt;{name}&lt;/b&gt; ({count} rows, {size}) to {folder} — &lt;b&gt;the USB drive can be safely removed&lt;/b&gt;.</source>
+            <translation>Đã ghi gói &lt;b&gt;{name}&lt;/b&gt; ({count} dòng, {size}) vào {folder} — &lt;b&gt;có thể rút USB an toàn&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <source>Stopped: no package was written.</source>
+            <translation>Đã dừng: không có gói nào được ghi.</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+        <message>
+            <source>Receipt for package {name}</source>
+            <translation>Biên nhận gói {name}</translation>
+        </message>
+        <message>
+            <source>Receipt {name}.pdf</source>
+            <translation>Biên nhận {name}.pdf</translation>
+        </message>
+        <message>
+            <source>Cancelled, nothing imported.</source>
+            <translation>Đã huỷ, chưa nhập gì.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncSetup</name>
+        <message>
+            <source>Parent unit (we send our packages to it)</source>
+            <translation>Đơn vị cấp trên (nơi mình gửi gói lên)</translation>
+        </message>
+        <message>
+            <source>Child unit (sends its packages to us)</source>
+            <translation>Đơn vị cấp dưới (gửi gói lên mình)</translation>
+        </message>
+        <message>
+            <source>Province recovery key</source>
+            <translation>Khoá khôi phục của tỉnh</translation>
+        </message>
+        <message>
+            <source>Parent</source>
+            <translation>Cấp trên</translation>
+        </message>
+        <message>
+            <source>Child</source>
+            <translation>Cấp dưới</translation>
+        </message>
+        <message>
+            <source>Recovery key</source>
+            <translation>Khoá khôi phục</translation>
+        </message>
+        <message>
+            <source>Key fingerprint</source>
+            <translation>Dấu vân tay khoá</translation>
+        </message>
+        <message>
+            <source>USB sync set-up — the unit's keys</source>
+            <translation>Cài đặt đồng bộ USB — khoá của đơn vị</translation>
+        </message>
+        <message>
+            <source>Create the unit's keys</source>
+            <translation>Tạo khoá cho đơn vị</translation>
+        </message>
+        <message>
+            <source>at least {count} characters</source>
+            <translation>ít nhất {count} ký tự</translation>
+        </message>
+        <message>
+            <source>type it again</source>
+            <translation>nhập lại</translation>
+        </message>
+        <message>
+            <source>Create keys</source>
+            <translation>Tạo khoá</translation>
+        </message>
+        <message>
+            <source>Key passphrase</source>
+            <translation>Cụm mật khẩu khoá</translation>
+        </message>
+        <message>
+            <source>Repeat</source>
+            <translation>Nhập lại</translation>
+        </message>
+        <message>
+            <source>This passphrase protects the unit's signing key; it is asked for at every export. Write it down and keep it safe: if it is forgotten, new keys must be created and exchanged again with the parent unit.</source>
+            <translation>Cụm mật khẩu này bảo vệ khoá ký của đơn vị; cần nhập mỗi lần xuất gói. Hãy ghi lại và cất giữ cẩn thận: quên nó thì phải tạo khoá mới và trao đổi lại với cấp trên.</translation>
+        </message>
+        <message>
+            <source>Write the keys package to USB (to take to the parent or a child unit)</source>
+            <translation>Ghi gói khoá ra USB (để mang lên cấp trên hoặc xuống cấp dưới)</translation>
+        </message>
+        <message>
+            <source>the unit's key passphrase</source>
+            <translation>cụm mật khẩu khoá của đơn vị</translation>
+        </message>
+        <message>
+            <source>Write keys package</source>
+            <translation>Ghi gói khoá</translation>
+        </message>
+        <message>
+            <source>Write to</source>
+            <translation>Ghi vào</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Cụm mật khẩu</translation>
+        </message>
+        <message>
+            <source>Our unit's keys</source>
+            <translation>Khoá của đơn vị mình</translation>
+        </message>
+        <message>
+            <source>Receive another unit's keys package</source>
+            <translation>Nhận gói khoá của đơn vị khác</translation>
+        </message>
+        <message>
+            <source>the .cbpkg file with the other unit's keys</source>
+            <translation>tệp .cbpkg chứa khoá của đơn vị kia</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Chọn tệp…</translation>
+        </message>
+        <message>
+            <source>Receive keys</source>
+            <translation>Nhận khoá</translation>
+        </message>
+        <message>
+            <source>Keys package file</source>
+            <translation>Tệp gói khoá</translation>
+        </message>
+        <message>
+            <source>This unit is</source>
+            <translation>Đơn vị này là</translation>
+        </message>
+        <message>
+            <source>Relation</source>
+            <translation>Quan hệ</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Parent and child units</source>
+            <translation>Đơn vị cấp trên, cấp dưới</translation>
+        </message>
+        <message>
+            <source>The recovery key is created once by the &lt;b&gt;Department of Home Affairs (province)&lt;/b&gt;. Every data package in the province is also encrypted for this key, so that a package can still be opened when a unit loses its keys. The key's secret part is written to a file, protected by a passphrase of its own, and kept in a safe. The other units only receive the public part (the recovery keys package) in the «Parent and child units» tab.</source>
+            <translation>Khoá khôi phục do &lt;b&gt;Sở Nội vụ (cấp tỉnh)&lt;/b&gt; tạo một lần. Mọi gói dữ liệu trong tỉnh đều được mã hoá thêm cho khoá này, để mở được gói khi một đơn vị mất khoá. Phần bí mật của khoá được ghi ra tệp, bảo vệ bằng một cụm mật khẩu riêng, và cất trong két. Các đơn vị khác chỉ cần nhận phần công khai (gói khoá khôi phục) ở thẻ «Đơn vị cấp trên, cấp dưới».</translation>
+        </message>
+        <message>
+            <source>Create the recovery key</source>
+            <translation>Tạo khoá khôi phục</translation>
+        </message>
+        <message>
+            <source>a passphrase of its own, at least {count} characters</source>
+            <translation>cụm mật khẩu riêng, ít nhất {count} ký tự</translation>
+        </message>
+        <message>
+            <source>Create recovery key</source>
+            <translation>Tạo khoá khôi phục</translation>
+        </message>
+        <message>
+            <source>Write the secret part to</source>
+            <translation>Ghi phần bí mật vào</translation>
+        </message>
+        <message>
+            <source>Recovery key (province)</source>
+            <translation>Khoá khôi phục (tỉnh)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>This unit has no sync keys yet. Create them before exchanging keys with the parent and child units.</source>
+            <translation>Đơn vị chưa có khoá đồng bộ. Tạo khoá trước khi trao đổi với cấp trên, cấp dưới.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{unit}&lt;/b&gt; ({code}) has its keys. The unit's key fingerprint — read it out to the other unit's clerk to compare:</source>
+            <translation>&lt;b&gt;{unit}&lt;/b&gt; ({code}) đã có khoá. Dấu vân tay khoá của đơn vị — đọc cho cán bộ đơn vị bên kia đối chiếu:</translation>
+        </message>
+        <message>
+            <source>Recovery key in use — fingerprint:</source>
+            <translation>Khoá khôi phục đang dùng — dấu vân tay:</translation>
+        </message>
+        <message>
+            <source>No recovery key: packages open only with the receiving unit's key.</source>
+            <translation>Chưa có khoá khôi phục: các gói chỉ mở được bằng khoá của đơn vị nhận.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{unit}&lt;/b&gt; — {relation}. Fingerprint:</source>
+            <translation>&lt;b&gt;{unit}&lt;/b&gt; — {relation}. Dấu vân tay:</translation>
+        </message>
+        <message>
+            <source>The key passphrase must have at least {count} characters.</source>
+            <translation>Cụm mật khẩu khoá phải có ít nhất {count} ký tự.</translation>
+        </message>
+        <message>
+            <source>The two passphrases typed are not the same.</source>
+            <translation>Hai lần nhập cụm mật khẩu không giống nhau.</translation>
+        </message>
+        <message>
+            <source>Creating the keys…</source>
+            <translation>Đang tạo khoá…</translation>
+        </message>
+        <message>
+            <source>The unit's keys are created. Next: write the keys package to USB and take it to the parent unit.</source>
+            <translation>Đã tạo khoá của đơn vị. Bước tiếp: ghi gói khoá ra USB và mang đến đơn vị cấp trên.</translation>
+        </message>
+        <message>
+            <source>Choose a USB drive or a folder to write the keys package to.</source>
+            <translation>Chọn ổ USB hoặc thư mục để ghi gói khoá.</translation>
+        </message>
+        <message>
+            <source>Enter the unit's key passphrase.</source>
+            <translation>Nhập cụm mật khẩu khoá của đơn vị.</translation>
+        </message>
+        <message>
+            <source>Writing the keys package…</source>
+            <translation>Đang ghi gói khoá…</translation>
+        </message>
+        <message>
+            <source>Wrote the keys package {name} to {folder}. When the other unit receives it, read the fingerprint out together to compare. The USB drive can be safely removed.</source>
+            <translation>Đã ghi gói khoá {name} vào {folder}. Khi đơn vị bên kia nhận, hãy cùng đọc dấu vân tay để đối chiếu. Có thể rút USB an toàn.</translation>
+        </message>
+        <message>
+            <source>Choose the keys package</source>
+            <translation>Chọn gói khoá</translation>
+        </message>
+        <message>
+            <source>Sync packages (*.cbpkg);;All files (*)</source>
+            <translation>Gói đồng bộ (*.cbpkg);;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <source>Choose the other unit's keys package file.</source>
+            <translation>Chọn tệp gói khoá của đơn vị kia.</translation>
+        </message>
+        <message>
+            <source>Reading the keys package…</source>
+            <translation>Đang đọc gói khoá…</translation>
+        </message>
+        <message>
+            <source>Received the keys of &lt;b&gt;{unit}&lt;/b&gt; ({relation}). &lt;b&gt;Phone that unit and read the fingerprint below out together&lt;/b&gt;: if a single character differs, the keys package is not theirs — tell the administrator at once.</source>
+            <translation>Đã nhận khoá của &lt;b&gt;{unit}&lt;/b&gt; ({relation}). &lt;b&gt;Hãy gọi điện cho đơn vị đó và cùng đọc dấu vân tay dưới đây&lt;/b&gt;: nếu khác nhau một ký tự, gói khoá không phải của họ — báo ngay cho quản trị.</translation>
+        </message>
+        <message>
+            <source>Saved the other unit's keys.</source>
+            <translation>Đã lưu khoá của đơn vị kia.</translation>
+        </message>
+        <message>
+            <source>The recovery key passphrase must have at least {count} characters.</source>
+            <translation>Cụm mật khẩu khoá khôi phục phải có ít nhất {count} ký tự.</translation>
+        </message>
+        <message>
+            <source>Choose where to write the recovery key's secret part (a separate USB drive, to keep in the safe).</source>
+            <translation>Chọn nơi ghi phần bí mật của khoá khôi phục (một USB riêng để cất vào két).</translation>
+        </message>
+        <message>
+            <source>Creating the recovery key…</source>
+            <translation>Đang tạo khoá khôi phục…</translation>
+        </message>
+        <message>
+            <source>Created the recovery key. Secret part: {secret} — keep this USB drive in the safe. Public part: the package {name}, to send down to every unit (received in the «Parent and child units» tab, choosing «Province recovery key»).</source>
+            <translation>Đã tạo khoá khôi phục. Phần bí mật: {secret} — cất USB này vào két. Phần công khai: gói {name}, gửi xuống mọi đơn vị (nhận ở thẻ «Đơn vị cấp trên, cấp dưới», chọn «Khoá khôi phục của tỉnh»).</translation>
+        </message>
+        <message>
+            <source>Error: {error}</source>
+            <translation>Lỗi: {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>TargetsModel</name>
         <message>
             <source>Young cadres</source>
@@ -5492,6 +6197,1375 @@ Gõ “{words}” để xác nhận:</translation>
         <message>
             <source>Error: {error}</source>
             <translation>Lỗi: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>db.documents</name>
+        <message>
+            <source>No appointment procedure with the code “{procedure_id}” was found.</source>
+            <translation>Không tìm thấy quy trình bổ nhiệm có mã “{procedure_id}”.</translation>
+        </message>
+        <message>
+            <source>There is no unit with the code «{code}».</source>
+            <translation>Không có đơn vị mã «{code}».</translation>
+        </message>
+        <message>
+            <source>Unit “{unit_id}” not found.</source>
+            <translation>Không tìm thấy đơn vị “{unit_id}”.</translation>
+        </message>
+        <message>
+            <source>Invalid document type symbol.</source>
+            <translation>Ký hiệu loại văn bản không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Issuing body “{issuer_unit_id}” not found.</source>
+            <translation>Không tìm thấy cơ quan ban hành “{issuer_unit_id}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>db.engine</name>
+        <message>
+            <source>No database given (use --db or the CANBO_DB environment variable).</source>
+            <translation>Chưa chỉ định cơ sở dữ liệu (dùng --db hoặc biến môi trường CANBO_DB).</translation>
+        </message>
+        <message>
+            <source>The database address “{target}” is not valid. Correct examples: sqlite:///C:/canbo/canbo.db or postgresql+psycopg://user@server:5432/canbo</source>
+            <translation>Địa chỉ cơ sở dữ liệu “{target}” không hợp lệ. Ví dụ đúng: sqlite:///C:/canbo/canbo.db hoặc postgresql+psycopg://nguoidung@may-chu:5432/canbo</translation>
+        </message>
+        <message>
+            <source>Database type “{backend}” is not supported (only SQLite or PostgreSQL).</source>
+            <translation>Không hỗ trợ loại cơ sở dữ liệu “{backend}” (chỉ SQLite hoặc PostgreSQL).</translation>
+        </message>
+        <message>
+            <source>The PostgreSQL address “{target}” lacks the database name.</source>
+            <translation>Địa chỉ PostgreSQL “{target}” thiếu tên cơ sở dữ liệu.</translation>
+        </message>
+        <message>
+            <source>An SQLite database must be a file (not an in-memory database).</source>
+            <translation>Cơ sở dữ liệu SQLite phải là một tệp (không dùng bộ nhớ tạm).</translation>
+        </message>
+        <message>
+            <source>The folder “{folder}” does not exist. Create the folder first or choose another path.</source>
+            <translation>Thư mục “{folder}” không tồn tại. Hãy tạo thư mục trước hoặc chọn đường dẫn khác.</translation>
+        </message>
+        <message>
+            <source>Database file “{path}” not found.</source>
+            <translation>Không tìm thấy tệp cơ sở dữ liệu “{path}”.</translation>
+        </message>
+        <message>
+            <source>No permission to read the file “{path}”.</source>
+            <translation>Không có quyền đọc tệp “{path}”.</translation>
+        </message>
+        <message>
+            <source>The PostgreSQL driver (psycopg) is not installed. Install it with: pip install 'canbo-desktop[postgres]'.</source>
+            <translation>Chưa cài trình điều khiển PostgreSQL (psycopg). Cài bằng: pip install 'canbo-desktop[postgres]'.</translation>
+        </message>
+        <message>
+            <source>The database is locked by another program (perhaps another Cán bộ Desktop window is writing). Close that program and try again.</source>
+            <translation>Cơ sở dữ liệu đang bị khoá bởi một chương trình khác (có thể một cửa sổ Cán bộ Desktop khác đang ghi). Hãy đóng chương trình đó rồi thử lại.</translation>
+        </message>
+        <message>
+            <source>The file “{target}” is not a Cán bộ Desktop database or it is damaged.</source>
+            <translation>Tệp “{target}” không phải là cơ sở dữ liệu Cán bộ Desktop hoặc đã bị hỏng.</translation>
+        </message>
+        <message>
+            <source>Cannot write to “{target}” (the file or folder is read-only).</source>
+            <translation>Không ghi được vào “{target}” (tệp hoặc thư mục chỉ đọc).</translation>
+        </message>
+        <message>
+            <source>Cannot open the database file “{target}”.</source>
+            <translation>Không mở được tệp cơ sở dữ liệu “{target}”.</translation>
+        </message>
+        <message>
+            <source>Cannot connect to the database server: {exc}</source>
+            <translation>Không kết nối được tới máy chủ cơ sở dữ liệu: {exc}</translation>
+        </message>
+        <message>
+            <source>Database error: {exc}</source>
+            <translation>Lỗi cơ sở dữ liệu: {exc}</translation>
+        </message>
+    </context>
+    <context>
+        <name>db.migrate</name>
+        <message>
+            <source>This database was created by a newer version of Cán bộ Desktop (schema {cur}). Update the program; the data has not been changed.</source>
+            <translation>Cơ sở dữ liệu này được tạo bởi phiên bản Cán bộ Desktop mới hơn (lược đồ {cur}). Hãy cập nhật chương trình; dữ liệu không bị thay đổi.</translation>
+        </message>
+        <message>
+            <source>This file is an SQLite database but not a Cán bộ Desktop one; the program does not modify it.</source>
+            <translation>Tệp này là một cơ sở dữ liệu SQLite nhưng không phải của Cán bộ Desktop; chương trình không sửa nó.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.access</name>
+        <message>
+            <source>view</source>
+            <translation>xem</translation>
+        </message>
+        <message>
+            <source>change</source>
+            <translation>thay đổi</translation>
+        </message>
+        <message>
+            <source>approve, sign</source>
+            <translation>phê duyệt, ký</translation>
+        </message>
+        <message>
+            <source>export data</source>
+            <translation>xuất dữ liệu</translation>
+        </message>
+        <message>
+            <source>print</source>
+            <translation>in</translation>
+        </message>
+        <message>
+            <source>synchronise</source>
+            <translation>đồng bộ</translation>
+        </message>
+        <message>
+            <source>delete permanently</source>
+            <translation>xoá vĩnh viễn</translation>
+        </message>
+        <message>
+            <source>manage users</source>
+            <translation>quản lý người dùng</translation>
+        </message>
+        <message>
+            <source>edit code lists, rules and the organisation structure</source>
+            <translation>sửa danh mục, quy định và cơ cấu tổ chức</translation>
+        </message>
+        <message>
+            <source>Account “{user}” is locked: it may not {action}.</source>
+            <translation>Tài khoản “{user}” đã bị khoá: không được {action}.</translation>
+        </message>
+        <message>
+            <source>You may not {action}: account “{user}” has the role «{role}».</source>
+            <translation>Bạn không có quyền {action}: tài khoản “{user}” có vai trò «{role}».</translation>
+        </message>
+        <message>
+            <source>You may not {action} the records and data of unit “{unit}” (your scope: {scope}).</source>
+            <translation>Bạn không có quyền {action} hồ sơ, dữ liệu của đơn vị “{unit}” (phạm vi của anh/chị: {scope}).</translation>
+        </message>
+        <message>
+            <source>You may not {action} the records and data of unit “{unit}”.</source>
+            <translation>Bạn không có quyền {action} hồ sơ, dữ liệu của đơn vị “{unit}”.</translation>
+        </message>
+        <message>
+            <source>You may not {action} the records and data of this unit (your scope: {scope}).</source>
+            <translation>Bạn không có quyền {action} hồ sơ, dữ liệu của đơn vị này (phạm vi của anh/chị: {scope}).</translation>
+        </message>
+        <message>
+            <source>You may not {action} the records and data of this unit.</source>
+            <translation>Bạn không có quyền {action} hồ sơ, dữ liệu của đơn vị này.</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Quản trị viên</translation>
+        </message>
+        <message>
+            <source>Head (head of office)</source>
+            <translation>Lãnh đạo (trưởng phòng)</translation>
+        </message>
+        <message>
+            <source>Specialist</source>
+            <translation>Chuyên viên</translation>
+        </message>
+        <message>
+            <source>View only</source>
+            <translation>Chỉ xem</translation>
+        </message>
+        <message>
+            <source>The password must have at least 8 characters.</source>
+            <translation>Mật khẩu phải có ít nhất 8 ký tự.</translation>
+        </message>
+        <message>
+            <source>The password must not be the same as the user name.</source>
+            <translation>Mật khẩu không được trùng tên đăng nhập.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.cadre</name>
+        <message>
+            <source>Enter the full name.</source>
+            <translation>Nhập họ và tên.</translation>
+        </message>
+        <message>
+            <source>Choose the sex.</source>
+            <translation>Chọn giới tính.</translation>
+        </message>
+        <message>
+            <source>Choose the managing unit.</source>
+            <translation>Chọn đơn vị quản lý, sử dụng.</translation>
+        </message>
+        <message>
+            <source>Enter the date of birth (or at least the year of birth).</source>
+            <translation>Nhập ngày sinh (hoặc ít nhất năm sinh).</translation>
+        </message>
+        <message>
+            <source>Year of birth {year} is not plausible for a cadre still managed.</source>
+            <translation>Năm sinh {year} không hợp lý cho một cán bộ đang quản lý.</translation>
+        </message>
+        <message>
+            <source>The email address is not valid.</source>
+            <translation>Địa chỉ thư điện tử không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Recruitment date</source>
+            <translation>Ngày tuyển dụng</translation>
+        </message>
+        <message>
+            <source>Party admission date</source>
+            <translation>Ngày vào Đảng</translation>
+        </message>
+        <message>
+            <source>Official membership date</source>
+            <translation>Ngày chính thức</translation>
+        </message>
+        <message>
+            <source>ID card issue date</source>
+            <translation>Ngày cấp CCCD</translation>
+        </message>
+        <message>
+            <source>{label} cannot be in the future.</source>
+            <translation>{label} không thể ở tương lai.</translation>
+        </message>
+        <message>
+            <source>{label} must be after the date of birth.</source>
+            <translation>{label} phải sau ngày sinh.</translation>
+        </message>
+        <message>
+            <source>The official membership date must be after the Party admission date.</source>
+            <translation>Ngày chính thức phải sau ngày vào Đảng.</translation>
+        </message>
+        <message>
+            <source>The discharge date must be after the enlistment date.</source>
+            <translation>Ngày xuất ngũ phải sau ngày nhập ngũ.</translation>
+        </message>
+        <message>
+            <source>Height</source>
+            <translation>Chiều cao</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>Cân nặng</translation>
+        </message>
+        <message>
+            <source>{label} {value} is not plausible.</source>
+            <translation>{label} {value} không hợp lý.</translation>
+        </message>
+        <message>
+            <source>The salary step must be between 1 and 20.</source>
+            <translation>Bậc lương phải từ 1 đến 20.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.dates</name>
+        <message>
+            <source>Year {year} is not valid (it must be between {MIN_YEAR} and {MAX_YEAR}).</source>
+            <translation>Năm {year} không hợp lệ (phải trong khoảng {MIN_YEAR}–{MAX_YEAR}).</translation>
+        </message>
+        <message>
+            <source>Month {month} is not valid.</source>
+            <translation>Tháng {month} không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>A day is given but the month is missing.</source>
+            <translation>Có ngày nhưng thiếu tháng.</translation>
+        </message>
+        <message>
+            <source>The date {day}/{month:02d}/{year} does not exist in the calendar.</source>
+            <translation>Ngày {day}/{month:02d}/{year} không có trong lịch.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a valid date (write dd/mm/yyyy, mm/yyyy or yyyy).</source>
+            <translation>“{text}” không phải là ngày hợp lệ (viết dd/mm/yyyy, mm/yyyy hoặc yyyy).</translation>
+        </message>
+        <message>
+            <source>“{text}” lacks the day or the month (dd/mm/yyyy is needed).</source>
+            <translation>“{text}” thiếu ngày hoặc tháng (cần dd/mm/yyyy).</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.decisions</name>
+        <message>
+            <source>Choose the decision type.</source>
+            <translation>Chọn loại quyết định.</translation>
+        </message>
+        <message>
+            <source>Enter the decision number (e.g. 12/QĐ-UBND).</source>
+            <translation>Nhập số quyết định (ví dụ 12/QĐ-UBND).</translation>
+        </message>
+        <message>
+            <source>Enter the effective date.</source>
+            <translation>Nhập ngày có hiệu lực.</translation>
+        </message>
+        <message>
+            <source>The effective date is more than a year before the signing date: check it.</source>
+            <translation>Ngày hiệu lực sớm hơn ngày ký quá một năm: kiểm tra lại.</translation>
+        </message>
+        <message>
+            <source>Enter the issuing body.</source>
+            <translation>Nhập cơ quan ban hành.</translation>
+        </message>
+        <message>
+            <source>Choose the destination unit.</source>
+            <translation>Chọn đơn vị chuyển đến.</translation>
+        </message>
+        <message>
+            <source>Enter the position appointed to.</source>
+            <translation>Nhập chức vụ được bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>Enter the new salary step and coefficient.</source>
+            <translation>Nhập bậc và hệ số lương mới.</translation>
+        </message>
+        <message>
+            <source>Choose the new grade.</source>
+            <translation>Chọn ngạch mới.</translation>
+        </message>
+        <message>
+            <source>The secondment end date must be after the effective date.</source>
+            <translation>Ngày kết thúc biệt phái phải sau ngày có hiệu lực.</translation>
+        </message>
+        <message>
+            <source>Choose the form of commendation / discipline.</source>
+            <translation>Chọn hình thức khen thưởng / kỷ luật.</translation>
+        </message>
+        <message>
+            <source>The decision lacks information: {problems}</source>
+            <translation>Quyết định chưa đủ thông tin: {problems}</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.calendar</name>
+        <message>
+            <source>Rule «{RULE_KEY}»: «{name}» must be a list of dates written YYYY-MM-DD.</source>
+            <translation>Quy định «{RULE_KEY}»: «{name}» phải là danh sách ngày dạng YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: the date «{item}» in «{name}» is not valid (YYYY-MM-DD).</source>
+            <translation>Quy định «{RULE_KEY}»: ngày «{item}» trong «{name}» không hợp lệ (dạng YYYY-MM-DD).</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: «weekly_days_off» must be a list of numbers 0–6 (0 = Monday, 6 = Sunday).</source>
+            <translation>Quy định «{RULE_KEY}»: «weekly_days_off» phải là danh sách số 0–6 (0 = thứ Hai, 6 = Chủ nhật).</translation>
+        </message>
+        <message>
+            <source>The date is outside the range the calendar can compute.</source>
+            <translation>Ngày nằm ngoài phạm vi lịch có thể tính.</translation>
+        </message>
+        <message>
+            <source>The working calendar (rule «{RULE_KEY}») has no working day in more than {_MAX_NON_WORKING_RUN} days in a row; check the configured days off.</source>
+            <translation>Lịch làm việc (quy định «{RULE_KEY}») không có ngày làm việc nào trong hơn {_MAX_NON_WORKING_RUN} ngày liên tiếp; kiểm tra lại ngày nghỉ đã cấu hình.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.core</name>
+        <message>
+            <source>No rule «{key}» applies on {day:02d}/{month:02d}/{year:04d}. An administrator must add it under Administration › Rules.</source>
+            <translation>Chưa có quy định «{key}» áp dụng cho ngày {day:02d}/{month:02d}/{year:04d}. Quản trị viên cần bổ sung trong mục Quản trị › Quy định.</translation>
+        </message>
+        <message>
+            <source>{what}: dates must be written YYYY-MM-DD.</source>
+            <translation>{what}: ngày phải ghi dạng YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <source>{what}: the date «{value}» is not valid (YYYY-MM-DD).</source>
+            <translation>{what}: ngày «{value}» không hợp lệ (dạng YYYY-MM-DD).</translation>
+        </message>
+        <message>
+            <source>The rule file lacks the key «key».</source>
+            <translation>Tệp quy định thiếu khóa «key».</translation>
+        </message>
+        <message>
+            <source>Rule «{key}»: the list of versions «versions» is missing.</source>
+            <translation>Quy định «{key}»: thiếu danh sách phiên bản «versions».</translation>
+        </message>
+        <message>
+            <source>Rule «{key}», version {i}: wrong format.</source>
+            <translation>Quy định «{key}», phiên bản {i}: không đúng định dạng.</translation>
+        </message>
+        <message>
+            <source>Rule «{key}», version {i}</source>
+            <translation>Quy định «{key}», phiên bản {i}</translation>
+        </message>
+        <message>
+            <source>Rule «{key}», version {i}: the effective date «valid_from» is missing.</source>
+            <translation>Quy định «{key}», phiên bản {i}: thiếu ngày hiệu lực «valid_from».</translation>
+        </message>
+        <message>
+            <source>Rule «{key}», version {i}: the expiry date is before the effective date.</source>
+            <translation>Quy định «{key}», phiên bản {i}: ngày hết hiệu lực trước ngày hiệu lực.</translation>
+        </message>
+        <message>
+            <source>Rule «{key}», version {i}: the parameters «params» are missing.</source>
+            <translation>Quy định «{key}», phiên bản {i}: thiếu tham số «params».</translation>
+        </message>
+        <message>
+            <source>Rule «{rule_key}»: «{key}» must be a table (code → value).</source>
+            <translation>Quy định «{rule_key}»: «{key}» phải là một bảng (mã → giá trị).</translation>
+        </message>
+        <message>
+            <source>Rule «{rule_key}»: «{key}» must be a list.</source>
+            <translation>Quy định «{rule_key}»: «{key}» phải là một danh sách.</translation>
+        </message>
+        <message>
+            <source>Rule «{rule_key}»: the parameter «{key}» is missing.</source>
+            <translation>Quy định «{rule_key}»: thiếu tham số «{key}».</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.eligibility</name>
+        <message>
+            <source>Title «{code}»: the rank «rank» is missing.</source>
+            <translation>Chức danh «{code}»: thiếu thứ bậc «rank».</translation>
+        </message>
+        <message>
+            <source>Title «{code}»: the standards «standards» have the wrong format.</source>
+            <translation>Chức danh «{code}»: tiêu chuẩn «standards» không đúng định dạng.</translation>
+        </message>
+        <message>
+            <source>The code list lacks the list «items».</source>
+            <translation>Danh mục thiếu danh sách «items».</translation>
+        </message>
+        <message>
+            <source>The code list has an item in the wrong format (no «code»).</source>
+            <translation>Danh mục có mục không đúng định dạng (thiếu «code»).</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: «applies_to.{code}» must be a list of appointment kinds.</source>
+            <translation>Quy định «{RULE_KEY}»: «applies_to.{code}» phải là danh sách loại bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>The current position «{title_code}» is not in the list of titles, so whether this condition applies cannot be determined.</source>
+            <translation>Chức vụ hiện tại «{title_code}» không có trong danh mục chức danh, nên không xác định được điều kiện này có áp dụng hay không.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: the item «standards» has the wrong format.</source>
+            <translation>Quy định «{RULE_KEY}»: mục «standards» không đúng định dạng.</translation>
+        </message>
+        <message>
+            <source>Title «{name}» does not set this standard.</source>
+            <translation>Chức danh «{name}» không quy định tiêu chuẩn này.</translation>
+        </message>
+        <message>
+            <source>The level «{required}» has no rank in the code list «{rank_list}».</source>
+            <translation>Không có thứ bậc của mức «{required}» trong danh mục «{rank_list}».</translation>
+        </message>
+        <message>
+            <source>The record does not give {lower}; «{required}» or higher is required.</source>
+            <translation>Hồ sơ chưa ghi {lower}; yêu cầu từ «{required}» trở lên.</translation>
+        </message>
+        <message>
+            <source>The level «{have}» in the record is not in the code list «{rank_list}».</source>
+            <translation>Mức «{have}» trong hồ sơ không có trong danh mục «{rank_list}».</translation>
+        </message>
+        <message>
+            <source>The record does not give the start date of the current position.</source>
+            <translation>Hồ sơ chưa ghi ngày bắt đầu giữ chức vụ hiện tại.</translation>
+        </message>
+        <message>
+            <source>The retirement date cannot be determined (date of birth or sex missing).</source>
+            <translation>Chưa xác định được ngày nghỉ hưu (thiếu ngày sinh hoặc giới tính).</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: the period of the form «{form_code}» must be a number of months (an integer).</source>
+            <translation>Quy định «{RULE_KEY}»: thời hạn của hình thức «{form_code}» phải là số tháng (số nguyên).</translation>
+        </message>
+        <message>
+            <source>No discipline.</source>
+            <translation>Không có kỷ luật.</translation>
+        </message>
+        <message>
+            <source>The rules do not require an evaluation result.</source>
+            <translation>Quy định không yêu cầu kết quả đánh giá.</translation>
+        </message>
+        <message>
+            <source>The level «{min_level}» has no rank in the list of evaluation levels.</source>
+            <translation>Không có thứ bậc của mức «{min_level}» trong danh mục xếp loại.</translation>
+        </message>
+        <message>
+            <source>No result yet for year {missing} ({need}).</source>
+            <translation>Chưa có kết quả năm {missing} ({need}).</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: the item «documents» has the wrong format.</source>
+            <translation>Quy định «{RULE_KEY}»: mục «documents» không đúng định dạng.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: «max_age_months» of «{code}» must be a number of months.</source>
+            <translation>Quy định «{RULE_KEY}»: «max_age_months» của «{code}» phải là số tháng.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: the field «{person_field}» is not a date.</source>
+            <translation>Quy định «{RULE_KEY}»: trường «{person_field}» không phải là ngày.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: the document «{code}» needs «document_kind» or «person_field».</source>
+            <translation>Quy định «{RULE_KEY}»: giấy tờ «{code}» cần «document_kind» hoặc «person_field».</translation>
+        </message>
+        <message>
+            <source>No {lower} in the record yet.</source>
+            <translation>Chưa có {lower} trong hồ sơ.</translation>
+        </message>
+        <message>
+            <source>{name} is dated {dated}, after the date considered {on}.</source>
+            <translation>{name} ghi ngày {dated}, sau ngày xét {on}.</translation>
+        </message>
+        <message>
+            <source>{name} has no date; it must be no older than {max_age} months.</source>
+            <translation>{name} chưa ghi ngày; yêu cầu không quá {max_age} tháng.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.evaluation</name>
+        <message>
+            <source>Evaluation year «{year}» is not valid.</source>
+            <translation>Năm đánh giá «{year}» không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}» from {valid_from}: {text}</source>
+            <translation>Quy định «{RULE_KEY}» từ {valid_from}: {text}</translation>
+        </message>
+        <message>
+            <source>the level «{level}» is not in the scale «levels».</source>
+            <translation>mức «{level}» không có trong thang «levels».</translation>
+        </message>
+        <message>
+            <source>the parameter «{key}» must be a number.</source>
+            <translation>tham số «{key}» phải là một số.</translation>
+        </message>
+        <message>
+            <source>the parameter «{key}» must be a table or null.</source>
+            <translation>tham số «{key}» phải là một bảng hoặc null.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}» from {valid_from}</source>
+            <translation>Quy định «{RULE_KEY}» từ {valid_from}</translation>
+        </message>
+        <message>
+            <source>{where}: «regime» must be one of {REGIMES}.</source>
+            <translation>{where}: «regime» phải là một trong {REGIMES}.</translation>
+        </message>
+        <message>
+            <source>{where}: the scale of levels «levels» is missing.</source>
+            <translation>{where}: thiếu thang mức «levels».</translation>
+        </message>
+        <message>
+            <source>{where}: the names of the levels «labels» are missing.</source>
+            <translation>{where}: thiếu tên các mức «labels».</translation>
+        </message>
+        <message>
+            <source>{where}: «label_overrides» has the wrong format.</source>
+            <translation>{where}: «label_overrides» không đúng định dạng.</translation>
+        </message>
+        <message>
+            <source>{where}: «not_rated_level» or «fail_level» is missing.</source>
+            <translation>{where}: thiếu «not_rated_level» hoặc «fail_level».</translation>
+        </message>
+        <message>
+            <source>{what} must be a number.</source>
+            <translation>{what} phải là một số.</translation>
+        </message>
+        <message>
+            <source>{what} must be between {low} and {high} (got {f}).</source>
+            <translation>{what} phải trong khoảng {low}–{high} (nhận được {f}).</translation>
+        </message>
+        <message>
+            <source>«score_decimals» must be an integer 0–6.</source>
+            <translation>«score_decimals» phải là số nguyên 0–6.</translation>
+        </message>
+        <message>
+            <source>Year {year} is evaluated by the proposed level (ND 90/2020), not by score.</source>
+            <translation>Năm {year} đánh giá theo mức đề xuất (NĐ 90/2020), không theo điểm.</translation>
+        </message>
+        <message>
+            <source>Total score</source>
+            <translation>Tổng điểm</translation>
+        </message>
+        <message>
+            <source>the score bands «bands» are missing.</source>
+            <translation>thiếu các ngưỡng điểm «bands».</translation>
+        </message>
+        <message>
+            <source>every band in «bands» needs «level» and «min».</source>
+            <translation>mỗi ngưỡng trong «bands» cần «level» và «min».</translation>
+        </message>
+        <message>
+            <source>Months worked in the year</source>
+            <translation>Số tháng công tác trong năm</translation>
+        </message>
+        <message>
+            <source>Months absent from work</source>
+            <translation>Số tháng nghỉ không làm việc</translation>
+        </message>
+        <message>
+            <source>Worked {months_worked} months in {year}, fewer than {need}: no quality rating (the working time is still reviewed).</source>
+            <translation>Công tác {months_worked} tháng trong năm {year}, dưới {need} tháng: không xếp loại chất lượng (vẫn kiểm điểm thời gian công tác).</translation>
+        </message>
+        <message>
+            <source>Year {year} is rated by score (ND 335/2025): the general criteria score and the task results score are needed.</source>
+            <translation>Năm {year} xếp loại theo điểm (NĐ 335/2025): cần điểm tiêu chí chung và điểm kết quả thực hiện nhiệm vụ.</translation>
+        </message>
+        <message>
+            <source>General criteria score</source>
+            <translation>Điểm tiêu chí chung</translation>
+        </message>
+        <message>
+            <source>Task results score</source>
+            <translation>Điểm kết quả thực hiện nhiệm vụ</translation>
+        </message>
+        <message>
+            <source>Year {year}: the level proposed by the competent authority is needed.</source>
+            <translation>Năm {year}: cần mức xếp loại do cấp có thẩm quyền đề xuất.</translation>
+        </message>
+        <message>
+            <source>«absence_cap.max_level» must be a rating level code.</source>
+            <translation>«absence_cap.max_level» phải là mã mức xếp loại.</translation>
+        </message>
+        <message>
+            <source>Absent from work {months_absent} months (from {low} to under {high} months): rated no higher than «{max_level}».</source>
+            <translation>Nghỉ không làm việc {months_absent} tháng (từ {low} đến dưới {high} tháng): không xếp loại cao hơn «{max_level}».</translation>
+        </message>
+        <message>
+            <source>«discipline.forms» must be a list of discipline form codes or null.</source>
+            <translation>«discipline.forms» phải là danh sách mã hình thức kỷ luật hoặc null.</translation>
+        </message>
+        <message>
+            <source>{form_code} on {decided_on}</source>
+            <translation>{form_code} ngày {decided_on}</translation>
+        </message>
+        <message>
+            <source>the exclusion condition «{code}» has the wrong format.</source>
+            <translation>điều kiện loại trừ «{code}» không đúng định dạng.</translation>
+        </message>
+        <message>
+            <source>Year {year} is evaluated under ND 90/2020: task results are not scored.</source>
+            <translation>Năm {year} đánh giá theo NĐ 90/2020: không chấm điểm kết quả nhiệm vụ.</translation>
+        </message>
+        <message>
+            <source>the parameter «task» is missing.</source>
+            <translation>thiếu tham số «task».</translation>
+        </message>
+        <message>
+            <source>«task.component_base» must be «assigned» or «completed».</source>
+            <translation>«task.component_base» phải là «assigned» hoặc «completed».</translation>
+        </message>
+        <message>
+            <source>No assigned tasks or products to score yet.</source>
+            <translation>Chưa có nhiệm vụ, sản phẩm được giao để tính điểm.</translation>
+        </message>
+        <message>
+            <source>Weight of task {i}</source>
+            <translation>Trọng số nhiệm vụ {i}</translation>
+        </message>
+        <message>
+            <source>Number of errors</source>
+            <translation>Số lỗi</translation>
+        </message>
+        <message>
+            <source>Number of delays</source>
+            <translation>Số lần chậm</translation>
+        </message>
+        <message>
+            <source>{what} of task {i} must be a non-negative integer.</source>
+            <translation>{what} của nhiệm vụ {i} phải là số nguyên không âm.</translation>
+        </message>
+        <message>
+            <source>The total weight of the assigned tasks is 0.</source>
+            <translation>Tổng trọng số nhiệm vụ được giao bằng 0.</translation>
+        </message>
+        <message>
+            <source>Additional component {j}</source>
+            <translation>Thành phần bổ sung {j}</translation>
+        </message>
+        <message>
+            <source>Year {year}: the rules set no limit on the share of «Hoàn thành xuất sắc nhiệm vụ».</source>
+            <translation>Năm {year}: quy định không giới hạn tỷ lệ «Hoàn thành xuất sắc nhiệm vụ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.reminders</name>
+        <message>
+            <source>Retires from {retire_on}; notify before {notice_on}.</source>
+            <translation>Nghỉ hưu từ {retire_on}; thông báo trước {notice_on}.</translation>
+        </message>
+        <message>
+            <source>The evaluation result for {last_year} has not been entered.</source>
+            <translation>Chưa nhập kết quả đánh giá, xếp loại năm {last_year}.</translation>
+        </message>
+        <message>
+            <source>Did not complete the tasks two years in a row ({pair} and {pair2}).</source>
+            <translation>Không hoàn thành nhiệm vụ hai năm liên tiếp ({pair} và {pair2}).</translation>
+        </message>
+        <message>
+            <source>Low confidence from 2/3 of the votes (year {year}): dismiss without waiting for the end of the term.</source>
+            <translation>Từ 2/3 số phiếu tín nhiệm thấp (năm {year}): miễn nhiệm, không chờ hết nhiệm kỳ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.retirement</name>
+        <message>
+            <source>Sex «{sex}» is not valid: it must be «M» (male) or «F» (female) to compute the retirement age.</source>
+            <translation>Giới tính «{sex}» không hợp lệ: phải là «M» (nam) hoặc «F» (nữ) để tính tuổi nghỉ hưu.</translation>
+        </message>
+        <message>
+            <source>Choose the sex.</source>
+            <translation>Chọn giới tính.</translation>
+        </message>
+        <message>
+            <source>Date of birth precision «{precision}» is not valid (day, month or year).</source>
+            <translation>Độ chính xác ngày sinh «{precision}» không hợp lệ (day, month hoặc year).</translation>
+        </message>
+        <message>
+            <source>Invalid precision.</source>
+            <translation>Độ chính xác không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Year of birth {year} is outside the range for computing the retirement age.</source>
+            <translation>Năm sinh {year} nằm ngoài phạm vi tính tuổi nghỉ hưu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.salary</name>
+        <message>
+            <source>Rule «{RULE_KEY}»: {what}</source>
+            <translation>Quy định «{RULE_KEY}»: {what}</translation>
+        </message>
+        <message>
+            <source>grade «{code}» has the wrong format.</source>
+            <translation>ngạch «{code}» không đúng định dạng.</translation>
+        </message>
+        <message>
+            <source>grade «{code}»: «coefficients» must be a list of coefficients.</source>
+            <translation>ngạch «{code}»: «coefficients» phải là danh sách hệ số.</translation>
+        </message>
+        <message>
+            <source>Disciplined ({label}) on {decided_on} while in this step: extended by {months} months.</source>
+            <translation>Bị kỷ luật {label} ngày {decided_on} trong thời gian giữ bậc: kéo dài {months} tháng.</translation>
+        </message>
+        <message>
+            <source>Did not complete the tasks in {year}: extended by {per_failed_year} months.</source>
+            <translation>Năm {year} không hoàn thành nhiệm vụ: kéo dài {per_failed_year} tháng.</translation>
+        </message>
+        <message>
+            <source>Grade code «{code}» is not in the rules' table of grades and salary steps.</source>
+            <translation>Mã ngạch «{code}» không có trong bảng ngạch, bậc lương của quy định.</translation>
+        </message>
+        <message>
+            <source>Step {step} does not exist in grade {name} ({code}: {n} steps).</source>
+            <translation>Bậc {step} không có trong ngạch {name} ({code}: {n} bậc).</translation>
+        </message>
+        <message>
+            <source>Raise to step {step}/{n} of grade {name} (coefficient {coef}) from {due}.</source>
+            <translation>Nâng lên bậc {step}/{n} ngạch {name} (hệ số {coef}) từ ngày {due}.</translation>
+        </message>
+        <message>
+            <source>Receives the above-scale seniority allowance of {pct}% ({interval} months at the last step {n}/{n})</source>
+            <translation>Hưởng phụ cấp thâm niên vượt khung {pct}% (đủ {interval} tháng ở bậc cuối {n}/{n})</translation>
+        </message>
+        <message>
+            <source>Already receives the above-scale seniority allowance of {current}%; the rules give no further increase.</source>
+            <translation>Đang hưởng phụ cấp thâm niên vượt khung {current}%; quy định không tăng thêm.</translation>
+        </message>
+        <message>
+            <source>Above-scale seniority allowance rises from {current}% to {pct}%</source>
+            <translation>Phụ cấp thâm niên vượt khung tăng từ {current}% lên {pct}%</translation>
+        </message>
+        <message>
+            <source>{what} from {due}.</source>
+            <translation>{what} từ ngày {due}.</translation>
+        </message>
+        <message>
+            <source>No grade code yet, so the next salary raise cannot be computed.</source>
+            <translation>Chưa có mã ngạch nên chưa tính được kỳ nâng bậc lương.</translation>
+        </message>
+        <message>
+            <source>No current salary step yet, so the next salary raise cannot be computed.</source>
+            <translation>Chưa có bậc lương hiện hưởng nên chưa tính được kỳ nâng bậc lương.</translation>
+        </message>
+        <message>
+            <source>No start date of the current salary step yet, so the next salary raise cannot be computed.</source>
+            <translation>Chưa có ngày hưởng bậc lương hiện tại nên chưa tính được kỳ nâng bậc lương.</translation>
+        </message>
+        <message>
+            <source>The start date of the salary step {start} is outside the range that can be computed.</source>
+            <translation>Ngày hưởng bậc lương {start} nằm ngoài phạm vi tính toán.</translation>
+        </message>
+        <message>
+            <source>No rule «{RULE_KEY}» applies to the salary raise after {start}. An administrator must add it under Administration › Rules.</source>
+            <translation>Chưa có quy định «{RULE_KEY}» áp dụng cho kỳ nâng bậc lương sau ngày {start}. Quản trị viên cần bổ sung trong mục Quản trị › Quy định.</translation>
+        </message>
+        <message>
+            <source>«early_raise.cutoff» «{text}» must be written MM-DD (e.g. 12-31).</source>
+            <translation>«early_raise.cutoff» «{text}» phải có dạng MM-DD (ví dụ 12-31).</translation>
+        </message>
+        <message>
+            <source>«early_raise.quota_pct» must be a number.</source>
+            <translation>«early_raise.quota_pct» phải là số.</translation>
+        </message>
+        <message>
+            <source>«early_raise.quota_pct» must be a non-negative number.</source>
+            <translation>«early_raise.quota_pct» phải là số không âm.</translation>
+        </message>
+        <message>
+            <source>Year considered {year} is not valid.</source>
+            <translation>Năm xét {year} không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>The number of people on the payroll must be a non-negative integer.</source>
+            <translation>Số người trong danh sách trả lương phải là số nguyên không âm.</translation>
+        </message>
+        <message>
+            <source>Enter the number of people on the agency's payroll.</source>
+            <translation>Nhập số người hưởng lương của cơ quan.</translation>
+        </message>
+        <message>
+            <source>At the last step of the grade: an early salary raise is not considered.</source>
+            <translation>Đang ở bậc cuối của ngạch: không xét nâng bậc lương trước thời hạn.</translation>
+        </message>
+        <message>
+            <source>Did not meet the standard for a regular raise while in this step. {why}</source>
+            <translation>Không đạt tiêu chuẩn nâng bậc thường xuyên trong thời gian giữ bậc. {why}</translation>
+        </message>
+        <message>
+            <source>The previous salary raise was an early one: two in a row are not considered.</source>
+            <translation>Lần nâng bậc lương liền trước là nâng trước thời hạn: không xét hai lần liên tiếp.</translation>
+        </message>
+        <message>
+            <source>The regular raise is due on {next_date}, before {cutoff}: regular raise, no early raise considered.</source>
+            <translation>Đến hạn nâng bậc thường xuyên ngày {next_date}, trước ngày {cutoff}: nâng bậc thường xuyên, không xét trước thời hạn.</translation>
+        </message>
+        <message>
+            <source>More than {max_early} months short (due on {next_date}) as of {cutoff}.</source>
+            <translation>Còn thiếu hơn {max_early} tháng (đến hạn ngày {next_date}) tính đến ngày {cutoff}.</translation>
+        </message>
+        <message>
+            <source>Eligible for consideration: {cutoff} months short (due on {due}) as of {cutoff2}.</source>
+            <translation>Đủ điều kiện xét: còn thiếu {cutoff} tháng (đến hạn ngày {due}) tính đến ngày {cutoff2}.</translation>
+        </message>
+        <message>
+            <source>«base_salary» must be a list of {from, amount}.</source>
+            <translation>«base_salary» phải là danh sách {from, amount}.</translation>
+        </message>
+        <message>
+            <source>«base_salary»: the date «{value}» is not valid (YYYY-MM-DD).</source>
+            <translation>«base_salary»: ngày «{value}» không hợp lệ (YYYY-MM-DD).</translation>
+        </message>
+        <message>
+            <source>No base salary applies on {on}. An administrator must add it under Administration › Rules.</source>
+            <translation>Chưa có mức lương cơ sở áp dụng cho ngày {on}. Quản trị viên cần bổ sung trong mục Quản trị › Quy định.</translation>
+        </message>
+        <message>
+            <source>The salary coefficient must be a number.</source>
+            <translation>Hệ số lương phải là một số.</translation>
+        </message>
+        <message>
+            <source>Invalid coefficient.</source>
+            <translation>Hệ số không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>The salary coefficient must not be negative.</source>
+            <translation>Hệ số lương không được âm.</translation>
+        </message>
+        <message>
+            <source>The coefficient must not be negative.</source>
+            <translation>Hệ số không được âm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.terms</name>
+        <message>
+            <source>Rule «{RULE_KEY}»: «{name}» must be a non-negative integer.</source>
+            <translation>Quy định «{RULE_KEY}»: «{name}» phải là số nguyên không âm.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: «term_months» must be greater than 0.</source>
+            <translation>Quy định «{RULE_KEY}»: «term_months» phải lớn hơn 0.</translation>
+        </message>
+        <message>
+            <source>The retirement date is before the appointment date: check the date of birth, the sex or the appointment date.</source>
+            <translation>Ngày nghỉ hưu trước ngày bổ nhiệm: kiểm tra lại ngày sinh, giới tính hoặc ngày bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>The appointment date is after the retirement.</source>
+            <translation>Ngày bổ nhiệm sau thời điểm nghỉ hưu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.votes</name>
+        <message>
+            <source>Rule «{RULE_KEY}»: «{what}» must be a fraction written «2/3».</source>
+            <translation>Quy định «{RULE_KEY}»: «{what}» phải là phân số dạng «2/3».</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: «{what}» = «{value}» is not a valid fraction.</source>
+            <translation>Quy định «{RULE_KEY}»: «{what}» = «{value}» không phải phân số hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: «{what}» must be between 0 and 1.</source>
+            <translation>Quy định «{RULE_KEY}»: «{what}» phải trong khoảng 0–1.</translation>
+        </message>
+        <message>
+            <source>{what} must be a non-negative integer.</source>
+            <translation>{what} phải là số nguyên không âm.</translation>
+        </message>
+        <message>
+            <source>Voting year «{year}» is not valid.</source>
+            <translation>Năm lấy phiếu «{year}» không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Number convened</source>
+            <translation>Số người được triệu tập</translation>
+        </message>
+        <message>
+            <source>Number present</source>
+            <translation>Số người có mặt</translation>
+        </message>
+        <message>
+            <source>High-confidence votes</source>
+            <translation>Số phiếu tín nhiệm cao</translation>
+        </message>
+        <message>
+            <source>Confidence votes</source>
+            <translation>Số phiếu tín nhiệm</translation>
+        </message>
+        <message>
+            <source>Low-confidence votes</source>
+            <translation>Số phiếu tín nhiệm thấp</translation>
+        </message>
+        <message>
+            <source>The number present ({present}) is greater than the number convened ({convened}).</source>
+            <translation>Số người có mặt ({present}) lớn hơn số người được triệu tập ({convened}).</translation>
+        </message>
+        <message>
+            <source>The total of the votes ({ballots}) is greater than the number present ({present}).</source>
+            <translation>Tổng số phiếu ({ballots}) lớn hơn số người có mặt ({present}).</translation>
+        </message>
+        <message>
+            <source>No confidence vote: retirement has already been announced.</source>
+            <translation>Không lấy phiếu tín nhiệm: đã có thông báo nghỉ hưu.</translation>
+        </message>
+        <message>
+            <source>No confidence vote: elected or appointed on {appointed_on}, within the voting year {year}.</source>
+            <translation>Không lấy phiếu tín nhiệm: được bầu, bổ nhiệm ngày {appointed_on}, trong năm lấy phiếu {year}.</translation>
+        </message>
+        <message>
+            <source>The meeting did not have the required attendance; the result cannot be used.</source>
+            <translation>Hội nghị không đủ số người tham dự theo quy định; kết quả không được sử dụng.</translation>
+        </message>
+        <message>
+            <source>The number convened is not recorded: attendance cannot be checked.</source>
+            <translation>Chưa ghi số người được triệu tập: không kiểm tra được số người tham dự.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: «low_share_basis» must be ballots, present or convened.</source>
+            <translation>Quy định «{RULE_KEY}»: «low_share_basis» phải là ballots, present hoặc convened.</translation>
+        </message>
+        <message>
+            <source>No votes yet to compute the share.</source>
+            <translation>Chưa có số phiếu để tính tỷ lệ.</translation>
+        </message>
+        <message>
+            <source>total votes</source>
+            <translation>tổng số phiếu</translation>
+        </message>
+        <message>
+            <source>people present</source>
+            <translation>số người có mặt</translation>
+        </message>
+        <message>
+            <source>people convened</source>
+            <translation>số người được triệu tập</translation>
+        </message>
+        <message>
+            <source>Low confidence {low}/{basis} {basis_text} = {share}.</source>
+            <translation>Tín nhiệm thấp {low}/{basis} {basis_text} = {share}.</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: «bands» is missing.</source>
+            <translation>Quy định «{RULE_KEY}»: thiếu «bands».</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: band {i} in «bands» has the wrong format.</source>
+            <translation>Quy định «{RULE_KEY}»: mức {i} trong «bands» không đúng định dạng.</translation>
+        </message>
+        <message>
+            <source>Not a case to be reviewed on the voting result.</source>
+            <translation>Không thuộc trường hợp phải xem xét theo kết quả lấy phiếu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.sync</name>
+        <message>
+            <source>This package was already imported on {at_text}; nothing has changed.</source>
+            <extracomment>Rows any office may create and that travel upward with the rows using them (courses of a training record). Reference data: decided above, sent down in ``refdata`` packages, never sent upward. Order of writing: a row's parents before the row (foreign keys hold at every step). Bookkeeping columns: carried with the row image, never compared as content. Columns computed locally (search texts, the search index position): never sent, recomputed on arrival. (``path``/``depth`` of a unit are its place in *this* office's tree, rebuilt from the parent links.) Vietnamese names of the tables, for previews, receipts and conflict lists.</extracomment>
+            <translation>Gói này đã được nhập ngày {at_text}; không có gì thay đổi.</translation>
+        </message>
+        <message>
+            <source>Another package with the same package ID but different content already exists: this package may have been altered. Not imported.</source>
+            <translation>Đã có một gói khác cùng mã gói nhưng nội dung khác: gói này có thể đã bị sửa. Không nhập.</translation>
+        </message>
+        <message>
+            <source>Package no. {seq} is older than package no. {last_seq} already received: not imported again.</source>
+            <translation>Gói số {seq} cũ hơn gói số {last_seq} đã nhận: không nhập lại.</translation>
+        </message>
+        <message>
+            <source>The package belongs to an old chain (initialisation {epoch}, now {epoch2}) of the sending unit: not imported.</source>
+            <translation>Gói thuộc chuỗi cũ (lần khởi tạo {epoch}, hiện là {epoch2}) của đơn vị gửi: không nhập.</translation>
+        </message>
+        <message>
+            <source>The sending unit restored its data from a backup (new package chain): a FULL package is needed. Ask the sending unit to export a full package.</source>
+            <translation>Đơn vị gửi đã khôi phục dữ liệu từ bản sao lưu (chuỗi gói mới): cần một gói ĐẦY ĐỦ. Hãy đề nghị đơn vị gửi xuất gói đầy đủ.</translation>
+        </message>
+        <message>
+            <source>Package no. {seq} is old (packages up to no. {last_seq} received): it may have been sent again. Not imported.</source>
+            <translation>Gói số {seq} đã cũ (đã nhận đến gói số {last_seq}): có thể là gói gửi lại. Không nhập.</translation>
+        </message>
+        <message>
+            <source>Package no. {missing} is missing (packages up to no. {last_seq} received, this is package no. {seq}). Import package no. {missing} first, then import this package again.</source>
+            <translation>Thiếu gói số {missing} (đã nhận đến gói số {last_seq}, đây là gói số {seq}). Hãy nhập gói số {missing} trước, rồi nhập lại gói này.</translation>
+        </message>
+        <message>
+            <source>Package no. {seq} does not follow package no. {last_seq} already received (a fork). Ask the sending unit to export a full package.</source>
+            <translation>Gói số {seq} không nối tiếp gói số {last_seq} đã nhận (rẽ nhánh). Hãy đề nghị đơn vị gửi xuất một gói đầy đủ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.validation</name>
+        <message>
+            <source>The personal ID number (CCCD) must have exactly 12 digits.</source>
+            <translation>Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.</translation>
+        </message>
+        <message>
+            <source>The first three digits “{prov}” are not the code of a province of birth registration.</source>
+            <translation>Ba chữ số đầu “{prov}” không phải mã tỉnh nơi đăng ký khai sinh.</translation>
+        </message>
+        <message>
+            <source>The fourth digit “{g}” (century and sex) is not valid.</source>
+            <translation>Chữ số thứ tư “{g}” (thế kỷ và giới tính) không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>The fourth digit of the CCCD does not match the sex.</source>
+            <translation>Chữ số thứ tư của CCCD không khớp với giới tính.</translation>
+        </message>
+        <message>
+            <source>Digits 4–6 of the CCCD give the year of birth {birth_year}, which does not match the year of birth {birth_year2}.</source>
+            <translation>Chữ số 4–6 của CCCD chỉ năm sinh {birth_year}, không khớp năm sinh {birth_year2}.</translation>
+        </message>
+        <message>
+            <source>Invalid phone number: mobile 10 digits, landline 11 digits, starting with 0 (or +84).</source>
+            <translation>Số điện thoại không hợp lệ: di động 10 chữ số, cố định 11 chữ số, bắt đầu bằng 0 (hoặc +84).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.audit</name>
+        <message>
+            <source>row {seq} ({when}, {actor}, {what})</source>
+            <translation>dòng số {seq} ({when}, {actor}, {what})</translation>
+        </message>
+        <message>
+            <source>The audit log</source>
+            <translation>Nhật ký thao tác</translation>
+        </message>
+        <message>
+            <source>{subject} was edited at {where}: its content does not match its hash.</source>
+            <translation>{subject} đã bị sửa ở {where}: nội dung không khớp mã băm của nó.</translation>
+        </message>
+        <message>
+            <source>{subject} has lost its first rows (before {where}).</source>
+            <translation>{subject} bị xoá các dòng đầu tiên (trước {where}).</translation>
+        </message>
+        <message>
+            <source>{subject} has an inserted row: {where} is not part of the chain.</source>
+            <translation>{subject} có dòng bị chèn thêm: {where} không thuộc chuỗi.</translation>
+        </message>
+        <message>
+            <source>{subject} has lost row {missing} (between row {previous} and {where}).</source>
+            <translation>{subject} bị xoá dòng số {missing} (giữa dòng số {previous} và {where}).</translation>
+        </message>
+        <message>
+            <source>{subject} was edited or replaced at {where}: row {seq} no longer links to it.</source>
+            <translation>{subject} đã bị sửa hoặc thay thế ở {where}: dòng số {seq} không còn nối vào nó.</translation>
+        </message>
+        <message>
+            <source>{subject} is intact: {count} rows, the hash chain matches.</source>
+            <translation>{subject} toàn vẹn: {count} dòng, chuỗi mã băm khớp.</translation>
+        </message>
+        <message>
+            <source>The log received from “{name}”</source>
+            <translation>Nhật ký nhận từ “{name}”</translation>
+        </message>
+        <message>
+            <source>package {seq} received at {time} on {date}</source>
+            <translation>gói số {seq} nhận lúc {time} ngày {date}</translation>
+        </message>
+        <message>
+            <source>{subject}: the log file of {where} is missing.</source>
+            <translation>{subject}: thiếu tệp nhật ký của {where}.</translation>
+        </message>
+        <message>
+            <source>{subject}: the log file of {where} was changed after it was received (the file's hash no longer matches the one recorded on receipt).</source>
+            <translation>{subject}: tệp nhật ký của {where} đã bị sửa sau khi nhận (mã băm của tệp không còn khớp với mã ghi khi nhận).</translation>
+        </message>
+        <message>
+            <source>{subject}: line {line} of the log file of {where} cannot be read.</source>
+            <translation>{subject}: dòng {line} trong tệp nhật ký của {where} không đọc được.</translation>
+        </message>
+        <message>
+            <source>{subject}: no entries yet.</source>
+            <translation>{subject}: chưa có mục nào.</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Thêm</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Sửa</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Xoá</translation>
+        </message>
+        <message>
+            <source>Export file</source>
+            <translation>Xuất tệp</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>In</translation>
+        </message>
+        <message>
+            <source>View sensitive data</source>
+            <translation>Xem thông tin nhạy cảm</translation>
+        </message>
+        <message>
+            <source>Excel import</source>
+            <translation>Nhập Excel</translation>
+        </message>
+        <message>
+            <source>Restore backup</source>
+            <translation>Khôi phục sao lưu</translation>
+        </message>
+        <message>
+            <source>Load sample data</source>
+            <translation>Tạo dữ liệu mẫu</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.auth</name>
+        <message>
+            <source>Wrong user name or password.</source>
+            <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+        </message>
+        <message>
+            <source>This account has been disabled. Please contact the administrator.</source>
+            <translation>Tài khoản này đã bị vô hiệu hoá. Hãy liên hệ quản trị viên.</translation>
+        </message>
+        <message>
+            <source>Wrong password {count} times: the account is locked for {minutes} minutes (until {time}).</source>
+            <translation>Nhập sai mật khẩu {count} lần: tài khoản tạm khoá {minutes} phút (đến {time}).</translation>
+        </message>
+        <message>
+            <source>Wrong user name or password. {left} attempts left before the account is locked.</source>
+            <translation>Sai tên đăng nhập hoặc mật khẩu. Còn {left} lần thử trước khi tài khoản bị tạm khoá.</translation>
+        </message>
+        <message>
+            <source>The account is locked after too many wrong passwords; try again in {minutes} minutes (at {time}) or ask the administrator to reset the password.</source>
+            <translation>Tài khoản đang tạm khoá do nhập sai mật khẩu nhiều lần; thử lại sau {minutes} phút (lúc {time}) hoặc nhờ quản trị viên đặt lại mật khẩu.</translation>
+        </message>
+        <message>
+            <source>The new password must differ from the old one.</source>
+            <translation>Mật khẩu mới phải khác mật khẩu cũ.</translation>
+        </message>
+        <message>
+            <source>same as the old password</source>
+            <translation>trùng mật khẩu cũ</translation>
+        </message>
+        <message>
+            <source>User not found.</source>
+            <translation>Không tìm thấy người dùng.</translation>
+        </message>
+        <message>
+            <source>There is no role «{role}» (choose: {roles}).</source>
+            <translation>Vai trò «{role}» không có (chọn: {roles}).</translation>
+        </message>
+        <message>
+            <source>invalid</source>
+            <translation>không hợp lệ</translation>
+        </message>
+        <message>
+            <source>The user name is missing.</source>
+            <translation>Thiếu tên đăng nhập.</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>bắt buộc</translation>
+        </message>
+        <message>
+            <source>The user name “{name}” already exists.</source>
+            <translation>Tên đăng nhập “{name}” đã có.</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>trùng</translation>
+        </message>
+        <message>
+            <source>At least one active administrator must remain.</source>
+            <translation>Phải còn ít nhất một quản trị viên đang hoạt động.</translation>
+        </message>
+        <message>
+            <source>last administrator</source>
+            <translation>quản trị viên cuối cùng</translation>
+        </message>
+        <message>
+            <source>The auto-lock time must be from 0 (no lock) to 240 minutes.</source>
+            <translation>Thời gian tự khoá phải từ 0 (không khoá) đến 240 phút.</translation>
+        </message>
+        <message>
+            <source>out of range</source>
+            <translation>ngoài khoảng</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.backup</name>
+        <message>
+            <source>A PostgreSQL database is backed up on the server (pg_dump): the program makes no file copy.</source>
+            <translation>Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump): phần mềm không tạo bản sao tệp.</translation>
+        </message>
+        <message>
+            <source>Could not back up the database to “{folder}”: {error}. The operation stopped; the data is unchanged.</source>
+            <translation>Không sao lưu được cơ sở dữ liệu vào “{folder}”: {error}. Thao tác đã dừng, dữ liệu không đổi.</translation>
+        </message>
+        <message>
+            <source>Database backed up to “{target}”.</source>
+            <translation>Đã sao lưu cơ sở dữ liệu vào “{target}”.</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>Hằng ngày</translation>
+        </message>
+        <message>
+            <source>Manual backup</source>
+            <translation>Sao lưu thủ công</translation>
+        </message>
+        <message>
+            <source>Before an Excel import</source>
+            <translation>Trước khi nhập Excel</translation>
+        </message>
+        <message>
+            <source>Before a schema upgrade</source>
+            <translation>Trước khi nâng cấp lược đồ</translation>
+        </message>
+        <message>
+            <source>Before receiving a sync package</source>
+            <translation>Trước khi nhận gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>Trước khi khôi phục</translation>
+        </message>
+        <message>
+            <source>Backup file “{path}” not found.</source>
+            <translation>Không tìm thấy tệp sao lưu “{path}”.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is not a database or is damaged ({error}); nothing restored.</source>
+            <translation>Tệp “{name}” không phải là cơ sở dữ liệu hoặc đã hỏng ({error}); không khôi phục.</translation>
+        </message>
+        <message>
+            <source>The backup file “{name}” is damaged (integrity check: {result}); nothing restored.</source>
+            <translation>Tệp sao lưu “{name}” bị hỏng (kiểm tra toàn vẹn: {result}); không khôi phục.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is not a Cán bộ Desktop backup; nothing restored.</source>
+            <translation>Tệp “{name}” không phải là bản sao lưu của Cán bộ Desktop; không khôi phục.</translation>
+        </message>
+        <message>
+            <source>Backup “{name}” not found (list them with: canbo backup list).</source>
+            <translation>Không tìm thấy bản sao lưu “{name}” (xem danh sách bằng: canbo backup list).</translation>
+        </message>
+        <message>
+            <source>Only an administrator may restore the database from a backup: the account “{user}” is locked. The database is unchanged.</source>
+            <translation>Chỉ quản trị viên được khôi phục cơ sở dữ liệu từ bản sao lưu: tài khoản “{user}” đã bị khoá. Cơ sở dữ liệu không thay đổi.</translation>
+        </message>
+        <message>
+            <source>Only an administrator may restore the database from a backup: the account “{user}” has the role «{role}». The database is unchanged.</source>
+            <translation>Chỉ quản trị viên được khôi phục cơ sở dữ liệu từ bản sao lưu: tài khoản “{user}” có vai trò «{role}». Cơ sở dữ liệu không thay đổi.</translation>
+        </message>
+        <message>
+            <source>The backup file is the database in use; choose another backup.</source>
+            <translation>Tệp sao lưu chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu khác.</translation>
+        </message>
+        <message>
+            <source>Could not restore from “{name}”: {error}. The current database is unchanged.</source>
+            <translation>Không khôi phục được từ “{name}”: {error}. Cơ sở dữ liệu hiện tại không đổi.</translation>
+        </message>
+        <message>
+            <source>Database restored from “{name}”. The database as it was before is kept at “{kept}”. New sync epoch: {epoch} (the next send will be a full package).</source>
+            <translation>Đã khôi phục cơ sở dữ liệu từ “{name}”. Bản trước khi khôi phục được giữ tại “{kept}”. Kỷ nguyên đồng bộ mới: {epoch} (lần gửi tới sẽ là gói đầy đủ).</translation>
+        </message>
+        <message>
+            <source>Database restored from “{name}”. New sync epoch: {epoch}.</source>
+            <translation>Đã khôi phục cơ sở dữ liệu từ “{name}”. Kỷ nguyên đồng bộ mới: {epoch}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.database</name>
+        <message>
+            <source>The file “{path}” already exists.</source>
+            <translation>Tệp “{path}” đã tồn tại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.eligibility</name>
+        <message>
+            <source>There is no title «{code}» in the code list.</source>
+            <translation>Không có chức danh «{code}» trong danh mục.</translation>
+        </message>
+        <message>
+            <source>This person's record was not found.</source>
+            <translation>Không tìm thấy hồ sơ cán bộ này.</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator may record a special case.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được ghi trường hợp đặc biệt.</translation>
+        </message>
+        <message>
+            <source>Enter the number and date of the competent authority's document approving the special case.</source>
+            <translation>Ghi số, ngày văn bản của cấp có thẩm quyền đồng ý trường hợp đặc biệt.</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>bắt buộc</translation>
+        </message>
+        <message>
+            <source>There is no condition «{code}».</source>
+            <translation>Không có điều kiện «{code}».</translation>
+        </message>
+        <message>
+            <source>The condition «{name}» is not failed: no special case is needed.</source>
+            <translation>Điều kiện «{name}» không bị trượt: không cần ghi trường hợp đặc biệt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.export</name>
+        <message>
+            <source>Your account may not view sensitive data, so the Ethnicity and Religion columns cannot be exported. Untick these columns or ask the administrator for the permission.</source>
+            <translation>Tài khoản của anh/chị không được xem thông tin nhạy cảm nên không xuất được các cột Dân tộc, Tôn giáo. Bỏ chọn các cột này hoặc nhờ quản trị viên cấp quyền.</translation>
+        </message>
+        <message>
+            <source>The folder “{folder}” does not exist.</source>
+            <translation>Thư mục “{folder}” không tồn tại.</translation>
+        </message>
+        <message>
+            <source>Wrote {count} people</source>
+            <translation>Đã ghi {count} người</translation>
+        </message>
+        <message>
+            <source>Could not write the file “{path}”: {error}.</source>
+            <translation>Không ghi được tệp “{path}”: {error}.</translation>
         </message>
     </context>
 </TS>

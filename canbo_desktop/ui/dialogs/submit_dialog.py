@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import translate
 
 RED = "#b00020"
 
@@ -25,7 +26,7 @@ class SubmitDialog(QDialog):
         v.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Huỷ bỏ", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(translate("SubmitDialog", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)

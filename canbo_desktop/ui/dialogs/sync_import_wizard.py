@@ -38,23 +38,36 @@ from PySide6.QtWidgets import (
 )
 
 from canbo_desktop.domain.sync import table_label
-from canbo_desktop.ui.pages.conflicts_page import KIND_COLOR, KIND_TEXT, Names, field_label
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
+from canbo_desktop.ui.pages.conflicts_page import KIND_COLOR, KIND_TEXT, Names, Translated, field_label
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.screen import fit_window, text_size
 
 RED, GREEN, AMBER = "#b00020", "#1b5e20", "#8a5a00"
-STATUS_TEXT = {
-    "preview": "Gói hợp lệ: xem trước các thay đổi ở bước sau.",
-    "applied": "Đã áp dụng gói.",
-    "already_imported": "Gói này đã được nhập trước đây: không có gì thay đổi.",
-    "held": "Gói được tạm giữ, chưa nhập: còn thiếu gói trước nó.",
-    "rejected": "Gói bị từ chối: không có gì thay đổi trong cơ sở dữ liệu.",
-}
+STATUS_TEXT = Translated("SyncImportWizard", {
+    "preview": QT_TRANSLATE_NOOP("SyncImportWizard", "The package is valid: preview the changes in the next step."),
+    "applied": QT_TRANSLATE_NOOP("SyncImportWizard", "The package was applied."),
+    "already_imported": QT_TRANSLATE_NOOP("SyncImportWizard", "This package was imported before: nothing changed."),
+    "held": QT_TRANSLATE_NOOP("SyncImportWizard", "The package is held, not imported: an earlier package is missing."),
+    "rejected": QT_TRANSLATE_NOOP("SyncImportWizard", "The package was rejected: nothing changed in the database."),
+})
 STATUS_COLOR = {"preview": GREEN, "applied": GREEN, "already_imported": AMBER, "held": AMBER, "rejected": RED}
-KIND_LABEL = {"delta": "phần thay đổi", "full": "toàn bộ dữ liệu", "ack": "xác nhận đã nhận", "refdata": "danh mục, quy định",
-              "keys": "gói khoá"}
-DIFF_KIND = {"new": "Mới", "changed": "Thay đổi", "deleted": "Xoá", "soft": "Gộp (mềm)", "hard": "Xung đột",
-             "cccd": "Trùng CCCD", "rejected": "Từ chối"}
+KIND_LABEL = Translated("SyncImportWizard", {
+    "delta": QT_TRANSLATE_NOOP("SyncImportWizard", "changes"),
+    "full": QT_TRANSLATE_NOOP("SyncImportWizard", "all data"),
+    "ack": QT_TRANSLATE_NOOP("SyncImportWizard", "acknowledgement of receipt"),
+    "refdata": QT_TRANSLATE_NOOP("SyncImportWizard", "code lists, rules"),
+    "keys": QT_TRANSLATE_NOOP("SyncImportWizard", "keys package"),
+})
+DIFF_KIND = Translated("SyncImportWizard", {
+    "new": QT_TRANSLATE_NOOP("SyncImportWizard", "New"),
+    "changed": QT_TRANSLATE_NOOP("SyncImportWizard", "Changed"),
+    "deleted": QT_TRANSLATE_NOOP("SyncImportWizard", "Deleted"),
+    "soft": QT_TRANSLATE_NOOP("SyncImportWizard", "Merged (soft)"),
+    "hard": QT_TRANSLATE_NOOP("SyncImportWizard", "Conflict"),
+    "cccd": QT_TRANSLATE_NOOP("SyncImportWizard", "Same ID number"),
+    "rejected": QT_TRANSLATE_NOOP("SyncImportWizard", "Rejected"),
+})
 DIFF_COLOR = {"new": GREEN, "changed": "#0b4f8a", "deleted": RED, "rejected": RED}
 DIFF_ROWS = 3000  # field lines listed (the counts cover everything)
 
@@ -84,8 +97,9 @@ def counts_of(r: Any) -> dict[str, int]:
 
 
 def counts_html(c: dict[str, int]) -> str:
-    return (f"<b>{c['new']}</b> mới · <b>{c['changed']}</b> thay đổi · <b>{c['deleted']}</b> xoá · "
-            f"<b>{c['unchanged']}</b> không đổi · <b style='color:{RED}'>{c['rejected']}</b> bị từ chối")
+    return translate("SyncImportWizard", "<b>{new}</b> new · <b>{changed}</b> changed · <b>{deleted}</b> deleted · "
+                                         "<b>{unchanged}</b> unchanged · <b style='color:{red}'>{rejected}</b> "
+                                         "rejected").format(red=RED, **c)
 
 
 def _get(obj: Any, key: str, default: Any = "") -> Any:
@@ -109,12 +123,12 @@ class SyncImportWizard(QWizard):
         self.sender_name = ""  # the sending office's name, as registered here
         self.names = Names()  # code values shown by name in the preview
         self.busy = False
-        self.setWindowTitle("Nhận gói đồng bộ từ USB")
+        self.setWindowTitle(translate("SyncImportWizard", "Receive a sync package from USB"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< Quay lại")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Huỷ")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Xong")
+        self.setButtonText(QWizard.WizardButton.NextButton, translate("SyncImportWizard", "Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, translate("SyncImportWizard", "< Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, translate("SyncImportWizard", "Cancel"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("SyncImportWizard", "Finish"))
         self.progress = _Progress(self)
         self.file_page = _FilePage(self, path)
         self.checks_page = _ChecksPage(self)
@@ -140,7 +154,7 @@ class SyncImportWizard(QWizard):
             self.busy = False
             self.button(QWizard.WizardButton.NextButton).setEnabled(True)
             label.setStyleSheet(f"color: {RED}")
-            label.setText(getattr(exc, "message", None) or f"Lỗi: {exc}")
+            label.setText(getattr(exc, "message", None) or translate("SyncImportWizard", "Error: {error}").format(error=exc))
 
         self.tasks.run_db(fn, on_done=done, on_error=failed)
 
@@ -149,22 +163,24 @@ class _FilePage(QWizardPage):
     def __init__(self, wiz: SyncImportWizard, path: str) -> None:
         super().__init__()
         self.wiz = wiz
-        self.setTitle("Bước 1. Chọn gói trên USB")
-        self.setSubTitle("Tệp .cbpkg do đơn vị cấp dưới (hoặc cấp trên, với gói xác nhận và danh mục) ghi ra. "
-                         "Gói được giải mã vào ổ đĩa của máy này, không ghi gì lên USB trừ gói xác nhận.")
+        self.setTitle(translate("SyncImportWizard", "Step 1. Choose the package on the USB drive"))
+        self.setSubTitle(translate("SyncImportWizard", "The .cbpkg file written by a child unit (or by the parent, for "
+                                                       "acknowledgements and code lists). The package is decrypted on "
+                                                       "this computer's disk; nothing is written to the USB drive but "
+                                                       "the acknowledgement."))
         form = QFormLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit(path)
-        self.path.setPlaceholderText("CB_…_….cbpkg")
-        browse = QPushButton("Chọn tệp…")
+        self.path.setPlaceholderText("CB_…_….cbpkg")  # i18n: data (the package file names)
+        browse = QPushButton(translate("SyncImportWizard", "Choose file…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow("Tệp gói", row)
+        form.addRow(translate("SyncImportWizard", "Package file"), row)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("cụm mật khẩu khoá của đơn vị mình")
-        form.addRow("Cụm mật khẩu khoá", self.passphrase)
+        self.passphrase.setPlaceholderText(translate("SyncImportWizard", "our unit's key passphrase"))
+        form.addRow(translate("SyncImportWizard", "Key passphrase"), self.passphrase)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setVisible(False)
@@ -177,7 +193,8 @@ class _FilePage(QWizardPage):
 
     def _browse(self) -> None:
         start = str(Path(self.path.text()).parent) if self.path.text().strip() else self.wiz.folder
-        f, _ = QFileDialog.getOpenFileName(self, "Chọn gói đồng bộ", start, "Gói đồng bộ (*.cbpkg);;Mọi tệp (*)")
+        f, _ = QFileDialog.getOpenFileName(self, translate("SyncImportWizard", "Choose a sync package"), start,
+                                           translate("SyncImportWizard", "Sync packages (*.cbpkg);;All files (*)"))
         if f:
             self.path.setText(f)
 
@@ -196,7 +213,7 @@ class _FilePage(QWizardPage):
         text = self.path.text().strip()
         if not text:
             self.status.setStyleSheet(f"color: {RED}")
-            self.status.setText("Chọn tệp gói (.cbpkg) trên USB.")
+            self.status.setText(translate("SyncImportWizard", "Choose the package file (.cbpkg) on the USB drive."))
             return False
         p, passphrase, uowf, emit = Path(text), self.passphrase.text(), self.wiz.uowf, self.wiz.progress.moved.emit
 
@@ -217,7 +234,7 @@ class _FilePage(QWizardPage):
 
             return result, {x.node_id: x.unit_name for x in peers.list_peers(uowf)}, refdata.code_choices(uowf)
 
-        self.wiz.run(check, got, self.status, "Đang kiểm tra gói…")
+        self.wiz.run(check, got, self.status, translate("SyncImportWizard", "Checking the package…"))
         return False
 
 
@@ -225,8 +242,9 @@ class _ChecksPage(QWizardPage):
     def __init__(self, wiz: SyncImportWizard) -> None:
         super().__init__()
         self.wiz = wiz
-        self.setTitle("Bước 2. Kiểm tra gói")
-        self.setSubTitle("Cấu trúc tệp, chữ ký của đơn vị gửi, đơn vị nhận, phiên bản, thứ tự gói, mã băm và số lượng.")
+        self.setTitle(translate("SyncImportWizard", "Step 2. Package checks"))
+        self.setSubTitle(translate("SyncImportWizard", "File structure, the sending unit's signature, the receiving "
+                                                       "unit, version, package order, hashes and counts."))
         v = QVBoxLayout(self)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -259,13 +277,14 @@ class _ChecksPage(QWizardPage):
         sender = self.wiz.sender_name or getattr(r, "from_unit", "")
         if sender:
             code = getattr(r, "from_unit", "")
-            parts.append(f"Gửi từ: <b>{sender}</b>" + (f" ({code})" if code and code != sender else ""))
+            parts.append(translate("SyncImportWizard", "From: <b>{sender}</b>").format(sender=sender)
+                         + (f" ({code})" if code and code != sender else ""))
         if getattr(r, "seq", None):
-            parts.append(f"gói số <b>{r.seq}</b>")
+            parts.append(translate("SyncImportWizard", "package no. <b>{number}</b>").format(number=r.seq))
         if getattr(r, "kind", ""):
             parts.append(KIND_LABEL.get(r.kind, r.kind))
         if getattr(r, "package_id", ""):
-            parts.append(f"mã gói {str(r.package_id)[:8]}…")
+            parts.append(translate("SyncImportWizard", "package ID {id}…").format(id=str(r.package_id)[:8]))
         self.info.setText(" · ".join(parts))
         self.verdict.setText(status_html(r))
         self.setFinalPage(not self.ok())
@@ -287,10 +306,11 @@ class _PreviewPage(QWizardPage):
     def __init__(self, wiz: SyncImportWizard) -> None:
         super().__init__()
         self.wiz = wiz
-        self.setTitle("Bước 3. Xem trước")
-        self.setSubTitle("Chưa có gì được ghi. Bấm «Áp dụng»: chương trình tự sao lưu cơ sở dữ liệu trước, rồi ghi "
-                         "tất cả trong một lần (lỗi ở bất kỳ đâu thì không ghi gì).")
-        self.setButtonText(QWizard.WizardButton.NextButton, "Áp dụng")
+        self.setTitle(translate("SyncImportWizard", "Step 3. Preview"))
+        self.setSubTitle(translate("SyncImportWizard", "Nothing has been written yet. Press «Apply»: the program first "
+                                                       "backs up the database, then writes everything at once (an "
+                                                       "error anywhere and nothing is written)."))
+        self.setButtonText(QWizard.WizardButton.NextButton, translate("SyncImportWizard", "Apply"))
         v = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -298,7 +318,10 @@ class _PreviewPage(QWizardPage):
         v.addWidget(self.summary)
         self.tabs = QTabWidget()
         self.diff = QTableWidget(0, 5)
-        self.diff.setHorizontalHeaderLabels(["Cán bộ / bản ghi", "Thay đổi", "Trường", "Hiện có", "Nhận về"])
+        self.diff.setHorizontalHeaderLabels([
+            translate("SyncImportWizard", "Person / record"), translate("SyncImportWizard", "Change"),
+            translate("SyncImportWizard", "Field"), translate("SyncImportWizard", "Current"),
+            translate("SyncImportWizard", "Received")])
         self.diff.verticalHeader().setVisible(False)
         self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         em = self.diff.fontMetrics().averageCharWidth()  # the values get the room: names and fields are short
@@ -307,18 +330,21 @@ class _PreviewPage(QWizardPage):
         self.diff.setColumnWidth(2, 20 * em)
         for col in (3, 4):
             self.diff.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        self.tabs.addTab(self.diff, "Thay đổi theo cán bộ")
+        self.tabs.addTab(self.diff, translate("SyncImportWizard", "Changes by person"))
         self.conflicts = QTableWidget(0, 4)
-        self.conflicts.setHorizontalHeaderLabels(["Loại", "Cán bộ / bản ghi", "Nội dung", "Các trường"])
+        self.conflicts.setHorizontalHeaderLabels([
+            translate("SyncImportWizard", "Type"), translate("SyncImportWizard", "Person / record"),
+            translate("SyncImportWizard", "Content"), translate("SyncImportWizard", "Fields")])
         self.conflicts.verticalHeader().setVisible(False)
         self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflicts.setColumnWidth(0, 250)
         self.conflicts.setColumnWidth(1, 230)
         self.conflicts.setColumnWidth(2, 150)
         self.conflicts.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.tabs.addTab(self.conflicts, "Xung đột")
+        self.tabs.addTab(self.conflicts, translate("SyncImportWizard", "Conflicts"))
         v.addWidget(self.tabs, 1)
-        self.accept_soft = QCheckBox("Chấp nhận luôn các xung đột mềm (đã gộp hai bên, không đưa vào danh sách chờ xử lý)")
+        self.accept_soft = QCheckBox(translate("SyncImportWizard", "Accept the soft conflicts too (both sides merged; "
+                                                                   "not put on the list to resolve)"))
         v.addWidget(self.accept_soft)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -330,16 +356,18 @@ class _PreviewPage(QWizardPage):
         ack = getattr(r, "kind", "") == "ack"
         self.tabs.setVisible(not ack)
         if ack:  # an acknowledgement from the parent: nothing to review but what it confirms
-            self.summary.setText(f"<b>{r.reason}</b><br>Bấm «Áp dụng» để ghi nhận: các bản ghi đã gửi sẽ không còn ở "
-                                 "trạng thái «đã gửi, chưa xác nhận».")
+            self.summary.setText(translate("SyncImportWizard", "<b>{reason}</b><br>Press «Apply» to record it: the "
+                                                               "records sent will no longer be «sent, not "
+                                                               "acknowledged».").format(reason=r.reason))
             self.accept_soft.setVisible(False)
             self.status.setText("")
             return
         c = counts_of(r)
         conflicts = list(getattr(r, "conflicts", None) or [])
         hard = sum(1 for x in conflicts if _get(x, "kind") == "hard")
-        self.summary.setText(counts_html(c) + (f"<br><b>{len(conflicts)}</b> xung đột"
-                                               f" ({hard} cần người quyết định)" if conflicts else "<br>Không có xung đột."))
+        self.summary.setText(counts_html(c) + "<br>" + (
+            translate("SyncImportWizard", "<b>{count}</b> conflicts ({hard} need a decision)").format(
+                count=len(conflicts), hard=hard) if conflicts else translate("SyncImportWizard", "No conflicts.")))
         diffs = list(getattr(getattr(r, "preview", None), "diffs", None) or [])
         lines: list[tuple[str, str, str, Any, Any]] = []
         for d in diffs:
@@ -375,12 +403,13 @@ class _PreviewPage(QWizardPage):
                 if j == 0:
                     item.setForeground(QColor(KIND_COLOR.get(kind, "#000")))
                 self.conflicts.setItem(i, j, item)
-        self.tabs.setTabText(1, f"Xung đột ({len(conflicts)})")
-        self.tabs.setTabText(0, f"Thay đổi theo cán bộ ({len(diffs)})")
+        self.tabs.setTabText(1, translate("SyncImportWizard", "Conflicts ({count})").format(count=len(conflicts)))
+        self.tabs.setTabText(0, translate("SyncImportWizard", "Changes by person ({count})").format(count=len(diffs)))
         self.accept_soft.setVisible(any(_get(x, "kind") == "soft" for x in conflicts))
         self.status.setStyleSheet("")
-        self.status.setText("Xung đột cứng không được áp dụng: chúng chờ ở trang «Xung đột» để người có trách nhiệm "
-                            "quyết định." if hard else "")
+        self.status.setText(translate("SyncImportWizard", "Hard conflicts are not applied: they wait on the "
+                                                          "«Conflicts» page for the person in charge to decide.")
+                            if hard else "")
 
     def diff_lines(self) -> list[tuple[str, ...]]:
         def text(i: int, j: int) -> str:
@@ -406,7 +435,8 @@ class _PreviewPage(QWizardPage):
 
         self.wiz.run(lambda: _svc().import_package(uowf, p, passphrase=passphrase, dry_run=False, accept_soft=soft,
                                                    ack_dir=p.parent, progress=lambda f, m: emit(f, m)),
-                     got, self.status, "Đang sao lưu cơ sở dữ liệu và áp dụng gói…")
+                     got, self.status, translate("SyncImportWizard", "Backing up the database and applying the "
+                                                                     "package…"))
         return False
 
 
@@ -414,7 +444,7 @@ class _DonePage(QWizardPage):
     def __init__(self, wiz: SyncImportWizard) -> None:
         super().__init__()
         self.wiz = wiz
-        self.setTitle("Bước 4. Kết quả")
+        self.setTitle(translate("SyncImportWizard", "Step 4. Result"))
         v = QVBoxLayout(self)
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -430,12 +460,16 @@ class _DonePage(QWizardPage):
             parts.append(counts_html(counts_of(r)))
             conflicts = list(getattr(r, "conflicts", None) or [])
             if conflicts:
-                parts.append(f"<b>{len(conflicts)}</b> xung đột được đưa vào trang «Xung đột» để xử lý.")
+                parts.append(translate("SyncImportWizard", "<b>{count}</b> conflicts were put on the «Conflicts» page "
+                                                           "to be resolved.").format(count=len(conflicts)))
             backup = getattr(r, "backup_path", None)
             if backup:
-                parts.append(f"Bản sao lưu trước khi nhập: {backup}")
+                parts.append(translate("SyncImportWizard", "Backup made before the import: {path}").format(path=backup))
             ack = getattr(r, "ack_path", None)
             if ack:
-                parts.append(f"Đã ghi gói xác nhận <b>{Path(ack).name}</b> vào {Path(ack).parent}. "
-                             "Mang gói này về cho đơn vị đã gửi để họ nhập (xác nhận đã nhận đủ). Có thể rút USB an toàn.")
+                parts.append(translate("SyncImportWizard", "Wrote the acknowledgement package <b>{name}</b> to "
+                                                           "{folder}. Take it back to the unit that sent the package "
+                                                           "for them to import (it confirms everything was received). "
+                                                           "The USB drive can be safely removed.").format(
+                    name=Path(ack).name, folder=Path(ack).parent))
         self.text.setText("<br><br>".join(parts))

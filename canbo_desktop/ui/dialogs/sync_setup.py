@@ -35,13 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
+from canbo_desktop.ui.pages.conflicts_page import Translated
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.screen import fit_window, scrolling, text_size
 from canbo_desktop.ui.widgets.usb import UsbPicker
 
-RELATIONS = (("parent", "Đơn vị cấp trên (nơi mình gửi gói lên)"), ("child", "Đơn vị cấp dưới (gửi gói lên mình)"),
-             ("recovery", "Khoá khôi phục của tỉnh"))
-RELATION_TEXT = {"parent": "Cấp trên", "child": "Cấp dưới", "recovery": "Khoá khôi phục"}
+RELATIONS = (("parent", QT_TRANSLATE_NOOP("SyncSetup", "Parent unit (we send our packages to it)")),
+             ("child", QT_TRANSLATE_NOOP("SyncSetup", "Child unit (sends its packages to us)")),
+             ("recovery", QT_TRANSLATE_NOOP("SyncSetup", "Province recovery key")))  # translated where shown
+RELATION_TEXT = Translated("SyncSetup", {"parent": QT_TRANSLATE_NOOP("SyncSetup", "Parent"),
+                                         "child": QT_TRANSLATE_NOOP("SyncSetup", "Child"),
+                                         "recovery": QT_TRANSLATE_NOOP("SyncSetup", "Recovery key")})
 MIN_PASSPHRASE = 8  # the service's minimum for the office keys
 MIN_RECOVERY_PASSPHRASE = 12
 RED = "#b00020"
@@ -86,7 +91,7 @@ class FingerprintLabel(QLabel):
         self.setFont(mono_font(point_size))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet("QLabel { background: #f4f6f8; border: 1px solid #c9d1d9; padding: 8px 14px; }")
-        self.setAccessibleName("Dấu vân tay khoá")
+        self.setAccessibleName(translate("SyncSetup", "Key fingerprint"))
         self.set_fingerprint(fp)
 
     def set_fingerprint(self, fp: str) -> None:
@@ -121,7 +126,7 @@ class SyncSetupDialog(QDialog):
         self.peers: list[Any] = []
         self.last_written: Path | None = None
         self.last_imported: Any = None
-        self.setWindowTitle("Cài đặt đồng bộ USB — khoá của đơn vị")
+        self.setWindowTitle(translate("SyncSetup", "USB sync set-up — the unit's keys"))
         v = QVBoxLayout(self)
         self.tabs = QTabWidget()
         v.addWidget(self.tabs, 1)
@@ -135,54 +140,56 @@ class SyncSetupDialog(QDialog):
         mv.addWidget(self.mine_head)
         self.my_fp = FingerprintLabel()
         mv.addWidget(self.my_fp, 0, Qt.AlignmentFlag.AlignLeft)
-        self.create_box = QGroupBox("Tạo khoá cho đơn vị")
+        self.create_box = QGroupBox(translate("SyncSetup", "Create the unit's keys"))
         cf = QFormLayout(self.create_box)
-        self.new_pass = passphrase_edit(f"ít nhất {MIN_PASSPHRASE} ký tự")
-        self.new_pass2 = passphrase_edit("nhập lại")
-        self.create_button = QPushButton("Tạo khoá")
+        self.new_pass = passphrase_edit(translate("SyncSetup", "at least {count} characters").format(count=MIN_PASSPHRASE))
+        self.new_pass2 = passphrase_edit(translate("SyncSetup", "type it again"))
+        self.create_button = QPushButton(translate("SyncSetup", "Create keys"))
         self.create_button.clicked.connect(self.create_keys)
-        cf.addRow("Cụm mật khẩu khoá", self.new_pass)
-        cf.addRow("Nhập lại", self.new_pass2)
-        warning = QLabel("Cụm mật khẩu này bảo vệ khoá ký của đơn vị; cần nhập mỗi lần xuất gói. "
-                         "Hãy ghi lại và cất giữ cẩn thận: quên nó thì phải tạo khoá mới và trao đổi lại với cấp trên.")
+        cf.addRow(translate("SyncSetup", "Key passphrase"), self.new_pass)
+        cf.addRow(translate("SyncSetup", "Repeat"), self.new_pass2)
+        warning = QLabel(translate("SyncSetup", "This passphrase protects the unit's signing key; it is asked for at "
+                                                "every export. Write it down and keep it safe: if it is forgotten, new "
+                                                "keys must be created and exchanged again with the parent unit."))
         warning.setWordWrap(True)  # two lines on a narrow window
         cf.addRow(warning)
         cf.addRow("", _left(self.create_button))
         mv.addWidget(self.create_box)
-        self.export_box = QGroupBox("Ghi gói khoá ra USB (để mang lên cấp trên hoặc xuống cấp dưới)")
+        self.export_box = QGroupBox(translate("SyncSetup", "Write the keys package to USB (to take to the parent or a child unit)"))
         ef = QFormLayout(self.export_box)
         ef.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.usb = usb if usb is not None else UsbPicker()
-        self.keys_pass = passphrase_edit("cụm mật khẩu khoá của đơn vị")
-        self.export_keys_button = QPushButton("Ghi gói khoá")
+        self.keys_pass = passphrase_edit(translate("SyncSetup", "the unit's key passphrase"))
+        self.export_keys_button = QPushButton(translate("SyncSetup", "Write keys package"))
         self.export_keys_button.clicked.connect(self.export_keys)
-        ef.addRow("Ghi vào", self.usb)
-        ef.addRow("Cụm mật khẩu", self.keys_pass)
+        ef.addRow(translate("SyncSetup", "Write to"), self.usb)
+        ef.addRow(translate("SyncSetup", "Passphrase"), self.keys_pass)
         ef.addRow("", _left(self.export_keys_button))
         self.export_box.setEnabled(False)  # until the keys are read
         mv.addWidget(self.export_box)
         mv.addStretch(1)
-        self.tabs.addTab(scrolling(mine, horizontal=False), "Khoá của đơn vị mình")  # scrolls on a short screen
+        self.tabs.addTab(scrolling(mine, horizontal=False),  # scrolls on a short screen
+                         translate("SyncSetup", "Our unit's keys"))
 
         # -- tab 2: peers ---------------------------------------------------------------------------
         others = QWidget()
         ov = QVBoxLayout(others)
-        imp = QGroupBox("Nhận gói khoá của đơn vị khác")
+        imp = QGroupBox(translate("SyncSetup", "Receive another unit's keys package"))
         iform = QFormLayout(imp)
         row = QHBoxLayout()
         self.keys_file = QLineEdit()
-        self.keys_file.setPlaceholderText("tệp .cbpkg chứa khoá của đơn vị kia")
-        browse = QPushButton("Chọn tệp…")
+        self.keys_file.setPlaceholderText(translate("SyncSetup", "the .cbpkg file with the other unit's keys"))
+        browse = QPushButton(translate("SyncSetup", "Choose file…"))
         browse.clicked.connect(self._browse_keys)
         row.addWidget(self.keys_file, 1)
         row.addWidget(browse)
         self.relation = QComboBox()
         for code, label in RELATIONS:
-            self.relation.addItem(label, code)
-        self.import_keys_button = QPushButton("Nhận khoá")
+            self.relation.addItem(translate("SyncSetup", label), code)
+        self.import_keys_button = QPushButton(translate("SyncSetup", "Receive keys"))
         self.import_keys_button.clicked.connect(self.import_keys)
-        iform.addRow("Tệp gói khoá", row)
-        iform.addRow("Đơn vị này là", self.relation)
+        iform.addRow(translate("SyncSetup", "Keys package file"), row)
+        iform.addRow(translate("SyncSetup", "This unit is"), self.relation)
         iform.addRow("", _left(self.import_keys_button))
         ov.addWidget(imp)
         self.peer_head = QLabel()
@@ -192,7 +199,8 @@ class SyncSetupDialog(QDialog):
         self.peer_fp = FingerprintLabel()
         ov.addWidget(self.peer_fp, 0, Qt.AlignmentFlag.AlignLeft)
         self.peer_table = QTableWidget(0, 3)
-        self.peer_table.setHorizontalHeaderLabels(["Quan hệ", "Đơn vị", "Dấu vân tay khoá"])
+        self.peer_table.setHorizontalHeaderLabels([translate("SyncSetup", "Relation"), translate("SyncSetup", "Unit"),
+                                                   translate("SyncSetup", "Key fingerprint")])
         self.peer_table.verticalHeader().setVisible(False)
         self.peer_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.peer_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -201,15 +209,18 @@ class SyncSetupDialog(QDialog):
         self.peer_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.peer_table.itemSelectionChanged.connect(self._peer_chosen)
         ov.addWidget(self.peer_table, 1)
-        self.tabs.addTab(scrolling(others, horizontal=False), "Đơn vị cấp trên, cấp dưới")
+        self.tabs.addTab(scrolling(others, horizontal=False), translate("SyncSetup", "Parent and child units"))
 
         # -- tab 3: recovery key (province) -----------------------------------------------------------
         rec = QWidget()
         rv = QVBoxLayout(rec)
-        text = QLabel("Khoá khôi phục do <b>Sở Nội vụ (cấp tỉnh)</b> tạo một lần. Mọi gói dữ liệu trong tỉnh đều được mã "
-                      "hoá thêm cho khoá này, để mở được gói khi một đơn vị mất khoá. Phần bí mật của khoá được ghi ra "
-                      "tệp, bảo vệ bằng một cụm mật khẩu riêng, và cất trong két. Các đơn vị khác chỉ cần nhận phần công "
-                      "khai (gói khoá khôi phục) ở thẻ «Đơn vị cấp trên, cấp dưới».")
+        text = QLabel(translate("SyncSetup", "The recovery key is created once by the <b>Department of Home Affairs "
+                                             "(province)</b>. Every data package in the province is also encrypted "
+                                             "for this key, so that a package can still be opened when a unit loses "
+                                             "its keys. The key's secret part is written to a file, protected by a "
+                                             "passphrase of its own, and kept in a safe. The other units only receive "
+                                             "the public part (the recovery keys package) in the «Parent and child "
+                                             "units» tab."))
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         rv.addWidget(text)
@@ -218,28 +229,29 @@ class SyncSetupDialog(QDialog):
         rv.addWidget(self.recovery_head)
         self.recovery_fp = FingerprintLabel()
         rv.addWidget(self.recovery_fp, 0, Qt.AlignmentFlag.AlignLeft)
-        rbox = QGroupBox("Tạo khoá khôi phục")
+        rbox = QGroupBox(translate("SyncSetup", "Create the recovery key"))
         rf = QFormLayout(rbox)
         rf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.recovery_pass = passphrase_edit(f"cụm mật khẩu riêng, ít nhất {MIN_RECOVERY_PASSPHRASE} ký tự")
-        self.recovery_pass2 = passphrase_edit("nhập lại")
+        self.recovery_pass = passphrase_edit(translate("SyncSetup", "a passphrase of its own, at least {count} characters")
+                                             .format(count=MIN_RECOVERY_PASSPHRASE))
+        self.recovery_pass2 = passphrase_edit(translate("SyncSetup", "type it again"))
         self.recovery_usb = UsbPicker()
-        self.recovery_button = QPushButton("Tạo khoá khôi phục")
+        self.recovery_button = QPushButton(translate("SyncSetup", "Create recovery key"))
         self.recovery_button.clicked.connect(self.create_recovery)
-        rf.addRow("Cụm mật khẩu", self.recovery_pass)
-        rf.addRow("Nhập lại", self.recovery_pass2)
-        rf.addRow("Ghi phần bí mật vào", self.recovery_usb)
+        rf.addRow(translate("SyncSetup", "Passphrase"), self.recovery_pass)
+        rf.addRow(translate("SyncSetup", "Repeat"), self.recovery_pass2)
+        rf.addRow(translate("SyncSetup", "Write the secret part to"), self.recovery_usb)
         rf.addRow("", _left(self.recovery_button))
         rv.addWidget(rbox)
         rv.addStretch(1)
-        self.tabs.addTab(scrolling(rec, horizontal=False), "Khoá khôi phục (tỉnh)")
+        self.tabs.addTab(scrolling(rec, horizontal=False), translate("SyncSetup", "Recovery key (province)"))
 
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(translate("SyncSetup", "Close"))
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)
         fit_window(self, *text_size(self, 118, 40))  # at most 90 % of the screen (1366×768 at 150 %)
@@ -255,19 +267,22 @@ class SyncSetupDialog(QDialog):
         self.info, self.peers = data[0], list(data[1])
         info = self.info
         if info is None:
-            self.mine_head.setText("Đơn vị chưa có khoá đồng bộ. Tạo khoá trước khi trao đổi với cấp trên, cấp dưới.")
+            self.mine_head.setText(translate("SyncSetup", "This unit has no sync keys yet. Create them before "
+                                                          "exchanging keys with the parent and child units."))
             self.my_fp.set_fingerprint("")
         else:
-            self.mine_head.setText(f"<b>{info.unit_name}</b> ({info.unit_code}) đã có khoá. Dấu vân tay khoá của "
-                                   "đơn vị — đọc cho cán bộ đơn vị bên kia đối chiếu:")
+            self.mine_head.setText(translate("SyncSetup", "<b>{unit}</b> ({code}) has its keys. The unit's key "
+                                                          "fingerprint — read it out to the other unit's clerk to "
+                                                          "compare:").format(unit=info.unit_name, code=info.unit_code))
             self.my_fp.set_fingerprint(info.fingerprint)
         self.create_box.setVisible(info is None)
         self.export_box.setEnabled(info is not None)
         rec = getattr(info, "recovery_fingerprint", "") if info is not None else ""
         rec_peer = next((p for p in self.peers if p.relation == "recovery"), None)
         rec = rec or (rec_peer.fingerprint if rec_peer is not None else None)
-        self.recovery_head.setText("Khoá khôi phục đang dùng — dấu vân tay:" if rec else
-                                   "Chưa có khoá khôi phục: các gói chỉ mở được bằng khoá của đơn vị nhận.")
+        self.recovery_head.setText(translate("SyncSetup", "Recovery key in use — fingerprint:") if rec else
+                                   translate("SyncSetup", "No recovery key: packages open only with the receiving "
+                                                          "unit's key."))
         self.recovery_fp.set_fingerprint(rec or "")
         shown = [p for p in self.peers]
         self.peer_table.setRowCount(len(shown))
@@ -284,25 +299,28 @@ class SyncSetupDialog(QDialog):
         if not rows:
             return
         p = self.peers[rows[0].row()]
-        self.peer_head.setText(f"<b>{p.unit_name}</b> — {RELATION_TEXT.get(p.relation, p.relation)}. Dấu vân tay:")
+        self.peer_head.setText(translate("SyncSetup", "<b>{unit}</b> — {relation}. Fingerprint:").format(
+            unit=p.unit_name, relation=RELATION_TEXT.get(p.relation, p.relation)))
         self.peer_fp.set_fingerprint(p.fingerprint)
 
     # -- actions --------------------------------------------------------------------------------
     def create_keys(self) -> None:
         p1, p2 = self.new_pass.text(), self.new_pass2.text()
         if len(p1) < MIN_PASSPHRASE:
-            self._say(f"Cụm mật khẩu khoá phải có ít nhất {MIN_PASSPHRASE} ký tự.", RED)
+            self._say(translate("SyncSetup", "The key passphrase must have at least {count} characters.")
+                      .format(count=MIN_PASSPHRASE), RED)
             return
         if p1 != p2:
-            self._say("Hai lần nhập cụm mật khẩu không giống nhau.", RED)
+            self._say(translate("SyncSetup", "The two passphrases typed are not the same."), RED)
             return
         uowf = self.uowf
-        self._say("Đang tạo khoá…")
+        self._say(translate("SyncSetup", "Creating the keys…"))
 
         def done(info: Any) -> None:
             self.new_pass.clear()
             self.new_pass2.clear()
-            self._say("Đã tạo khoá của đơn vị. Bước tiếp: ghi gói khoá ra USB và mang đến đơn vị cấp trên.", GREEN)
+            self._say(translate("SyncSetup", "The unit's keys are created. Next: write the keys package to USB and "
+                                             "take it to the parent unit."), GREEN)
             self.changed.emit()
             self.reload()
 
@@ -311,44 +329,48 @@ class SyncSetupDialog(QDialog):
     def export_keys(self) -> None:
         out, passphrase = self.usb.path(), self.keys_pass.text()
         if not out:
-            self._say("Chọn ổ USB hoặc thư mục để ghi gói khoá.", RED)
+            self._say(translate("SyncSetup", "Choose a USB drive or a folder to write the keys package to."), RED)
             return
         if not passphrase:
-            self._say("Nhập cụm mật khẩu khoá của đơn vị.", RED)
+            self._say(translate("SyncSetup", "Enter the unit's key passphrase."), RED)
             return
         uowf = self.uowf
-        self._say("Đang ghi gói khoá…")
+        self._say(translate("SyncSetup", "Writing the keys package…"))
 
         def done(r: Any) -> None:
             self.keys_pass.clear()
             self.last_written = Path(r.path)
-            self._say(f"Đã ghi gói khoá {Path(r.path).name} vào {Path(r.path).parent}. Khi đơn vị bên kia nhận, hãy "
-                      "cùng đọc dấu vân tay để đối chiếu. Có thể rút USB an toàn.", GREEN)
+            self._say(translate("SyncSetup", "Wrote the keys package {name} to {folder}. When the other unit receives "
+                                             "it, read the fingerprint out together to compare. The USB drive can be "
+                                             "safely removed.").format(name=Path(r.path).name,
+                                                                       folder=Path(r.path).parent), GREEN)
 
         self.tasks.run_db(lambda: _peers().export_keys_package(uowf, Path(out), passphrase=passphrase),
                           on_done=done, on_error=self._failed)
 
     def _browse_keys(self) -> None:
-        f, _ = QFileDialog.getOpenFileName(self, "Chọn gói khoá", self.usb.path(), "Gói đồng bộ (*.cbpkg);;Mọi tệp (*)")
+        f, _ = QFileDialog.getOpenFileName(self, translate("SyncSetup", "Choose the keys package"), self.usb.path(),
+                                           translate("SyncSetup", "Sync packages (*.cbpkg);;All files (*)"))
         if f:
             self.keys_file.setText(f)
 
     def import_keys(self) -> None:
         path, relation = self.keys_file.text().strip(), str(self.relation.currentData())
         if not path:
-            self._say("Chọn tệp gói khoá của đơn vị kia.", RED)
+            self._say(translate("SyncSetup", "Choose the other unit's keys package file."), RED)
             return
         uowf = self.uowf
-        self._say("Đang đọc gói khoá…")
+        self._say(translate("SyncSetup", "Reading the keys package…"))
 
         def done(peer: Any) -> None:
             self.last_imported = peer
-            self.peer_head.setText(f"Đã nhận khoá của <b>{peer.unit_name}</b> "
-                                   f"({RELATION_TEXT.get(peer.relation, peer.relation)}). <b>Hãy gọi điện cho đơn vị đó "
-                                   "và cùng đọc dấu vân tay dưới đây</b>: nếu khác nhau một ký tự, gói khoá không phải "
-                                   "của họ — báo ngay cho quản trị.")
+            self.peer_head.setText(translate("SyncSetup", "Received the keys of <b>{unit}</b> ({relation}). <b>Phone "
+                                                          "that unit and read the fingerprint below out together</b>: "
+                                                          "if a single character differs, the keys package is not "
+                                                          "theirs — tell the administrator at once.").format(
+                unit=peer.unit_name, relation=RELATION_TEXT.get(peer.relation, peer.relation)))
             self.peer_fp.set_fingerprint(peer.fingerprint)
-            self._say("Đã lưu khoá của đơn vị kia.", GREEN)
+            self._say(translate("SyncSetup", "Saved the other unit's keys."), GREEN)
             self.changed.emit()
             self.reload()
 
@@ -358,25 +380,28 @@ class SyncSetupDialog(QDialog):
     def create_recovery(self) -> None:
         p1, p2, out = self.recovery_pass.text(), self.recovery_pass2.text(), self.recovery_usb.path()
         if len(p1) < MIN_RECOVERY_PASSPHRASE:
-            self._say(f"Cụm mật khẩu khoá khôi phục phải có ít nhất {MIN_RECOVERY_PASSPHRASE} ký tự.", RED)
+            self._say(translate("SyncSetup", "The recovery key passphrase must have at least {count} characters.")
+                      .format(count=MIN_RECOVERY_PASSPHRASE), RED)
             return
         if p1 != p2:
-            self._say("Hai lần nhập cụm mật khẩu không giống nhau.", RED)
+            self._say(translate("SyncSetup", "The two passphrases typed are not the same."), RED)
             return
         if not out:
-            self._say("Chọn nơi ghi phần bí mật của khoá khôi phục (một USB riêng để cất vào két).", RED)
+            self._say(translate("SyncSetup", "Choose where to write the recovery key's secret part (a separate USB "
+                                             "drive, to keep in the safe)."), RED)
             return
         uowf = self.uowf
-        self._say("Đang tạo khoá khôi phục…")
+        self._say(translate("SyncSetup", "Creating the recovery key…"))
 
         def done(r: tuple[Path, Path, str]) -> None:
             sealed, package, _fp = r
             self.recovery_pass.clear()
             self.recovery_pass2.clear()
             self.last_written = Path(package)
-            self._say(f"Đã tạo khoá khôi phục. Phần bí mật: {sealed} — cất USB này vào két. Phần công khai: gói "
-                      f"{Path(package).name}, gửi xuống mọi đơn vị (nhận ở thẻ «Đơn vị cấp trên, cấp dưới», "
-                      "chọn «Khoá khôi phục của tỉnh»).", GREEN)
+            self._say(translate("SyncSetup", "Created the recovery key. Secret part: {secret} — keep this USB drive in "
+                                             "the safe. Public part: the package {name}, to send down to every unit "
+                                             "(received in the «Parent and child units» tab, choosing «Province "
+                                             "recovery key»).").format(secret=sealed, name=Path(package).name), GREEN)
             self.changed.emit()
             self.reload()
 
@@ -388,4 +413,4 @@ class SyncSetupDialog(QDialog):
         self.status.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
-        self._say(getattr(exc, "message", None) or f"Lỗi: {exc}", RED)
+        self._say(getattr(exc, "message", None) or translate("SyncSetup", "Error: {error}").format(error=exc), RED)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from canbo_desktop.domain.dates import format_date
+from canbo_desktop.i18n import translate
 from canbo_desktop.paths import user_data_dir
 from canbo_desktop.ui.dialogs.sync_setup import RELATION_TEXT, SyncSetupDialog, fingerprint_groups, mono_font
 from canbo_desktop.ui.pages.conflicts_page import ConflictsPage
@@ -60,6 +61,10 @@ def _day(v: Any) -> str:
     if isinstance(v, date):
         return format_date(v)
     return ""
+
+
+def colored(text: str, color: str) -> str:
+    return f"<span style='color:{color}'>{text}</span>"
 
 
 def short_fingerprint(fp: str) -> str:
@@ -103,15 +108,18 @@ class SyncPage(QWidget):
         self.fp.setFont(mono_font(11))
         self.fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.fp)
-        self.setup_button = QPushButton("Cài đặt khoá…")
-        self.setup_button.setToolTip("Tạo khoá, trao đổi gói khoá với cấp trên, cấp dưới; khoá khôi phục")
+        self.setup_button = QPushButton(translate("SyncPage", "Key set-up…"))
+        self.setup_button.setToolTip(translate("SyncPage", "Create keys, exchange keys packages with the parent and "
+                                                           "child units; the recovery key"))
         self.setup_button.clicked.connect(lambda: self.open_setup())
         head.addWidget(self.setup_button)
         v.addLayout(head)
 
         self.peer_table = QTableWidget(0, 6)
-        self.peer_table.setHorizontalHeaderLabels(["Quan hệ", "Đơn vị", "Dấu vân tay khoá", "Gói gửi gần nhất",
-                                                   "Gói nhận gần nhất", "Đã gửi, chưa xác nhận"])
+        self.peer_table.setHorizontalHeaderLabels([
+            translate("SyncPage", "Relation"), translate("SyncPage", "Unit"), translate("SyncPage", "Key fingerprint"),
+            translate("SyncPage", "Last package sent"), translate("SyncPage", "Last package received"),
+            translate("SyncPage", "Sent, not acknowledged")])
         self.peer_table.verticalHeader().setVisible(False)
         self.peer_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.peer_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,16 +134,16 @@ class SyncPage(QWidget):
 
         boxes = QHBoxLayout()
         # -- export ---------------------------------------------------------------------------------
-        exp = QGroupBox("Gửi gói lên cấp trên")
+        exp = QGroupBox(translate("SyncPage", "Send a package to the parent unit"))
         ef = QFormLayout(exp)
         ef.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.target = QComboBox()
         self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.target.setMinimumContentsLength(20)
         self.target.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        ef.addRow("Gửi cho", self.target)
-        self.incremental = QRadioButton("Phần thay đổi cấp trên chưa xác nhận")
-        self.full = QRadioButton("Toàn bộ dữ liệu của đơn vị")
+        ef.addRow(translate("SyncPage", "Send to"), self.target)
+        self.incremental = QRadioButton(translate("SyncPage", "Changes the parent has not acknowledged"))
+        self.full = QRadioButton(translate("SyncPage", "All of the unit's data"))
         self.incremental.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.incremental)
@@ -143,19 +151,19 @@ class SyncPage(QWidget):
         kinds = FlowLayout()  # side by side on a wide window, one under the other on a narrow one
         kinds.addWidget(self.incremental)
         kinds.addWidget(self.full)
-        ef.addRow("Nội dung", kinds)
+        ef.addRow(translate("SyncPage", "Content"), kinds)
         self.usb = UsbPicker(lister=volumes)
         self.usb.combo.setMinimumContentsLength(16)
-        ef.addRow("Ghi vào", self.usb)
+        ef.addRow(translate("SyncPage", "Write to"), self.usb)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("cụm mật khẩu khoá của đơn vị (để ký gói)")
-        ef.addRow("Cụm mật khẩu", self.passphrase)
+        self.passphrase.setPlaceholderText(translate("SyncPage", "the unit's key passphrase (to sign the package)"))
+        ef.addRow(translate("SyncPage", "Passphrase"), self.passphrase)
         run = QHBoxLayout()
-        self.export_button = QPushButton("Ghi gói ra USB")
+        self.export_button = QPushButton(translate("SyncPage", "Write package to USB"))
         self.export_button.setEnabled(False)  # until this office's keys and its parent are read
         self.export_button.clicked.connect(self.export)
-        self.cancel_button = QPushButton("Dừng")
+        self.cancel_button = QPushButton(translate("SyncPage", "Stop"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.bar = QProgressBar()
@@ -174,7 +182,7 @@ class SyncPage(QWidget):
         self.export_status.setTextFormat(Qt.TextFormat.RichText)
         self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         ef.addRow("", self.export_status)
-        self.receipt_button = QPushButton("Xem biên nhận (PDF)…")
+        self.receipt_button = QPushButton(translate("SyncPage", "View receipt (PDF)…"))
         self.receipt_button.setEnabled(False)
         self.receipt_button.clicked.connect(lambda: self.show_receipt())
         receipt_row = QHBoxLayout()
@@ -183,13 +191,15 @@ class SyncPage(QWidget):
         ef.addRow("", receipt_row)
         boxes.addWidget(exp, 3)
         # -- import ---------------------------------------------------------------------------------
-        imp = QGroupBox("Nhận gói từ USB")
+        imp = QGroupBox(translate("SyncPage", "Receive a package from USB"))
         iv = QVBoxLayout(imp)
-        text = QLabel("Gói của đơn vị cấp dưới (dữ liệu), của cấp trên (xác nhận, danh mục). Chương trình kiểm tra "
-                      "chữ ký và thứ tự gói, cho xem trước mọi thay đổi và xung đột, sao lưu rồi mới ghi.")
+        text = QLabel(translate("SyncPage", "Packages from child units (data) and from the parent "
+                                            "(acknowledgements, code lists). The program checks the signature and the "
+                                            "order of the packages, previews every change and conflict, and backs up "
+                                            "before writing."))
         text.setWordWrap(True)
         iv.addWidget(text)
-        self.import_button = QPushButton("Nhận gói…")
+        self.import_button = QPushButton(translate("SyncPage", "Receive package…"))
         self.import_button.clicked.connect(lambda: self.open_import())
         iv.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.import_status = QLabel()
@@ -199,11 +209,12 @@ class SyncPage(QWidget):
         iv.addStretch(1)
         boxes.addWidget(imp, 2)
         v.addLayout(boxes, 1)
-        self.tabs.addTab(scrolling(main, horizontal=False), "Gửi và nhận")  # scrolls on a short screen
+        self.tabs.addTab(scrolling(main, horizontal=False),  # scrolls on a short screen
+                         translate("SyncPage", "Send and receive"))
 
         self.conflicts = ConflictsPage(uowf, tasks, self)
         self.conflicts.count_changed.connect(self._conflicts_counted)
-        self.tabs.addTab(self.conflicts, "Xung đột")
+        self.tabs.addTab(self.conflicts, translate("SyncPage", "Conflicts"))
 
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
@@ -216,30 +227,37 @@ class SyncPage(QWidget):
                           on_done=self._show, on_error=self._failed_load)
 
     def _failed_load(self, exc: BaseException) -> None:
-        self.office.setText(f"<span style='color:{RED}'>{getattr(exc, 'message', None) or exc}</span>")
+        self.office.setText(colored(str(getattr(exc, "message", None) or exc), RED))
 
     def _show(self, data: tuple[Any, list[Any]]) -> None:
         self.info, self.peers = data[0], [p for p in data[1] if p.relation in ("parent", "child")]
         info = self.info
         if info is None:
-            self.office.setText("<b>Đơn vị chưa có khoá đồng bộ.</b> Bấm «Cài đặt khoá…» để tạo khoá và trao đổi "
-                                "gói khoá với đơn vị cấp trên trước khi gửi gói.")
+            self.office.setText(translate("SyncPage", "<b>This unit has no sync keys yet.</b> Press «Key set-up…» to "
+                                                      "create them and exchange keys packages with the parent unit "
+                                                      "before sending packages."))
             self.fp.setText("")
         else:
-            self.office.setText(f"<b>{info.unit_name}</b> ({info.unit_code}) — dấu vân tay khoá:")
+            self.office.setText(translate("SyncPage", "<b>{unit}</b> ({code}) — key fingerprint:").format(
+                unit=info.unit_name, code=info.unit_code))
             self.fp.setText(short_fingerprint(info.fingerprint))
             self.fp.setToolTip(" ".join(fingerprint_groups(info.fingerprint)))
         self.peer_table.setRowCount(len(self.peers))
         for i, p in enumerate(self.peers):
             sent_no = int(getattr(p, "next_out_package", 1) or 1) - 1
-            sent = f"số {sent_no} · {_day(getattr(p, 'last_out_at', None))}".rstrip(" ·") if sent_no > 0 else "chưa gửi"
+            sent = (translate("SyncPage", "no. {number} · {date}").format(
+                number=sent_no, date=_day(getattr(p, "last_out_at", None))).rstrip(" ·")
+                if sent_no > 0 else translate("SyncPage", "not sent yet"))
             got_no = int(getattr(p, "last_in_package", 0) or 0)
             got_at = _day(getattr(p, "last_in_at", None))  # data packages are numbered; acknowledgements are not
-            got = (f"số {got_no} · {got_at}".rstrip(" ·") if got_no > 0 else f"ngày {got_at}" if got_at else "chưa nhận")
+            got = (translate("SyncPage", "no. {number} · {date}").format(number=got_no, date=got_at).rstrip(" ·")
+                   if got_no > 0 else translate("SyncPage", "on {date}").format(date=got_at) if got_at
+                   else translate("SyncPage", "not received yet"))
             unacked = int(getattr(p, "unacked_rows", 0) or 0)
             name = f"{p.unit_name} ({p.unit_code})" if getattr(p, "unit_code", "") else (p.unit_name or p.node_id)
             cells = [RELATION_TEXT.get(p.relation, p.relation), name, " ".join(fingerprint_groups(p.fingerprint)), sent, got,
-                     f"{unacked:,} dòng".replace(",", ".") if unacked else ("đã xác nhận hết" if sent_no else "—")]
+                     translate("SyncPage", "{count} rows").format(count=QLocale().toString(unacked)) if unacked
+                     else (translate("SyncPage", "all acknowledged") if sent_no else "—")]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 2:
@@ -247,24 +265,29 @@ class SyncPage(QWidget):
                     item.setToolTip(" ".join(fingerprint_groups(p.fingerprint)))
                 if j == 5 and unacked:
                     item.setForeground(QColor(AMBER))
-                    item.setToolTip("Đã gửi, chưa xác nhận: cấp trên chưa gửi lại gói xác nhận cho những dòng này")
+                    item.setToolTip(translate("SyncPage", "Sent, not acknowledged: the parent has not yet sent back "
+                                                          "an acknowledgement package for these rows"))
                 self.peer_table.setItem(i, j, item)
         keep = self.target.currentData()
         self.target.clear()
         for p in self.peers:
             if p.relation == "parent":
-                self.target.addItem(f"Cấp trên — {p.unit_name}", (p.node_id, "data"))
+                self.target.addItem(translate("SyncPage", "Parent — {unit}").format(unit=p.unit_name),
+                                    (p.node_id, "data"))
         for p in self.peers:
             if p.relation == "child":
-                self.target.addItem(f"Cấp dưới — {p.unit_name} (danh mục, quy định)", (p.node_id, "refdata"))
+                self.target.addItem(translate("SyncPage", "Child — {unit} (code lists, rules)").format(unit=p.unit_name),
+                                    (p.node_id, "refdata"))
         if self.target.count() == 0:
-            self.target.addItem("Chưa có đơn vị nhận — nhận gói khoá của cấp trên trong «Cài đặt khoá…»", None)
+            self.target.addItem(translate("SyncPage", "No receiving unit yet — receive the parent's keys package in "
+                                                      "«Key set-up…»"), None)
         i = self.target.findData(keep)
         self.target.setCurrentIndex(max(i, 0))
         self.export_button.setEnabled(info is not None and self.target.currentData() is not None and not self._exporting)
 
     def _conflicts_counted(self, n: int) -> None:
-        self.tabs.setTabText(1, f"Xung đột ({n})" if n else "Xung đột")
+        self.tabs.setTabText(1, translate("SyncPage", "Conflicts ({count})").format(count=n) if n
+                             else translate("SyncPage", "Conflicts"))
         self.conflicts_changed.emit(n)
 
     def show_conflicts(self) -> ConflictsPage:
@@ -277,17 +300,18 @@ class SyncPage(QWidget):
         target = self.target.currentData()
         out, passphrase = self.usb.path(), self.passphrase.text()
         if target is None:
-            self._say("Chưa có đơn vị nhận gói: nhận gói khoá của đơn vị cấp trên trước («Cài đặt khoá…»).", RED)
+            self._say(translate("SyncPage", "No unit to receive the package: first receive the parent unit's keys "
+                                            "package («Key set-up…»)."), RED)
             return
         if not out:
-            self._say("Cắm USB rồi bấm «Làm mới», hoặc chọn một thư mục.", RED)
+            self._say(translate("SyncPage", "Plug in a USB drive and press «Refresh», or choose a folder."), RED)
             return
         if not passphrase:
-            self._say("Nhập cụm mật khẩu khoá của đơn vị để ký gói.", RED)
+            self._say(translate("SyncPage", "Enter the unit's key passphrase to sign the package."), RED)
             return
         vol: Volume | None = self.usb.volume()
         if vol is not None and vol.read_only:
-            self._say(f"Không ghi được vào {out}: ổ chỉ cho đọc.", RED)
+            self._say(translate("SyncPage", "Cannot write to {path}: the drive is read-only.").format(path=out), RED)
             return
         node_id, what = target
         full, uowf, emit = self.full.isChecked(), self.uowf, self._progress.moved.emit
@@ -302,7 +326,7 @@ class SyncPage(QWidget):
         self.receipt_button.setEnabled(False)
         self.bar.setValue(0)
         self.bar.setVisible(True)
-        self._say("Đang chuẩn bị gói…")
+        self._say(translate("SyncPage", "Preparing the package…"))
 
         def work() -> Any:
             if what == "refdata":
@@ -318,7 +342,7 @@ class SyncPage(QWidget):
     def cancel(self) -> None:
         self._cancelled = True
         self.cancel_button.setEnabled(False)
-        self._say("Đang dừng… gói dở dang sẽ bị xoá khỏi USB.")
+        self._say(translate("SyncPage", "Stopping… the unfinished package will be deleted from the USB drive."))
 
     def _moved(self, fraction: float, message: str) -> None:
         self.bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
@@ -338,9 +362,9 @@ class SyncPage(QWidget):
         path = Path(r.path)
         rows = int(getattr(r, "rows", 0) or sum((getattr(r, "counts", None) or {}).values()))
         size = path.stat().st_size if path.exists() else 0
-        count = f"{rows:,}".replace(",", ".")
-        self._say(f"Đã ghi gói <b>{path.name}</b> ({count} dòng, {human_size(size)}) vào {path.parent} — "
-                  "<b>có thể rút USB an toàn</b>.", GREEN)
+        self._say(translate("SyncPage", "Wrote the package <b>{name}</b> ({count} rows, {size}) to {folder} — <b>the "
+                                        "USB drive can be safely removed</b>.").format(
+            name=path.name, count=QLocale().toString(rows), size=human_size(size), folder=path.parent), GREEN)
         self.receipt_button.setEnabled(bool(getattr(r, "receipt_pdf", None)))
         self.usb.refresh()
         self.reload()
@@ -350,9 +374,9 @@ class SyncPage(QWidget):
         self.bar.setValue(0)
         self.bar.setVisible(False)
         if self._cancelled:
-            self._say("Đã dừng: không có gói nào được ghi.", AMBER)
+            self._say(translate("SyncPage", "Stopped: no package was written."), AMBER)
             return
-        self._say(getattr(exc, "message", None) or f"Lỗi: {exc}", RED)
+        self._say(getattr(exc, "message", None) or translate("SyncPage", "Error: {error}").format(error=exc), RED)
 
     def show_receipt(self) -> QWidget | None:
         pdf = getattr(self.result, "receipt_pdf", None) if self.result is not None else None
@@ -361,7 +385,8 @@ class SyncPage(QWidget):
         from canbo_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 
         name = Path(self.result.path).stem
-        dlg = PdfPreviewDialog(pdf, f"Biên nhận gói {name}", self, suggested_name=f"Biên nhận {name}.pdf")
+        dlg = PdfPreviewDialog(pdf, translate("SyncPage", "Receipt for package {name}").format(name=name), self,
+                               suggested_name=translate("SyncPage", "Receipt {name}.pdf").format(name=name))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.destroyed.connect(lambda _o=None, d=dlg: self.previews.remove(d) if d in self.previews else None)
         self.previews.append(dlg)
@@ -369,7 +394,7 @@ class SyncPage(QWidget):
         return dlg
 
     def _say(self, text: str, color: str = "") -> None:
-        self.export_status.setText(f"<span style='color:{color}'>{text}</span>" if color else text)
+        self.export_status.setText(colored(text, color) if color else text)
 
     # -- import and set-up ----------------------------------------------------------------------
     def open_import(self, path: str = "") -> Any:
@@ -403,8 +428,9 @@ class SyncPage(QWidget):
             from canbo_desktop.ui.dialogs.sync_import_wizard import STATUS_COLOR, STATUS_TEXT
 
             color = STATUS_COLOR.get(r.status, RED)
-            text = STATUS_TEXT.get(r.status, r.status) if r.status != "preview" else "Đã huỷ, chưa nhập gì."
-            self.import_status.setText(f"<span style='color:{color}'>{text}</span>")
+            text = (STATUS_TEXT.get(r.status, r.status) if r.status != "preview"
+                    else translate("SyncPage", "Cancelled, nothing imported."))
+            self.import_status.setText(colored(text, color))
             if r.status == "applied":
                 self.imported.emit()
         self.wizard = None
