@@ -20,7 +20,8 @@ from __future__ import annotations
 import os
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
@@ -30,8 +31,9 @@ TranslateHook = Callable[[str, str, "str | None", int], str]
 
 _hook: TranslateHook | None = None
 _language = os.environ.get("CANBO_LANG", DEFAULT_LANGUAGE)
-_catalogue: dict[tuple[str, str], str] | None = None
+_catalogues: dict[str, dict[tuple[str, str], str]] = {}
 _lock = threading.Lock()
+_local = threading.local()
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (the name lupdate looks for)
@@ -40,12 +42,28 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (the name 
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` in the current language (NFC). In the GUI this is ``QCoreApplication.translate``."""
+    """``text`` in the current language (NFC). In the GUI this is ``QCoreApplication.translate``; inside
+    :func:`document_language` it is the document's language, whatever the interface speaks."""
+    forced = getattr(_local, "language", None)
+    if forced is not None:
+        return text if forced == "en" else _ts_catalogue(forced).get((context, text), text)
     if _hook is not None:
         return _hook(context, text, disambiguation, n)
     if _language == "en":
         return text
-    return _ts_catalogue().get((context, text), text)
+    return _ts_catalogue(_language).get((context, text), text)
+
+
+@contextmanager
+def document_language(lang: str = "vi") -> Iterator[None]:
+    """Texts made inside this block (on this thread) are in ``lang``: the documents the office signs or sends
+    (PDF reports, Excel reports, the import error report) are Vietnamese even when the interface is English."""
+    old = getattr(_local, "language", None)
+    _local.language = lang
+    try:
+        yield
+    finally:
+        _local.language = old
 
 
 def set_hook(hook: TranslateHook | None) -> None:
@@ -60,12 +78,12 @@ def language() -> str:
 
 def set_language(lang: str) -> None:
     """For the command line (and tests): the language of ``translate`` when no Qt translator is installed."""
-    global _language, _catalogue
+    global _language
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
     with _lock:
         _language = lang
-        _catalogue = None
+        _catalogues.clear()
 
 
 def catalogue_path(lang: str, resources: Path | None = None) -> Path:
@@ -95,13 +113,14 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
     return out
 
 
-def _ts_catalogue() -> dict[tuple[str, str], str]:
-    global _catalogue
+def _ts_catalogue(lang: str) -> dict[tuple[str, str], str]:
     with _lock:
-        if _catalogue is None:
-            path = catalogue_path(_language)
-            _catalogue = read_ts(path) if path.exists() else {}
+        found = _catalogues.get(lang)
+        if found is None:
+            path = catalogue_path(lang)
+            found = read_ts(path) if path.exists() else {}
             # Catalogue parts being written (tools/i18n.py part) count too; a release has none.
             for part in sorted((path.parent / "parts").glob("*.ts")):
-                _catalogue.update(read_ts(part))
-        return _catalogue
+                found.update(read_ts(part))
+            _catalogues[lang] = found
+        return found
