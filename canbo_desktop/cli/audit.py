@@ -23,6 +23,7 @@ from canbo_desktop.cli.common import (
     open_db,
     parse_day,
 )
+from canbo_desktop.i18n import translate
 
 
 def _office(uowf: Any, text: str) -> str:
@@ -33,8 +34,8 @@ def _office(uowf: Any, text: str) -> str:
     sources = received_sources(uowf)
     hits = [s for s in sources if s.node_id == text or fold(s.name) == fold(text)]
     if not hits:
-        known = ", ".join(f"“{s.name}”" for s in sources) or "chưa có văn phòng nào"
-        raise CliError(f"Không có nhật ký nào nhận từ “{text}”. Đã nhận từ: {known}.")
+        known = ", ".join(f"“{s.name}”" for s in sources) or translate("cli.audit", "no office yet")
+        raise CliError(translate("cli.audit", "No log received from “{text}”. Received from: {known}.").format(text=text, known=known))
     return hits[0].node_id
 
 
@@ -53,7 +54,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     elif result.ok:
         info(result.message)
     if not result.ok:
-        info(f"Lỗi: {result.message}")
+        info(translate("cli.audit", "Error: {message}").format(message=result.message))
         return 1
     return 0
 
@@ -68,11 +69,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
 
     if args.limit is not None and args.limit <= 0:
-        raise CliError("--limit phải là số dương.")
-    d_from = parse_day(args.date_from, "ngày bắt đầu") if args.date_from else None
-    d_to = parse_day(args.date_to, "ngày kết thúc") if args.date_to else None
+        raise CliError(translate("cli.audit", "--limit must be a positive number."))
+    d_from = parse_day(args.date_from, translate("cli.audit", "start date")) if args.date_from else None
+    d_to = parse_day(args.date_to, translate("cli.audit", "end date")) if args.date_to else None
     if d_from and d_to and d_from > d_to:
-        raise CliError(f"Ngày bắt đầu {d_from:%d/%m/%Y} sau ngày kết thúc {d_to:%d/%m/%Y}.")
+        raise CliError(translate("cli.audit", "The start date {d_from:%d/%m/%Y} is after the end date {d_to:%d/%m/%Y}.").format(d_from=d_from, d_to=d_to))
     flt = AuditFilter(actor=args.actor or "", action=args.action or "", entity=args.entity or "",
                       entity_id=args.entity_id or "", date_from=d_from, date_to=d_to)
     db = open_db(args, write=False)
@@ -95,7 +96,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         for line in describe_changes(e):
             print(f"           {line}")
     if not rows:
-        info("Không có mục nào khớp bộ lọc.")
+        info(translate("cli.audit", "No entries match the filter."))
     return 0
 
 
@@ -111,31 +112,30 @@ def cmd_sources(args: argparse.Namespace) -> int:
         emit_json([{"node_id": s.node_id, "name": s.name, "packages": s.packages} for s in sources])
         return 0
     for s in sources:
-        print(f"{s.name:40} {s.packages:>5} gói  {s.node_id}")
+        print(translate("cli.audit", "{name:40} {packages:>5} packages  {node_id}").format(name=s.name, packages=s.packages, node_id=s.node_id))
     if not sources:
-        info("Chưa nhận nhật ký thao tác của văn phòng nào qua gói đồng bộ.")
+        info(translate("cli.audit", "No office's audit log has been received through a sync package yet."))
     return 0
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("audit", help="nhật ký thao tác: kiểm tra tính toàn vẹn, xem theo bộ lọc")
+    p = sub.add_parser("audit", help=translate("cli.audit", "audit log: check its integrity, view it with filters"))
     asub = p.add_subparsers(dest="audit_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = asub.add_parser("verify", help="kiểm tra chuỗi mã băm của nhật ký (phát hiện dòng bị sửa, xoá, chèn)")
-    sp.add_argument("--office", help="nhật ký nhận từ văn phòng này (tên hoặc mã nút; xem: canbo audit sources)")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = asub.add_parser("verify", help=translate("cli.audit", "check the hash chain of the log (finds rows changed, deleted or inserted)"))
+    sp.add_argument("--office", help=translate("cli.audit", "the log received from this office (name or node ID; see: canbo audit sources)"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.audit", "print the result as JSON"))
     sp.set_defaults(func=cmd_verify)
-    sp = asub.add_parser("list", help="liệt kê các mục nhật ký (mới nhất trước)")
-    sp.add_argument("--office", help="nhật ký nhận từ văn phòng này (tên hoặc mã nút; xem: canbo audit sources)")
-    sp.add_argument("--actor", help="người thực hiện")
-    sp.add_argument("--action", help="thao tác (insert, update, delete, export, print, view_sensitive…; "
-                                     "“appointment.” cho mọi thao tác bắt đầu như vậy)")
-    sp.add_argument("--entity", help="loại đối tượng (cadre, report, appointment_procedure…)")
-    sp.add_argument("--entity-id", help="mã đối tượng")
-    sp.add_argument("--from", dest="date_from", help="từ ngày (YYYY-MM-DD hoặc dd/mm/yyyy)")
-    sp.add_argument("--to", dest="date_to", help="đến ngày (kể cả ngày đó)")
-    sp.add_argument("--limit", type=int, default=200, help="số mục tối đa (mặc định 200)")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = asub.add_parser("list", help=translate("cli.audit", "list the log entries (newest first)"))
+    sp.add_argument("--office", help=translate("cli.audit", "the log received from this office (name or node ID; see: canbo audit sources)"))
+    sp.add_argument("--actor", help=translate("cli.audit", "who did it"))
+    sp.add_argument("--action", help=translate("cli.audit", "action (insert, update, delete, export, print, view_sensitive…; “appointment.” for every action starting so)"))
+    sp.add_argument("--entity", help=translate("cli.audit", "kind of object (cadre, report, appointment_procedure…)"))
+    sp.add_argument("--entity-id", help=translate("cli.audit", "object ID"))
+    sp.add_argument("--from", dest="date_from", help=translate("cli.audit", "from date (YYYY-MM-DD or dd/mm/yyyy)"))
+    sp.add_argument("--to", dest="date_to", help=translate("cli.audit", "to date (that day included)"))
+    sp.add_argument("--limit", type=int, default=200, help=translate("cli.audit", "maximum number of entries (default 200)"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.audit", "print the result as JSON"))
     sp.set_defaults(func=cmd_list)
-    sp = asub.add_parser("sources", help="các văn phòng đã gửi nhật ký thao tác kèm gói đồng bộ")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = asub.add_parser("sources", help=translate("cli.audit", "the offices that sent their audit log with a sync package"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.audit", "print the result as JSON"))
     sp.set_defaults(func=cmd_sources)

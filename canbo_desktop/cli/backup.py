@@ -26,6 +26,7 @@ from canbo_desktop.cli.common import (
     open_db,
 )
 from canbo_desktop.db.engine import parse_database_url, sqlite_path
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.database import open_database, resolve_target
 
 
@@ -33,7 +34,7 @@ def _db_file(args: argparse.Namespace) -> Path:
     target = resolve_target(args.db)
     path = sqlite_path(parse_database_url(target))
     if path is None:
-        raise CliError("Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump); lệnh này chỉ dùng cho tệp SQLite.")
+        raise CliError(translate("cli.backup", "A PostgreSQL database is backed up on the server (pg_dump); this command is only for SQLite files."))
     return path
 
 
@@ -65,7 +66,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for b in rows:
         print(f"{b.at:%d/%m/%Y %H:%M:%S}  {b.label:28} {b.size / 1e6:8.1f} MB  {b.path.name}")
     if not rows:
-        info("Chưa có bản sao lưu nào.")
+        info(translate("cli.backup", "No backups yet."))
     return 0
 
 
@@ -77,13 +78,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     check_backup_file(source)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise CliError("Khôi phục sẽ thay cơ sở dữ liệu hiện tại bằng bản sao lưu: thêm --yes để xác nhận.")
-        sys.stderr.write(f"Thay cơ sở dữ liệu “{db_file}” bằng bản sao lưu “{source.name}”?\n"
-                         "Bản hiện tại sẽ được giữ lại bên cạnh. Gõ “co” để đồng ý: ")
+            raise CliError(translate("cli.backup", "Restoring replaces the current database with the backup: add --yes to confirm."))
+        sys.stderr.write(translate("cli.backup", "Replace the database “{db_file}” with the backup “{name}”?\nThe current one is kept beside it. Type “yes” to agree: ").format(db_file=db_file, name=source.name))
         sys.stderr.flush()
         answer = sys.stdin.readline().strip().lower()
-        if answer not in ("co", "có", "c", "y", "yes"):
-            info("Đã huỷ, cơ sở dữ liệu không đổi.")
+        if answer not in ("co", "có", "c", "y", "yes"):  # i18n: data
+            info(translate("cli.backup", "Cancelled, the database is unchanged."))
             return 1
     db = open_db(args)  # the write lock (refused while the program has the file open) and the login
     try:
@@ -100,17 +100,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("backup", help="sao lưu và khôi phục cơ sở dữ liệu")
+    p = sub.add_parser("backup", help=translate("cli.backup", "back up and restore the database"))
     bsub = p.add_subparsers(dest="backup_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = bsub.add_parser("create", help="tạo một bản sao lưu ngay (trong thư mục backups cạnh tệp dữ liệu)")
-    sp.add_argument("--reason", help="lý do ghi vào tên tệp (mặc định: thủ công)")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = bsub.add_parser("create", help=translate("cli.backup", "make a backup now (in the backups folder beside the data file)"))
+    sp.add_argument("--reason", help=translate("cli.backup", "reason written in the file name (default: manual)"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.backup", "print the result as JSON"))
     sp.set_defaults(func=cmd_create)
-    sp = bsub.add_parser("list", help="các bản sao lưu, mới nhất trước")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = bsub.add_parser("list", help=translate("cli.backup", "the backups, newest first"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.backup", "print the result as JSON"))
     sp.set_defaults(func=cmd_list)
-    sp = bsub.add_parser("restore", help="khôi phục từ một bản sao lưu (giữ lại bản hiện tại)")
-    sp.add_argument("backup", help="tên tệp trong thư mục backups hoặc đường dẫn tệp sao lưu")
-    sp.add_argument("--yes", action="store_true", help="không hỏi lại")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = bsub.add_parser("restore", help=translate("cli.backup", "restore from a backup (the current one is kept)"))
+    sp.add_argument("backup", help=translate("cli.backup", "file name in the backups folder or path of a backup file"))
+    sp.add_argument("--yes", action="store_true", help=translate("cli.backup", "do not ask again"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.backup", "print the result as JSON"))
     sp.set_defaults(func=cmd_restore)

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any, NoReturn
 
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.database import Database, open_database, resolve_target
 
 
@@ -31,17 +32,17 @@ class VietnameseArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         replacements = {
-            "the following arguments are required": "thiếu tham số bắt buộc",
-            "unrecognized arguments": "tham số không nhận ra",
-            "invalid choice": "lựa chọn không hợp lệ",
-            "expected one argument": "cần một giá trị",
-            "invalid int value": "không phải số nguyên",
-            "argument ": "tham số ",
+            "the following arguments are required": translate("cli.common", "the following arguments are required"),
+            "unrecognized arguments": translate("cli.common", "unrecognized arguments"),
+            "invalid choice": translate("cli.common", "invalid choice"),
+            "expected one argument": translate("cli.common", "expected one argument"),
+            "invalid int value": translate("cli.common", "invalid int value"),
+            "argument ": translate("cli.common", "argument "),
         }
         for en, vi in replacements.items():
             message = message.replace(en, vi)
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: lỗi: {message}\n")
+        sys.stderr.write(translate("cli.common", "{prog}: error: {message}\n").format(prog=self.prog, message=message))
         sys.exit(2)
 
 
@@ -69,10 +70,10 @@ def password(args: argparse.Namespace, *, confirm: bool = False) -> str:
     if pw:
         return pw
     if not sys.stdin.isatty():
-        raise CliError("Chưa có mật khẩu: đặt biến môi trường CANBO_PASSWORD hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.")
-    pw = getpass.getpass("Mật khẩu: ")
-    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != pw:
-        raise CliError("Hai lần nhập mật khẩu không khớp.")
+        raise CliError(translate("cli.common", "No password: set the CANBO_PASSWORD environment variable or run the command in a terminal window to type it."))
+    pw = getpass.getpass(translate("cli.common", "Password: "))
+    if confirm and getpass.getpass(translate("cli.common", "Repeat the password: ")) != pw:
+        raise CliError(translate("cli.common", "The two passwords do not match."))
     return pw
 
 
@@ -120,7 +121,7 @@ def authenticate(args: argparse.Namespace, db: Database) -> None:
     name = actor(args)
     uowf = db.uow(name)
     if getattr(sys, "frozen", False) and os.environ.get("CANBO_CLI_TRUST"):
-        info("Lưu ý: bản cài đặt bỏ qua biến CANBO_CLI_TRUST; cần đăng nhập bằng mật khẩu.")
+        info(translate("cli.common", "Note: the installed program ignores the CANBO_CLI_TRUST variable; logging in with a password is required."))
     if cli_trust() or not auth.users_exist(uowf):
         args._authenticated = True
         return
@@ -128,14 +129,13 @@ def authenticate(args: argparse.Namespace, db: Database) -> None:
         from canbo_desktop.db.access import resolve
 
         if resolve(uow.session, name).system:
-            raise CliError(f"Không có người dùng “{name}” trong cơ sở dữ liệu này: chọn tài khoản bằng --user hoặc "
-                           "biến CANBO_USER (mặc định: admin).", 6)
+            raise CliError(translate("cli.common", "There is no user “{name}” in this database: choose the account with --user or the CANBO_USER variable (default: admin).").format(name=name), 6)
     try:
         session = auth.login(uowf, name, password(args))
     except CanboError as exc:
         raise CliError(exc.message, 6) from exc
     if session.must_change_password:
-        info("Lưu ý: tài khoản đang dùng mật khẩu tạm; hãy đổi mật khẩu trong chương trình (Tệp → Đổi mật khẩu…).")
+        info(translate("cli.common", "Note: the account is using a temporary password; change it in the program (File → Change password…)."))
     args._authenticated = True
 
 
@@ -145,7 +145,7 @@ def parse_day(text: str, what: str) -> date:
     try:
         d = date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else parse_date(text)
     except (ValueError, CanboError) as exc:
-        raise CliError(f"{what} «{text}» không hợp lệ (dạng YYYY-MM-DD hoặc dd/mm/yyyy).") from exc
+        raise CliError(translate("cli.common", "{what} «{text}» is not valid (YYYY-MM-DD or dd/mm/yyyy).").format(what=what, text=text)) from exc
     if d is None:
-        raise CliError(f"Thiếu {what}.")
+        raise CliError(translate("cli.common", "{what} is missing.").format(what=what))
     return d

@@ -23,16 +23,17 @@ from canbo_desktop.cli.common import (
     open_db,
     parse_day,
 )
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
-FORM_HELP = "mẫu: bnv = 2C-BNV/2008 (mặc định), tctw = 2C/TCTW-98"
+FORM_HELP = QT_TRANSLATE_NOOP("cli.dossier", "form: bnv = 2C-BNV/2008 (default), tctw = 2C/TCTW-98")
 
 
 def _check_out(path: str, what: str) -> Path:
     p = Path(path)
     if p.exists() and p.is_dir():
-        raise CliError(f"{what} «{path}» là một thư mục; cần đường dẫn tệp .pdf.")
+        raise CliError(translate("cli.dossier", "{what} «{path}» is a folder; a .pdf file path is needed.").format(what=what, path=path))
     if not p.parent.exists():
-        raise CliError(f"Thư mục «{p.parent}» không tồn tại.")
+        raise CliError(translate("cli.dossier", "The folder «{parent}» does not exist.").format(parent=p.parent))
     return p
 
 
@@ -41,13 +42,13 @@ def cmd_cv2c(args: argparse.Namespace) -> int:
     from canbo_desktop.services.pdf.cv import load_cv, render_cv
 
     if bool(args.person_id) == bool(args.unit):
-        raise CliError("Cho mã một người (PERSON_ID) hoặc --unit MÃ_ĐƠN_VỊ, không cho cả hai.")
+        raise CliError(translate("cli.dossier", "Give one person's ID (PERSON_ID) or --unit UNIT_CODE, not both."))
     db = open_db(args)
     try:
         uowf = db.uow(actor(args))
         if args.person_id:
             if not args.out:
-                raise CliError("Thiếu --out TỆP.pdf.")
+                raise CliError(translate("cli.dossier", "--out FILE.pdf is missing."))
             out = _check_out(args.out, "--out")
             data = load_cv(uowf, args.person_id, form=args.form)
             pages = render_cv(data, out)
@@ -57,13 +58,13 @@ def cmd_cv2c(args: argparse.Namespace) -> int:
             if args.json:
                 emit_json(result)
             else:
-                info(f"Đã in sơ yếu lý lịch của {data.file.cadre.full_name} ({pages} trang): {out}")
+                info(translate("cli.dossier", "Printed the CV of {full_name} ({pages} pages): {out}").format(full_name=data.file.cadre.full_name, pages=pages, out=out))
             return 0
         if not (args.out_dir or args.merged):
-            raise CliError("Thiếu --out-dir THƯ_MỤC (mỗi người một tệp) hoặc --merged TỆP.pdf (một tệp gộp).")
+            raise CliError(translate("cli.dossier", "--out-dir FOLDER (one file per person) or --merged FILE.pdf (one merged file) is missing."))
         ids = batch.unit_ids(uowf, args.unit, subtree=not args.no_subunits)
         if not ids:
-            raise CliError(f"Đơn vị «{args.unit}» không có cán bộ nào.")
+            raise CliError(translate("cli.dossier", "Unit «{unit}» has no cadres.").format(unit=args.unit))
         last = [-1]
 
         def progress(fraction: float, message: str) -> None:
@@ -84,10 +85,13 @@ def cmd_cv2c(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(summary)
     else:
-        info(f"Đã in {res.done}/{res.total} sơ yếu lý lịch trong {res.seconds:.1f} giây"
-             + (f" vào {merged}." if merged else f" vào thư mục {args.out_dir}."))
+        if merged:
+            text = translate("cli.dossier", "Printed {done}/{total} CVs in {seconds:.1f} seconds into {merged}.")
+        else:
+            text = translate("cli.dossier", "Printed {done}/{total} CVs in {seconds:.1f} seconds into the folder {out_dir}.")
+        info(text.format(done=res.done, total=res.total, seconds=res.seconds, merged=merged, out_dir=args.out_dir))
         for cid, err in res.failed:
-            info(f"  Không in được {cid}: {err}")
+            info(translate("cli.dossier", "  Could not print {cid}: {err}").format(cid=cid, err=err))
     return 0 if not res.failed else 1
 
 
@@ -96,7 +100,7 @@ def cmd_appointment(args: argparse.Namespace) -> int:
     from canbo_desktop.services.pdf.dossier import load_dossier, render_dossier
 
     out = _check_out(args.out, "--out")
-    on: date = parse_day(args.on, "ngày lập hồ sơ") if args.on else date.today()
+    on: date = parse_day(args.on, translate("cli.dossier", "dossier date")) if args.on else date.today()
     db = open_db(args)
     try:
         uowf = db.uow(actor(args))
@@ -111,37 +115,37 @@ def cmd_appointment(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result)
     else:
-        info(f"Đã in hồ sơ {data.verb} {data.cadre_name} – {data.post} ({pages} trang): {out}")
+        info(translate("cli.dossier", "Printed the {verb} dossier of {cadre_name} – {post} ({pages} pages): {out}").format(verb=data.verb, cadre_name=data.cadre_name, post=data.post, pages=pages, out=out))
         if missing:
-            info("Còn thiếu: " + "; ".join(f"{m['item']}. {m['name']}" for m in missing))
+            info(translate("cli.dossier", "Still missing: {items}").format(
+                items="; ".join(f"{m['item']}. {m['name']}" for m in missing)))
     return 0
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's sub-commands to ``canbo``."""
-    p = sub.add_parser("dossier", help="in sơ yếu lý lịch 2C và hồ sơ bổ nhiệm (PDF)")
+    p = sub.add_parser("dossier", help=translate("cli.dossier", "print the 2C CV and the appointment dossier (PDF)"))
     dsub = p.add_subparsers(dest="dossier_command", required=True, parser_class=VietnameseArgumentParser)
 
-    sp = dsub.add_parser("cv2c", help="sơ yếu lý lịch mẫu 2C của một người, hoặc của cả một đơn vị")
-    sp.add_argument("person_id", nargs="?", help="mã cán bộ (xem «canbo cadres search»)")
-    sp.add_argument("--out", help="tệp PDF (một người)")
-    sp.add_argument("--unit", help="mã đơn vị: in cho mọi người của đơn vị và các đơn vị trực thuộc")
-    sp.add_argument("--out-dir", help="thư mục: mỗi người một tệp PDF")
-    sp.add_argument("--merged", help="một tệp PDF gộp, có mục lục theo người")
-    sp.add_argument("--no-subunits", action="store_true", help="chỉ người của chính đơn vị đó")
-    sp.add_argument("--workers", type=int, help="số tiến trình in song song (mặc định: mọi lõi CPU)")
-    sp.add_argument("--form", choices=["bnv", "tctw"], default="bnv", help=FORM_HELP)
-    sp.add_argument("--quiet", action="store_true", help="không in tiến độ")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = dsub.add_parser("cv2c", help=translate("cli.dossier", "the 2C CV of one person, or of a whole unit"))
+    sp.add_argument("person_id", nargs="?", help=translate("cli.dossier", "cadre ID (see «canbo cadres search»)"))
+    sp.add_argument("--out", help=translate("cli.dossier", "PDF file (one person)"))
+    sp.add_argument("--unit", help=translate("cli.dossier", "unit code: print for everyone of the unit and its sub-units"))
+    sp.add_argument("--out-dir", help=translate("cli.dossier", "folder: one PDF file per person"))
+    sp.add_argument("--merged", help=translate("cli.dossier", "one merged PDF file, with a table of contents by person"))
+    sp.add_argument("--no-subunits", action="store_true", help=translate("cli.dossier", "only the people of that unit itself"))
+    sp.add_argument("--workers", type=int, help=translate("cli.dossier", "number of parallel printing processes (default: every CPU core)"))
+    sp.add_argument("--form", choices=["bnv", "tctw"], default="bnv", help=translate("cli.dossier", FORM_HELP))
+    sp.add_argument("--quiet", action="store_true", help=translate("cli.dossier", "do not show progress"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.dossier", "print the result as JSON"))
     sp.set_defaults(func=cmd_cv2c)
 
-    sp = dsub.add_parser("appointment", help="hồ sơ bổ nhiệm của một quy trình: tờ trình, biên bản, sơ yếu lý lịch, "
-                                             "đánh giá, danh mục hồ sơ, dự thảo quyết định")
-    sp.add_argument("procedure_id", help="mã quy trình bổ nhiệm")
-    sp.add_argument("--out", required=True, help="tệp PDF")
-    sp.add_argument("--on", help="ngày lập hồ sơ (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay)")
+    sp = dsub.add_parser("appointment", help=translate("cli.dossier", "the appointment dossier of a procedure: submission, minutes, CV, evaluation, document list, draft decision"))
+    sp.add_argument("procedure_id", help=translate("cli.dossier", "appointment procedure ID"))
+    sp.add_argument("--out", required=True, help=translate("cli.dossier", "PDF file"))
+    sp.add_argument("--on", help=translate("cli.dossier", "dossier date (YYYY-MM-DD or dd/mm/yyyy; default today)"))
     sp.add_argument("--number", action="store_true",
-                    help="lấy số văn bản (tờ trình, quyết định) từ sổ theo dõi của cơ quan ban hành")
-    sp.add_argument("--form", choices=["bnv", "tctw"], default="bnv", help=FORM_HELP)
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+                    help=translate("cli.dossier", "take the document numbers (submission, decision) from the issuing body's register"))
+    sp.add_argument("--form", choices=["bnv", "tctw"], default="bnv", help=translate("cli.dossier", FORM_HELP))
+    sp.add_argument("--json", action="store_true", help=translate("cli.dossier", "print the result as JSON"))
     sp.set_defaults(func=cmd_appointment)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from canbo_desktop.cli.common import CliError, VietnameseArgumentParser, actor, emit_json, info, open_db
+from canbo_desktop.i18n import translate
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
@@ -24,9 +25,9 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise CliError(f"Không tìm thấy tệp «{args.file}».", 3)
+        raise CliError(translate("cli.importing", "File «{file}» not found.").format(file=args.file), 3)
     if args.report and not Path(args.report).parent.exists():
-        raise CliError(f"Thư mục «{Path(args.report).parent}» không tồn tại.")
+        raise CliError(translate("cli.importing", "The folder «{parent}» does not exist.").format(parent=Path(args.report).parent))
     mapping = imp.load_mapping_file(Path(args.mapping)) if args.mapping else None
     db = open_db(args)
     try:
@@ -54,17 +55,20 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
                 report=args.report if args.report and result.rejected_rows else None)
     if args.json:
         emit_json(data)
-    verb = "Sẽ nhập (chạy thử, chưa ghi gì)" if args.dry_run else "Đã nhập"
-    info(f"{verb}: {result.inserted} thêm mới, {result.updated} cập nhật, {result.unchanged} không đổi, "
-         f"{result.rejected_rows} dòng lỗi.")
+    if args.dry_run:
+        text = translate("cli.importing", "Would import (dry run, nothing written): {inserted} new, {updated} updated, {unchanged} unchanged, {rejected} rows with errors.")
+    else:
+        text = translate("cli.importing", "Imported: {inserted} new, {updated} updated, {unchanged} unchanged, {rejected} rows with errors.")
+    info(text.format(inserted=result.inserted, updated=result.updated, unchanged=result.unchanged,
+                     rejected=result.rejected_rows))
     if not args.json:
         for p in result.rejected:
-            where = f"{p.cell} ({p.column})" if p.cell else f"dòng {p.row}"
-            info(f"  dòng {p.row}, {where}: {p.reason}")
+            where = f"{p.cell} ({p.column})" if p.cell else translate("cli.importing", "row {row}").format(row=p.row)
+            info(translate("cli.importing", "  row {row}, {where}: {reason}").format(row=p.row, where=where, reason=p.reason))
     if result.backup and result.backup.path:
         info(result.backup.note)
     if args.report and result.rejected_rows:
-        info(f"Các dòng lỗi đã ghi vào «{args.report}»: sửa rồi nhập lại tệp đó.")
+        info(translate("cli.importing", "The rows with errors were written to «{report}»: correct them and import that file again.").format(report=args.report))
     return 0
 
 
@@ -75,7 +79,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.is_dir():
-        raise CliError(f"«{args.out}» là một thư mục; cần đường dẫn tệp .xlsx.")
+        raise CliError(translate("cli.importing", "«{out}» is a folder; a .xlsx file path is needed.").format(out=args.out))
     db = open_db(args)
     try:
         uowf = db.uow(actor(args))
@@ -89,36 +93,35 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
         db.close()
     if args.json:
         emit_json({"file": str(out), "rows": n, "sensitive": bool(args.sensitive)})
-    info(f"Đã xuất {n} người vào «{out}».")
+    info(translate("cli.importing", "Exported {n} people to «{out}».").format(n=n, out=out))
     return 0
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's sub-commands to ``canbo``."""
-    p = sub.add_parser("import", help="nhập danh sách cán bộ từ Excel (.xlsx)")
+    p = sub.add_parser("import", help=translate("cli.importing", "import the list of cadres from Excel (.xlsx)"))
     isub = p.add_subparsers(dest="import_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = isub.add_parser("xlsx", help="nhập danh sách cán bộ từ tệp .xlsx (kể cả chữ TCVN3/VNI), có xem trước lỗi từng dòng")
-    sp.add_argument("file", help="tệp .xlsx")
-    sp.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên đang hiện)")
-    sp.add_argument("--mapping", help="tệp JSON gán cột → trường (xem --show-mapping)")
-    sp.add_argument("--header-row", type=int, help="số dòng tiêu đề như Excel đánh số (mặc định: tự tìm)")
+    sp = isub.add_parser("xlsx", help=translate("cli.importing", "import the list of cadres from a .xlsx file (TCVN3/VNI text included), with a preview of each row's errors"))
+    sp.add_argument("file", help=translate("cli.importing", ".xlsx file"))
+    sp.add_argument("--sheet", help=translate("cli.importing", "sheet name (default: the first visible sheet)"))
+    sp.add_argument("--mapping", help=translate("cli.importing", "JSON file mapping columns → fields (see --show-mapping)"))
+    sp.add_argument("--header-row", type=int, help=translate("cli.importing", "header row number as Excel numbers it (default: found automatically)"))
     sp.add_argument("--mode", choices=["upsert", "insert", "update"], default="upsert",
-                    help="upsert: thêm người mới và cập nhật người đã có (mặc định); insert: chỉ thêm mới; "
-                         "update: chỉ cập nhật")
-    sp.add_argument("--unit", help="mã đơn vị cho các dòng không có cột đơn vị")
-    sp.add_argument("--dry-run", action="store_true", help="chạy thử: kiểm tra và báo kết quả, không ghi gì")
-    sp.add_argument("--report", help="ghi các dòng lỗi (kèm lý do) ra tệp .xlsx này để sửa và nhập lại")
-    sp.add_argument("--show-mapping", action="store_true", help="chỉ in cách gán cột (JSON) rồi dừng")
-    sp.add_argument("--quiet", action="store_true", help="không in tiến độ")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+                    help=translate("cli.importing", "upsert: add new people and update existing ones (default); insert: only add new ones; update: only update"))
+    sp.add_argument("--unit", help=translate("cli.importing", "unit code for rows without a unit column"))
+    sp.add_argument("--dry-run", action="store_true", help=translate("cli.importing", "dry run: check and report the result, write nothing"))
+    sp.add_argument("--report", help=translate("cli.importing", "write the rows with errors (and their reasons) to this .xlsx file, to correct and import again"))
+    sp.add_argument("--show-mapping", action="store_true", help=translate("cli.importing", "only print the column mapping (JSON) and stop"))
+    sp.add_argument("--quiet", action="store_true", help=translate("cli.importing", "do not show progress"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.importing", "print the result as JSON"))
     sp.set_defaults(func=cmd_import_xlsx)
 
-    p = sub.add_parser("export", help="xuất danh sách cán bộ ra Excel (.xlsx) theo mẫu nhập lại được")
+    p = sub.add_parser("export", help=translate("cli.importing", "export the list of cadres to Excel (.xlsx) in a layout that can be imported again"))
     esub = p.add_subparsers(dest="export_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = esub.add_parser("xlsx", help="xuất danh sách ra tệp .xlsx (cùng cột với lệnh nhập)")
-    sp.add_argument("out", help="tệp .xlsx")
-    sp.add_argument("--search", help="chỉ những người tìm thấy theo chuỗi này")
-    sp.add_argument("--unit", help="mã đơn vị: chỉ người của đơn vị đó và các đơn vị trực thuộc")
-    sp.add_argument("--sensitive", action="store_true", help="kèm cột dân tộc, tôn giáo (thông tin nhạy cảm)")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = esub.add_parser("xlsx", help=translate("cli.importing", "export the list to a .xlsx file (same columns as the import command)"))
+    sp.add_argument("out", help=translate("cli.importing", ".xlsx file"))
+    sp.add_argument("--search", help=translate("cli.importing", "only the people found by this text"))
+    sp.add_argument("--unit", help=translate("cli.importing", "unit code: only the people of that unit and its sub-units"))
+    sp.add_argument("--sensitive", action="store_true", help=translate("cli.importing", "include the ethnicity and religion columns (sensitive information)"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.importing", "print the result as JSON"))
     sp.set_defaults(func=cmd_export_xlsx)

@@ -1,7 +1,7 @@
 """``canbo``: the scripting interface for admins and tests (no Qt).
 
-Rules: ``--json`` output is the only thing on stdout; every error goes to stderr in Vietnamese with a
-non-zero exit code; the database comes from ``--db PATH_OR_URL`` or ``CANBO_DB``.
+Rules: ``--json`` output is the only thing on stdout; every error goes to stderr with a non-zero exit code, in
+Vietnamese (``CANBO_LANG=en``: English); the database comes from ``--db PATH_OR_URL`` or ``CANBO_DB``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from canbo_desktop.cli.common import (
     password,
 )
 from canbo_desktop.domain.errors import CanboError, DatabaseError
+from canbo_desktop.i18n import translate
 from canbo_desktop.services import cadres as cadre_svc
 from canbo_desktop.services import demo as demo_svc
 from canbo_desktop.services import maintenance
@@ -60,7 +61,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result)
     else:
-        info(f"Đã khởi tạo cơ sở dữ liệu cho “{office.unit_name}” ({office.unit_code}) tại {db.display}.")
+        info(translate("cli.main", "Initialised the database for “{unit_name}” ({unit_code}) at {display}.").format(unit_name=office.unit_name, unit_code=office.unit_code, display=db.display))
     return 0
 
 
@@ -79,7 +80,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(summary)
     else:
-        info(f"Đã tạo dữ liệu mẫu: {summary['cadres']} cán bộ, {summary['units']} đơn vị, trong {summary['seconds']:.1f} giây.")
+        info(translate("cli.main", "Created the demo data: {cadres} cadres, {units} units, in {seconds:.1f} seconds.").format(cadres=summary['cadres'], units=summary['units'], seconds=summary['seconds']))
     return 0
 
 
@@ -125,7 +126,7 @@ def cmd_cadres_search(args: argparse.Namespace) -> int:
             born = r.birth_date.strftime("%d/%m/%Y") if r.birth_date else ""
             print(f"{r.full_name:32} {born:10} {r.unit_name}  [{r.id}]")
         if not rows:
-            info("Không tìm thấy ai.")
+            info(translate("cli.main", "Nobody found."))
     return 0
 
 
@@ -179,31 +180,30 @@ def _rule_book(args: argparse.Namespace) -> Any:
 def cmd_rules_retirement(args: argparse.Namespace) -> int:
     from canbo_desktop.domain.rules.retirement import retirement
 
-    sex = {"M": "M", "NAM": "M", "F": "F", "NU": "F", "NỮ": "F"}.get(args.sex.strip().upper())
+    sex = {"M": "M", "NAM": "M", "F": "F", "NU": "F", "NỮ": "F"}.get(args.sex.strip().upper())  # i18n: data
     if sex is None:
-        raise CliError("Giới tính phải là M (nam) hoặc F (nữ).")
+        raise CliError(translate("cli.main", "The sex must be M (male) or F (female)."))
     text = args.birth.strip()
     if len(text) == 4 and text.isdigit():
         birth, precision = date(int(text), 1, 1), "year"
     elif len(text) == 7 and text[4] == "-":
-        birth, precision = parse_day(text + "-01", "ngày sinh"), "month"
+        birth, precision = parse_day(text + "-01", translate("cli.main", "date of birth")), "month"
     else:
-        birth, precision = parse_day(text, "ngày sinh"), "day"
+        birth, precision = parse_day(text, translate("cli.main", "date of birth")), "day"
     r = retirement(sex, birth, precision, _rule_book(args))
     result = {"retirement_date": r.retirement_date.isoformat(), "pension_start": r.pension_start.isoformat(),
               "age_years": r.age_years, "age_months": r.age_months}
     if args.json:
         emit_json(result)
     else:
-        print(f"Nghỉ hưu: {r.retirement_date:%d/%m/%Y} (đủ {r.age_years} tuổi {r.age_months} tháng); "
-              f"hưởng lương hưu từ {r.pension_start:%d/%m/%Y}.")
+        print(translate("cli.main", "Retirement: {retirement_date:%d/%m/%Y} (at {age_years} years {age_months} months); pension from {pension_start:%d/%m/%Y}.").format(retirement_date=r.retirement_date, age_years=r.age_years, age_months=r.age_months, pension_start=r.pension_start))
     return 0
 
 
 def cmd_reminders(args: argparse.Namespace) -> int:
     from canbo_desktop.services import reminders as reminders_svc
 
-    at = parse_day(args.at, "ngày") if args.at else date.today()
+    at = parse_day(args.at, translate("cli.main", "date")) if args.at else date.today()
     db = open_db(args, write=False)
     try:
         report = reminders_svc.reminders(db.uow(actor(args)), at)
@@ -231,52 +231,52 @@ def cmd_reminders(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = VietnameseArgumentParser(prog="canbo", description="Cán bộ Desktop — giao diện dòng lệnh")
+    p = VietnameseArgumentParser(prog="canbo", description=translate("cli.main", "Cán bộ Desktop — command-line interface"))
     p.add_argument("--version", action="version", version=f"canbo {__version__}")
-    p.add_argument("--db", help="đường dẫn tệp SQLite hoặc URL (mặc định: biến CANBO_DB hoặc tệp trong thư mục dữ liệu)")
-    p.add_argument("--user", help="tên người dùng (mặc định: biến CANBO_USER)")
+    p.add_argument("--db", help=translate("cli.main", "SQLite file path or URL (default: the CANBO_DB variable or the file in the data folder)"))
+    p.add_argument("--user", help=translate("cli.main", "user name (default: the CANBO_USER variable)"))
     sub = p.add_subparsers(dest="command", required=True, parser_class=VietnameseArgumentParser)
 
     def add(name: str, fn: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=help_text, description=help_text)
         sp.set_defaults(func=fn)
-        sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+        sp.add_argument("--json", action="store_true", help=translate("cli.main", "print the result as JSON"))
         return sp
 
-    sp = add("init", cmd_init, "khởi tạo cơ sở dữ liệu cho đơn vị này")
+    sp = add("init", cmd_init, translate("cli.main", "initialise the database for this unit"))
     sp.add_argument("--office-code", required=True)
     sp.add_argument("--office-name", required=True)
     sp.add_argument("--office-kind", default="khac")
     sp.add_argument("--admin-user", required=True)
 
-    sp = add("demo", cmd_demo, "tạo cơ sở dữ liệu mẫu (huyện ~2.000 hoặc tỉnh 100.000 cán bộ)")
+    sp = add("demo", cmd_demo, translate("cli.main", "create a demo database (a district of ~2,000 or a province of 100,000 cadres)"))
     sp.add_argument("--size", choices=["district", "province", "small"], default="district")
     sp.add_argument("--seed", type=int, default=1)
     sp.add_argument("--quiet", action="store_true")
     sp.add_argument("--force-existing", action="store_true", help=argparse.SUPPRESS)
 
-    add("stats", cmd_stats, "số bản ghi của từng bảng")
-    add("check", cmd_check, "kiểm tra toàn vẹn, khoá ngoại, chỉ mục tìm kiếm và phiên bản lược đồ")
+    add("stats", cmd_stats, translate("cli.main", "number of records in each table"))
+    add("check", cmd_check, translate("cli.main", "check integrity, foreign keys, search indexes and the schema version"))
 
-    sp = add("reminders", cmd_reminders, "việc đến hạn: nghỉ hưu, hết nhiệm kỳ, nâng lương, đánh giá, thay thế…")
-    sp.add_argument("--at", help="tính vào ngày (YYYY-MM-DD; mặc định hôm nay)")
+    sp = add("reminders", cmd_reminders, translate("cli.main", "things due: retirement, end of term, salary raise, evaluation, replacement…"))
+    sp.add_argument("--at", help=translate("cli.main", "computed on the date (YYYY-MM-DD; default today)"))
 
-    rules = sub.add_parser("rules", help="tính theo quy định đang áp dụng")
+    rules = sub.add_parser("rules", help=translate("cli.main", "compute with the rules in force"))
     rsub = rules.add_subparsers(dest="rules_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = rsub.add_parser("retirement", help="thời điểm nghỉ hưu theo BLLĐ 2019 Đ.169 và NĐ 135/2020/NĐ-CP")
-    sp.add_argument("--sex", required=True, help="M (nam) hoặc F (nữ)")
-    sp.add_argument("--birth", required=True, help="ngày sinh YYYY-MM-DD, hoặc YYYY-MM, hoặc chỉ năm YYYY")
+    sp = rsub.add_parser("retirement", help=translate("cli.main", "retirement date under the Labour Code 2019 art. 169 and ND 135/2020/NĐ-CP"))
+    sp.add_argument("--sex", required=True, help=translate("cli.main", "M (male) or F (female)"))
+    sp.add_argument("--birth", required=True, help=translate("cli.main", "date of birth YYYY-MM-DD, or YYYY-MM, or only the year YYYY"))
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_rules_retirement)
 
-    cad = sub.add_parser("cadres", help="tra cứu cán bộ")
+    cad = sub.add_parser("cadres", help=translate("cli.main", "look up cadres"))
     csub = cad.add_subparsers(dest="cadres_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = csub.add_parser("search", help="tìm theo tên (có dấu hoặc không dấu), CCCD, điện thoại, năm sinh…")
+    sp = csub.add_parser("search", help=translate("cli.main", "search by name (with or without diacritics), CCCD, phone, year of birth…"))
     sp.add_argument("text")
     sp.add_argument("--limit", type=int, default=50)
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_cadres_search)
-    sp = csub.add_parser("show", help="toàn bộ hồ sơ một người")
+    sp = csub.add_parser("show", help=translate("cli.main", "a person's whole record"))
     sp.add_argument("id")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_cadres_show)
@@ -297,16 +297,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = int(args.func(args))
     except CliError as exc:
-        sys.stderr.write(f"Lỗi: {exc}\n")
+        sys.stderr.write(translate("cli.main", "Error: {exc}\n").format(exc=exc))
         return exc.code
     except CanboError as exc:
-        sys.stderr.write(f"Lỗi: {exc.message}\n")
+        sys.stderr.write(translate("cli.main", "Error: {message}\n").format(message=exc.message))
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("Đã dừng theo yêu cầu.\n")
+        sys.stderr.write(translate("cli.main", "Stopped on request.\n"))
         return 130
     except Exception as exc:  # the last line of defence: a Vietnamese message, details in the log
-        sys.stderr.write(f"Lỗi: {explain_error(exc)}\n")
+        sys.stderr.write(translate("cli.main", "Error: {exc}\n").format(exc=explain_error(exc)))
         return DatabaseError.exit_code
     return code
 

@@ -27,6 +27,7 @@ from canbo_desktop.cli.common import (
     open_db,
     parse_day,
 )
+from canbo_desktop.i18n import translate
 
 PART_CHOICES = ("numerator", "denominator", "not_met", "unknown", "excluded")
 
@@ -36,26 +37,26 @@ def _out(path: str | None, suffix: str, option: str) -> Path | None:
         return None
     p = Path(path)
     if p.exists() and p.is_dir():
-        raise CliError(f"{option} «{path}» là một thư mục; cần đường dẫn tệp {suffix}.")
+        raise CliError(translate("cli.reports", "{option} «{path}» is a folder; a {suffix} file path is needed.").format(option=option, path=path, suffix=suffix))
     if not p.parent.exists():
-        raise CliError(f"Thư mục «{p.parent}» không tồn tại.")
+        raise CliError(translate("cli.reports", "The folder «{parent}» does not exist.").format(parent=p.parent))
     if p.suffix.lower() != suffix:
-        raise CliError(f"{option}: tệp phải có đuôi {suffix} («{path}»).")
+        raise CliError(translate("cli.reports", "{option}: the file must end in {suffix} («{path}»).").format(option=option, suffix=suffix, path=path))
     return p
 
 
 def _at(args: argparse.Namespace) -> date | None:
     if not args.at:
         return None
-    at = parse_day(args.at, "ngày tính báo cáo")
+    at = parse_day(args.at, translate("cli.reports", "report date"))
     if at > date.today():
-        raise CliError(f"Ngày tính báo cáo {at:%d/%m/%Y} ở tương lai: chỉ tính được đến hôm nay.")
+        raise CliError(translate("cli.reports", "The report date {at:%d/%m/%Y} is in the future: it can only be computed up to today.").format(at=at))
     return at
 
 
 def _depth(args: argparse.Namespace) -> int | None:
     if args.depth is not None and args.depth < 0:
-        raise CliError("--depth phải là số không âm.")
+        raise CliError(translate("cli.reports", "--depth must be a non-negative number."))
     return args.depth  # type: ignore[no-any-return]
 
 
@@ -66,7 +67,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
     xlsx, pdf = _out(args.xlsx, ".xlsx", "--xlsx"), _out(args.pdf, ".pdf", "--pdf")
     at = _at(args)
     if args.trend < 0:
-        raise CliError("--trend phải là số năm không âm.")
+        raise CliError(translate("cli.reports", "--trend must be a non-negative number of years."))
     db = open_db(args, write=False)
     try:
         uowf = db.uow(actor(args))
@@ -85,7 +86,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
             pages = render_targets_pdf(report, str(pdf), trend=trend, issuer=args.issuer or "")
             written.append(pdf)
-            info(f"Báo cáo PDF {pages} trang.")
+            info(translate("cli.reports", "PDF report of {pages} pages.").format(pages=pages))
         for path in written:
             reports_svc.record_report_export(uowf, "targets", path, unit=report.root, at=report.at)
     finally:
@@ -93,14 +94,17 @@ def cmd_targets(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(reports_svc.targets_json(report))
     elif not written:
-        print(f"{report.root.name} ({report.root.code}) — ngày {report.at:%d/%m/%Y}"
-              + (" (dựng lại từ lịch sử)" if report.reconstructed else ""))
+        if report.reconstructed:
+            head = translate("cli.reports", "{name} ({code}) — on {at:%d/%m/%Y} (rebuilt from the history)")
+        else:
+            head = translate("cli.reports", "{name} ({code}) — on {at:%d/%m/%Y}")
+        print(head.format(name=report.root.name, code=report.root.code, at=report.at))
         for row in report.for_unit(report.root.id):
             value = "—" if row.value is None else f"{row.value:.2f}%".replace(".", ",")
             print(f"  {row.name[:60]:60} {row.numerator:>6}/{row.denominator:<6} {value:>8}  "
                   f"{verdict(row.met, row.threshold)}")
     for path in written:
-        info(f"Đã ghi {path}.")
+        info(translate("cli.reports", "Wrote {path}.").format(path=path))
     return 0
 
 
@@ -125,7 +129,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
             pages = render_statistics_pdf(report, str(pdf), issuer=args.issuer or "")
             written.append(pdf)
-            info(f"Báo cáo PDF {pages} trang.")
+            info(translate("cli.reports", "PDF report of {pages} pages.").format(pages=pages))
         for path in written:
             reports_svc.record_report_export(uowf, "statistics", path, unit=report.root, at=report.at)
     finally:
@@ -135,11 +139,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     elif not written:
         table = report.tables[0]
         total = table.total()
-        print(f"{table.title} — {report.root.name}, ngày {report.at:%d/%m/%Y}")
+        print(translate("cli.reports", "{title} — {name}, on {at:%d/%m/%Y}").format(title=table.title, name=report.root.name, at=report.at))
         for col, value in zip(table.columns, total.values, strict=True):
             print(f"  {(col.group + ': ' if col.group else '') + col.label:60} {value:>8,}".replace(",", "."))
     for path in written:
-        info(f"Đã ghi {path}.")
+        info(translate("cli.reports", "Wrote {path}.").format(path=path))
     return 0
 
 
@@ -157,8 +161,8 @@ def cmd_people(args: argparse.Namespace) -> int:
             from canbo_desktop.services.reports_xlsx import write_people_xlsx
 
             on = at or date.today()
-            write_people_xlsx(people, xlsx, title=f"Danh sách {reports_svc.PART_LABELS[args.part]}",
-                              subtitle=f"Chỉ tiêu «{args.indicator}» — {unit.name} — ngày {on:%d/%m/%Y}")
+            write_people_xlsx(people, xlsx, title=f"Danh sách {reports_svc.PART_LABELS[args.part]}",  # i18n: data
+                              subtitle=f"Chỉ tiêu «{args.indicator}» — {unit.name} — ngày {on:%d/%m/%Y}")  # i18n: data
             reports_svc.record_report_export(uowf, "people", xlsx, unit=unit, at=on,
                                              extra={"indicator": args.indicator, "part": args.part,
                                                     "rows": len(people)})
@@ -170,7 +174,10 @@ def cmd_people(args: argparse.Namespace) -> int:
         for p in people:
             born = p.birth_date.strftime("%d/%m/%Y") if p.birth_date else ""
             print(f"{p.full_name:32} {born:10} {p.unit_name}  [{p.id}]")
-    info(f"{len(people)} người." + (f" Đã ghi {xlsx}." if xlsx else ""))
+    if xlsx:
+        info(translate("cli.reports", "{count} people. Wrote {path}.").format(count=len(people), path=xlsx))
+    else:
+        info(translate("cli.reports", "{count} people.").format(count=len(people)))
     return 0
 
 
@@ -183,34 +190,32 @@ def _person_json(p: Any) -> dict[str, Any]:
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's sub-commands to ``canbo``."""
-    p = sub.add_parser("report", help="báo cáo: chỉ tiêu cơ cấu đội ngũ, thống kê số lượng, chất lượng")
+    p = sub.add_parser("report", help=translate("cli.reports", "reports: staff structure targets, numbers and quality statistics"))
     rsub = p.add_subparsers(dest="report_command", required=True, parser_class=VietnameseArgumentParser)
 
     def common(sp: argparse.ArgumentParser, *, files: bool = True) -> None:
-        sp.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu này)")
-        sp.add_argument("--at", help="tính tại ngày đã qua (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay)")
-        sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-        sp.add_argument("--xlsx", help="ghi ra tệp Excel (.xlsx)")
+        sp.add_argument("--unit", help=translate("cli.reports", "unit code (default: the unit of this database)"))
+        sp.add_argument("--at", help=translate("cli.reports", "compute at a past date (YYYY-MM-DD or dd/mm/yyyy; default today)"))
+        sp.add_argument("--json", action="store_true", help=translate("cli.reports", "print the result as JSON"))
+        sp.add_argument("--xlsx", help=translate("cli.reports", "write to an Excel file (.xlsx)"))
         if files:
-            sp.add_argument("--pdf", help="ghi ra tệp PDF")
-            sp.add_argument("--issuer", help="tên cơ quan báo cáo in ở đầu văn bản (mặc định: tên đơn vị)")
+            sp.add_argument("--pdf", help=translate("cli.reports", "write to a PDF file"))
+            sp.add_argument("--issuer", help=translate("cli.reports", "name of the reporting agency printed at the top of the document (default: the unit name)"))
 
-    sp = rsub.add_parser("targets", help="chỉ tiêu cơ cấu đội ngũ của đơn vị và từng đơn vị trực thuộc")
+    sp = rsub.add_parser("targets", help=translate("cli.reports", "staff structure targets of the unit and of each sub-unit"))
     common(sp)
-    sp.add_argument("--depth", type=int, help="số cấp đơn vị trực thuộc đưa vào (mặc định: tất cả)")
-    sp.add_argument("--trend", type=int, default=5, help="số năm diễn biến trong tệp Excel/PDF (0: không; mặc định 5)")
+    sp.add_argument("--depth", type=int, help=translate("cli.reports", "number of sub-unit levels included (default: all)"))
+    sp.add_argument("--trend", type=int, default=5, help=translate("cli.reports", "number of years of trend in the Excel/PDF file (0: none; default 5)"))
     sp.set_defaults(func=cmd_targets)
 
-    sp = rsub.add_parser("stats", help="thống kê số lượng, chất lượng theo đơn vị: giới tính, độ tuổi, dân tộc, "
-                                       "tôn giáo, ngạch, trình độ, lý luận chính trị, quản lý nhà nước, đảng viên")
+    sp = rsub.add_parser("stats", help=translate("cli.reports", "numbers and quality statistics by unit: sex, age, ethnicity, religion, grade, qualification, political theory, state management, Party members"))
     common(sp)
-    sp.add_argument("--depth", type=int, help="số cấp đơn vị trực thuộc thành dòng (mặc định 1)")
+    sp.add_argument("--depth", type=int, help=translate("cli.reports", "number of sub-unit levels as rows (default 1)"))
     sp.set_defaults(func=cmd_stats)
 
-    sp = rsub.add_parser("people", help="danh sách người đứng sau một số liệu của chỉ tiêu")
-    sp.add_argument("indicator", help="mã chỉ tiêu (ví dụ can_bo_nu; xem «canbo report targets --json»)")
+    sp = rsub.add_parser("people", help=translate("cli.reports", "the list of people behind a figure of a target"))
+    sp.add_argument("indicator", help=translate("cli.reports", "target code (e.g. can_bo_nu; see «canbo report targets --json»)"))
     common(sp, files=False)
     sp.add_argument("--part", choices=PART_CHOICES, default="numerator",
-                    help="numerator: đạt; denominator: thuộc mẫu số; not_met: chưa đạt; unknown: thiếu dữ liệu tử "
-                         "số; excluded: thiếu dữ liệu mẫu số")
+                    help=translate("cli.reports", "numerator: met; denominator: in the denominator; not_met: not met; unknown: numerator data missing; excluded: denominator data missing"))
     sp.set_defaults(func=cmd_people)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from canbo_desktop.cli.common import CliError, VietnameseArgumentParser, actor, emit_json, info, open_db
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.sync import ack as ack_svc
 from canbo_desktop.services.sync import conflicts as conflict_svc
 from canbo_desktop.services.sync import export as export_svc
@@ -29,16 +30,15 @@ def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         try:
             return Path(args.passphrase_file).read_text(encoding="utf-8").strip("\r\n")
         except OSError as exc:
-            raise CliError(f"Không đọc được tệp cụm mật khẩu “{args.passphrase_file}”: {exc.strerror}.") from exc
+            raise CliError(translate("cli.sync", "Cannot read the passphrase file “{passphrase_file}”: {strerror}.").format(passphrase_file=args.passphrase_file, strerror=exc.strerror)) from exc
     env = os.environ.get("CANBO_SYNC_PASSPHRASE")
     if env:
         return env
     if not sys.stdin.isatty():
-        raise CliError("Chưa có cụm mật khẩu khoá đồng bộ: dùng --passphrase-file, biến CANBO_SYNC_PASSPHRASE, "
-                       "hoặc chạy trong cửa sổ dòng lệnh để nhập.")
-    pw = getpass.getpass("Cụm mật khẩu khoá đồng bộ: ")
-    if confirm and getpass.getpass("Nhập lại cụm mật khẩu: ") != pw:
-        raise CliError("Hai lần nhập cụm mật khẩu không khớp.")
+        raise CliError(translate("cli.sync", "No sync key passphrase: use --passphrase-file, the CANBO_SYNC_PASSPHRASE variable, or run in a terminal window to type it."))
+    pw = getpass.getpass(translate("cli.sync", "Sync key passphrase: "))
+    if confirm and getpass.getpass(translate("cli.sync", "Repeat the passphrase: ")) != pw:
+        raise CliError(translate("cli.sync", "The two passphrases do not match."))
     return pw
 
 
@@ -55,7 +55,7 @@ def cmd_keys_init(args: argparse.Namespace) -> int:
         res = peers.init_node_keys(db.uow(actor(args)), passphrase(args, confirm=True), replace=args.replace)
     finally:
         db.close()
-    _out(args, res, f"Đã tạo khoá đồng bộ cho {res.unit_name}. Dấu vân tay: {res.fingerprint}")
+    _out(args, res, translate("cli.sync", "Created the sync keys for {unit_name}. Fingerprint: {fingerprint}").format(unit_name=res.unit_name, fingerprint=res.fingerprint))
     return 0
 
 
@@ -66,7 +66,7 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     _out(args, {"path": str(res.path), "fingerprint": res.fingerprint},
-         f"Đã ghi gói khoá “{res.path}”. Dấu vân tay để đọc cho đơn vị kia: {res.fingerprint}")
+         translate("cli.sync", "Wrote the keys package “{path}”. Fingerprint to read out to the other unit: {fingerprint}").format(path=res.path, fingerprint=res.fingerprint))
     return 0
 
 
@@ -76,9 +76,13 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
         res = peers.import_keys_package(db.uow(actor(args)), Path(args.file), relation=args.relation)
     finally:
         db.close()
-    _out(args, res, f"Đã đăng ký {res.unit_name} ({res.unit_code}) làm "
-                    f"{ {'parent': 'cấp trên', 'child': 'cấp dưới', 'recovery': 'khoá khôi phục'}[res.relation] }. "
-                    f"Hãy so dấu vân tay với đơn vị kia: {res.fingerprint}")
+    texts = {
+        "parent": translate("cli.sync", "Registered {unit_name} ({unit_code}) as the parent unit. Compare the fingerprint with the other unit: {fingerprint}"),
+        "child": translate("cli.sync", "Registered {unit_name} ({unit_code}) as a child unit. Compare the fingerprint with the other unit: {fingerprint}"),
+        "recovery": translate("cli.sync", "Registered {unit_name} ({unit_code}) as the recovery key. Compare the fingerprint with the other unit: {fingerprint}"),
+    }
+    _out(args, res, texts[res.relation].format(unit_name=res.unit_name, unit_code=res.unit_code,
+                                               fingerprint=res.fingerprint))
     return 0
 
 
@@ -91,7 +95,7 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if mine is None:
-        raise CliError("Đơn vị chưa có khoá đồng bộ: chạy “canbo sync keys init”.", code=3)
+        raise CliError(translate("cli.sync", "The unit has no sync keys yet: run “canbo sync keys init”."), code=3)
     _out(args, {"local": mine, "peers": others},
          f"{mine.unit_name}: {mine.fingerprint}\n" + "\n".join(f"  {p.relation}: {p.unit_name} — {p.fingerprint}" for p in others))
     return 0
@@ -125,11 +129,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         for c in res.checks:
             info(f"  {'✓' if c.ok else '✗'} {c.label}" + (f": {c.detail}" if c.detail and not c.ok else ""))
         if res.ack_path:
-            info(f"Gói xác nhận: {res.ack_path}")
+            info(translate("cli.sync", "Acknowledgement package: {ack_path}").format(ack_path=res.ack_path))
     if res.status in ("applied", "already_imported", "preview"):
         return 0
     if not args.json:
-        sys.stderr.write(f"Lỗi: {res.reason}\n")
+        sys.stderr.write(translate("cli.sync", "Error: {reason}\n").format(reason=res.reason))
     return EXIT_HELD if res.status == "held" else EXIT_REJECTED
 
 
@@ -140,7 +144,7 @@ def cmd_ack(args: argparse.Namespace) -> int:
     finally:
         db.close()
     _out(args, {"path": str(res.path), "package_id": res.package_id, "seq": res.seq, "acked": res.acked},
-         f"Đã ghi gói xác nhận “{res.path}”.")
+         translate("cli.sync", "Wrote the acknowledgement package “{path}”.").format(path=res.path))
     return 0
 
 
@@ -155,7 +159,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     finally:
         db.close()
     _out(args, {"open": sum(1 for c in items if c.status == "open"), "conflicts": items},
-         f"{len(items)} xung đột" + "".join(f"\n  [{c.kind}] {c.table_label}: {c.label} — {', '.join(c.fields)} ({c.id})"
+         translate("cli.sync", "{count} conflicts").format(count=len(items)) + "".join(f"\n  [{c.kind}] {c.table_label}: {c.label} — {', '.join(c.fields)} ({c.id})"
                                              for c in items))
     return 0
 
@@ -172,54 +176,54 @@ def cmd_refdata_export(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    sp_sync = sub.add_parser("sync", help="đồng bộ bằng USB: khoá, xuất, nhập, xung đột, danh mục")
+    sp_sync = sub.add_parser("sync", help=translate("cli.sync", "USB synchronisation: keys, export, import, conflicts, code lists"))
     ss = sp_sync.add_subparsers(dest="sync_command", required=True, parser_class=VietnameseArgumentParser)
 
     def add(parent: Any, name: str, fn: Any, help_text: str) -> argparse.ArgumentParser:
         sp: argparse.ArgumentParser = parent.add_parser(name, help=help_text, description=help_text)
         sp.set_defaults(func=fn)
-        sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-        sp.add_argument("--passphrase-file", help="tệp chứa cụm mật khẩu khoá đồng bộ")
+        sp.add_argument("--json", action="store_true", help=translate("cli.sync", "print the result as JSON"))
+        sp.add_argument("--passphrase-file", help=translate("cli.sync", "file holding the sync key passphrase"))
         return sp
 
-    keys_p = ss.add_parser("keys", help="khoá đồng bộ của đơn vị và trao đổi khoá")
+    keys_p = ss.add_parser("keys", help=translate("cli.sync", "the unit's sync keys and the key exchange"))
     ks = keys_p.add_subparsers(dest="keys_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = add(ks, "init", cmd_keys_init, "tạo khoá đồng bộ của đơn vị")
-    sp.add_argument("--replace", action="store_true", help="thay khoá đã có (các đơn vị khác phải nhập lại gói khoá)")
-    sp = add(ks, "export", cmd_keys_export, "ghi gói khoá công khai của đơn vị")
-    sp.add_argument("--out", required=True, help="thư mục ghi (USB)")
-    sp = add(ks, "import", cmd_keys_import, "nhập gói khoá của cấp trên, cấp dưới hoặc khoá khôi phục")
+    sp = add(ks, "init", cmd_keys_init, translate("cli.sync", "create the unit's sync keys"))
+    sp.add_argument("--replace", action="store_true", help=translate("cli.sync", "replace the existing keys (the other units must import the keys package again)"))
+    sp = add(ks, "export", cmd_keys_export, translate("cli.sync", "write the unit's public keys package"))
+    sp.add_argument("--out", required=True, help=translate("cli.sync", "folder to write to (USB)"))
+    sp = add(ks, "import", cmd_keys_import, translate("cli.sync", "import the keys package of the parent, a child unit or the recovery key"))
     sp.add_argument("file")
     sp.add_argument("--relation", required=True, choices=["parent", "child", "recovery"])
-    add(ks, "show", cmd_keys_show, "dấu vân tay khoá của đơn vị và các đơn vị đã đăng ký")
+    add(ks, "show", cmd_keys_show, translate("cli.sync", "key fingerprints of the unit and of the registered units"))
 
-    sp = add(ss, "export", cmd_export, "xuất gói dữ liệu gửi cấp trên")
-    sp.add_argument("--to", help="đơn vị nhận (mã đơn vị hoặc mã nút; mặc định: cấp trên)")
-    sp.add_argument("--out", required=True, help="thư mục ghi (USB)")
-    sp.add_argument("--full", action="store_true", help="gói đầy đủ thay vì chỉ các thay đổi")
+    sp = add(ss, "export", cmd_export, translate("cli.sync", "export a data package for the parent unit"))
+    sp.add_argument("--to", help=translate("cli.sync", "receiving unit (unit code or node ID; default: the parent)"))
+    sp.add_argument("--out", required=True, help=translate("cli.sync", "folder to write to (USB)"))
+    sp.add_argument("--full", action="store_true", help=translate("cli.sync", "a full package instead of only the changes"))
 
-    sp = add(ss, "import", cmd_import, "nhập gói dữ liệu, gói xác nhận hoặc gói danh mục")
+    sp = add(ss, "import", cmd_import, translate("cli.sync", "import a data, acknowledgement or code-list package"))
     sp.add_argument("file")
-    sp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và xem trước, không ghi gì")
-    sp.add_argument("--accept-soft", action="store_true", help="gộp các xung đột khác trường (đánh dấu để xem lại)")
-    sp.add_argument("--ack-dir", help="nơi ghi gói xác nhận (mặc định: cạnh tệp gói)")
+    sp.add_argument("--dry-run", action="store_true", help=translate("cli.sync", "only check and preview, write nothing"))
+    sp.add_argument("--accept-soft", action="store_true", help=translate("cli.sync", "merge the conflicts on different fields (marked for review)"))
+    sp.add_argument("--ack-dir", help=translate("cli.sync", "where to write the acknowledgement package (default: beside the package file)"))
 
-    sp = add(ss, "ack", cmd_ack, "ghi lại gói xác nhận cho một đơn vị cấp dưới")
+    sp = add(ss, "ack", cmd_ack, translate("cli.sync", "write the acknowledgement package for a child unit again"))
     sp.add_argument("--to", required=True)
     sp.add_argument("--out", required=True)
 
-    sp = add(ss, "conflicts", cmd_conflicts, "danh sách xung đột; xử lý một xung đột")
-    sp.add_argument("--all", action="store_true", help="cả xung đột đã xử lý và đã gộp")
-    sp.add_argument("--resolve", metavar="ID", help="mã xung đột cần xử lý")
+    sp = add(ss, "conflicts", cmd_conflicts, translate("cli.sync", "list of conflicts; resolve a conflict"))
+    sp.add_argument("--all", action="store_true", help=translate("cli.sync", "also the resolved and merged conflicts"))
+    sp.add_argument("--resolve", metavar="ID", help=translate("cli.sync", "ID of the conflict to resolve"))
     sp.add_argument("--choice", choices=["keep", "take", "edit"], default="keep")
-    sp.add_argument("--set", action="append", metavar="TRƯỜNG=GIÁ_TRỊ", help="giá trị sửa (với --choice edit)")
+    sp.add_argument("--set", action="append", metavar=translate("cli.sync", "FIELD=VALUE"), help=translate("cli.sync", "corrected values (with --choice edit)"))
 
-    ref = ss.add_parser("refdata", help="gói danh mục gửi xuống cấp dưới")
+    ref = ss.add_parser("refdata", help=translate("cli.sync", "code-list package sent down to child units"))
     rs = ref.add_subparsers(dest="refdata_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = add(rs, "export", cmd_refdata_export, "xuất gói danh mục (quy định, danh mục, ngạch, chức danh, cây tổ chức)")
-    sp.add_argument("--to", required=True, help="đơn vị cấp dưới (mã đơn vị hoặc mã nút)")
+    sp = add(rs, "export", cmd_refdata_export, translate("cli.sync", "export the code-list package (rules, code lists, grades, titles, organisation tree)"))
+    sp.add_argument("--to", required=True, help=translate("cli.sync", "child unit (unit code or node ID)"))
     sp.add_argument("--out", required=True)
-    sp = add(rs, "import", cmd_import, "nhập gói danh mục của cấp trên (như sync import)")
+    sp = add(rs, "import", cmd_import, translate("cli.sync", "import the parent's code-list package (like sync import)"))
     sp.add_argument("file")
     sp.add_argument("--dry-run", action="store_true")
     sp.add_argument("--accept-soft", action="store_true", help=argparse.SUPPRESS)

@@ -16,12 +16,33 @@ from typing import Any
 from canbo_desktop.cli.common import CliError, actor, emit_json, info, open_db, parse_day
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.rules.eligibility import EligibilityReport
+from canbo_desktop.i18n import translate
 from canbo_desktop.services import cadres as cadre_svc
 
-STATUS_LABELS = {"pass": "đạt", "fail": "không đạt", "unknown": "chưa xác định", "overridden": "trường hợp đặc biệt"}
-OVERALL_LABELS = {"pass": "Đủ điều kiện", "fail": "Không đủ điều kiện", "unknown": "Chưa đủ thông tin để kết luận"}
-KIND_LABELS = {"first": "bổ nhiệm lần đầu", "higher": "bổ nhiệm chức vụ cao hơn", "equal": "bổ nhiệm chức vụ tương đương",
-               "lower": "bổ nhiệm chức vụ thấp hơn", "unknown": "chưa xác định loại bổ nhiệm"}
+# The JSON output keeps the Vietnamese label (i18n: data); the printed text goes through the functions below.
+OVERALL_LABELS = {"pass": "Đủ điều kiện", "fail": "Không đủ điều kiện", "unknown": "Chưa đủ thông tin để kết luận"}  # i18n: data
+
+
+def _status_label(status: str) -> str:
+    labels = {"pass": translate("cli.workflow", "met"), "fail": translate("cli.workflow", "not met"),
+              "unknown": translate("cli.workflow", "undetermined"),
+              "overridden": translate("cli.workflow", "special case")}
+    return labels.get(status, status)
+
+
+def _overall_label(overall: str) -> str:
+    labels = {"pass": translate("cli.workflow", "Eligible"), "fail": translate("cli.workflow", "Not eligible"),
+              "unknown": translate("cli.workflow", "Not enough information to conclude")}
+    return labels.get(overall, overall)
+
+
+def _kind_label(kind: str) -> str:
+    labels = {"first": translate("cli.workflow", "first appointment"),
+              "higher": translate("cli.workflow", "appointment to a higher post"),
+              "equal": translate("cli.workflow", "appointment to an equivalent post"),
+              "lower": translate("cli.workflow", "appointment to a lower post"),
+              "unknown": translate("cli.workflow", "kind of appointment undetermined")}
+    return labels.get(kind, "")
 
 
 def _eligibility_json(report: EligibilityReport, full_name: str, title_name: str) -> dict[str, Any]:
@@ -48,7 +69,7 @@ def cmd_appointment_check(args: argparse.Namespace) -> int:
     from canbo_desktop.services import appointments as appt_svc
     from canbo_desktop.services import eligibility as elig_svc
 
-    at = parse_day(args.at, "ngày xét") if args.at else date.today()
+    at = parse_day(args.at, translate("cli.workflow", "date considered")) if args.at else date.today()
     db = open_db(args)
     try:
         uowf = db.uow(actor(args))
@@ -60,13 +81,14 @@ def cmd_appointment_check(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(_eligibility_json(report, full_name, title_name))
         return 0
-    print(f"{full_name} — {title_name} — ngày {format_date(at)} ({KIND_LABELS.get(report.appointment_kind, '')}): "
-          f"{OVERALL_LABELS.get(report.overall, report.overall).upper()}")
+    print(translate("cli.workflow", "{name} — {title} — on {at} ({kind}): {overall}").format(
+        name=full_name, title=title_name, at=format_date(at), kind=_kind_label(report.appointment_kind),
+        overall=_overall_label(report.overall).upper()))
     for r in report.results:
-        mark = STATUS_LABELS.get(r.status, r.status) if r.applicable else "không áp dụng"
+        mark = _status_label(r.status) if r.applicable else translate("cli.workflow", "not applicable")
         print(f"  [{mark}] {r.name}: {r.reason}")
         if r.legal_source and r.applicable:
-            print(f"      Căn cứ: {r.legal_source}")
+            print(translate("cli.workflow", "      Basis: {legal_source}").format(legal_source=r.legal_source))
     return 0
 
 
@@ -86,14 +108,14 @@ def cmd_appointment_list(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.full_name:32} {r.kind_label:14} {r.title_name:40} {r.status_label}  [{r.id}]")
     if not rows:
-        info("Chưa có quy trình nào.")
+        info(translate("cli.workflow", "No procedures yet."))
     return 0
 
 
 def cmd_appointment_show(args: argparse.Namespace) -> int:
     from canbo_desktop.services import appointments as appt_svc
 
-    at = parse_day(args.at, "ngày xét") if args.at else None
+    at = parse_day(args.at, translate("cli.workflow", "date considered")) if args.at else None
     db = open_db(args)
     try:
         v = appt_svc.procedure_view(db.uow(actor(args)), args.procedure_id, on=at)
@@ -119,7 +141,9 @@ def cmd_appointment_show(args: argparse.Namespace) -> int:
     for s in v.steps:
         print(f"  {s.status_label:16} {s.name}")
     for c in v.checklist:
-        print(f"  {'có' if c.status == 'present' else 'THIẾU' if c.required else 'không bắt buộc':16} {c.item_no}. {c.name}")
+        state = (translate("cli.workflow", "present") if c.status == "present"
+                 else translate("cli.workflow", "MISSING") if c.required else translate("cli.workflow", "not required"))
+        print(f"  {state:16} {c.item_no}. {c.name}")
     for b in v.blockers:
         print(f"  ! {b}")
     return 0
@@ -133,7 +157,7 @@ def cmd_evaluation_round(args: argparse.Namespace) -> int:
         uowf = db.uow(actor(args))
         rid = eval_svc.find_round_by_code(uowf, args.unit, args.year)
         if rid is None:
-            raise CliError(f"Đơn vị mã «{args.unit}» chưa có đợt đánh giá năm {args.year}.", 3)
+            raise CliError(translate("cli.workflow", "Unit «{unit}» has no evaluation round for {year}.").format(unit=args.unit, year=args.year), 3)
         v = eval_svc.round_grid(uowf, rid)
     finally:
         db.close()
@@ -154,7 +178,7 @@ def cmd_evaluation_round(args: argparse.Namespace) -> int:
                              "by": c.by} for c in v.corrections],
         })
         return 0
-    print(f"{v.unit_name} — năm {v.year} — {v.regime_label} — {v.status_label}")
+    print(translate("cli.workflow", "{unit_name} — year {year} — {regime_label} — {status_label}").format(unit_name=v.unit_name, year=v.year, regime_label=v.regime_label, status_label=v.status_label))
     for r in v.rows:
         score = f"{r.score_total:g}" if r.score_total is not None else ""
         print(f"  {r.full_name:32} {r.level_label or '—':52} {score}")
@@ -167,7 +191,7 @@ def cmd_evaluation_round(args: argparse.Namespace) -> int:
 def cmd_planning_list(args: argparse.Namespace) -> int:
     from canbo_desktop.services import planning as planning_svc
 
-    at = parse_day(args.at, "ngày xét") if args.at else date.today()
+    at = parse_day(args.at, translate("cli.workflow", "date considered")) if args.at else date.today()
     db = open_db(args)
     try:
         rows = planning_svc.planning_list(db.uow(actor(args)), term=args.term, title_code=args.title, on=at,
@@ -182,11 +206,12 @@ def cmd_planning_list(args: argparse.Namespace) -> int:
                                  for x in r.warnings]} for r in rows])
         return 0
     for r in rows:
-        print(f"{r.term} {r.title_name:40} {r.full_name:32} {'(đã đưa ra)' if not r.active else ''}")
+        removed = translate("cli.workflow", "(removed)") if not r.active else ""
+        print(f"{r.term} {r.title_name:40} {r.full_name:32} {removed}")
         for x in r.warnings:
             print(f"    ! {x.name}: {x.reason}")
     if not rows:
-        info("Không có ai trong danh sách quy hoạch này.")
+        info(translate("cli.workflow", "Nobody in this planning list."))
     return 0
 
 
@@ -194,38 +219,38 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's sub-commands to ``canbo``."""
     from canbo_desktop.cli.common import VietnameseArgumentParser
 
-    ap = sub.add_parser("appointment", help="bổ nhiệm: điều kiện, quy trình")
+    ap = sub.add_parser("appointment", help=translate("cli.workflow", "appointment: conditions, procedures"))
     asub = ap.add_subparsers(dest="appointment_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = asub.add_parser("check", help="kiểm tra điều kiện bổ nhiệm một người vào một chức danh")
-    sp.add_argument("person_id", metavar="PERSON_ID", help="mã hồ sơ cán bộ")
-    sp.add_argument("--title", required=True, help="mã chức danh (danh mục chức danh)")
-    sp.add_argument("--at", help="ngày dự kiến bổ nhiệm (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay)")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = asub.add_parser("check", help=translate("cli.workflow", "check the conditions for appointing a person to a title"))
+    sp.add_argument("person_id", metavar="PERSON_ID", help=translate("cli.workflow", "cadre record ID"))
+    sp.add_argument("--title", required=True, help=translate("cli.workflow", "title code (list of titles)"))
+    sp.add_argument("--at", help=translate("cli.workflow", "planned appointment date (YYYY-MM-DD or dd/mm/yyyy; default today)"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.workflow", "print the result as JSON"))
     sp.set_defaults(func=cmd_appointment_check)
-    sp = asub.add_parser("list", help="các quy trình bổ nhiệm, bổ nhiệm lại, miễn nhiệm")
+    sp = asub.add_parser("list", help=translate("cli.workflow", "the appointment, reappointment and dismissal procedures"))
     sp.add_argument("--status", choices=["draft", "in_progress", "done", "cancelled"])
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp.add_argument("--json", action="store_true", help=translate("cli.workflow", "print the result as JSON"))
     sp.set_defaults(func=cmd_appointment_list)
-    sp = asub.add_parser("show", help="một quy trình: các bước, hồ sơ, điều kiện, việc còn vướng")
+    sp = asub.add_parser("show", help=translate("cli.workflow", "a procedure: its steps, dossier, conditions, what is still blocking"))
     sp.add_argument("procedure_id", metavar="PROCEDURE_ID")
-    sp.add_argument("--at", help="ngày xét (mặc định hôm nay)")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp.add_argument("--at", help=translate("cli.workflow", "date considered (default today)"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.workflow", "print the result as JSON"))
     sp.set_defaults(func=cmd_appointment_show)
 
-    ev = sub.add_parser("evaluation", help="đánh giá, xếp loại chất lượng")
+    ev = sub.add_parser("evaluation", help=translate("cli.workflow", "evaluation and quality rating"))
     esub = ev.add_subparsers(dest="evaluation_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = esub.add_parser("round", help="kết quả một đợt đánh giá của đơn vị")
-    sp.add_argument("--unit", required=True, help="mã đơn vị")
-    sp.add_argument("--year", required=True, type=int, help="năm đánh giá")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = esub.add_parser("round", help=translate("cli.workflow", "the results of a unit's evaluation round"))
+    sp.add_argument("--unit", required=True, help=translate("cli.workflow", "unit code"))
+    sp.add_argument("--year", required=True, type=int, help=translate("cli.workflow", "evaluation year"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.workflow", "print the result as JSON"))
     sp.set_defaults(func=cmd_evaluation_round)
 
-    pl = sub.add_parser("planning", help="quy hoạch cán bộ")
+    pl = sub.add_parser("planning", help=translate("cli.workflow", "cadre planning"))
     psub = pl.add_subparsers(dest="planning_command", required=True, parser_class=VietnameseArgumentParser)
-    sp = psub.add_parser("list", help="danh sách quy hoạch với các điều kiện chưa đạt")
-    sp.add_argument("--term", help="nhiệm kỳ, ví dụ 2026-2031")
-    sp.add_argument("--title", help="mã chức danh")
-    sp.add_argument("--at", help="ngày xét điều kiện (mặc định hôm nay)")
-    sp.add_argument("--all", action="store_true", help="cả những người đã đưa ra khỏi quy hoạch")
-    sp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    sp = psub.add_parser("list", help=translate("cli.workflow", "the planning list with the conditions not met"))
+    sp.add_argument("--term", help=translate("cli.workflow", "term, e.g. 2026-2031"))
+    sp.add_argument("--title", help=translate("cli.workflow", "title code"))
+    sp.add_argument("--at", help=translate("cli.workflow", "date considered for the conditions (default today)"))
+    sp.add_argument("--all", action="store_true", help=translate("cli.workflow", "also the people removed from the planning"))
+    sp.add_argument("--json", action="store_true", help=translate("cli.workflow", "print the result as JSON"))
     sp.set_defaults(func=cmd_planning_list)

@@ -20,6 +20,7 @@ from canbo_desktop.db import models as m
 from canbo_desktop.db.repositories import to_dataclass
 from canbo_desktop.domain.cadre import Evaluation
 from canbo_desktop.domain.errors import NotFound, ValidationError
+from canbo_desktop.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def procedure_bundle(session: Session, procedure_id: str) -> ProcedureBundle:
     """An appointment procedure with its steps (in order) and its dossier checklist rows."""
     rec = session.get(m.AppointmentProcedureRecord, procedure_id)
     if rec is None or rec.deleted:
-        raise NotFound(f"Không tìm thấy quy trình bổ nhiệm có mã “{procedure_id}”.")
+        raise NotFound(translate("db.documents", "No appointment procedure with the code “{procedure_id}” was found.").format(procedure_id=procedure_id))
     S, D = m.AppointmentStepRecord, m.AppointmentDocumentRecord
     steps = [to_dataclass(s, StepInfo) for s in session.scalars(
         select(S).where(S.procedure_id == procedure_id, S.deleted.is_(False)).order_by(S.step_no, S.id))]
@@ -167,7 +168,7 @@ def head_of_unit(session: Session, unit_id: str) -> tuple[str, str] | None:
         ).order_by(P.start_date.desc())
     ).all()
     for name, title in rows:
-        if not title.lower().startswith(("phó", "pho ")):
+        if not title.lower().startswith(("phó", "pho ")):  # i18n: data
             return name, title
     return None
 
@@ -176,7 +177,7 @@ def unit_by_code(session: Session, code: str) -> UnitInfo:
     rec = session.scalars(select(m.OrgUnitRecord).where(m.OrgUnitRecord.code == code,
                                                        m.OrgUnitRecord.deleted.is_(False))).first()
     if rec is None:
-        raise NotFound(f"Không có đơn vị mã «{code}».")
+        raise NotFound(translate("db.documents", "There is no unit with the code «{code}».").format(code=code))
     return to_dataclass(rec, UnitInfo)
 
 
@@ -187,7 +188,7 @@ def unit_cadre_ids(session: Session, unit_id: str, *, subtree: bool = True) -> l
     if subtree:
         unit = session.get(U, unit_id)
         if unit is None:
-            raise NotFound(f"Không tìm thấy đơn vị “{unit_id}”.")
+            raise NotFound(translate("db.documents", "Unit “{unit_id}” not found.").format(unit_id=unit_id))
         q = q.where(U.path.startswith(unit.path, autoescape=True))
     else:
         q = q.where(C.owner_unit_id == unit_id)
@@ -199,9 +200,9 @@ def next_number(session: Session, issuer_unit_id: str, kind: str, year: int) -> 
     1 January. One atomic upsert, so two clerks printing at once never get the same number; the number is
     consumed only if the caller's transaction commits."""
     if not kind or len(kind) > 20:
-        raise ValidationError("Ký hiệu loại văn bản không hợp lệ.", {"kind": kind})
+        raise ValidationError(translate("db.documents", "Invalid document type symbol."), {"kind": kind})
     if session.get(m.OrgUnitRecord, issuer_unit_id) is None:
-        raise NotFound(f"Không tìm thấy cơ quan ban hành “{issuer_unit_id}”.")
+        raise NotFound(translate("db.documents", "Issuing body “{issuer_unit_id}” not found.").format(issuer_unit_id=issuer_unit_id))
     C = m.DocCounterRecord
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":

@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
 from canbo_desktop.domain.errors import DatabaseError
+from canbo_desktop.i18n import translate
 
 
 def _busy_timeout_ms() -> int:
@@ -51,7 +52,7 @@ def parse_database_url(target: str) -> URL:
     """Accept a file path or a SQLAlchemy URL (sqlite:///…, postgresql+psycopg://…)."""
     target = (target or "").strip()
     if not target:
-        raise DatabaseError("Chưa chỉ định cơ sở dữ liệu (dùng --db hoặc biến môi trường CANBO_DB).")
+        raise DatabaseError(translate("db.engine", "No database given (use --db or the CANBO_DB environment variable)."))
     if "://" not in target:
         path = Path(target).expanduser()
         return URL.create("sqlite", database=str(path))
@@ -59,16 +60,15 @@ def parse_database_url(target: str) -> URL:
         url = make_url(target)
     except (ArgumentError, ValueError) as exc:
         raise DatabaseError(
-            f"Địa chỉ cơ sở dữ liệu “{target}” không hợp lệ. Ví dụ đúng: sqlite:///C:/canbo/canbo.db "
-            "hoặc postgresql+psycopg://nguoidung@may-chu:5432/canbo"
+            translate("db.engine", "The database address “{target}” is not valid. Correct examples: sqlite:///C:/canbo/canbo.db or postgresql+psycopg://user@server:5432/canbo").format(target=target)
         ) from exc
     backend = url.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
-        raise DatabaseError(f"Không hỗ trợ loại cơ sở dữ liệu “{backend}” (chỉ SQLite hoặc PostgreSQL).")
+        raise DatabaseError(translate("db.engine", "Database type “{backend}” is not supported (only SQLite or PostgreSQL).").format(backend=backend))
     if backend == "postgresql" and not url.database:
-        raise DatabaseError(f"Địa chỉ PostgreSQL “{target}” thiếu tên cơ sở dữ liệu.")
+        raise DatabaseError(translate("db.engine", "The PostgreSQL address “{target}” lacks the database name.").format(target=target))
     if backend == "sqlite" and not url.database:
-        raise DatabaseError("Cơ sở dữ liệu SQLite phải là một tệp (không dùng bộ nhớ tạm).")
+        raise DatabaseError(translate("db.engine", "An SQLite database must be a file (not an in-memory database)."))
     return url
 
 
@@ -115,11 +115,11 @@ def make_engine(target: str | URL, *, must_exist: bool = False) -> Engine:
     if path is not None:
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
-            raise DatabaseError(f"Thư mục “{folder}” không tồn tại. Hãy tạo thư mục trước hoặc chọn đường dẫn khác.")
+            raise DatabaseError(translate("db.engine", "The folder “{folder}” does not exist. Create the folder first or choose another path.").format(folder=folder))
         if must_exist and not path.exists():
-            raise DatabaseError(f"Không tìm thấy tệp cơ sở dữ liệu “{path}”.")
+            raise DatabaseError(translate("db.engine", "Database file “{path}” not found.").format(path=path))
         if path.exists() and not os.access(path, os.R_OK):
-            raise DatabaseError(f"Không có quyền đọc tệp “{path}”.")
+            raise DatabaseError(translate("db.engine", "No permission to read the file “{path}”.").format(path=path))
         engine = create_engine(url, poolclass=NullPool if os.environ.get("CANBO_NULLPOOL") else None)
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
@@ -128,7 +128,7 @@ def make_engine(target: str | URL, *, must_exist: bool = False) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
         raise DatabaseError(
-            "Chưa cài trình điều khiển PostgreSQL (psycopg). Cài bằng: pip install 'canbo-desktop[postgres]'."
+            translate("db.engine", "The PostgreSQL driver (psycopg) is not installed. Install it with: pip install 'canbo-desktop[postgres]'.")
         ) from exc
 
 
@@ -136,16 +136,16 @@ def describe_operational_error(exc: BaseException, target: str = "") -> str:
     """Vietnamese explanation of a driver error (locked, not a database, read-only…)."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "locked" in text or "busy" in text:
-        return "Cơ sở dữ liệu đang bị khoá bởi một chương trình khác (có thể một cửa sổ Cán bộ Desktop khác đang ghi). Hãy đóng chương trình đó rồi thử lại."
+        return translate("db.engine", "The database is locked by another program (perhaps another Cán bộ Desktop window is writing). Close that program and try again.")
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return f"Tệp “{target}” không phải là cơ sở dữ liệu Cán bộ Desktop hoặc đã bị hỏng."
+        return translate("db.engine", "The file “{target}” is not a Cán bộ Desktop database or it is damaged.").format(target=target)
     if "readonly" in text or "read-only" in text:
-        return f"Không ghi được vào “{target}” (tệp hoặc thư mục chỉ đọc)."
+        return translate("db.engine", "Cannot write to “{target}” (the file or folder is read-only).").format(target=target)
     if "unable to open" in text:
-        return f"Không mở được tệp cơ sở dữ liệu “{target}”."
+        return translate("db.engine", "Cannot open the database file “{target}”.").format(target=target)
     if "connection" in text or "could not connect" in text or "password" in text:
-        return f"Không kết nối được tới máy chủ cơ sở dữ liệu: {getattr(exc, 'orig', exc)}"
-    return f"Lỗi cơ sở dữ liệu: {getattr(exc, 'orig', exc)}"
+        return translate("db.engine", "Cannot connect to the database server: {exc}").format(exc=getattr(exc, 'orig', exc))
+    return translate("db.engine", "Database error: {exc}").format(exc=getattr(exc, 'orig', exc))
 
 
 def translate_errors(exc: BaseException, target: str = "") -> DatabaseError:
@@ -153,4 +153,4 @@ def translate_errors(exc: BaseException, target: str = "") -> DatabaseError:
         return exc
     if isinstance(exc, DBAPIError | sqlite3.DatabaseError):
         return DatabaseError(describe_operational_error(exc, target))
-    return DatabaseError(f"Lỗi cơ sở dữ liệu: {exc}")
+    return DatabaseError(translate("db.engine", "Database error: {exc}").format(exc=exc))

@@ -35,6 +35,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from canbo_desktop.domain.errors import PermissionDenied
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 ROLES = ("admin", "head", "clerk", "viewer")
 ROLE_LABELS = {"admin": "Quản trị viên", "head": "Lãnh đạo (trưởng phòng)", "clerk": "Chuyên viên",
@@ -55,10 +56,17 @@ class Op(StrEnum):
     MANAGE_REFERENCE = "manage_reference"
 
 
+# What a refusal says one may not do (English source; translate("domain.access", …) where it is shown).
 OP_LABELS: dict[Op, str] = {
-    Op.READ: "xem", Op.WRITE: "thay đổi", Op.APPROVE: "phê duyệt, ký", Op.EXPORT: "xuất dữ liệu",
-    Op.PRINT: "in", Op.SYNC: "đồng bộ", Op.PURGE: "xoá vĩnh viễn", Op.MANAGE_USERS: "quản lý người dùng",
-    Op.MANAGE_REFERENCE: "sửa danh mục, quy định và cơ cấu tổ chức",
+    Op.READ: QT_TRANSLATE_NOOP("domain.access", "view"),
+    Op.WRITE: QT_TRANSLATE_NOOP("domain.access", "change"),
+    Op.APPROVE: QT_TRANSLATE_NOOP("domain.access", "approve, sign"),
+    Op.EXPORT: QT_TRANSLATE_NOOP("domain.access", "export data"),
+    Op.PRINT: QT_TRANSLATE_NOOP("domain.access", "print"),
+    Op.SYNC: QT_TRANSLATE_NOOP("domain.access", "synchronise"),
+    Op.PURGE: QT_TRANSLATE_NOOP("domain.access", "delete permanently"),
+    Op.MANAGE_USERS: QT_TRANSLATE_NOOP("domain.access", "manage users"),
+    Op.MANAGE_REFERENCE: QT_TRANSLATE_NOOP("domain.access", "edit code lists, rules and the organisation structure"),
 }
 
 ROLE_OPERATIONS: dict[str, frozenset[Op]] = {
@@ -134,15 +142,34 @@ def allows(principal: Principal, op: Op | str, unit_path: str | None = None) -> 
 
 def denial(principal: Principal, op: Op | str, unit_name: str = "") -> AccessDenied:
     """The Vietnamese refusal for ``op``: the role (when it never allows it) or the unit (out of scope)."""
-    action = OP_LABELS[Op(op)]
+    action = translate("domain.access", OP_LABELS[Op(op)])
+    user = principal.username
     if not principal.active:
-        return AccessDenied(f"Tài khoản “{principal.username}” đã bị khoá: không được {action}.")
+        return AccessDenied(translate("domain.access", "Account “{user}” is locked: it may not {action}.").format(
+            user=user, action=action))
     if Op(op) not in principal.operations:
-        role = ROLE_LABELS.get(principal.role, principal.role)
-        return AccessDenied(f"Bạn không có quyền {action}: tài khoản “{principal.username}” có vai trò «{role}».")
-    where = f"đơn vị “{unit_name}”" if unit_name else "đơn vị này"
-    scope = f" (phạm vi của anh/chị: {principal.scope_name})" if principal.scope_name else ""
-    return AccessDenied(f"Bạn không có quyền {action} hồ sơ, dữ liệu của {where}{scope}.")
+        role = role_label(principal.role)
+        return AccessDenied(translate("domain.access", "You may not {action}: account “{user}” has the role «{role}».")
+                            .format(action=action, user=user, role=role))
+    scope = principal.scope_name
+    if unit_name and scope:
+        text = translate("domain.access", "You may not {action} the records and data of unit “{unit}” (your scope: {scope}).")
+    elif unit_name:
+        text = translate("domain.access", "You may not {action} the records and data of unit “{unit}”.")
+    elif scope:
+        text = translate("domain.access", "You may not {action} the records and data of this unit (your scope: {scope}).")
+    else:
+        text = translate("domain.access", "You may not {action} the records and data of this unit.")
+    return AccessDenied(text.format(action=action, unit=unit_name, scope=scope))
+
+
+def role_label(role: str) -> str:
+    """The role's name in the current language (``ROLE_LABELS`` holds the Vietnamese wording)."""
+    labels = {"admin": translate("domain.access", "Administrator"),
+              "head": translate("domain.access", "Head (head of office)"),
+              "clerk": translate("domain.access", "Specialist"),
+              "viewer": translate("domain.access", "View only")}
+    return labels.get(role, ROLE_LABELS.get(role, role))
 
 
 def require(principal: Principal, op: Op | str, unit_path: str | None = None, unit_name: str = "") -> None:
@@ -191,7 +218,7 @@ def has_sensitive(f: Any) -> bool:
 def check_password_rules(password: str, *, username: str = "") -> str | None:
     """Why ``password`` is not acceptable (None when it is): at least 8 characters, not the user name."""
     if len(password or "") < 8:
-        return "Mật khẩu phải có ít nhất 8 ký tự."
+        return translate("domain.access", "The password must have at least 8 characters.")
     if username and password.strip().casefold() == username.strip().casefold():
-        return "Mật khẩu không được trùng tên đăng nhập."
+        return translate("domain.access", "The password must not be the same as the user name.")
     return None

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from canbo_desktop.domain.text import clean_line, fold_words, search_exact
+from canbo_desktop.i18n import translate
 
 SEX_LABELS = {"M": "Nam", "F": "Nữ"}
 
@@ -364,15 +365,15 @@ def validate_cadre(c: Cadre, *, today: date) -> dict[str, str]:
 
     errors: dict[str, str] = {}
     if not (c.given_name or "").strip() and not (c.full_name or "").strip():
-        errors["full_name"] = "Nhập họ và tên."
+        errors["full_name"] = translate("domain.cadre", "Enter the full name.")
     if c.sex not in ("M", "F"):
-        errors["sex"] = "Chọn giới tính."
+        errors["sex"] = translate("domain.cadre", "Choose the sex.")
     if not c.owner_unit_id:
-        errors["owner_unit_id"] = "Chọn đơn vị quản lý, sử dụng."
+        errors["owner_unit_id"] = translate("domain.cadre", "Choose the managing unit.")
     if c.birth_date is None:
-        errors["birth_date"] = "Nhập ngày sinh (hoặc ít nhất năm sinh)."
+        errors["birth_date"] = translate("domain.cadre", "Enter the date of birth (or at least the year of birth).")
     elif not (today.year - 80 <= c.birth_date.year <= today.year - 15):
-        errors["birth_date"] = f"Năm sinh {c.birth_date.year} không hợp lý cho một cán bộ đang quản lý."
+        errors["birth_date"] = translate("domain.cadre", "Year of birth {year} is not plausible for a cadre still managed.").format(year=c.birth_date.year)
     if c.id_number:
         birth_year = c.birth_date.year if c.birth_date else None
         _info, reason = check_cccd(c.id_number, sex=c.sex if c.sex in ("M", "F") else None, birth_year=birth_year)
@@ -383,22 +384,22 @@ def validate_cadre(c: Cadre, *, today: date) -> dict[str, str]:
         if reason:
             errors["phone"] = reason
     if c.email and ("@" not in c.email or " " in c.email.strip()):
-        errors["email"] = "Địa chỉ thư điện tử không hợp lệ."
-    for name, label in (("recruitment_date", "Ngày tuyển dụng"), ("party_join_date", "Ngày vào Đảng"),
-                        ("party_official_date", "Ngày chính thức"), ("id_issue_date", "Ngày cấp CCCD")):
+        errors["email"] = translate("domain.cadre", "The email address is not valid.")
+    for name, label in (("recruitment_date", translate("domain.cadre", "Recruitment date")), ("party_join_date", translate("domain.cadre", "Party admission date")),
+                        ("party_official_date", translate("domain.cadre", "Official membership date")), ("id_issue_date", translate("domain.cadre", "ID card issue date"))):
         value = getattr(c, name)
         if value is not None and value > today:
-            errors[name] = f"{label} không thể ở tương lai."
+            errors[name] = translate("domain.cadre", "{label} cannot be in the future.").format(label=label)
         if value is not None and c.birth_date is not None and value <= c.birth_date:
-            errors[name] = f"{label} phải sau ngày sinh."
+            errors[name] = translate("domain.cadre", "{label} must be after the date of birth.").format(label=label)
     if c.party_join_date and c.party_official_date and c.party_official_date < c.party_join_date:
-        errors["party_official_date"] = "Ngày chính thức phải sau ngày vào Đảng."
+        errors["party_official_date"] = translate("domain.cadre", "The official membership date must be after the Party admission date.")
     if c.army_enlist_date and c.army_discharge_date and c.army_discharge_date < c.army_enlist_date:
-        errors["army_discharge_date"] = "Ngày xuất ngũ phải sau ngày nhập ngũ."
-    for name, lo, hi, label in (("height_cm", 100, 230, "Chiều cao"), ("weight_kg", 25, 200, "Cân nặng")):
+        errors["army_discharge_date"] = translate("domain.cadre", "The discharge date must be after the enlistment date.")
+    for name, lo, hi, label in (("height_cm", 100, 230, translate("domain.cadre", "Height")), ("weight_kg", 25, 200, translate("domain.cadre", "Weight"))):
         value = getattr(c, name)
         if value is not None and not lo <= value <= hi:
-            errors[name] = f"{label} {value} không hợp lý."
+            errors[name] = translate("domain.cadre", "{label} {value} is not plausible.").format(label=label, value=value)
     if c.salary_step is not None and not 1 <= c.salary_step <= 20:
-        errors["salary_step"] = "Bậc lương phải từ 1 đến 20."
+        errors["salary_step"] = translate("domain.cadre", "The salary step must be between 1 and 20.")
     return errors

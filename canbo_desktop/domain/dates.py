@@ -14,6 +14,7 @@ from datetime import date
 from functools import total_ordering
 
 from canbo_desktop.domain.errors import ValidationError
+from canbo_desktop.i18n import translate
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _MY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
@@ -44,15 +45,15 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if not (MIN_YEAR <= self.year <= MAX_YEAR):
-            raise ValidationError(f"Năm {self.year} không hợp lệ (phải trong khoảng {MIN_YEAR}–{MAX_YEAR}).")
+            raise ValidationError(translate("domain.dates", "Year {year} is not valid (it must be between {MIN_YEAR} and {MAX_YEAR}).").format(year=self.year, MIN_YEAR=MIN_YEAR, MAX_YEAR=MAX_YEAR))
         if self.month is not None and not 1 <= self.month <= 12:
-            raise ValidationError(f"Tháng {self.month} không hợp lệ.")
+            raise ValidationError(translate("domain.dates", "Month {month} is not valid.").format(month=self.month))
         if self.day is not None:
             if self.month is None:
-                raise ValidationError("Có ngày nhưng thiếu tháng.")
+                raise ValidationError(translate("domain.dates", "A day is given but the month is missing."))
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise ValidationError(f"Ngày {self.day}/{self.month:02d}/{self.year} không có trong lịch.")
+                raise ValidationError(translate("domain.dates", "The date {day}/{month:02d}/{year} does not exist in the calendar.").format(day=self.day, month=self.month, year=self.year))
 
     @property
     def precision(self) -> str:
@@ -110,7 +111,7 @@ def parse_partial_date(text: str | None) -> PartialDate | None:
             int(m.group(2)) if m.group(2) else None,
             int(m.group(3)) if m.group(3) else None,
         )
-    raise ValidationError(f"“{text}” không phải là ngày hợp lệ (viết dd/mm/yyyy, mm/yyyy hoặc yyyy).")
+    raise ValidationError(translate("domain.dates", "“{text}” is not a valid date (write dd/mm/yyyy, mm/yyyy or yyyy).").format(text=text))
 
 
 def stored_partial_end(text: str | None) -> date | None:
@@ -141,7 +142,7 @@ def parse_date(text: str | None) -> date | None:
     if p is None:
         return None
     if p.precision != "day":
-        raise ValidationError(f"“{text}” thiếu ngày hoặc tháng (cần dd/mm/yyyy).")
+        raise ValidationError(translate("domain.dates", "“{text}” lacks the day or the month (dd/mm/yyyy is needed).").format(text=text))
     return p.first_day()
 
 
@@ -180,5 +181,5 @@ def vn_long_date(d: date, place: str = "") -> str:
     """ND 30/2020 style: ``Hà Nội, ngày 05 tháng 02 năm 2026`` (zero-pad day < 10 and months 1–2)."""
     day = f"{d.day:02d}"
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
-    core = f"ngày {day} tháng {month} năm {d.year}"
+    core = f"ngày {day} tháng {month} năm {d.year}"  # i18n: data
     return f"{place}, {core}" if place else core

@@ -15,6 +15,7 @@ from typing import Any
 
 from canbo_desktop.domain.dates import add_months
 from canbo_desktop.domain.errors import ValidationError
+from canbo_desktop.i18n import translate
 
 KIND_LABELS: dict[str, str] = {
     "tuyen_dung": "Tuyển dụng",
@@ -74,27 +75,27 @@ def validate(d: DecisionInput) -> dict[str, str]:
     """Field → Vietnamese message for everything that is missing or wrong."""
     errors: dict[str, str] = {}
     if d.kind not in KIND_LABELS:
-        errors["kind"] = "Chọn loại quyết định."
+        errors["kind"] = translate("domain.decisions", "Choose the decision type.")
     if not d.number.strip():
-        errors["number"] = "Nhập số quyết định (ví dụ 12/QĐ-UBND)."
+        errors["number"] = translate("domain.decisions", "Enter the decision number (e.g. 12/QĐ-UBND).")
     if d.effective_date is None:
-        errors["effective_date"] = "Nhập ngày có hiệu lực."
+        errors["effective_date"] = translate("domain.decisions", "Enter the effective date.")
     if d.signed_on and d.effective_date and d.effective_date < d.signed_on - timedelta(days=366):
-        errors["effective_date"] = "Ngày hiệu lực sớm hơn ngày ký quá một năm: kiểm tra lại."
+        errors["effective_date"] = translate("domain.decisions", "The effective date is more than a year before the signing date: check it.")
     if not d.issuer.strip():
-        errors["issuer"] = "Nhập cơ quan ban hành."
+        errors["issuer"] = translate("domain.decisions", "Enter the issuing body.")
     if d.kind in TRANSFER_KINDS and not d.unit_id:
-        errors["unit_id"] = "Chọn đơn vị chuyển đến."
+        errors["unit_id"] = translate("domain.decisions", "Choose the destination unit.")
     if d.kind in APPOINT_KINDS and not (d.title_text.strip() or d.title_code):
-        errors["title_text"] = "Nhập chức vụ được bổ nhiệm."
+        errors["title_text"] = translate("domain.decisions", "Enter the position appointed to.")
     if d.kind in ("nang_bac", "nang_ngach") and (d.step is None or d.coefficient is None):
-        errors["step"] = "Nhập bậc và hệ số lương mới."
+        errors["step"] = translate("domain.decisions", "Enter the new salary step and coefficient.")
     if d.kind == "nang_ngach" and not d.grade_code:
-        errors["grade_code"] = "Chọn ngạch mới."
+        errors["grade_code"] = translate("domain.decisions", "Choose the new grade.")
     if d.kind == "biet_phai" and d.end_date and d.effective_date and d.end_date <= d.effective_date:
-        errors["end_date"] = "Ngày kết thúc biệt phái phải sau ngày có hiệu lực."
+        errors["end_date"] = translate("domain.decisions", "The secondment end date must be after the effective date.")
     if d.kind in ("khen_thuong", "ky_luat") and not (d.form_code or d.form_text.strip()):
-        errors["form_code"] = "Chọn hình thức khen thưởng / kỷ luật."
+        errors["form_code"] = translate("domain.decisions", "Choose the form of commendation / discipline.")
     return errors
 
 
@@ -106,7 +107,8 @@ def plan_effects(d: DecisionInput) -> Effects:
     """The changes a valid decision makes. Raises ValidationError listing what is wrong."""
     errors = validate(d)
     if errors:
-        raise ValidationError("Quyết định chưa đủ thông tin: " + " ".join(errors.values()), errors)
+        raise ValidationError(translate("domain.decisions", "The decision lacks information: {problems}").format(
+            problems=" ".join(errors.values())), errors)
     assert d.effective_date is not None
     eff = Effects()
     when = d.effective_date
@@ -118,7 +120,7 @@ def plan_effects(d: DecisionInput) -> Effects:
             eff.cadre["recruitment_date"] = when
         eff.cadre["status"] = "dang_cong_tac"
         eff.close_open_work = True
-        title = d.title_text.strip() or "Chuyên viên"
+        title = d.title_text.strip() or "Chuyên viên"  # i18n: data
         eff.rows.append(("cadre_work_history", {"from_date": _month(when), "to_date": "",
                                                 "description": f"{title}, {d.unit_name}".strip(", "), "unit_id": d.unit_id}))
         if d.title_text.strip():
@@ -137,13 +139,13 @@ def plan_effects(d: DecisionInput) -> Effects:
             eff.rows.append(("cadre_work_history", {"from_date": _month(when), "to_date": "",
                                                     "description": f"{title}, {d.unit_name}".strip(", "), "unit_id": d.unit_id}))
     elif d.kind == "mien_nhiem":
-        eff.cadre.update(current_position=d.title_text.strip() or "Chuyên viên", title_code="", position_start_date=None,
+        eff.cadre.update(current_position=d.title_text.strip() or "Chuyên viên", title_code="", position_start_date=None,  # i18n: data
                          term_end_date=None)
         eff.close_open_position = True
     elif d.kind == "biet_phai":
         eff.cadre["status"] = "biet_phai"
         eff.rows.append(("cadre_work_history", {"from_date": _month(when), "to_date": _month(d.end_date) if d.end_date else "",
-                                                "description": f"Biệt phái đến {d.unit_name}".strip(), "unit_id": d.unit_id}))
+                                                "description": f"Biệt phái đến {d.unit_name}".strip(), "unit_id": d.unit_id}))  # i18n: data
     elif d.kind in ("nghi_huu", "thoi_viec"):
         eff.cadre["status"] = "nghi_huu" if d.kind == "nghi_huu" else "thoi_viec"
         eff.close_open_work = True

@@ -1,10 +1,13 @@
-"""Domain errors. Each carries a message a clerk can read (Vietnamese), shown as is by the UI and CLI."""
+"""Domain errors. Each carries a message a clerk can read, shown as is by the UI and CLI.
+
+Messages are made with ``canbo_desktop.i18n.translate`` (English source, Vietnamese catalogue by default) at the
+moment the error is raised, so they are in the interface language."""
 
 from __future__ import annotations
 
 
 class CanboError(Exception):
-    """Base of every expected error; ``message`` is user-safe Vietnamese."""
+    """Base of every expected error; ``message`` is user-safe text in the interface language."""
 
     exit_code = 1
 

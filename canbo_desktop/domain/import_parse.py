@@ -30,6 +30,7 @@ from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.names import PersonName, join_name, parse_full_name
 from canbo_desktop.domain.text import clean_line, clean_multiline, fold, search_exact, title_case_name
 from canbo_desktop.domain.validation import check_cccd, check_phone, normalise_cccd, normalise_phone
+from canbo_desktop.i18n import translate
 
 # --------------------------------------------------------------------------- cell markers
 
@@ -155,7 +156,7 @@ def _fold_table() -> dict[int, str | None]:
         base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
         if base != ch:
             table[cp] = base
-    table[ord("đ")] = table[ord("Đ")] = "d"
+    table[ord("đ")] = table[ord("Đ")] = "d"  # i18n: data
     return table
 
 
@@ -340,7 +341,7 @@ def header_layout(rows: Sequence[Sequence[Any]], header_row: int) -> HeaderLayou
                 parent = t
             s = _cell_text(sub[j])
             if s and header_key(s) in ("nam", "nu"):
-                labels.append(f"{parent or 'Ngày sinh'} / {s}")
+                labels.append(f"{parent or 'Ngày sinh'} / {s}")  # i18n: data
             else:
                 labels.append(s or t)
         return HeaderLayout((header_row, header_row + 1), tuple(labels))
@@ -378,13 +379,13 @@ def mapping_problems(columns: Sequence[str]) -> list[str]:
     used = [c for c in columns if c]
     problems = []
     for k in sorted({c for c in used if used.count(c) > 1}):
-        problems.append(f"Cột “{FIELD_BY_KEY[k].label}” được chọn cho nhiều cột của tệp.")
+        problems.append(translate("domain.import_parse", "Field “{label}” is chosen for several columns of the file.").format(label=FIELD_BY_KEY[k].label))
     for k in used:
         if k not in FIELD_BY_KEY:
-            problems.append(f"Không có trường “{k}”.")
+            problems.append(translate("domain.import_parse", "There is no field “{k}”.").format(k=k))
     names = set(used) & {"full_name", "given_name"}
     if not names:
-        problems.append("Chưa có cột họ và tên (hoặc cột Tên).")
+        problems.append(translate("domain.import_parse", "No full name column yet (or Given name column)."))
     return problems
 
 
@@ -516,7 +517,7 @@ def parse_date_value(value: Any, *, epoch_1904: bool = False) -> tuple[PartialDa
     except ValidationError as exc:
         return None, exc.message
     except (ValueError, OverflowError, TypeError):
-        return None, f"“{_show(value)}” không phải là ngày hợp lệ (viết dd/mm/yyyy, mm/yyyy hoặc yyyy)."
+        return None, translate("domain.import_parse", "“{value}” is not a valid date (write dd/mm/yyyy, mm/yyyy or yyyy).").format(value=_show(value))
 
 
 def _parse_date_value(value: Any, epoch_1904: bool) -> PartialDate | None:
@@ -546,7 +547,7 @@ def _parse_date_value(value: Any, epoch_1904: bool) -> PartialDate | None:
     m = _DMY.match(t)
     if m:
         if len(m.group(3)) != 4:
-            raise ValidationError(f"“{clean_line(value)}”: năm phải viết đủ 4 chữ số (dd/mm/yyyy).")
+            raise ValidationError(translate("domain.import_parse", "“{value}”: the year must be written with 4 digits (dd/mm/yyyy).").format(value=clean_line(value)))
         return PartialDate(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     m = _MY.match(t)
     if m:
@@ -586,7 +587,7 @@ def parse_sex(value: Any) -> tuple[str | None, str | None]:
         return None, None
     hit = _SEX.get(code_key(str(value)))
     if hit is None:
-        return None, f"Giới tính “{_show(value)}” không rõ (ghi Nam hoặc Nữ)."
+        return None, translate("domain.import_parse", "Sex “{value}” is unclear (write Nam or Nữ).").format(value=_show(value))
     return hit, None
 
 
@@ -600,7 +601,7 @@ def parse_int(value: Any) -> tuple[int | None, str | None]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
     if isinstance(value, bool):
-        return None, f"“{_show(value)}” không phải là số nguyên."
+        return None, translate("domain.import_parse", "“{value}” is not an integer.").format(value=_show(value))
     if isinstance(value, int):
         return value, None
     if isinstance(value, float) and value.is_integer():
@@ -608,22 +609,22 @@ def parse_int(value: Any) -> tuple[int | None, str | None]:
     t = clean_line(str(value)).replace(" ", "")
     if re.fullmatch(r"[+-]?\d+", t):
         return int(t), None
-    return None, f"“{_show(value)}” không phải là số nguyên."
+    return None, translate("domain.import_parse", "“{value}” is not an integer.").format(value=_show(value))
 
 
 def parse_float(value: Any) -> tuple[float | None, str | None]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
     if isinstance(value, bool):
-        return None, f"“{_show(value)}” không phải là số."
+        return None, translate("domain.import_parse", "“{value}” is not a number.").format(value=_show(value))
     if isinstance(value, int | float):
         if value != value or abs(value) == float("inf"):
-            return None, f"“{_show(value)}” không phải là số."
+            return None, translate("domain.import_parse", "“{value}” is not a number.").format(value=_show(value))
         return round(float(value), 2), None
     t = clean_line(str(value)).replace(" ", "")
     if re.fullmatch(r"[+-]?\d+([.,]\d+)?", t):
         return round(float(t.replace(",", ".")), 2), None
-    return None, f"“{_show(value)}” không phải là số."
+    return None, translate("domain.import_parse", "“{value}” is not a number.").format(value=_show(value))
 
 
 def parse_cccd(value: Any) -> tuple[str | None, str | None, str | None]:
@@ -633,10 +634,10 @@ def parse_cccd(value: Any) -> tuple[str | None, str | None, str | None]:
     warning = None
     if isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not value.is_integer():
-            return None, "Số CCCD phải gồm đúng 12 chữ số.", None
+            return None, translate("domain.import_parse", "The CCCD number must have exactly 12 digits."), None
         digits = str(int(value))
         if len(digits) < 12:
-            warning = f"Số CCCD được lưu dạng số trong Excel: đã thêm số 0 ở đầu ({digits.zfill(12)})."
+            warning = translate("domain.import_parse", "The CCCD number was stored as a number in Excel: a leading 0 was added ({value}).").format(value=digits.zfill(12))
             digits = digits.zfill(12)
     else:
         digits = normalise_cccd(clean_line(str(value)))
@@ -709,11 +710,10 @@ def parse_row(row_number: int, cells: Sequence[Any], columns: Sequence[str], ctx
             continue
         out.filled += 1
         if isinstance(v, FormulaCell):
-            out.problems.append(CellIssue(j, f.key, f"Ô chứa công thức ({_short(v.formula)}): phần mềm không tính công "
-                                                    "thức. Hãy dán giá trị vào ô (Dán đặc biệt → Giá trị) rồi nhập lại."))
+            out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "The cell holds a formula ({formula}): the program does not compute formulas. Paste the values into the cell (Paste Special → Values) and import again.").format(formula=_short(v.formula))))
             continue
         if isinstance(v, ErrorCell):
-            out.problems.append(CellIssue(j, f.key, f"Ô có lỗi Excel “{v.code}”."))
+            out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "The cell has the Excel error “{code}”.").format(code=v.code)))
             continue
         if f.kind in _MEMO_KINDS:
             _run_memo(out, j, f, v, ctx, handler)
@@ -739,19 +739,19 @@ def _cell_name(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportContex
     key = f.key
     text = quick_clean(v if isinstance(v, str) else _number_text(v))
     if any(ch.isdigit() for ch in text):
-        out.problems.append(CellIssue(j, key, f"Họ tên “{text}” có chữ số."))
+        out.problems.append(CellIssue(j, key, translate("domain.import_parse", "The full name “{text}” contains digits.").format(text=text)))
         return
     odd = sorted({ch for ch in text if not (ch.isalpha() or ch in " '’-.")})
     if odd:
-        out.problems.append(CellIssue(j, key, f"Họ tên “{_short(text)}” có ký tự không phải chữ cái: {' '.join(odd)}"))
+        out.problems.append(CellIssue(j, key, translate("domain.import_parse", "The full name “{text}” contains characters that are not letters: {odd}").format(text=_short(text), odd=' '.join(odd))))
         return
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
         fixed = title_case_name(text)
-        out.warnings.append(CellIssue(j, key, f"Họ tên viết hoa toàn bộ “{text}”: ghi thành “{fixed}”."))
+        out.warnings.append(CellIssue(j, key, translate("domain.import_parse", "Full name written all in capitals “{text}”: recorded as “{fixed}”.").format(text=text, fixed=fixed)))
         text = fixed
     if len(text) > 160:
-        out.problems.append(CellIssue(j, key, "Họ tên dài quá 160 ký tự."))
+        out.problems.append(CellIssue(j, key, translate("domain.import_parse", "The full name is longer than 160 characters.")))
         return
     name_parts[key] = text
     out.sources[key] = j
@@ -766,14 +766,14 @@ def _cell_birth(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportConte
     if pd is None:
         return
     if "birth_date" in out.values:
-        out.problems.append(CellIssue(j, key, "Ngày sinh được ghi ở cả hai cột Nam và Nữ."))
+        out.problems.append(CellIssue(j, key, translate("domain.import_parse", "The date of birth is written in both the Nam and the Nữ columns.")))
         return
     _set(out, j, "birth_date", pd.first_day())
     _set(out, j, "birth_precision", pd.precision)
     if kind != "birth":
         sex = "M" if kind == "birth_male" else "F"
         if out.values.get("sex", sex) != sex:
-            out.problems.append(CellIssue(j, key, "Cột ngày sinh (Nam/Nữ) không khớp với cột giới tính."))
+            out.problems.append(CellIssue(j, key, translate("domain.import_parse", "The date of birth column (Nam/Nữ) does not match the sex column.")))
             return
         _set(out, j, "sex", sex)
 
@@ -784,7 +784,7 @@ def _cell_date(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportContex
         out.problems.append(CellIssue(j, f.key, reason))
     elif pd is not None:
         if pd.precision != "day":
-            out.warnings.append(CellIssue(j, f.key, f"“{pd.display()}” thiếu ngày: ghi là {format_date(pd.first_day())}."))
+            out.warnings.append(CellIssue(j, f.key, translate("domain.import_parse", "“{display}” lacks the day: recorded as {first_day}.").format(display=pd.display(), first_day=format_date(pd.first_day()))))
         _set(out, j, f.key, pd.first_day())
 
 
@@ -794,7 +794,7 @@ def _cell_sex(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportContext
         out.problems.append(CellIssue(j, f.key, reason))
     elif sex_code is not None:
         if out.values.get("sex", sex_code) != sex_code:
-            out.problems.append(CellIssue(j, f.key, "Cột giới tính không khớp với cột ngày sinh (Nam/Nữ)."))
+            out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "The sex column does not match the date of birth column (Nam/Nữ).")))
             return
         _set(out, j, "sex", sex_code)
 
@@ -836,7 +836,7 @@ def _cell_phone(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportConte
 def _cell_email(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportContext, _n: dict[str, str]) -> None:
     text = clean_line(str(v))
     if "@" not in text or " " in text:
-        out.problems.append(CellIssue(j, f.key, f"Địa chỉ thư điện tử “{text}” không hợp lệ."))
+        out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "The email address “{text}” is not valid.").format(text=text)))
     else:
         _set(out, j, f.key, text)
 
@@ -861,7 +861,7 @@ def _cell_plain(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportConte
         return
     text = quick_clean(v) if type(v) is str else quick_clean(_number_text(v))
     if len(text) > MAX_TEXT:
-        out.problems.append(CellIssue(j, f.key, f"Nội dung dài quá {MAX_TEXT} ký tự."))
+        out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "The content is longer than {MAX_TEXT} characters.").format(MAX_TEXT=MAX_TEXT)))
         return
     _set(out, j, f.key, text)
 
@@ -877,7 +877,7 @@ def _parse_code(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportConte
         return
     hit = index.match(text, allow_prefix=f.code_list in PREFIX_LISTS)
     if hit is None:
-        out.problems.append(CellIssue(j, f.key, f"“{text}” không có trong danh mục {index.label}."))
+        out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "“{text}” is not in the code list {label}.").format(text=text, label=index.label)))
         return
     _set(out, j, f.key, hit.code)
     if hit.how == "prefix" and hit.rest:
@@ -885,9 +885,9 @@ def _parse_code(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportConte
         if f.key == "education_level":
             out.values.setdefault("education_major", hit.rest)
             out.sources.setdefault("education_major", j)
-            out.warnings.append(CellIssue(j, f.key, f"“{text}”: trình độ “{name}”, chuyên ngành “{hit.rest}”."))
+            out.warnings.append(CellIssue(j, f.key, translate("domain.import_parse", "“{text}”: level “{name}”, major “{rest}”.").format(text=text, name=name, rest=hit.rest)))
         else:
-            out.warnings.append(CellIssue(j, f.key, f"“{text}” được hiểu là “{name}”."))
+            out.warnings.append(CellIssue(j, f.key, translate("domain.import_parse", "“{text}” is read as “{name}”.").format(text=text, name=name)))
 
 
 @lru_cache(maxsize=65536)
@@ -928,7 +928,7 @@ def _run_memo(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportContext
     sets, unit_code, unit_name, problems, warnings = hit
     for k, val, src in sets:
         if k == "sex" and out.values.get("sex", val) != val:
-            out.problems.append(CellIssue(j, f.key, "Cột giới tính không khớp với cột ngày sinh (Nam/Nữ)."))
+            out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "The sex column does not match the date of birth column (Nam/Nữ).")))
             continue
         if k == "education_major" and k in out.values:
             continue  # the major column wins over "Đại học Luật"
@@ -972,7 +972,7 @@ def _finish_names(out: ParsedRow, parts: dict[str, str], columns: Sequence[str])
         family, middle = fm.family, fm.middle
     col = next((out.sources[k] for k in ("given_name", "family_middle", "family_name", "middle_name") if k in out.sources), -1)
     if not given:
-        out.problems.append(CellIssue(out.sources.get("given_name", col), "given_name", "Thiếu tên (cột Tên để trống)."))
+        out.problems.append(CellIssue(out.sources.get("given_name", col), "given_name", translate("domain.import_parse", "The given name is missing (the Given name column is empty).")))
         return
     full_name = join_name(family, middle, given)
     out.values.update(full_name=full_name, family_name=family, middle_name=middle, given_name=given,

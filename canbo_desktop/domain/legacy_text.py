@@ -76,7 +76,7 @@ _VNI_TONE_ORDER = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")  # as i
 
 
 def _vni_table() -> dict[str, str]:
-    table: dict[str, str] = {"ñ": "đ", "Ñ": "Đ"}
+    table: dict[str, str] = {"ñ": "đ", "Ñ": "Đ"}  # i18n: data
     for base, row in _VNI_ROWS_LOWER.items():
         for tone, seq in zip(_VNI_TONE_ORDER, row, strict=True):
             letter = unicodedata.normalize("NFC", base + tone)
@@ -260,12 +260,12 @@ def is_vietnamese_syllable(word: str) -> bool:
     if m is None:
         return False
     initial, nucleus = m.group(1) or "", m.group(2)
-    if initial == "gi" and nucleus[0] not in "aăâeêoôơuư":
+    if initial == "gi" and nucleus[0] not in "aăâeêoôơuư":  # i18n: data
         return False
     # Spelling: k, gh, ngh before e ê i (y); c, g, ng before the other vowels.
-    if initial in ("c", "g", "ng") and nucleus[0] in "eêi" and not (initial == "g" and nucleus[0] == "i"):
+    if initial in ("c", "g", "ng") and nucleus[0] in "eêi" and not (initial == "g" and nucleus[0] == "i"):  # i18n: data
         return False  # (g + i is the initial gi with its own i: gì, gìn)
-    if initial in ("k", "gh", "ngh") and nucleus[0] not in "eêiy":
+    if initial in ("k", "gh", "ngh") and nucleus[0] not in "eêiy":  # i18n: data
         return False
     return nucleus in _NUCLEI
 

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from canbo_desktop.i18n import translate
+
 # --------------------------------------------------------------------------- which table belongs to whom
 
 #: Tables whose rows are owned through a column pointing at a unit, a cadre, an evaluation or a procedure.
@@ -326,29 +328,28 @@ def decide_sequence(
     """
     if prior is not None:
         if prior.sha256 == sha256:
-            return SequenceDecision(ALREADY, f"Gói này đã được nhập ngày {prior.at_text}; không có gì thay đổi.")
+            return SequenceDecision(ALREADY, translate("domain.sync", "This package was already imported on {at_text}; nothing has changed.").format(at_text=prior.at_text))
         return SequenceDecision(
-            REJECT, "Đã có một gói khác cùng mã gói nhưng nội dung khác: gói này có thể đã bị sửa. Không nhập."
+            REJECT, translate("domain.sync", "Another package with the same package ID but different content already exists: this package may have been altered. Not imported.")
         )
     if kind in ("ack", "refdata"):
         if epoch == state.epoch and seq <= state.last_seq:
-            return SequenceDecision(REJECT, f"Gói số {seq} cũ hơn gói số {state.last_seq} đã nhận: không nhập lại.")
+            return SequenceDecision(REJECT, translate("domain.sync", "Package no. {seq} is older than package no. {last_seq} already received: not imported again.").format(seq=seq, last_seq=state.last_seq))
         return SequenceDecision(ACCEPT, new_epoch=epoch != state.epoch)
     if epoch < state.epoch:
         return SequenceDecision(
-            REJECT, f"Gói thuộc chuỗi cũ (lần khởi tạo {epoch}, hiện là {state.epoch}) của đơn vị gửi: không nhập."
+            REJECT, translate("domain.sync", "The package belongs to an old chain (initialisation {epoch}, now {current_epoch}) of the sending unit: not imported.").format(epoch=epoch, current_epoch=state.epoch)
         )
     if epoch > state.epoch and state.last_seq > 0:
         if kind != "full":
             return SequenceDecision(
                 HOLD,
-                "Đơn vị gửi đã khôi phục dữ liệu từ bản sao lưu (chuỗi gói mới): cần một gói ĐẦY ĐỦ. "
-                "Hãy đề nghị đơn vị gửi xuất gói đầy đủ.",
+                translate("domain.sync", "The sending unit restored its data from a backup (new package chain): a FULL package is needed. Ask the sending unit to export a full package."),
             )
         return SequenceDecision(ACCEPT, new_epoch=True)
     if seq <= state.last_seq:
         return SequenceDecision(
-            REJECT, f"Gói số {seq} đã cũ (đã nhận đến gói số {state.last_seq}): có thể là gói gửi lại. Không nhập."
+            REJECT, translate("domain.sync", "Package no. {seq} is old (packages up to no. {last_seq} received): it may have been sent again. Not imported.").format(seq=seq, last_seq=state.last_seq)
         )
     if kind == "full":
         return SequenceDecision(ACCEPT, new_epoch=epoch != state.epoch)
@@ -356,15 +357,13 @@ def decide_sequence(
         missing = state.last_seq + 1
         return SequenceDecision(
             HOLD,
-            f"Thiếu gói số {missing} (đã nhận đến gói số {state.last_seq}, đây là gói số {seq}). "
-            f"Hãy nhập gói số {missing} trước, rồi nhập lại gói này.",
+            translate("domain.sync", "Package no. {missing} is missing (packages up to no. {last_seq} received, this is package no. {seq}). Import package no. {missing} first, then import this package again.").format(missing=missing, last_seq=state.last_seq, seq=seq),
             missing_seq=missing,
         )
     if state.last_seq > 0 and prev_sha256 != state.last_sha256:
         return SequenceDecision(
             HOLD,
-            f"Gói số {seq} không nối tiếp gói số {state.last_seq} đã nhận (rẽ nhánh). "
-            "Hãy đề nghị đơn vị gửi xuất một gói đầy đủ.",
+            translate("domain.sync", "Package no. {seq} does not follow package no. {last_seq} already received (a fork). Ask the sending unit to export a full package.").format(seq=seq, last_seq=state.last_seq),
             missing_seq=state.last_seq,
         )
     return SequenceDecision(ACCEPT)

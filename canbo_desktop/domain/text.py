@@ -68,7 +68,7 @@ def fold(text: str) -> str:
     for ch in decomposed:
         if unicodedata.combining(ch):
             continue
-        if ch in "đĐ":
+        if ch in "đĐ":  # i18n: data
             ch = "d"
         out.append(ch)
     return "".join(out).lower()
@@ -122,8 +122,8 @@ def _tone_position(base: str) -> int | None:
         else:
             break
     for i in run:  # a vowel with its own mark takes the tone (ươ → ơ)
-        if low[i] in "ăâêôơư":
-            marked = [j for j in run if low[j] in "ăâêôơư"]
+        if low[i] in "ăâêôơư":  # i18n: data
+            marked = [j for j in run if low[j] in "ăâêôơư"]  # i18n: data
             return marked[-1]
     if len(run) == 1:
         return run[0]

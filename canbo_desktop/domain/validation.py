@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from canbo_desktop.i18n import translate
+
 # Province codes of the 12-digit personal ID (the registration province; the pre-2025 63 provinces).
 # Citizens keep their number after the 2025 mergers, so the old list stays valid.
 CCCD_PROVINCES: dict[str, str] = {
@@ -50,19 +52,19 @@ def check_cccd(text: str, *, sex: str | None = None, birth_year: int | None = No
     """
     digits = normalise_cccd(text)
     if not re.fullmatch(r"[0-9]{12}", digits):  # str.isdigit() would accept ² and other scripts' digits
-        return None, "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số."
+        return None, translate("domain.validation", "The personal ID number (CCCD) must have exactly 12 digits.")
     prov = digits[:3]
     if prov not in CCCD_PROVINCES:
-        return None, f"Ba chữ số đầu “{prov}” không phải mã tỉnh nơi đăng ký khai sinh."
+        return None, translate("domain.validation", "The first three digits “{prov}” are not the code of a province of birth registration.").format(prov=prov)
     g = int(digits[3])
     century_start = 1900 + 100 * (g // 2)
     if century_start > 2100:
-        return None, f"Chữ số thứ tư “{g}” (thế kỷ và giới tính) không hợp lệ."
+        return None, translate("domain.validation", "The fourth digit “{g}” (century and sex) is not valid.").format(g=g)
     info = CccdInfo(prov, CCCD_PROVINCES[prov], "M" if g % 2 == 0 else "F", century_start, int(digits[4:6]))
     if sex in ("M", "F") and sex != info.sex:
-        return None, "Chữ số thứ tư của CCCD không khớp với giới tính."
+        return None, translate("domain.validation", "The fourth digit of the CCCD does not match the sex.")
     if birth_year is not None and birth_year != info.birth_year:
-        return None, f"Chữ số 4–6 của CCCD chỉ năm sinh {info.birth_year}, không khớp năm sinh {birth_year}."
+        return None, translate("domain.validation", "Digits 4–6 of the CCCD give the year of birth {cccd_year}, which does not match the year of birth {birth_year}.").format(cccd_year=info.birth_year, birth_year=birth_year)
     return info, None
 
 
@@ -80,5 +82,5 @@ def check_phone(text: str) -> str | None:
     if not digits:
         return None
     if not _PHONE_RE.match(digits):
-        return "Số điện thoại không hợp lệ: di động 10 chữ số, cố định 11 chữ số, bắt đầu bằng 0 (hoặc +84)."
+        return translate("domain.validation", "Invalid phone number: mobile 10 digits, landline 11 digits, starting with 0 (or +84).")
     return None

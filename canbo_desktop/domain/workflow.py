@@ -27,6 +27,7 @@ from canbo_desktop.domain.rules.eligibility import EligibilityReport
 from canbo_desktop.domain.rules.evaluation import QuotaResult, Reason, TaskItem, TaskScore
 from canbo_desktop.domain.rules.votes import VoteOutcome
 from canbo_desktop.domain.text import clean_line, fold
+from canbo_desktop.i18n import translate
 
 # ======================================================================================== roles
 
@@ -248,25 +249,25 @@ def products_to_tasks(products: Iterable[ProductRow | ProductInput]) -> list[Tas
 def validate_product(p: ProductInput) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not clean_line(p.description):
-        errors["description"] = "Ghi nội dung sản phẩm."
-    for name, v, label in (("assigned", p.assigned, "Số được giao"), ("delivered", p.delivered, "Số hoàn thành")):
+        errors["description"] = translate("domain.workflow", "Describe the product.")
+    for name, v, label in (("assigned", p.assigned, translate("domain.workflow", "Number assigned")), ("delivered", p.delivered, translate("domain.workflow", "Number completed"))):
         if v is not None and (isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or v < 0):
-            errors[name] = f"{label} phải là số không âm."
-    for name, n, label in (("quality_errors", p.quality_errors, "Số lỗi lớn"), ("delays", p.delays, "Số lần chậm")):
+            errors[name] = translate("domain.workflow", "{label} must be a non-negative number.").format(label=label)
+    for name, n, label in (("quality_errors", p.quality_errors, translate("domain.workflow", "Number of major errors")), ("delays", p.delays, translate("domain.workflow", "Number of delays"))):
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            errors[name] = f"{label} phải là số nguyên không âm."
+            errors[name] = translate("domain.workflow", "{label} must be a non-negative integer.").format(label=label)
     return errors
 
 
 def component_score(components: Mapping[str, float], task_max: float, decimals: int) -> float:
     """Task points from the components in percent: mean × ``task_max`` / 100, rounded half up."""
     if not components:
-        raise ValidationError("Chưa có thành phần điểm nhiệm vụ.", {"task_components": "trống"})
+        raise ValidationError(translate("domain.workflow", "No task score components yet."), {"task_components": translate("domain.workflow", "empty")})
     total = Fraction(0)
     for name, value in components.items():
         label = TASK_COMPONENT_LABELS.get(name, name)
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or not 0 <= value <= 100:
-            raise ValidationError(f"{label} phải trong khoảng 0–100.", {"task_components": f"{label} sai"})
+            raise ValidationError(translate("domain.workflow", "{label} must be between 0 and 100.").format(label=label), {"task_components": f"{label} sai"})
         total += Fraction(str(value))
     mean = total / len(components)
     raw = mean * Fraction(str(task_max)) / 100
@@ -279,7 +280,7 @@ def parse_number(value: Any, what: str) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise ValidationError(f"{what} phải là một số.")
+        raise ValidationError(translate("domain.workflow", "{what} must be a number.").format(what=what))
     if isinstance(value, int | float):
         f = float(value)
     else:
@@ -289,9 +290,9 @@ def parse_number(value: Any, what: str) -> float | None:
         try:
             f = float(text)
         except ValueError:
-            raise ValidationError(f"{what} «{value}» không phải là số.") from None
+            raise ValidationError(translate("domain.workflow", "{what} «{value}» is not a number.").format(what=what, value=value)) from None
     if not math.isfinite(f):
-        raise ValidationError(f"{what} phải là một số.")
+        raise ValidationError(translate("domain.workflow", "{what} must be a number.").format(what=what))
     return f
 
 
@@ -300,7 +301,7 @@ def display_value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "có" if value else "không"
+        return "có" if value else "không"  # i18n: data (stored in the correction history)
     if isinstance(value, float):
         text = f"{value:.2f}".rstrip("0").rstrip(".")
         return text.replace(".", ",")
@@ -378,24 +379,24 @@ def validate_vote(convened: int, present: int, rows: Sequence[VoteRowInput]) -> 
     nobody twice, somebody voted on."""
     errors: dict[str, str] = {}
     if not _count(convened) or convened == 0:
-        errors["convened"] = "Số người được triệu tập phải là số nguyên lớn hơn 0."
+        errors["convened"] = translate("domain.workflow", "The number convened must be an integer greater than 0.")
     if not _count(present):
-        errors["present"] = "Số người có mặt phải là số nguyên không âm."
+        errors["present"] = translate("domain.workflow", "The number present must be a non-negative integer.")
     elif _count(convened) and present > convened:
-        errors["present"] = f"Số người có mặt ({present}) lớn hơn số người được triệu tập ({convened})."
+        errors["present"] = translate("domain.workflow", "The number present ({present}) is greater than the number convened ({convened}).").format(present=present, convened=convened)
     if not rows:
-        errors["rows"] = "Chưa có người được lấy phiếu."
+        errors["rows"] = translate("domain.workflow", "No people to vote on yet.")
     seen: set[str] = set()
     for i, r in enumerate(rows, 1):
         key = f"rows.{i}"
         if r.cadre_id in seen:
-            errors[key] = "Một người được ghi hai lần."
+            errors[key] = translate("domain.workflow", "A person is entered twice.")
             continue
         seen.add(r.cadre_id)
         if not all(_count(x) for x in (r.high, r.confidence, r.low)):
-            errors[key] = "Số phiếu phải là số nguyên không âm."
+            errors[key] = translate("domain.workflow", "The number of votes must be a non-negative integer.")
         elif _count(present) and r.high + r.confidence + r.low > present:
-            errors[key] = (f"Tổng số phiếu ({r.high + r.confidence + r.low}) lớn hơn số người có mặt ({present}).")
+            errors[key] = (translate("domain.workflow", "The total of the votes ({total}) is greater than the number present ({present}).").format(total=r.high + r.confidence + r.low, present=present))
     return errors
 
 
@@ -410,12 +411,12 @@ def parse_term(text: str) -> str:
     """A planning term as stored: "2025-2030". Accepts "2025–2030", "2025 - 2030"; the term is 5 years."""
     m = _TERM_RE.match(text or "")
     if not m:
-        raise ValidationError(f"Nhiệm kỳ «{text}» không hợp lệ (viết dạng 2025-2030).", {"term": "sai dạng"})
+        raise ValidationError(translate("domain.workflow", "Term «{text}» is not valid (write it as 2025-2030).").format(text=text), {"term": translate("domain.workflow", "wrong format")})
     start, end = int(m.group(1)), int(m.group(2))
     if end - start != PLANNING_TERM_YEARS or not 1990 <= start <= 2100:
         raise ValidationError(
-            f"Nhiệm kỳ «{text}» không hợp lệ: một nhiệm kỳ là {PLANNING_TERM_YEARS} năm (ví dụ 2026-2031).",
-            {"term": "sai nhiệm kỳ"})
+            translate("domain.workflow", "Term «{text}» is not valid: a term is {PLANNING_TERM_YEARS} years (e.g. 2026-2031).").format(text=text, PLANNING_TERM_YEARS=PLANNING_TERM_YEARS),
+            {"term": translate("domain.workflow", "wrong term")})
     return f"{start}-{end}"
 
 
@@ -604,7 +605,7 @@ class ProcedureSpec:
         for s in self.steps:
             if s.no == no:
                 return s
-        raise ValidationError(f"Quy trình «{self.name}» không có bước {no}.", {"step_no": "không có"})
+        raise ValidationError(translate("domain.workflow", "Procedure «{name}» has no step {no}.").format(name=self.name, no=no), {"step_no": translate("domain.workflow", "does not exist")})
 
     def blocks(self, rule_code: str) -> bool:
         return "*" in self.eligibility_blocking or rule_code in self.eligibility_blocking
@@ -612,11 +613,11 @@ class ProcedureSpec:
 
 def spec_key(kind: str, source: str) -> str:
     if kind not in PROCEDURE_KINDS:
-        raise ValidationError(f"Loại quy trình «{kind}» không hợp lệ (bổ nhiệm, bổ nhiệm lại, miễn nhiệm).",
-                              {"kind": "không hợp lệ"})
+        raise ValidationError(translate("domain.workflow", "Procedure type «{kind}» is not valid (appointment, reappointment, dismissal).").format(kind=kind),
+                              {"kind": translate("domain.workflow", "not valid")})
     if source not in PROCEDURE_SOURCES:
-        raise ValidationError(f"Nguồn nhân sự «{source}» không hợp lệ (tại chỗ hoặc từ nơi khác).",
-                              {"source": "không hợp lệ"})
+        raise ValidationError(translate("domain.workflow", "Personnel source «{source}» is not valid (internal or from elsewhere).").format(source=source),
+                              {"source": translate("domain.workflow", "not valid")})
     if kind == "appointment":
         return f"appointment_{source}"
     return kind
@@ -628,15 +629,15 @@ def _fraction(value: Any, what: str) -> Fraction:
             raise ValueError(value)
         f = Fraction(value)
     except (ValueError, ZeroDivisionError):
-        raise ValidationError(f"Quy định «{PROCEDURE_RULE}»: «{what}» phải là phân số dạng «2/3».") from None
+        raise ValidationError(translate("domain.workflow", "Rule «{PROCEDURE_RULE}»: «{what}» must be a fraction written «2/3».").format(PROCEDURE_RULE=PROCEDURE_RULE, what=what)) from None
     if not 0 <= f <= 1:
-        raise ValidationError(f"Quy định «{PROCEDURE_RULE}»: «{what}» phải trong khoảng 0–1.")
+        raise ValidationError(translate("domain.workflow", "Rule «{PROCEDURE_RULE}»: «{what}» must be between 0 and 1.").format(PROCEDURE_RULE=PROCEDURE_RULE, what=what))
     return f
 
 
 def _whole(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError(f"Quy định «{PROCEDURE_RULE}»: «{what}» phải là số nguyên không âm.")
+        raise ValidationError(translate("domain.workflow", "Rule «{PROCEDURE_RULE}»: «{what}» must be a non-negative integer.").format(PROCEDURE_RULE=PROCEDURE_RULE, what=what))
     return value
 
 
@@ -647,28 +648,27 @@ def procedure_spec(book: RuleBook, kind: str, source: str, on: date) -> Procedur
     p = version.params
     procs = p.get("procedures")
     if not isinstance(procs, Mapping) or not isinstance(procs.get(key), Mapping):
-        raise ValidationError(f"Quy định «{PROCEDURE_RULE}» chưa có quy trình «{key}».")
+        raise ValidationError(translate("domain.workflow", "Rule «{PROCEDURE_RULE}» has no procedure «{key}».").format(PROCEDURE_RULE=PROCEDURE_RULE, key=key))
     spec = procs[key]
     policy = p.get("policy") if isinstance(p.get("policy"), Mapping) else {}
     assert isinstance(policy, Mapping)
     raw_steps = spec.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
-        raise ValidationError(f"Quy định «{PROCEDURE_RULE}»: quy trình «{key}» chưa có các bước.")
+        raise ValidationError(translate("domain.workflow", "Rule «{PROCEDURE_RULE}»: procedure «{key}» has no steps.").format(PROCEDURE_RULE=PROCEDURE_RULE, key=key))
     steps = []
     for i, s in enumerate(raw_steps, 1):
         if not isinstance(s, Mapping) or not isinstance(s.get("name"), str):
-            raise ValidationError(f"Quy định «{PROCEDURE_RULE}»: bước {i} của «{key}» không đúng định dạng.")
+            raise ValidationError(translate("domain.workflow", "Rule «{PROCEDURE_RULE}»: step {i} of «{key}» has the wrong format.").format(PROCEDURE_RULE=PROCEDURE_RULE, i=i, key=key))
         basis = str(s.get("threshold_basis") or "convened")
         if basis not in _BASES:
-            raise ValidationError(f"Quy định «{PROCEDURE_RULE}»: «threshold_basis» phải là convened, present "
-                                  "hoặc ballots_valid.")
+            raise ValidationError(translate("domain.workflow", "Rule «{PROCEDURE_RULE}»: «threshold_basis» must be convened, present or ballots_valid.").format(PROCEDURE_RULE=PROCEDURE_RULE))
         threshold = None if s.get("threshold") is None else _fraction(s["threshold"], f"{key}.steps[{i}].threshold")
         steps.append(StepSpec(i, clean_line(str(s["name"])), bool(s.get("ballot")), bool(s.get("quorum")),
                               bool(s.get("announce", True)), threshold, basis))
     docs = spec.get("documents") or []
     blocking = spec.get("eligibility_blocking") or []
     if not isinstance(docs, list) or not isinstance(blocking, list):
-        raise ValidationError(f"Quy định «{PROCEDURE_RULE}»: «documents», «eligibility_blocking» phải là danh sách.")
+        raise ValidationError(translate("domain.workflow", "Rule «{PROCEDURE_RULE}»: «documents», «eligibility_blocking» must be lists.").format(PROCEDURE_RULE=PROCEDURE_RULE))
     return ProcedureSpec(
         key=key, name=str(spec.get("name") or PROCEDURE_KINDS[kind]),
         decision_kind=str(spec.get("decision_kind") or "bo_nhiem"),
@@ -730,14 +730,14 @@ def validate_step(spec: StepSpec, inp: StepInput) -> dict[str, str]:
     than present, returned > issued, valid > returned, agree + disagree > valid; what the step needs."""
     errors: dict[str, str] = {}
     if inp.held_on is None:
-        errors["held_on"] = "Nhập ngày họp."
+        errors["held_on"] = translate("domain.workflow", "Enter the meeting date.")
     counts = {"convened": inp.convened, "present": inp.present, "ballots_issued": inp.ballots_issued,
               "ballots_returned": inp.ballots_returned, "ballots_valid": inp.ballots_valid, "agree": inp.agree,
               "disagree": inp.disagree}
-    labels = {"convened": "Số người được triệu tập", "present": "Số người có mặt", "ballots_issued": "Số phiếu phát ra",
-              "ballots_returned": "Số phiếu thu vào", "ballots_valid": "Số phiếu hợp lệ", "agree": "Số phiếu đồng ý",
-              "disagree": "Số phiếu không đồng ý"}
-    bad = {k: f"{labels[k]} phải là số nguyên không âm." for k, v in counts.items() if v is not None and not _count(v)}
+    labels = {"convened": translate("domain.workflow", "Number convened"), "present": translate("domain.workflow", "Number present"), "ballots_issued": translate("domain.workflow", "Ballots issued"),
+              "ballots_returned": translate("domain.workflow", "Ballots returned"), "ballots_valid": translate("domain.workflow", "Valid ballots"), "agree": translate("domain.workflow", "Votes in favour"),
+              "disagree": translate("domain.workflow", "Votes against")}
+    bad = {k: translate("domain.workflow", "{label} must be a non-negative integer.").format(label=labels[k]) for k, v in counts.items() if v is not None and not _count(v)}
     if bad:
         return errors | bad
     needed = ["convened", "present"] if spec.quorum else []
@@ -745,14 +745,14 @@ def validate_step(spec: StepSpec, inp: StepInput) -> dict[str, str]:
         needed += ["convened", "present", "ballots_issued", "ballots_returned", "ballots_valid", "agree", "disagree"]
     for k in dict.fromkeys(needed):
         if counts[k] is None:
-            errors[k] = f"Nhập {labels[k].lower()}."
+            errors[k] = translate("domain.workflow", "Enter the {label}.").format(label=labels[k].lower())
     if spec.quorum and inp.convened == 0:
-        errors["convened"] = "Số người được triệu tập phải lớn hơn 0."
+        errors["convened"] = translate("domain.workflow", "The number convened must be greater than 0.")
 
     def over(small: str, big: str) -> None:
         a, b = counts[small], counts[big]
         if a is not None and b is not None and a > b and small not in errors:
-            errors[small] = f"{labels[small]} ({a}) lớn hơn {labels[big].lower()} ({b})."
+            errors[small] = translate("domain.workflow", "{label} ({a}) is greater than the {other_label} ({b}).").format(label=labels[small], a=a, other_label=labels[big].lower(), b=b)
 
     over("present", "convened")
     over("ballots_issued", "present")
@@ -760,8 +760,7 @@ def validate_step(spec: StepSpec, inp: StepInput) -> dict[str, str]:
     over("ballots_valid", "ballots_returned")
     if inp.agree is not None and inp.disagree is not None and inp.ballots_valid is not None \
             and inp.agree + inp.disagree > inp.ballots_valid:
-        errors["agree"] = (f"Số phiếu đồng ý và không đồng ý ({inp.agree + inp.disagree}) lớn hơn số phiếu hợp lệ "
-                           f"({inp.ballots_valid}).")
+        errors["agree"] = (translate("domain.workflow", "The votes in favour and against ({total}) are more than the valid ballots ({ballots_valid}).").format(total=inp.agree + inp.disagree, ballots_valid=inp.ballots_valid))
     return errors
 
 
@@ -770,29 +769,38 @@ def assess_step(spec: StepSpec, inp: StepInput | None, quorum_fraction: Fraction
     result cannot be used); a deciding ballot passes when agree > threshold × basis (strictly more); a step
     without a threshold is ``recorded``."""
     if inp is None or inp.held_on is None:
-        return "pending", ("Chưa thực hiện.",)
-    reasons = [f"Họp ngày {format_date(inp.held_on)}."]
+        return "pending", (translate("domain.workflow", "Not done yet."),)
+    reasons = [translate("domain.workflow", "Meeting held on {held_on}.").format(held_on=format_date(inp.held_on))]
     if spec.quorum:
         if not inp.convened or inp.present is None:
-            return "fail", (*reasons, "Chưa ghi số người được triệu tập và có mặt.")
+            return "fail", (*reasons, translate("domain.workflow", "The numbers convened and present are not recorded."))
         att = Fraction(inp.present, inp.convened)
         ok = att >= quorum_fraction
-        reasons.append(f"Có mặt {inp.present}/{inp.convened} người được triệu tập ({_pct(att)}); yêu cầu từ "
-                       f"{_ratio(quorum_fraction)} trở lên – {'hợp lệ' if ok else 'hội nghị không hợp lệ'}.")
+        if ok:
+            text = translate("domain.workflow", "Present {present}/{convened} of those convened ({share}); {quorum} or more required – valid.")
+        else:
+            text = translate("domain.workflow", "Present {present}/{convened} of those convened ({share}); {quorum} or more required – the meeting is not valid.")
+        reasons.append(text.format(present=inp.present, convened=inp.convened, share=_pct(att), quorum=_ratio(quorum_fraction)))
         if not ok:
             return "fail", tuple(reasons)
     if spec.ballot and inp.ballots_issued is not None:
-        reasons.append(f"Phiếu phát ra {inp.ballots_issued}, thu vào {inp.ballots_returned}, hợp lệ "
-                       f"{inp.ballots_valid}; đồng ý {inp.agree}, không đồng ý {inp.disagree}.")
+        reasons.append(translate("domain.workflow", "Ballots issued {ballots_issued}, returned {ballots_returned}, valid {ballots_valid}; in favour {agree}, against {disagree}.").format(ballots_issued=inp.ballots_issued, ballots_returned=inp.ballots_returned, ballots_valid=inp.ballots_valid, agree=inp.agree, disagree=inp.disagree))
     if spec.threshold is None or not spec.ballot:
         return "recorded", tuple(reasons)
     basis = {"convened": inp.convened, "present": inp.present, "ballots_valid": inp.ballots_valid}[spec.basis]
     if not basis or inp.agree is None:
-        return "fail", (*reasons, "Chưa đủ số liệu để tính tỷ lệ đồng ý.")
+        return "fail", (*reasons, translate("domain.workflow", "Not enough figures to compute the share in favour."))
     share = Fraction(inp.agree, basis)
     ok = share > spec.threshold
-    reasons.append(f"Đồng ý {inp.agree}/{basis} {_BASES[spec.basis]} ({_pct(share)}); yêu cầu trên "
-                   f"{_ratio(spec.threshold)} – {'đạt' if ok else 'không đạt'}.")
+    if ok:
+        text = translate("domain.workflow", "In favour {agree}/{basis} {of_what} ({share}); more than {threshold} required – passed.")
+    else:
+        text = translate("domain.workflow", "In favour {agree}/{basis} {of_what} ({share}); more than {threshold} required – not passed.")
+    of_what = {"convened": translate("domain.workflow", "people convened"),
+               "present": translate("domain.workflow", "people present"),
+               "ballots_valid": translate("domain.workflow", "valid ballots")}[spec.basis]
+    reasons.append(text.format(agree=inp.agree, basis=basis, of_what=of_what, share=_pct(share),
+                               threshold=_ratio(spec.threshold)))
     return ("pass" if ok else "fail"), tuple(reasons)
 
 
@@ -808,6 +816,7 @@ class PolicyView:
     process_due: date | None  # approved + process_working_days
     reasons: tuple[str, ...]
     late: bool
+    late_reasons: tuple[str, ...] = ()  # those of ``reasons`` that say a deadline was missed
 
 
 def policy_view(required: bool, reference: str, submitted_on: date | None, approved_on: date | None,
@@ -815,6 +824,7 @@ def policy_view(required: bool, reference: str, submitted_on: date | None, appro
     """Deadlines of the policy: decided within ``decision_working_days`` of the submission, and the personnel
     process finished within ``process_working_days`` of the approval, or the unit reports why."""
     reasons: list[str] = []
+    late_reasons: list[str] = []  # the reasons that say a deadline was missed (warnings of the procedure)
     late = False
     decision_due = process_due = None
     if submitted_on is not None and spec.decision_working_days:
@@ -822,31 +832,47 @@ def policy_view(required: bool, reference: str, submitted_on: date | None, appro
         if approved_on is not None:
             ok = approved_on <= decision_due
             late = late or not ok
-            reasons.append(f"Trình ngày {format_date(submitted_on)}; hạn quyết định chủ trương "
-                           f"{format_date(decision_due)} ({spec.decision_working_days} ngày làm việc); phê duyệt ngày "
-                           f"{format_date(approved_on)}" + (" – đúng hạn." if ok else " – chậm so với quy định."))
+            if ok:
+                text = translate("domain.workflow", "Submitted on {submitted_on}; the policy decision is due by {decision_due} ({days} working days); approved on {approved_on} – on time.")
+            else:
+                text = translate("domain.workflow", "Submitted on {submitted_on}; the policy decision is due by {decision_due} ({days} working days); approved on {approved_on} – later than required.")
+            text = text.format(submitted_on=format_date(submitted_on), decision_due=format_date(decision_due),
+                               days=spec.decision_working_days, approved_on=format_date(approved_on))
+            reasons.append(text)
+            if not ok:
+                late_reasons.append(text)
         else:
-            reasons.append(f"Trình ngày {format_date(submitted_on)}; hạn quyết định chủ trương "
-                           f"{format_date(decision_due)} ({spec.decision_working_days} ngày làm việc).")
+            reasons.append(translate("domain.workflow", "Submitted on {submitted_on}; the policy decision is due by {decision_due} ({decision_working_days} working days).").format(submitted_on=format_date(submitted_on), decision_due=format_date(decision_due), decision_working_days=spec.decision_working_days))
     if approved_on is not None and spec.process_working_days:
         process_due = add_working_days(approved_on, spec.process_working_days, book)
         finished = last_step_on
         if finished is not None:
             ok = finished <= process_due
             late = late or not ok
-            reasons.append(f"Hạn hoàn thành quy trình nhân sự {format_date(process_due)} "
-                           f"({spec.process_working_days} ngày làm việc từ khi có chủ trương); bước cuối họp ngày "
-                           f"{format_date(finished)}" + (" – đúng hạn." if ok else
-                                                        " – quá hạn: đơn vị phải báo cáo lý do."))
+            if ok:
+                text = translate("domain.workflow", "The personnel process is due by {process_due} ({days} working days from the policy); the last step met on {finished} – on time.")
+            else:
+                text = translate("domain.workflow", "The personnel process is due by {process_due} ({days} working days from the policy); the last step met on {finished} – overdue: the unit must report the reason.")
+            text = text.format(process_due=format_date(process_due), days=spec.process_working_days,
+                               finished=format_date(finished))
+            reasons.append(text)
+            if not ok:
+                late_reasons.append(text)
         else:
             overdue = on > process_due
             late = late or overdue
-            reasons.append(f"Hạn hoàn thành quy trình nhân sự {format_date(process_due)} "
-                           f"({spec.process_working_days} ngày làm việc từ khi có chủ trương)"
-                           + (" – đã quá hạn: đơn vị phải báo cáo lý do." if overdue else "."))
+            if overdue:
+                text = translate("domain.workflow", "The personnel process is due by {process_due} ({days} working days from the policy) – overdue: the unit must report the reason.")
+            else:
+                text = translate("domain.workflow", "The personnel process is due by {process_due} ({days} working days from the policy).")
+            text = text.format(process_due=format_date(process_due), days=spec.process_working_days)
+            reasons.append(text)
+            if overdue:
+                late_reasons.append(text)
     if required and approved_on is None:
-        reasons.append("Chưa có chủ trương được cấp có thẩm quyền phê duyệt.")
-    return PolicyView(required, reference, submitted_on, approved_on, decision_due, process_due, tuple(reasons), late)
+        reasons.append(translate("domain.workflow", "The policy has not been approved by the competent authority yet."))
+    return PolicyView(required, reference, submitted_on, approved_on, decision_due, process_due, tuple(reasons), late,
+                      tuple(late_reasons))
 
 
 @dataclass(frozen=True)
@@ -878,6 +904,8 @@ class ChecklistItem:
     status: str  # present | missing | expired
     reason: str
     on_file: date | None  # the latest such document in the person's record, if any
+    valid_until: date | None = None  # the end of a time-limited document's validity (the reason says it in words)
+    undated: bool = False  # present, with a time limit, but no date recorded
 
 
 def checklist(kinds: Sequence[DocumentKind], required: Iterable[str], states: Mapping[str, DocumentState],
@@ -889,25 +917,32 @@ def checklist(kinds: Sequence[DocumentKind], required: Iterable[str], states: Ma
     for k in sorted(kinds, key=lambda x: (x.item_no, x.code)):
         st = states.get(k.code, DocumentState(False, None, ""))
         hint = on_file.get(k.code)
+        valid_until: date | None = None
+        undated = False
         if not st.present:
             status = "missing"
-            reason = "Chưa có trong hồ sơ bổ nhiệm."
+            reason = translate("domain.workflow", "Not in the appointment dossier yet.")
             if hint is not None:
-                reason += f" Hồ sơ cán bộ có giấy tờ này ngày {format_date(hint)}."
+                reason = translate("domain.workflow", "Not in the appointment dossier yet. The cadre's record has this document dated {hint}.").format(
+                    hint=format_date(hint))
         elif k.max_age_months is not None and st.doc_date is not None:
             until = add_months(st.doc_date, k.max_age_months)
+            valid_until = until
             if on > until:
-                status, reason = "expired", (f"Ngày {format_date(st.doc_date)}, quá {k.max_age_months} tháng "
-                                             f"(hết giá trị từ {format_date(until)}).")
+                status, reason = "expired", (translate("domain.workflow", "Dated {doc_date}, older than {max_age_months} months (no longer valid from {until}).").format(doc_date=format_date(st.doc_date), max_age_months=k.max_age_months, until=format_date(until)))
             else:
-                status, reason = "present", f"Ngày {format_date(st.doc_date)}, còn giá trị đến {format_date(until)}."
+                status, reason = "present", translate("domain.workflow", "Dated {doc_date}, valid until {until}.").format(doc_date=format_date(st.doc_date), until=format_date(until))
         elif k.max_age_months is not None:
-            status, reason = "present", f"Có, chưa ghi ngày (yêu cầu trong {k.max_age_months} tháng)."
+            undated = True
+            status, reason = "present", translate("domain.workflow", "Present, no date recorded (must be within {max_age_months} months).").format(max_age_months=k.max_age_months)
         else:
             status = "present"
-            reason = "Có" + (f", ngày {format_date(st.doc_date)}." if st.doc_date else ".")
+            if st.doc_date:
+                reason = translate("domain.workflow", "Present, dated {doc_date}.").format(doc_date=format_date(st.doc_date))
+            else:
+                reason = translate("domain.workflow", "Present.")
         out.append(ChecklistItem(k.code, k.item_no, k.name, k.code in req, st.present, st.doc_date, st.note, status,
-                                 reason, hint))
+                                 reason, hint, valid_until, undated))
     return out
 
 
@@ -983,25 +1018,26 @@ def blockers_of(spec: ProcedureSpec, policy: PolicyView, steps: Sequence[StepVie
     blockers: list[str] = []
     warnings: list[str] = []
     if spec.policy_required and policy.approved_on is None:
-        blockers.append("Chưa có chủ trương được cấp có thẩm quyền phê duyệt.")
+        blockers.append(translate("domain.workflow", "The policy has not been approved by the competent authority yet."))
     if policy.late:
-        warnings.extend(r for r in policy.reasons if "chậm" in r or "quá hạn" in r)
+        warnings.extend(policy.late_reasons)
     for s in steps:
         if s.status == "pending":
-            blockers.append(f"{s.name}: chưa thực hiện.")
+            blockers.append(translate("domain.workflow", "{name}: not done yet.").format(name=s.name))
         elif s.status == "fail":
-            blockers.append(f"{s.name}: không đạt – {s.reasons[-1]}")
+            blockers.append(translate("domain.workflow", "{name}: not passed – {reason}").format(name=s.name, reason=s.reasons[-1]))
     missing = [c for c in items if c.required and c.status != "present"]
     if missing:
-        blockers.append("Hồ sơ còn thiếu hoặc hết giá trị: " + "; ".join(
-            f"{c.item_no}. {c.name}" + (" (quá hạn)" if c.status == "expired" else "") for c in missing) + ".")
+        listed = "; ".join(
+            translate("domain.workflow", "{no}. {name} (expired)").format(no=c.item_no, name=c.name) if c.status == "expired"
+            else f"{c.item_no}. {c.name}" for c in missing)
+        blockers.append(translate("domain.workflow", "Dossier documents missing or no longer valid: {items}.").format(items=listed))
     if report is not None:
         for r in report.results:
             if r.status == "fail" and spec.blocks(r.code):
-                blockers.append(f"Điều kiện «{r.name}» chưa đạt – {r.reason} Cần trường hợp đặc biệt được cấp có "
-                                "thẩm quyền đồng ý.")
+                blockers.append(translate("domain.workflow", "Condition «{name}» not met – {reason} A special case approved by the competent authority is needed.").format(name=r.name, reason=r.reason))
             elif r.status == "unknown" and spec.blocks(r.code):
-                warnings.append(f"Điều kiện «{r.name}» chưa xác định: {r.reason}")
+                warnings.append(translate("domain.workflow", "Condition «{name}» undetermined: {reason}").format(name=r.name, reason=r.reason))
     return blockers, warnings
 
 

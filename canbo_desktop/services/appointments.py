@@ -33,6 +33,7 @@ from canbo_desktop.domain.rules.core import RuleBook
 from canbo_desktop.domain.rules.retirement import retirement
 from canbo_desktop.domain.rules.terms import term_end
 from canbo_desktop.domain.text import clean_line, clean_multiline
+from canbo_desktop.i18n import translate
 from canbo_desktop.services import records
 from canbo_desktop.services.eligibility import eligibility
 from canbo_desktop.services.rules import rule_book
@@ -40,17 +41,17 @@ from canbo_desktop.services.rules import rule_book
 OPEN_STATUSES = ("draft", "in_progress")
 
 
-def _need(role: str, roles: tuple[str, ...], what: str) -> None:
+def _need(role: str, roles: tuple[str, ...], message: str) -> None:
+    """``message``: the whole refusal (who may do what), already translated."""
     if role not in roles:
-        who = "lãnh đạo phòng hoặc quản trị viên" if roles == w.HEAD_ROLES else \
-            "chuyên viên, lãnh đạo phòng hoặc quản trị viên"
-        raise PermissionDenied(f"Chỉ {who} được {what}.")
+        raise PermissionDenied(message)
 
 
 def _open(rec: m.AppointmentProcedureRecord) -> None:
     if rec.status not in OPEN_STATUSES:
-        raise ValidationError(f"Quy trình này {w.PROCEDURE_STATUS_LABELS.get(rec.status, rec.status).lower()}: "
-                              "không thay đổi được nữa.", {"status": rec.status})
+        raise ValidationError(translate("services.appointments", "This procedure is {status}: it can no longer be "
+                                        "changed.").format(
+            status=w.PROCEDURE_STATUS_LABELS.get(rec.status, rec.status).lower()), {"status": rec.status})
 
 
 # --------------------------------------------------------------------------------------------- start
@@ -64,7 +65,8 @@ def start_procedure(uowf: UowFactory, cadre_id: str, title_code: str, *, role: s
     person's unit). Creates its steps and its dossier checklist. A draft left by a special-case approval
     (``services.eligibility.record_override``) is taken over with its overrides; a procedure already under
     way for that person and title is refused. Returns (procedure id, changes)."""
-    _need(role, w.ENTRY_ROLES, "lập quy trình bổ nhiệm")
+    _need(role, w.ENTRY_ROLES, translate("services.appointments", "Only an officer, the head of office or an "
+                                         "administrator may start an appointment procedure."))
     if kind != "appointment":
         source = "internal"
     book = rule_book(uowf)
@@ -73,19 +75,25 @@ def start_procedure(uowf: UowFactory, cadre_id: str, title_code: str, *, role: s
         spec = w.procedure_spec(book, kind, source, today)
         cadre = CadreRepository(uow.session).record(cadre_id)
         if cadre.trashed_at is not None:
-            raise ValidationError("Hồ sơ đang ở thùng rác: khôi phục trước khi lập quy trình.")
+            raise ValidationError(translate("services.appointments", "The record is in the trash: restore it before "
+                                            "starting a procedure."))
         if title_code not in CodeListRepository(uow.session).title_names():
-            raise NotFound(f"Không có chức danh «{title_code}» trong danh mục.")
+            raise NotFound(translate("services.appointments", "There is no title «{code}» in the code list.").format(
+                code=title_code))
         if kind in ("reappointment", "dismissal") and cadre.title_code != title_code:
-            raise ValidationError(f"{cadre.full_name} không giữ chức danh này nên không "
-                                  f"{'bổ nhiệm lại' if kind == 'reappointment' else 'miễn nhiệm'} được.",
-                                  {"title_code": "không phải chức danh hiện tại"})
+            message = (translate("services.appointments", "{name} does not hold this title, so cannot be "
+                                 "reappointed.") if kind == "reappointment" else
+                       translate("services.appointments", "{name} does not hold this title, so cannot be "
+                                 "dismissed."))
+            raise ValidationError(message.format(name=cadre.full_name),
+                                  {"title_code": translate("services.appointments", "not the current title")})
         unit = unit_id or cadre.owner_unit_id
         OrgUnitRepository(uow.session).get(unit)
         rec = ProcedureRepository(uow.session).open_for(cadre_id, title_code)
         if rec is not None and AppointmentRepository(uow.session).steps(rec.id):
-            raise Conflict(f"{cadre.full_name} đã có quy trình "
-                           f"{w.PROCEDURE_KINDS.get(rec.kind, rec.kind).lower()} chức danh này đang thực hiện.")
+            raise Conflict(translate("services.appointments", "{name} already has a {kind} procedure for this title "
+                                     "under way.").format(name=cadre.full_name,
+                                                          kind=w.PROCEDURE_KINDS.get(rec.kind, rec.kind).lower()))
         if rec is None:
             rec = m.AppointmentProcedureRecord(cadre_id=cadre_id, title_code=title_code, overrides=[])
             uow.session.add(rec)
@@ -110,25 +118,30 @@ def set_policy(uowf: UowFactory, procedure_id: str, reference: str, submitted_on
                approved_on: date | None, *, role: str) -> ChangeSet:
     """Record the policy (chủ trương): the reference of the submission/approval, when it was submitted and
     when the competent authority approved it (None while waiting). The view shows the deadlines."""
-    _need(role, w.ENTRY_ROLES, "ghi chủ trương")
+    _need(role, w.ENTRY_ROLES, translate("services.appointments", "Only an officer, the head of office or an "
+                                         "administrator may record the policy."))
     ref = clean_line(reference)
     errors: dict[str, str] = {}
     if submitted_on is None:
-        errors["submitted_on"] = "Nhập ngày trình chủ trương."
+        errors["submitted_on"] = translate("services.appointments", "Enter the date the policy was submitted.")
     if approved_on is not None and submitted_on is not None and approved_on < submitted_on:
-        errors["approved_on"] = "Ngày phê duyệt trước ngày trình."
+        errors["approved_on"] = translate("services.appointments", "The approval date is before the submission "
+                                          "date.")
     if approved_on is not None and len(ref) < 3:
-        errors["reference"] = "Ghi số, ký hiệu văn bản phê duyệt chủ trương."
+        errors["reference"] = translate("services.appointments", "Enter the number and symbol of the document "
+                                        "approving the policy.")
     if errors:
-        raise ValidationError("Chủ trương chưa lưu được: " + " ".join(errors.values()), errors)
+        raise ValidationError(translate("services.appointments", "The policy could not be saved: {problems}").format(
+            problems=" ".join(errors.values())), errors)
     with uowf() as uow:
         repo = AppointmentRepository(uow.session)
         rec = repo.procedure_record(procedure_id)
         _open(rec)
         held = [s.held_on for s in repo.steps(procedure_id).values() if s.held_on is not None]
         if approved_on is not None and held and min(held) < approved_on:
-            raise ValidationError(f"Đã có bước họp ngày {format_date(min(held))}, trước ngày phê duyệt chủ trương.",
-                                  {"approved_on": "sau bước đã họp"})
+            raise ValidationError(translate("services.appointments", "A step was already held on {date}, before the "
+                                            "policy's approval date.").format(date=format_date(min(held))),
+                                  {"approved_on": translate("services.appointments", "after a held step")})
         rec.policy_ref, rec.policy_submitted_on, rec.policy_approved_on = ref, submitted_on, approved_on
         return uow.commit()
 
@@ -196,7 +209,8 @@ def record_step(uowf: UowFactory, procedure_id: str, step_no: int, inp: w.StepIn
     the policy's approval or the previous step). Returns the step as assessed — pass / fail / recorded with
     the quorum and the threshold of the rule, and why — and the changes. A step may be recorded again
     (corrected) while the procedure is open."""
-    _need(role, w.ENTRY_ROLES, "ghi kết quả các bước")
+    _need(role, w.ENTRY_ROLES, translate("services.appointments", "Only an officer, the head of office or an "
+                                         "administrator may record the results of the steps."))
     book = rule_book(uowf)
     with uowf() as uow:
         repo = AppointmentRepository(uow.session)
@@ -204,35 +218,45 @@ def record_step(uowf: UowFactory, procedure_id: str, step_no: int, inp: w.StepIn
         _open(rec)
         steps = repo.steps(procedure_id)
         if step_no not in steps:
-            raise ValidationError(f"Quy trình này không có bước {step_no}.", {"step_no": "không có"})
+            raise ValidationError(translate("services.appointments", "This procedure has no step {no}.").format(
+                no=step_no), {"step_no": translate("services.appointments", "does not exist")})
         day = inp.held_on or uow.now().date()
         spec = w.procedure_spec(book, rec.kind, rec.source, day)
         step = spec.step(step_no)
         errors = w.validate_step(step, inp)
         if errors:
-            raise ValidationError(f"Bước {step_no} chưa lưu được: " + " ".join(errors.values()), errors)
+            raise ValidationError(translate("services.appointments", "Step {no} could not be saved: {problems}"
+                                            ).format(no=step_no, problems=" ".join(errors.values())), errors)
         assert inp.held_on is not None
         if spec.policy_required and rec.policy_approved_on is None:
-            raise ValidationError("Chưa có chủ trương được phê duyệt: ghi chủ trương trước khi tiến hành các bước.",
-                                  {"policy": "chưa phê duyệt"})
+            raise ValidationError(translate("services.appointments", "There is no approved policy yet: record the "
+                                            "policy before carrying out the steps."),
+                                  {"policy": translate("services.appointments", "not approved")})
         if rec.policy_approved_on is not None and inp.held_on < rec.policy_approved_on:
-            raise ValidationError(f"Ngày họp trước ngày phê duyệt chủ trương ({format_date(rec.policy_approved_on)}).",
-                                  {"held_on": "trước chủ trương"})
+            raise ValidationError(translate("services.appointments", "The meeting date is before the policy's "
+                                            "approval date ({date}).").format(date=format_date(rec.policy_approved_on)),
+                                  {"held_on": translate("services.appointments", "before the policy")})
         for no in sorted(steps):
             other = steps[no]
             if no < step_no:
                 if other.held_on is None:
-                    raise ValidationError(f"Chưa thực hiện bước {no}: các bước tiến hành theo thứ tự.",
-                                          {"step_no": "chưa đến bước này"})
+                    raise ValidationError(translate("services.appointments", "Step {no} has not been carried out: "
+                                                    "the steps go in order.").format(no=no),
+                                          {"step_no": translate("services.appointments", "not this step yet")})
                 if inp.held_on < other.held_on:
-                    raise ValidationError(f"Ngày họp trước ngày của bước {no} ({format_date(other.held_on)}).",
-                                          {"held_on": "trước bước trước"})
+                    raise ValidationError(translate("services.appointments", "The meeting date is before the date of "
+                                                    "step {no} ({date}).").format(no=no,
+                                                                                  date=format_date(other.held_on)),
+                                          {"held_on": translate("services.appointments", "before the previous step")})
                 if _step_view(book, rec.kind, rec.source, _Step.of(other), day).status == "fail":
-                    raise ValidationError(f"Bước {no} không đạt: quy trình không tiếp tục được (huỷ hoặc ghi lại bước "
-                                          f"{no} nếu đã họp lại).", {"step_no": "bước trước không đạt"})
+                    raise ValidationError(translate("services.appointments", "Step {no} failed: the procedure cannot "
+                                                    "go on (cancel it, or record step {no} again if it was held "
+                                                    "again).").format(no=no),
+                                          {"step_no": translate("services.appointments", "a previous step failed")})
             elif no > step_no and other.held_on is not None and inp.held_on > other.held_on:
-                raise ValidationError(f"Ngày họp sau ngày của bước {no} ({format_date(other.held_on)}).",
-                                      {"held_on": "sau bước sau"})
+                raise ValidationError(translate("services.appointments", "The meeting date is after the date of step "
+                                                "{no} ({date}).").format(no=no, date=format_date(other.held_on)),
+                                      {"held_on": translate("services.appointments", "after the next step")})
         s = steps[step_no]
         s.held_on, s.convened, s.present = inp.held_on, inp.convened, inp.present
         s.ballots_issued, s.ballots_returned, s.ballots_valid = inp.ballots_issued, inp.ballots_returned, inp.ballots_valid
@@ -252,16 +276,19 @@ def record_step(uowf: UowFactory, procedure_id: str, step_no: int, inp: w.StepIn
 def set_document(uowf: UowFactory, procedure_id: str, doc_kind: str, present: bool, *, role: str,
                  doc_date: date | None = None, note: str = "") -> ChangeSet:
     """Tick a dossier item present (with its date, which matters for the health certificate) or not."""
-    _need(role, w.ENTRY_ROLES, "cập nhật hồ sơ bổ nhiệm")
+    _need(role, w.ENTRY_ROLES, translate("services.appointments", "Only an officer, the head of office or an "
+                                         "administrator may update the appointment dossier."))
     with uowf() as uow:
         repo = AppointmentRepository(uow.session)
         rec = repo.procedure_record(procedure_id)
         _open(rec)
         kinds = {k.code: k for k in repo.document_kinds()}
         if doc_kind not in kinds:
-            raise ValidationError(f"Không có thành phần hồ sơ «{doc_kind}».", {"doc_kind": "không có"})
+            raise ValidationError(translate("services.appointments", "There is no dossier item «{kind}».").format(
+                kind=doc_kind), {"doc_kind": translate("services.appointments", "does not exist")})
         if doc_date is not None and doc_date > uow.now().date():
-            raise ValidationError("Ngày của giấy tờ ở tương lai.", {"doc_date": "sau hôm nay"})
+            raise ValidationError(translate("services.appointments", "The document's date is in the future."),
+                                  {"doc_date": translate("services.appointments", "after today")})
         doc = repo.documents(procedure_id).get(doc_kind)
         if doc is None:
             doc = m.AppointmentDocumentRecord(procedure_id=procedure_id, doc_kind=doc_kind)
@@ -317,7 +344,8 @@ def _compose(book: RuleBook, rec: _Proc, data: dict[str, Any], day: date, report
     items = tuple(w.checklist(data["kinds"], spec.documents, data["documents"], data["on_file"], day))
     blockers, warnings = w.blockers_of(spec, policy, steps, items, report)
     if rec.status not in OPEN_STATUSES:
-        blockers = [f"Quy trình {w.PROCEDURE_STATUS_LABELS.get(rec.status, rec.status).lower()}."]
+        blockers = [translate("services.appointments", "The procedure is {status}.").format(
+            status=w.PROCEDURE_STATUS_LABELS.get(rec.status, rec.status).lower())]
     return w.ProcedureView(
         id=rec.id, cadre_id=rec.cadre_id, full_name=data["full_name"], current_position=data["current_position"],
         unit_id=rec.unit_id, unit_name=data["unit_name"], title_code=rec.title_code, title_name=data["title_name"],
@@ -354,33 +382,39 @@ def complete_procedure(uowf: UowFactory, procedure_id: str, decision: w.Completi
     date. Otherwise, in one transaction: the decision is recorded by ``records.record_decision`` (it updates
     the record, the post, the work history), the term ends per rule ``appointment_term`` (5 years, or the
     retirement date when earlier), and the procedure is marked done. Returns (decision id, changes)."""
-    _need(role, w.HEAD_ROLES, "ghi quyết định kết thúc quy trình")
+    _need(role, w.HEAD_ROLES, translate("services.appointments", "Only the head of office or an administrator may "
+                                        "record the decision that completes the procedure."))
     number, issuer = clean_line(decision.number), clean_line(decision.issuer)
     errors: dict[str, str] = {}
     if not number:
-        errors["number"] = "Nhập số quyết định (ví dụ 12/QĐ-UBND)."
+        errors["number"] = translate("services.appointments", "Enter the decision number (e.g. 12/QĐ-UBND).")
     if not issuer:
-        errors["issuer"] = "Nhập cơ quan ban hành."
+        errors["issuer"] = translate("services.appointments", "Enter the issuing authority.")
     if decision.effective_date is None:
-        errors["effective_date"] = "Nhập ngày có hiệu lực."
+        errors["effective_date"] = translate("services.appointments", "Enter the effective date.")
     if errors:
-        raise ValidationError("Quyết định chưa đủ thông tin: " + " ".join(errors.values()), errors)
+        raise ValidationError(translate("services.appointments", "The decision is incomplete: {problems}").format(
+            problems=" ".join(errors.values())), errors)
     assert decision.effective_date is not None
     view = procedure_view(uowf, procedure_id, on=decision.effective_date)
     if view.blockers:
-        raise ValidationError("Chưa kết thúc quy trình được: " + " ".join(view.blockers), {"procedure": "chưa đủ"})
+        raise ValidationError(translate("services.appointments", "The procedure cannot be completed yet: {problems}"
+                                        ).format(problems=" ".join(view.blockers)),
+                              {"procedure": translate("services.appointments", "incomplete")})
     last = max((s.held_on for s in view.steps if s.held_on), default=None)
     signed = decision.signed_on or decision.effective_date
     if last is not None and signed < last:
-        raise ValidationError(f"Ngày ký quyết định trước ngày họp của bước cuối ({format_date(last)}).",
-                              {"signed_on": "trước bước cuối"})
+        raise ValidationError(translate("services.appointments", "The decision's signing date is before the meeting "
+                                        "of the last step ({date}).").format(date=format_date(last)),
+                              {"signed_on": translate("services.appointments", "before the last step")})
     book = rule_book(uowf)
     with uowf() as uow:
         repo = AppointmentRepository(uow.session)
         rec = repo.procedure_record(procedure_id)
         _open(rec)
         if rec.rev != view.rev:
-            raise Conflict("Quy trình vừa được người khác thay đổi; mở lại để xem bản mới nhất.")
+            raise Conflict(translate("services.appointments", "Someone else has just changed the procedure; open it "
+                                     "again to see the latest version."))
         spec = w.procedure_spec(book, rec.kind, rec.source, decision.effective_date)
         dismissal = spec.decision_kind == "mien_nhiem"
         title_text = clean_line(decision.title_text) or view.title_name
@@ -388,7 +422,8 @@ def complete_procedure(uowf: UowFactory, procedure_id: str, decision: w.Completi
             kind=spec.decision_kind, number=number, signed_on=signed, issuer=issuer,
             effective_date=decision.effective_date, unit_id=None if dismissal else rec.unit_id,
             title_code="" if dismissal else rec.title_code,
-            title_text=(clean_line(decision.new_position_text) or "Chuyên viên") if dismissal else title_text,
+            title_text=(clean_line(decision.new_position_text) or "Chuyên viên") if dismissal  # i18n: data
+            else title_text,
             summary=clean_multiline(decision.summary) or f"{view.kind_label} {title_text}, {view.unit_name}".strip(", "),
         )
         decision_id = records.apply_decision(uow, rec.cadre_id, inp)
@@ -431,15 +466,17 @@ def _apply_term(uow: UnitOfWork, book: RuleBook, decision_id: str, cadre_id: str
 
 def cancel_procedure(uowf: UowFactory, procedure_id: str, reason: str, *, role: str) -> ChangeSet:
     """Cancel a procedure that has no decision yet (head/admin), keeping the reason in its note."""
-    _need(role, w.HEAD_ROLES, "huỷ quy trình")
+    _need(role, w.HEAD_ROLES, translate("services.appointments", "Only the head of office or an administrator may "
+                                        "cancel the procedure."))
     why = clean_multiline(reason)
     if len(why) < 5:
-        raise ValidationError("Ghi lý do huỷ quy trình.", {"reason": "bắt buộc"})
+        raise ValidationError(translate("services.appointments", "Enter the reason for cancelling the procedure."),
+                              {"reason": translate("services.appointments", "required")})
     with uowf() as uow:
         rec = AppointmentRepository(uow.session).procedure_record(procedure_id)
         _open(rec)
         rec.status = "cancelled"
-        line = f"Huỷ ngày {format_date(uow.now().date())}: {why}"
+        line = f"Huỷ ngày {format_date(uow.now().date())}: {why}"  # i18n: data (kept in the record's note)
         rec.note = f"{rec.note}\n{line}".strip()
         uow.audit("appointment.cancel", "appointment_procedure", rec.id, {"reason": why})
         return uow.commit()

@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 from canbo_desktop.db.models import AttachmentRecord, AuditRecord, SyncPackageRecord, SyncPeerRecord
 from canbo_desktop.db.uow import UowFactory, audit_hash
 from canbo_desktop.domain.text import fold
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 BATCH = 2000
 
@@ -101,12 +102,13 @@ def _iter_rows(uowf: UowFactory) -> Iterator[AuditEntry]:
 def _where(e: AuditEntry) -> str:
     when = e.at.strftime("%d/%m/%Y %H:%M") if isinstance(e.at, datetime) else str(e.at)
     what = f"{e.action} {e.entity}".strip()
-    return f"dòng số {e.seq} ({when}, {e.actor}, {what})"
+    return translate("services.audit", "row {seq} ({when}, {actor}, {what})").format(
+        seq=e.seq, when=when, actor=e.actor, what=what)
 
 
 def verify_chain(uowf: UowFactory) -> VerifyResult:
     """Walk the audit log by ``seq`` and report the first row where the chain breaks (see the module docstring)."""
-    return _walk(_iter_rows(uowf), "Nhật ký thao tác")
+    return _walk(_iter_rows(uowf), translate("services.audit", "The audit log"))
 
 
 def _walk(entries: Iterable[AuditEntry], subject: str, *, anchored: bool = True) -> VerifyResult:
@@ -122,24 +124,31 @@ def _walk(entries: Iterable[AuditEntry], subject: str, *, anchored: bool = True)
         expected_prev = prev.hash if prev is not None else ("" if anchored else e.prev_hash)
         if own != e.hash:
             return VerifyResult(False, checked, e.seq, "edited",
-                                f"{subject} đã bị sửa ở {_where(e)}: nội dung không khớp mã băm của nó.")
+                                translate("services.audit", "{subject} was edited at {where}: its content does not "
+                                          "match its hash.").format(subject=subject, where=_where(e)))
         if e.prev_hash != expected_prev:
             if prev is None:
                 return VerifyResult(False, checked, e.seq, "deleted",
-                                    f"{subject} bị xoá các dòng đầu tiên (trước {_where(e)}).")
+                                    translate("services.audit", "{subject} has lost its first rows (before {where})."
+                                              ).format(subject=subject, where=_where(e)))
             if (before_prev.hash if before_prev is not None else "") == e.prev_hash:
                 return VerifyResult(False, checked, prev.seq, "inserted",
-                                    f"{subject} có dòng bị chèn thêm: {_where(prev)} không thuộc chuỗi.")
+                                    translate("services.audit", "{subject} has an inserted row: {where} is not part "
+                                              "of the chain.").format(subject=subject, where=_where(prev)))
             if e.seq != prev.seq + 1:
                 missing = f"{prev.seq + 1}" if e.seq == prev.seq + 2 else f"{prev.seq + 1}–{e.seq - 1}"
                 return VerifyResult(False, checked, prev.seq + 1, "deleted",
-                                    f"{subject} bị xoá dòng số {missing} (giữa dòng số {prev.seq} và {_where(e)}).")
+                                    translate("services.audit", "{subject} has lost row {missing} (between row "
+                                              "{previous} and {where}).").format(
+                                        subject=subject, missing=missing, previous=prev.seq, where=_where(e)))
             return VerifyResult(False, checked, prev.seq, "edited",
-                                f"{subject} đã bị sửa hoặc thay thế ở {_where(prev)}: "
-                                f"dòng số {e.seq} không còn nối vào nó.")
+                                translate("services.audit", "{subject} was edited or replaced at {where}: row {seq} "
+                                          "no longer links to it.").format(subject=subject, where=_where(prev),
+                                                                           seq=e.seq))
         before_prev, prev = prev, e
     return VerifyResult(True, checked, head_hash=prev.hash if prev else "",
-                        message=f"{subject} toàn vẹn: {checked} dòng, chuỗi mã băm khớp.")
+                        message=translate("services.audit", "{subject} is intact: {count} rows, the hash chain "
+                                          "matches.").format(subject=subject, count=checked))
 
 
 # --------------------------------------------------------------------------- reading
@@ -354,42 +363,47 @@ def verify_received(uowf: UowFactory, node_id: str) -> VerifyResult:
     sender's hash chain across its packages (``kind`` "file" or "missing" for a stored file, else as
     ``verify_chain``)."""
     name, trails = _stored_trails(uowf, node_id)
-    subject = f"Nhật ký nhận từ “{name}”"
+    subject = translate("services.audit", "The log received from “{name}”").format(name=name)
     runs: list[list[AuditEntry]] = []
     for t in trails:
-        where = f"gói số {t.seq} nhận lúc {t.at:%H:%M ngày %d/%m/%Y}"
+        where = translate("services.audit", "package {seq} received at {time} on {date}").format(
+            seq=t.seq, time=f"{t.at:%H:%M}", date=f"{t.at:%d/%m/%Y}")
         if t.data is None:
-            return VerifyResult(False, 0, None, "missing", f"{subject}: thiếu tệp nhật ký của {where}.")
+            return VerifyResult(False, 0, None, "missing", translate(
+                "services.audit", "{subject}: the log file of {where} is missing.").format(subject=subject, where=where))
         if hashlib.sha256(t.data).hexdigest() != t.sha256:
             return VerifyResult(False, 0, None, "file",
-                                f"{subject}: tệp nhật ký của {where} đã bị sửa sau khi nhận "
-                                "(mã băm của tệp không còn khớp với mã ghi khi nhận).")
+                                translate("services.audit", "{subject}: the log file of {where} was changed after it "
+                                          "was received (the file's hash no longer matches the one recorded on "
+                                          "receipt).").format(subject=subject, where=where))
         entries, bad = _parse_trail(t.data)
         if bad:
             return VerifyResult(False, 0, None, "edited",
-                                f"{subject}: dòng {bad[0]} trong tệp nhật ký của {where} không đọc được.")
+                                translate("services.audit", "{subject}: line {line} of the log file of {where} "
+                                          "cannot be read.").format(subject=subject, line=bad[0], where=where))
         runs.append(entries)
     merged = _merge(runs)
     if not merged:
-        return VerifyResult(True, 0, message=f"{subject}: chưa có mục nào.")
+        return VerifyResult(True, 0, message=translate("services.audit", "{subject}: no entries yet.").format(
+            subject=subject))
     return _walk(merged, subject, anchored=merged[0].seq == 1)
 
 
 ACTION_LABELS = {
-    "insert": "Thêm",
-    "update": "Sửa",
-    "delete": "Xoá",
-    "export": "Xuất tệp",
-    "print": "In",
-    "view_sensitive": "Xem thông tin nhạy cảm",
-    "import": "Nhập Excel",
-    "restore": "Khôi phục sao lưu",
-    "demo_load": "Tạo dữ liệu mẫu",
+    "insert": QT_TRANSLATE_NOOP("services.audit", "Add"),
+    "update": QT_TRANSLATE_NOOP("services.audit", "Edit"),
+    "delete": QT_TRANSLATE_NOOP("services.audit", "Delete"),
+    "export": QT_TRANSLATE_NOOP("services.audit", "Export file"),
+    "print": QT_TRANSLATE_NOOP("services.audit", "Print"),
+    "view_sensitive": QT_TRANSLATE_NOOP("services.audit", "View sensitive data"),
+    "import": QT_TRANSLATE_NOOP("services.audit", "Excel import"),
+    "restore": QT_TRANSLATE_NOOP("services.audit", "Restore backup"),
+    "demo_load": QT_TRANSLATE_NOOP("services.audit", "Load sample data"),
 }
 
 
 def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
+    return translate("services.audit", ACTION_LABELS[action]) if action in ACTION_LABELS else action
 
 
 def _short(value: Any, width: int = 60) -> str:

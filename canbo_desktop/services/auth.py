@@ -34,6 +34,7 @@ from canbo_desktop.domain.access import (
 )
 from canbo_desktop.domain.errors import CanboError, NotFound, ValidationError
 from canbo_desktop.domain.text import clean_line
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.security import hash_password, needs_rehash, verify_password
 
 MAX_FAILURES = 5
@@ -102,15 +103,15 @@ def login(uowf: UowFactory, username: str, password: str, *, now: datetime | Non
         user = _user(uow, name)
         if user is None:
             if not _DUMMY_HASH:
-                _DUMMY_HASH.append(hash_password("không-phải-mật-khẩu"))
+                _DUMMY_HASH.append(hash_password("không-phải-mật-khẩu"))  # i18n: data
             verify_password(_DUMMY_HASH[0], password)  # the same time as a real check
             uow.audit("login_failed", "app_user", name, {"reason": "unknown_user"})
             uow.commit()
-            raise LoginFailed("Sai tên đăng nhập hoặc mật khẩu.")
+            raise LoginFailed(translate("services.auth", "Wrong user name or password."))
         if not user.active:
             uow.audit("login_failed", "app_user", user.id, {"reason": "inactive"})
             uow.commit()
-            raise LoginFailed("Tài khoản này đã bị vô hiệu hoá. Hãy liên hệ quản trị viên.")
+            raise LoginFailed(translate("services.auth", "This account has been disabled. Please contact the administrator."))
         if user.locked_until is not None and now < user.locked_until:
             uow.audit("login_locked", "app_user", user.id, {"until": user.locked_until.isoformat()})
             uow.commit()
@@ -125,13 +126,15 @@ def login(uowf: UowFactory, username: str, password: str, *, now: datetime | Non
                 uow.audit("login_locked", "app_user", user.id, {"failures": user.failed_attempts,
                                                                  "until": user.locked_until.isoformat()})
                 uow.commit()
-                raise LoginFailed(
-                    f"Nhập sai mật khẩu {MAX_FAILURES} lần: tài khoản tạm khoá {LOCK_MINUTES} phút "
-                    f"(đến {user.locked_until.strftime('%H:%M')}).")
+                raise LoginFailed(translate(
+                    "services.auth", "Wrong password {count} times: the account is locked for {minutes} minutes "
+                    "(until {time}).").format(count=MAX_FAILURES, minutes=LOCK_MINUTES,
+                                              time=user.locked_until.strftime('%H:%M')))
             left = MAX_FAILURES - user.failed_attempts
             uow.audit("login_failed", "app_user", user.id, {"reason": "password", "failures": user.failed_attempts})
             uow.commit()
-            raise LoginFailed(f"Sai tên đăng nhập hoặc mật khẩu. Còn {left} lần thử trước khi tài khoản bị tạm khoá.")
+            raise LoginFailed(translate("services.auth", "Wrong user name or password. {left} attempts left before the "
+                                        "account is locked.").format(left=left))
         user.failed_attempts = 0
         user.last_login_at = now
         if needs_rehash(user.password_hash):
@@ -145,8 +148,9 @@ def login(uowf: UowFactory, username: str, password: str, *, now: datetime | Non
 
 def _locked_message(until: datetime, now: datetime) -> str:
     minutes = max(1, int((until - now).total_seconds() + 59) // 60)
-    return (f"Tài khoản đang tạm khoá do nhập sai mật khẩu nhiều lần; thử lại sau {minutes} phút "
-            f"(lúc {until.strftime('%H:%M')}) hoặc nhờ quản trị viên đặt lại mật khẩu.")
+    return translate("services.auth", "The account is locked after too many wrong passwords; try again in {minutes} "
+                     "minutes (at {time}) or ask the administrator to reset the password.").format(
+        minutes=minutes, time=until.strftime('%H:%M'))
 
 
 def change_password(uowf: UowFactory, username: str, old_password: str, new_password: str) -> None:
@@ -155,14 +159,15 @@ def change_password(uowf: UowFactory, username: str, old_password: str, new_pass
     if problem:
         raise ValidationError(problem, {"new_password": problem})
     if new_password == old_password:
-        raise ValidationError("Mật khẩu mới phải khác mật khẩu cũ.", {"new_password": "trùng mật khẩu cũ"})
+        raise ValidationError(translate("services.auth", "The new password must differ from the old one."),
+                              {"new_password": translate("services.auth", "same as the old password")})
     login(uowf, username, old_password)  # counts a wrong old password like a failed login
     with uowf() as uow:
         uow.principal = SYSTEM
         uow.actor = clean_line(username)
         user = _user(uow, username)
         if user is None:
-            raise NotFound("Không tìm thấy người dùng.")
+            raise NotFound(translate("services.auth", "User not found."))
         user.password_hash = hash_password(new_password)
         user.must_change_password = False
         uow.audit("password_change", "app_user", user.id, {})
@@ -197,7 +202,8 @@ def list_users(uowf: UowFactory) -> list[UserInfo]:
 
 def _check_role(role: str) -> None:
     if role not in ROLES:
-        raise ValidationError(f"Vai trò «{role}» không có (chọn: {', '.join(ROLES)}).", {"role": "không hợp lệ"})
+        raise ValidationError(translate("services.auth", "There is no role «{role}» (choose: {roles}).").format(
+            role=role, roles=", ".join(ROLES)), {"role": translate("services.auth", "invalid")})
 
 
 def create_user(uowf: UowFactory, *, username: str, password: str, role: str, full_name: str = "",
@@ -206,7 +212,8 @@ def create_user(uowf: UowFactory, *, username: str, password: str, role: str, fu
     """A new account (admin only). Returns its id."""
     name = clean_line(username)
     if not name:
-        raise ValidationError("Thiếu tên đăng nhập.", {"username": "bắt buộc"})
+        raise ValidationError(translate("services.auth", "The user name is missing."),
+                              {"username": translate("services.auth", "required")})
     _check_role(role)
     problem = check_password_rules(password, username=name)
     if problem:
@@ -214,7 +221,8 @@ def create_user(uowf: UowFactory, *, username: str, password: str, role: str, fu
     with uowf() as uow:
         _require_admin(uow, scope_unit_id)
         if _user(uow, name) is not None:
-            raise ValidationError(f"Tên đăng nhập “{name}” đã có.", {"username": "trùng"})
+            raise ValidationError(translate("services.auth", "The user name “{name}” already exists.").format(name=name),
+                                  {"username": translate("services.auth", "duplicate")})
         rec = m.UserRecord(username=name, full_name=clean_line(full_name) or name, password_hash=hash_password(password),
                            role=role, scope_unit_id=scope_unit_id or None, can_view_sensitive=can_view_sensitive,
                            must_change_password=must_change_password, created_at=uow.now())
@@ -233,7 +241,7 @@ def _active_admins(uow: UnitOfWork) -> int:
 def _get(uow: UnitOfWork, user_id: str) -> m.UserRecord:
     rec = uow.session.get(m.UserRecord, user_id)
     if rec is None:
-        raise NotFound("Không tìm thấy người dùng.")
+        raise NotFound(translate("services.auth", "User not found."))
     return rec
 
 
@@ -249,7 +257,8 @@ def update_user(uowf: UowFactory, user_id: str, *, role: str | None = None, full
         losing_admin = rec.role == "admin" and rec.active and (
             (role is not None and role != "admin") or active is False)
         if losing_admin and _active_admins(uow) <= 1:
-            raise ValidationError("Phải còn ít nhất một quản trị viên đang hoạt động.", {"role": "quản trị viên cuối cùng"})
+            raise ValidationError(translate("services.auth", "At least one active administrator must remain."),
+                                  {"role": translate("services.auth", "last administrator")})
         if role is not None:
             rec.role = role
         if full_name is not None:
@@ -300,7 +309,8 @@ def idle_lock_minutes(uowf: UowFactory) -> int:
 
 def set_idle_lock_minutes(uowf: UowFactory, minutes: int) -> None:
     if not 0 <= minutes <= 240:
-        raise ValidationError("Thời gian tự khoá phải từ 0 (không khoá) đến 240 phút.", {"minutes": "ngoài khoảng"})
+        raise ValidationError(translate("services.auth", "The auto-lock time must be from 0 (no lock) to 240 minutes."),
+                              {"minutes": translate("services.auth", "out of range")})
     with uowf() as uow:
         _require_admin(uow)
         rec = uow.session.get(m.SettingRecord, IDLE_SETTING)

@@ -41,6 +41,7 @@ from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.domain.access import ROLE_LABELS, AccessDenied
 from canbo_desktop.domain.errors import CanboError, DatabaseError, NotFound
 from canbo_desktop.domain.text import fold
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 DAILY_REASON = "hang ngay"
 MANUAL_REASON = "thu cong"
@@ -69,7 +70,8 @@ def backup_engine(engine: Engine, reason: str, *, now: datetime | None = None, r
     """Copy the database behind ``engine`` into its backups folder; returns where. Old backups are then rotated."""
     db_file = sqlite_path(engine.url)
     if engine.dialect.name != "sqlite" or db_file is None:
-        return BackupResult(None, "Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump): phần mềm không tạo bản sao tệp.")
+        return BackupResult(None, translate("services.backup", "A PostgreSQL database is backed up on the server "
+                                            "(pg_dump): the program makes no file copy."))
     folder = paths.backup_dir_for(db_file.resolve())
     when = now or datetime.now()
     stamp = when.strftime("%Y%m%d-%H%M%S")
@@ -99,13 +101,15 @@ def backup_engine(engine: Engine, reason: str, *, now: datetime | None = None, r
         finally:
             raw.close()
     except Exception as exc:  # disk full, no permission, a locked file: the caller must not go on
-        raise CanboError(f"Không sao lưu được cơ sở dữ liệu vào “{folder}”: {exc}. Thao tác đã dừng, dữ liệu không đổi.") from exc
+        raise CanboError(translate("services.backup", "Could not back up the database to “{folder}”: {error}. The "
+                                   "operation stopped; the data is unchanged.").format(folder=folder, error=exc)) from exc
     if rotate:
         try:
             rotate_backups(folder, today=when.date())
         except OSError:
             pass  # a backup that cannot be deleted now is deleted next time; the new one is whole
-    return BackupResult(target, f"Đã sao lưu cơ sở dữ liệu vào “{target}”.", mark)
+    return BackupResult(target, translate("services.backup", "Database backed up to “{target}”.").format(target=target),
+                        mark)
 
 
 def _fsync(path: Path) -> None:
@@ -178,14 +182,16 @@ class BackupInfo:
     @property
     def label(self) -> str:
         """The reason as a clerk reads it."""
-        return {
-            "hang-ngay": "Hằng ngày",
-            "thu-cong": "Sao lưu thủ công",
-            "truoc-khi-nhap-excel": "Trước khi nhập Excel",
-            "truoc-nang-cap": "Trước khi nâng cấp lược đồ",
-            "truoc-dong-bo": "Trước khi nhận gói đồng bộ",
-            "truoc-khoi-phuc": "Trước khi khôi phục",
-        }.get(_family(self.reason), self.reason.replace("-", " "))
+        labels = {
+            "hang-ngay": QT_TRANSLATE_NOOP("services.backup", "Daily"),
+            "thu-cong": QT_TRANSLATE_NOOP("services.backup", "Manual backup"),
+            "truoc-khi-nhap-excel": QT_TRANSLATE_NOOP("services.backup", "Before an Excel import"),
+            "truoc-nang-cap": QT_TRANSLATE_NOOP("services.backup", "Before a schema upgrade"),
+            "truoc-dong-bo": QT_TRANSLATE_NOOP("services.backup", "Before receiving a sync package"),
+            "truoc-khoi-phuc": QT_TRANSLATE_NOOP("services.backup", "Before a restore"),
+        }
+        label = labels.get(_family(self.reason))
+        return translate("services.backup", label) if label else self.reason.replace("-", " ")
 
 
 def _family(slug: str) -> str:
@@ -335,7 +341,7 @@ class RestoreResult:
 def check_backup_file(path: Path) -> None:
     """Raise unless ``path`` is a whole, readable Cán bộ Desktop database."""
     if not path.is_file():
-        raise NotFound(f"Không tìm thấy tệp sao lưu “{path}”.")
+        raise NotFound(translate("services.backup", "Backup file “{path}” not found.").format(path=path))
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -344,11 +350,14 @@ def check_backup_file(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu hoặc đã hỏng ({exc}); không khôi phục.") from exc
+        raise DatabaseError(translate("services.backup", "The file “{name}” is not a database or is damaged ({error}); "
+                                      "nothing restored.").format(name=path.name, error=exc)) from exc
     if ok != "ok":
-        raise DatabaseError(f"Tệp sao lưu “{path.name}” bị hỏng (kiểm tra toàn vẹn: {ok}); không khôi phục.")
+        raise DatabaseError(translate("services.backup", "The backup file “{name}” is damaged (integrity check: "
+                                      "{result}); nothing restored.").format(name=path.name, result=ok))
     if not {"alembic_version", "local_node", "audit_log", "cadre"} <= tables:
-        raise DatabaseError(f"Tệp “{path.name}” không phải là bản sao lưu của Cán bộ Desktop; không khôi phục.")
+        raise DatabaseError(translate("services.backup", "The file “{name}” is not a Cán bộ Desktop backup; nothing "
+                                      "restored.").format(name=path.name))
 
 
 def _epoch(path: Path) -> int:
@@ -392,7 +401,8 @@ def resolve_backup(db_file: Path, name_or_path: str) -> Path:
     candidate = paths.backup_dir_for(Path(db_file).resolve()) / name_or_path
     if there(candidate):
         return candidate
-    raise NotFound(f"Không tìm thấy bản sao lưu “{name_or_path}” (xem danh sách bằng: canbo backup list).")
+    raise NotFound(translate("services.backup", "Backup “{name}” not found (list them with: canbo backup list)."
+                             ).format(name=name_or_path))
 
 
 def _require_admin(db_file: Path, actor: str) -> None:
@@ -412,9 +422,13 @@ def _require_admin(db_file: Path, actor: str) -> None:
     if principal.system or (principal.active and principal.role == "admin"):
         return
     role = ROLE_LABELS.get(principal.role, principal.role)
-    state = "đã bị khoá" if not principal.active else f"có vai trò «{role}»"
-    raise AccessDenied(f"Chỉ quản trị viên được khôi phục cơ sở dữ liệu từ bản sao lưu: tài khoản "
-                       f"“{principal.username}” {state}. Cơ sở dữ liệu không thay đổi.")
+    if not principal.active:
+        raise AccessDenied(translate("services.backup", "Only an administrator may restore the database from a "
+                                     "backup: the account “{user}” is locked. The database is unchanged.").format(
+            user=principal.username))
+    raise AccessDenied(translate("services.backup", "Only an administrator may restore the database from a backup: "
+                                 "the account “{user}” has the role «{role}». The database is unchanged.").format(
+        user=principal.username, role=role))
 
 
 def restore_backup(db_file: Path, source: Path, *, actor: str = "system", now: datetime | None = None) -> RestoreResult:
@@ -429,7 +443,8 @@ def restore_backup(db_file: Path, source: Path, *, actor: str = "system", now: d
     db_file = Path(db_file).expanduser().resolve()
     source = Path(source).expanduser().resolve()
     if source == db_file:
-        raise CanboError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu khác.")
+        raise CanboError(translate("services.backup", "The backup file is the database in use; choose another "
+                                   "backup."))
     check_backup_file(source)
     _require_admin(db_file, actor)
     when = (now or datetime.now()).replace(microsecond=0)
@@ -481,8 +496,11 @@ def restore_backup(db_file: Path, source: Path, *, actor: str = "system", now: d
             raise
         except (OSError, sqlite3.Error) as exc:
             part.unlink(missing_ok=True)
-            raise DatabaseError(f"Không khôi phục được từ “{source.name}”: {exc}. Cơ sở dữ liệu hiện tại không đổi.") from exc
-    note = (f"Đã khôi phục cơ sở dữ liệu từ “{source.name}”. Bản trước khi khôi phục được giữ tại “{kept}”. "
-            f"Kỷ nguyên đồng bộ mới: {new_epoch} (lần gửi tới sẽ là gói đầy đủ)." if kept else
-            f"Đã khôi phục cơ sở dữ liệu từ “{source.name}”. Kỷ nguyên đồng bộ mới: {new_epoch}.")
+            raise DatabaseError(translate("services.backup", "Could not restore from “{name}”: {error}. The current "
+                                          "database is unchanged.").format(name=source.name, error=exc)) from exc
+    note = (translate("services.backup", "Database restored from “{name}”. The database as it was before is kept at "
+                      "“{kept}”. New sync epoch: {epoch} (the next send will be a full package).").format(
+                name=source.name, kept=kept, epoch=new_epoch) if kept else
+            translate("services.backup", "Database restored from “{name}”. New sync epoch: {epoch}.").format(
+                name=source.name, epoch=new_epoch))
     return RestoreResult(db_file, source, kept, new_epoch, note)

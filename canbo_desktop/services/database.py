@@ -21,6 +21,7 @@ from canbo_desktop.db.engine import make_engine, parse_database_url, sqlite_path
 from canbo_desktop.db.migrate import ensure_schema
 from canbo_desktop.db.uow import UowFactory, uow_factory
 from canbo_desktop.domain.errors import DatabaseError
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.backup import DAILY_REASON, BackupJob, backup_engine, needs_daily_backup
 from canbo_desktop.services.locking import WriteLock, acquire_write_lock, refuse_network_share
 
@@ -122,7 +123,7 @@ def require_file_absent_or_empty(target: str) -> None:
     url = parse_database_url(target)
     path = sqlite_path(url)
     if path is not None and path.exists() and path.stat().st_size > 0:
-        raise DatabaseError(f"Tệp “{path}” đã tồn tại.")
+        raise DatabaseError(translate("services.database", "The file “{path}” already exists.").format(path=path))
 
 
 def explain_error(exc: BaseException) -> str:

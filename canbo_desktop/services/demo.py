@@ -29,6 +29,7 @@ from canbo_desktop.domain.dates import add_months
 from canbo_desktop.domain.errors import AlreadyInitialised
 from canbo_desktop.domain.hlc import HLC
 from canbo_desktop.domain.names import PersonName
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.demo_showcase import add_showcase
 from canbo_desktop.services.refdata import load_reference_data
@@ -234,7 +235,7 @@ def create_demo_database(db: Database, *, size: str = "district", seed: int = 1,
     set_journal_mode(db.engine, "DELETE")
     try:
         summary = _fill(db, size, seed, n_cadres, rng, ids, report)
-        report(0.95, "Hồ sơ mẫu đầy đủ")
+        report(0.95, translate("services.demo", "Complete sample records"))
         with id_source(_Ids(random.Random(seed * 104_729 + 7), ms=1_793_491_200_000)):  # 2026-11-01: own id range
             add_showcase(db.uow("demo"))
     finally:
@@ -242,7 +243,7 @@ def create_demo_database(db: Database, *, size: str = "district", seed: int = 1,
     if db.engine.dialect.name == "sqlite":
         with db.engine.begin() as c2:
             c2.exec_driver_sql("PRAGMA optimize")
-    report(1.0, "Xong")
+    report(1.0, translate("services.demo", "Done"))
     summary["seconds"] = round(time.perf_counter() - started, 2)
     return summary
 
@@ -250,7 +251,8 @@ def create_demo_database(db: Database, *, size: str = "district", seed: int = 1,
 def _fill(db: Database, size: str, seed: int, n_cadres: int, rng: random.Random, ids: _Ids, report: Progress) -> dict[str, Any]:
     with db.uow("demo")() as uow:
         if is_initialised(uow):
-            raise AlreadyInitialised("Cơ sở dữ liệu này đã có dữ liệu; dữ liệu mẫu chỉ tạo trên một tệp mới.")
+            raise AlreadyInitialised(translate("services.demo", "This database already has data; sample data is only "
+                                               "created in a new file."))
         uow.track = False  # the bulk loader writes the tracking rows itself, below
         load_reference_data(uow)
         uow.session.flush()
@@ -265,7 +267,7 @@ def _fill(db: Database, size: str, seed: int, n_cadres: int, rng: random.Random,
 
         units = _build_tree(rng, ids, size)
         root = units[0]
-        report(0.02, f"Cây tổ chức: {len(units)} đơn vị")
+        report(0.02, translate("services.demo", "Organisation tree: {count} units").format(count=len(units)))
         uow.session.add(LocalNodeRecord(node_id=node_id, unit_id=root.id, epoch=1, last_hlc=hlc, created_at=now))
         t = _Tables()
         for i, u in enumerate(units):
@@ -282,7 +284,8 @@ def _fill(db: Database, size: str, seed: int, n_cadres: int, rng: random.Random,
                 for name, rows in tables.items():
                     bulk_insert(conn, name, COLUMNS[name] + TRACK, rows)
                 done += count
-                report(0.05 + 0.85 * done / n_cadres, f"Đã tạo {done:,} / {n_cadres:,} cán bộ".replace(",", "."))
+                report(0.05 + 0.85 * done / n_cadres, translate("services.demo", "Created {done} / {total} people").format(
+                    done=f"{done:,}".replace(",", "."), total=f"{n_cadres:,}".replace(",", ".")))
 
         fts.renumber_and_rebuild(conn)  # search row ids in name order, then the search index in one pass
         for name in synced_tables():

@@ -13,6 +13,7 @@ from canbo_desktop.domain.errors import NotFound, PermissionDenied, ValidationEr
 from canbo_desktop.domain.rules.eligibility import EligibilityReport, TitleInfo, check_eligibility
 from canbo_desktop.domain.rules.retirement import retirement
 from canbo_desktop.domain.text import clean_line
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.rules import rule_book
 
 OVERRIDE_ROLES = ("admin", "head")
@@ -35,10 +36,11 @@ def eligibility(uowf: UowFactory, cadre_id: str, title_code: str, on: date) -> E
         titles, ranks, labels = _reference_data(uow)
         title = titles.get(title_code)
         if title is None:
-            raise NotFound(f"Không có chức danh «{title_code}» trong danh mục.")
+            raise NotFound(translate("services.eligibility", "There is no title «{code}» in the code list.").format(
+                code=title_code))
         people = FactsRepository(uow.session).people(ids=[cadre_id], statuses=())
         if not people:
-            raise NotFound("Không tìm thấy hồ sơ cán bộ này.")
+            raise NotFound(translate("services.eligibility", "This person's record was not found."))
         person = people[0]
         proc = ProcedureRepository(uow.session).open_for(cadre_id, title_code)
         overrides = {o["rule"]: o["reference"] for o in (proc.overrides if proc else [])}
@@ -55,17 +57,21 @@ def record_override(uowf: UowFactory, cadre_id: str, title_code: str, rule_code:
     reference (document number and date) is required; the override is kept on the person's open
     procedure for that title (created as a draft if there is none) and written to the audit log."""
     if role not in OVERRIDE_ROLES:
-        raise PermissionDenied("Chỉ lãnh đạo phòng hoặc quản trị viên được ghi trường hợp đặc biệt.")
+        raise PermissionDenied(translate("services.eligibility", "Only the head of office or an administrator may "
+                                         "record a special case."))
     ref = clean_line(reference)
     if len(ref) < 4:
-        raise ValidationError("Ghi số, ngày văn bản của cấp có thẩm quyền đồng ý trường hợp đặc biệt.",
-                              {"reference": "bắt buộc"})
+        raise ValidationError(translate("services.eligibility", "Enter the number and date of the competent "
+                                        "authority's document approving the special case."),
+                              {"reference": translate("services.eligibility", "required")})
     report = eligibility(uowf, cadre_id, title_code, on)
     codes = {r.code: r for r in report.results}
     if rule_code not in codes:
-        raise ValidationError(f"Không có điều kiện «{rule_code}».")
+        raise ValidationError(translate("services.eligibility", "There is no condition «{code}».").format(
+            code=rule_code))
     if codes[rule_code].status not in ("fail", "overridden"):
-        raise ValidationError(f"Điều kiện «{codes[rule_code].name}» không bị trượt: không cần ghi trường hợp đặc biệt.")
+        raise ValidationError(translate("services.eligibility", "The condition «{name}» is not failed: no special "
+                                        "case is needed.").format(name=codes[rule_code].name))
     with uowf() as uow:
         cadre = CadreRepository(uow.session).get(cadre_id)
         entry = {"rule": rule_code, "reference": ref, "by": uow.actor, "at": uow.now().isoformat()}

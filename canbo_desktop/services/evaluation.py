@@ -43,6 +43,7 @@ from canbo_desktop.domain.rules.evaluation import (
 )
 from canbo_desktop.domain.rules.facts import DisciplineFact
 from canbo_desktop.domain.text import clean_line, clean_multiline
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.rules import rule_book
 
 OPEN, APPROVED, LOCKED = "open", "approved", "locked"
@@ -51,10 +52,10 @@ OPEN, APPROVED, LOCKED = "open", "approved", "locked"
 # ------------------------------------------------------------------------------------------- helpers
 
 
-def _need(role: str, roles: Sequence[str], what: str) -> None:
+def _need(role: str, roles: Sequence[str], message: str) -> None:
+    """``message``: the whole refusal (who may do what), already translated."""
     if role not in roles:
-        who = "lãnh đạo phòng hoặc quản trị viên" if tuple(roles) == w.HEAD_ROLES else "chuyên viên, lãnh đạo phòng"
-        raise PermissionDenied(f"Chỉ {who} được {what}.")
+        raise PermissionDenied(message)
 
 
 def _params(book: RuleBook, year: int) -> Mapping[str, Any]:
@@ -73,16 +74,19 @@ def _label(params: Mapping[str, Any], level: str, category: str) -> str:
 
 def _round_name(uow: UnitOfWork, rnd: m.EvaluationRoundRecord) -> str:
     unit = OrgUnitRepository(uow.session).get(rnd.unit_id)
-    return f"Đợt đánh giá năm {rnd.year} của {unit.name}"
+    return translate("services.evaluation", "The {year} evaluation round of {unit}").format(year=rnd.year,
+                                                                                          unit=unit.name)
 
 
 def _refuse_unless_open(uow: UnitOfWork, rnd: m.EvaluationRoundRecord) -> None:
     if rnd.status == LOCKED:
-        raise ValidationError(f"{_round_name(uow, rnd)} đã khoá: chỉ thay đổi được bằng đính chính có ghi lý do "
-                              "(lãnh đạo phòng hoặc quản trị viên).", {"round": "đã khoá"})
+        raise ValidationError(translate("services.evaluation", "{round} is locked: it can only be changed by a "
+                                        "correction with a reason (head of office or administrator).").format(
+            round=_round_name(uow, rnd)), {"round": translate("services.evaluation", "locked")})
     if rnd.status == APPROVED:
-        raise ValidationError(f"{_round_name(uow, rnd)} đã được phê duyệt: lãnh đạo phòng mở lại đợt đánh giá "
-                              "trước khi sửa.", {"round": "đã phê duyệt"})
+        raise ValidationError(translate("services.evaluation", "{round} has been approved: the head of office "
+                                        "reopens the round before any change.").format(round=_round_name(uow, rnd)),
+                              {"round": translate("services.evaluation", "approved")})
 
 
 def _default_months(recruited: date | None, year: int) -> int:
@@ -101,14 +105,17 @@ def open_round(uowf: UowFactory, unit_id: str, year: int, *, role: str) -> tuple
     one evaluation row per active cadre. Results already recorded for that year (imported, or entered
     before) are kept and join the round; a person already in another unit's round for the year stays
     there. Returns (round id, changes)."""
-    _need(role, w.HEAD_ROLES, "mở đợt đánh giá")
+    _need(role, w.HEAD_ROLES, translate(
+        "services.evaluation", "Only the head of office or an administrator may open an evaluation "
+        "round."))
     book = rule_book(uowf)
     regime = str(_params(book, year).get("regime"))
     with uowf() as uow:
         unit = OrgUnitRepository(uow.session).get(unit_id)
         repo = EvaluationRepository(uow.session)
         if repo.round_for(unit_id, year) is not None:
-            raise Conflict(f"{unit.name} đã có đợt đánh giá năm {year}.")
+            raise Conflict(translate("services.evaluation", "{unit} already has an evaluation round for {year}."
+                                     ).format(unit=unit.name, year=year))
         rnd = m.EvaluationRoundRecord(unit_id=unit_id, year=year, regime=regime, status=OPEN,
                                       opened_by=uow.actor, opened_on=uow.now().date())
         uow.session.add(rnd)
@@ -145,7 +152,9 @@ def _add_people(uow: UnitOfWork, repo: EvaluationRepository, rnd: m.EvaluationRo
 def add_new_people(uowf: UowFactory, round_id: str, *, role: str) -> tuple[int, ChangeSet]:
     """Add the people who joined the unit since the round was opened (open rounds only).
     Returns (number added, changes)."""
-    _need(role, w.HEAD_ROLES, "bổ sung người vào đợt đánh giá")
+    _need(role, w.HEAD_ROLES, translate(
+        "services.evaluation", "Only the head of office or an administrator may add people to an evaluation "
+        "round."))
     with uowf() as uow:
         repo = EvaluationRepository(uow.session)
         rnd = repo.round_record(round_id)
@@ -168,7 +177,8 @@ def find_round_by_code(uowf: UowFactory, unit_code: str, year: int) -> str | Non
     with uowf() as uow:
         unit = OrgUnitRepository(uow.session).by_code(clean_line(unit_code))
         if unit is None:
-            raise NotFound(f"Không có đơn vị mã «{unit_code}».")
+            raise NotFound(translate("services.evaluation", "There is no unit with code «{code}».").format(
+                code=unit_code))
         access.require_scope(uow.session, Op.READ, unit.id)
         rnd = EvaluationRepository(uow.session).round_for(unit.id, year)
         return rnd.id if rnd is not None else None
@@ -197,7 +207,7 @@ def grid_row(uowf: UowFactory, evaluation_id: str) -> w.GridRow:
         repo = EvaluationRepository(uow.session)
         e = repo.evaluation_record(evaluation_id)
         if e.round_id is None:
-            raise ValidationError("Kết quả này không thuộc đợt đánh giá nào.")
+            raise ValidationError(translate("services.evaluation", "This result belongs to no evaluation round."))
         rows = repo.grid_rows(e.round_id, evaluation_id=evaluation_id)
         labels = CodeListRepository(uow.session).labels("discipline_form")
         disc = disciplines_of(uow.session, [r.cadre_id for r in rows])
@@ -222,13 +232,18 @@ def _view(uow: UnitOfWork, book: RuleBook, round_id: str, *, outstanding_unit: b
         counts[lv] = counts.get(lv, 0) + 1
     problems: list[str] = []
     if not quota.ok:
-        problems.append(f"Vượt tỷ lệ «Hoàn thành xuất sắc nhiệm vụ»: {quota.message} Căn cứ: {quota.legal_source}.")
+        problems.append(translate("services.evaluation", "Over the quota of «{level}»: {details} Basis: {source}."
+                                  ).format(level="Hoàn thành xuất sắc nhiệm vụ",  # i18n: data (legal level name)
+                                           details=quota.message, source=quota.legal_source))
     missing = [r.full_name for r in rows if not r.entered]
     if missing:
-        problems.append(f"Còn {len(missing)} người chưa có kết quả: {_names(missing)}.")
+        problems.append(translate("services.evaluation", "{count} people still have no result: {names}.").format(
+            count=len(missing), names=_names(missing)))
     differ = [r.full_name for r in rows if r.entered and r.computed_level and r.computed_level != r.level]
     if differ:
-        problems.append(f"{len(differ)} người có mức đã lưu khác mức theo quy định hiện hành: {_names(differ)}.")
+        problems.append(translate("services.evaluation", "{count} people have a stored level that differs from the "
+                                  "level under the current rules: {names}.").format(count=len(differ),
+                                                                                  names=_names(differ)))
     vetoes = params.get("vetoes") or {}
     veto_codes = {str(k): str(v.get("text") or k) for k, v in vetoes.items() if isinstance(v, Mapping)} \
         if isinstance(vetoes, Mapping) else {}
@@ -245,7 +260,10 @@ def _view(uow: UnitOfWork, book: RuleBook, round_id: str, *, outstanding_unit: b
 
 def _names(names: Sequence[str], limit: int = 5) -> str:
     shown = ", ".join(names[:limit])
-    return shown + (f" và {len(names) - limit} người khác" if len(names) > limit else "")
+    if len(names) <= limit:
+        return shown
+    return translate("services.evaluation", "{names} and {count} others").format(names=shown,
+                                                                                count=len(names) - limit)
 
 
 def _computed(row: w.GridRow, book: RuleBook, disciplines: tuple[DisciplineFact, ...], labels: Mapping[str, str],
@@ -262,14 +280,25 @@ def _computed(row: w.GridRow, book: RuleBook, disciplines: tuple[DisciplineFact,
         if entered:
             problems.append(exc.message)
     if not entered:
-        hint = f" (theo quy định: «{computed_label}»)" if computed_level else ""
         half = row.regime == "nd335" and (row.score_general is not None or row.score_tasks is not None)
-        problems.append(("Chưa nhập đủ điểm tiêu chí chung và điểm kết quả nhiệm vụ" if half else "Chưa nhập kết quả")
-                        + hint + ".")
+        if half and computed_level:
+            text = translate("services.evaluation", "The general score and the task score are not both entered "
+                             "(under the rules: «{level}»).")
+        elif half:
+            text = translate("services.evaluation", "The general score and the task score are not both entered.")
+        elif computed_level:
+            text = translate("services.evaluation", "No result entered (under the rules: «{level}»).")
+        else:
+            text = translate("services.evaluation", "No result entered.")
+        problems.append(text.format(level=computed_label))
     elif computed_level and computed_level != row.level:
-        fix = "cần đính chính" if status == LOCKED else "lưu lại kết quả của người này"
-        problems.append(f"Mức đã lưu «{_label(params, row.level, row.category)}» khác mức theo quy định hiện hành "
-                        f"«{computed_label}»: {fix}.")
+        if status == LOCKED:
+            text = translate("services.evaluation", "The stored level «{stored}» differs from the level under the "
+                             "current rules «{computed}»: a correction is needed.")
+        else:
+            text = translate("services.evaluation", "The stored level «{stored}» differs from the level under the "
+                             "current rules «{computed}»: save this person's result again.")
+        problems.append(text.format(stored=_label(params, row.level, row.category), computed=computed_label))
     product_score = None
     if row.regime == "nd335" and row.products:
         try:
@@ -315,33 +344,42 @@ def _apply(uow: UnitOfWork, book: RuleBook, e: m.EvaluationRecord, entry: w.Entr
     vetoes = params.get("vetoes") or {}
     unknown = [v for v in entry.veto_flags if not isinstance(vetoes, Mapping) or v not in vetoes]
     if unknown:
-        errors["veto_flags"] = "Không có điều kiện loại trừ: " + ", ".join(unknown) + "."
-    for name, v, what in (("months_worked", entry.months_worked, "Số tháng công tác trong năm"),
-                          ("months_absent", entry.months_absent, "Số tháng nghỉ không làm việc")):
+        errors["veto_flags"] = translate("services.evaluation", "There is no exclusion condition: {codes}.").format(
+            codes=", ".join(unknown))
+    for name, v, message in (
+            ("months_worked", entry.months_worked, translate(
+                "services.evaluation", "The months worked in the year must be a whole number from 0 to 12.")),
+            ("months_absent", entry.months_absent, translate(
+                "services.evaluation", "The months off work must be a whole number from 0 to 12."))):
         if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 12 or v != int(v):
-            errors[name] = f"{what} phải là số tháng tròn trong khoảng 0–12."
+            errors[name] = message
     components: dict[str, float] = {}
     source = "direct"
     score_tasks = entry.score_tasks
     if e.regime == "nd90":
         if entry.level is not None and (entry.level not in levels or entry.level == params.get("not_rated_level")):
-            errors["level"] = "Chọn một trong các mức: " + ", ".join(_label(params, x, cadre.category) for x in levels) + "."
+            errors["level"] = translate("services.evaluation", "Choose one of the levels: {levels}.").format(
+                levels=", ".join(_label(params, x, cadre.category) for x in levels))
         if entry.score_general is not None or entry.score_tasks is not None or entry.task_components \
                 or entry.tasks_from_products:
-            errors["score_general"] = f"Năm {e.year} xếp loại theo mức đề xuất (NĐ 90/2020), không chấm điểm."
+            errors["score_general"] = translate("services.evaluation", "In {year} the rating follows the proposed "
+                                                "level (NĐ 90/2020), without scores.").format(year=e.year)
     else:
         if entry.level is not None:
-            errors["level"] = f"Năm {e.year} xếp loại theo điểm (NĐ 335/2025): mức do tổng điểm quyết định."
+            errors["level"] = translate("services.evaluation", "In {year} the rating follows the scores (NĐ "
+                                        "335/2025): the total score decides the level.").format(year=e.year)
         general_max = float(params.get("general_max", 30))
         task_max = float(params.get("task_max", 70))
         decimals = int(params.get("score_decimals", 2))
         if entry.score_general is not None and not (isinstance(entry.score_general, int | float)
                                                     and 0 <= entry.score_general <= general_max):
-            errors["score_general"] = f"Điểm tiêu chí chung phải trong khoảng 0–{general_max:g}."
+            errors["score_general"] = translate("services.evaluation", "The general score must be between 0 and "
+                                                "{maximum}.").format(maximum=f"{general_max:g}")
         if entry.tasks_from_products:
             products = EvaluationRepository(uow.session).products_of(e.id)
             if not products:
-                errors["score_tasks"] = "Chưa có sản phẩm để tính điểm kết quả thực hiện nhiệm vụ."
+                errors["score_tasks"] = translate("services.evaluation", "There are no work products yet to compute "
+                                                  "the task score from.")
             else:
                 ts = task_score(w.products_to_tasks([w.ProductRow(p.id, p.evaluation_id, p.description, p.measure,
                                                                   p.assigned, p.delivered, p.quality_errors,
@@ -357,9 +395,11 @@ def _apply(uow: UnitOfWork, book: RuleBook, e: m.EvaluationRecord, entry: w.Entr
             except ValidationError as exc:
                 errors.update(exc.fields or {"task_components": exc.message})
         elif score_tasks is not None and not (isinstance(score_tasks, int | float) and 0 <= score_tasks <= task_max):
-            errors["score_tasks"] = f"Điểm kết quả thực hiện nhiệm vụ phải trong khoảng 0–{task_max:g}."
+            errors["score_tasks"] = translate("services.evaluation", "The task score must be between 0 and "
+                                              "{maximum}.").format(maximum=f"{task_max:g}")
     if errors:
-        raise ValidationError("Kết quả chưa lưu được: " + " ".join(errors.values()), errors)
+        raise ValidationError(translate("services.evaluation", "The result could not be saved: {problems}").format(
+            problems=" ".join(errors.values())), errors)
 
     vetoes_given = tuple(dict.fromkeys(entry.veto_flags))
     nothing = (entry.level is None and entry.score_general is None and score_tasks is None and not vetoes_given)
@@ -401,16 +441,20 @@ def save_entry(uowf: UowFactory, evaluation_id: str, entry: w.EntryInput, *, rol
     components in range, veto codes known, months 0–12) and store the level the rules give. An empty
     entry clears the result. ``expected_rev`` (the row's ``rev`` when the grid read it) refuses to
     overwrite a change made meanwhile by someone else."""
-    _need(role, w.ENTRY_ROLES, "nhập kết quả đánh giá")
+    _need(role, w.ENTRY_ROLES, translate(
+        "services.evaluation", "Only an officer or the head of office may enter evaluation "
+        "results."))
     book = rule_book(uowf)
     with uowf() as uow:
         repo = EvaluationRepository(uow.session)
         e = repo.evaluation_record(evaluation_id)
         if e.round_id is None:
-            raise ValidationError("Kết quả này không thuộc đợt đánh giá nào: mở đợt đánh giá của đơn vị trước.")
+            raise ValidationError(translate("services.evaluation", "This result belongs to no evaluation round: open "
+                                            "the unit's evaluation round first."))
         _refuse_unless_open(uow, repo.round_record(e.round_id))
         if expected_rev is not None and e.rev != expected_rev:
-            raise Conflict("Kết quả của người này vừa được người khác sửa; tải lại bảng để xem bản mới nhất.")
+            raise Conflict(translate("services.evaluation", "Someone else has just changed this person's result; "
+                                     "reload the table to see the latest version."))
         _apply(uow, book, e, entry)
         return uow.commit()
 
@@ -421,7 +465,8 @@ def save_entry(uowf: UowFactory, evaluation_id: str, entry: w.EntryInput, *, rol
 def _product_values(p: w.ProductInput) -> dict[str, Any]:
     errors = w.validate_product(p)
     if errors:
-        raise ValidationError("Sản phẩm chưa lưu được: " + " ".join(errors.values()), errors)
+        raise ValidationError(translate("services.evaluation", "The work product could not be saved: {problems}"
+                                        ).format(problems=" ".join(errors.values())), errors)
     return {"description": clean_multiline(p.description), "measure": clean_line(p.measure),
             "assigned": None if p.assigned is None else float(p.assigned),
             "delivered": None if p.delivered is None else float(p.delivered),
@@ -442,7 +487,9 @@ def _after_products(uow: UnitOfWork, book: RuleBook, e: m.EvaluationRecord) -> N
 
 def add_product(uowf: UowFactory, evaluation_id: str, product: w.ProductInput, *, role: str) -> tuple[str, ChangeSet]:
     """Add a product (sản phẩm) to a person's evaluation in an open round. Returns (id, changes)."""
-    _need(role, w.ENTRY_ROLES, "nhập sản phẩm")
+    _need(role, w.ENTRY_ROLES, translate(
+        "services.evaluation", "Only an officer or the head of office may enter work "
+        "products."))
     values = _product_values(product)
     book = rule_book(uowf)
     with uowf() as uow:
@@ -461,7 +508,9 @@ def add_product(uowf: UowFactory, evaluation_id: str, product: w.ProductInput, *
 
 def update_product(uowf: UowFactory, product_id: str, product: w.ProductInput, *, role: str) -> ChangeSet:
     """Change a product of an open round."""
-    _need(role, w.ENTRY_ROLES, "sửa sản phẩm")
+    _need(role, w.ENTRY_ROLES, translate(
+        "services.evaluation", "Only an officer or the head of office may edit work "
+        "products."))
     values = _product_values(product)
     book = rule_book(uowf)
     with uowf() as uow:
@@ -479,7 +528,9 @@ def update_product(uowf: UowFactory, product_id: str, product: w.ProductInput, *
 
 def remove_product(uowf: UowFactory, product_id: str, *, role: str) -> ChangeSet:
     """Remove a product of an open round (a tombstone that syncs)."""
-    _need(role, w.ENTRY_ROLES, "xoá sản phẩm")
+    _need(role, w.ENTRY_ROLES, translate(
+        "services.evaluation", "Only an officer or the head of office may delete work "
+        "products."))
     book = rule_book(uowf)
     with uowf() as uow:
         repo = EvaluationRepository(uow.session)
@@ -498,16 +549,20 @@ def remove_product(uowf: UowFactory, product_id: str, *, role: str) -> ChangeSet
 def approve_round(uowf: UowFactory, round_id: str, *, role: str, outstanding_unit: bool = False) -> ChangeSet:
     """Approve an open round (head/admin). Refused, with every reason, while someone has no result, the
     quota is exceeded, or a stored level differs from what the rules give now."""
-    _need(role, w.HEAD_ROLES, "phê duyệt kết quả đánh giá")
+    _need(role, w.HEAD_ROLES, translate(
+        "services.evaluation", "Only the head of office or an administrator may approve the evaluation "
+        "results."))
     book = rule_book(uowf)
     with uowf() as uow:
         view = _view(uow, book, round_id, outstanding_unit=outstanding_unit)
         rnd = EvaluationRepository(uow.session).round_record(round_id)
         if rnd.status != OPEN:
-            raise ValidationError(f"{_round_name(uow, rnd)} không ở trạng thái đang nhập "
-                                  f"({w.ROUND_STATUS_LABELS.get(rnd.status, rnd.status)}).")
+            raise ValidationError(translate("services.evaluation", "{round} is not open for entry ({status})."
+                                            ).format(round=_round_name(uow, rnd),
+                                                     status=w.ROUND_STATUS_LABELS.get(rnd.status, rnd.status)))
         if view.problems:
-            raise ValidationError("Chưa phê duyệt được: " + " ".join(view.problems), {"round": "chưa đủ điều kiện"})
+            raise ValidationError(translate("services.evaluation", "Cannot approve yet: {problems}").format(
+                problems=" ".join(view.problems)), {"round": translate("services.evaluation", "conditions not met")})
         rnd.status = APPROVED
         rnd.approved_by = uow.actor
         rnd.approved_on = uow.now().date()
@@ -518,13 +573,17 @@ def approve_round(uowf: UowFactory, round_id: str, *, role: str, outstanding_uni
 
 def reopen_round(uowf: UowFactory, round_id: str, *, role: str) -> ChangeSet:
     """Take an approved (not locked) round back to entry (head/admin)."""
-    _need(role, w.HEAD_ROLES, "mở lại đợt đánh giá")
+    _need(role, w.HEAD_ROLES, translate(
+        "services.evaluation", "Only the head of office or an administrator may reopen an evaluation "
+        "round."))
     with uowf() as uow:
         rnd = EvaluationRepository(uow.session).round_record(round_id)
         if rnd.status == LOCKED:
-            raise ValidationError(f"{_round_name(uow, rnd)} đã khoá: không mở lại được, chỉ đính chính từng kết quả.")
+            raise ValidationError(translate("services.evaluation", "{round} is locked: it cannot be reopened, only "
+                                            "each result corrected.").format(round=_round_name(uow, rnd)))
         if rnd.status != APPROVED:
-            raise ValidationError(f"{_round_name(uow, rnd)} đang nhập kết quả, chưa phê duyệt.")
+            raise ValidationError(translate("services.evaluation", "{round} is open for entry, not approved yet."
+                                            ).format(round=_round_name(uow, rnd)))
         rnd.status = OPEN
         rnd.approved_by = ""
         rnd.approved_on = None
@@ -534,13 +593,17 @@ def reopen_round(uowf: UowFactory, round_id: str, *, role: str) -> ChangeSet:
 
 def lock_round(uowf: UowFactory, round_id: str, *, role: str) -> ChangeSet:
     """Lock an approved round (head/admin): afterwards only :func:`correct` changes a result."""
-    _need(role, w.HEAD_ROLES, "khoá đợt đánh giá")
+    _need(role, w.HEAD_ROLES, translate(
+        "services.evaluation", "Only the head of office or an administrator may lock an evaluation "
+        "round."))
     with uowf() as uow:
         rnd = EvaluationRepository(uow.session).round_record(round_id)
         if rnd.status == LOCKED:
-            raise ValidationError(f"{_round_name(uow, rnd)} đã khoá trước đó.")
+            raise ValidationError(translate("services.evaluation", "{round} was already locked.").format(
+                round=_round_name(uow, rnd)))
         if rnd.status != APPROVED:
-            raise ValidationError(f"{_round_name(uow, rnd)} chưa được phê duyệt: phê duyệt trước khi khoá.")
+            raise ValidationError(translate("services.evaluation", "{round} is not approved: approve it before "
+                                            "locking.").format(round=_round_name(uow, rnd)))
         rnd.status = LOCKED
         rnd.locked_on = uow.now().date()
         uow.audit("evaluation.lock", "evaluation_round", rnd.id, {"year": rnd.year})
@@ -563,7 +626,10 @@ def _parse_value(field: str, value: Any, entry: w.EntryInput) -> w.EntryInput:
     if field in ("months_worked", "months_absent"):
         number = w.parse_number(value, label)
         if number is None:
-            raise ValidationError(f"Nhập {label.lower()}.", {field: "bắt buộc"})
+            message = (translate("services.evaluation", "Enter the months worked in the year.")
+                       if field == "months_worked" else
+                       translate("services.evaluation", "Enter the months off work."))
+            raise ValidationError(message, {field: translate("services.evaluation", "required")})
         if field == "months_worked":
             return dataclasses.replace(entry, months_worked=number)
         return dataclasses.replace(entry, months_absent=number)
@@ -593,28 +659,36 @@ def correct(uowf: UowFactory, evaluation_id: str, field: str, new_value: Any, re
     is classified again; the correction (old → new, reason, date, who) is written to
     ``evaluation_correction``, and a second line records the level when the correction changes it.
     ``field`` is one of ``CORRECTABLE_FIELDS``; numbers may be typed with a decimal comma."""
-    _need(role, w.HEAD_ROLES, "đính chính kết quả đánh giá")
+    _need(role, w.HEAD_ROLES, translate(
+        "services.evaluation", "Only the head of office or an administrator may correct an evaluation "
+        "result."))
     why = clean_multiline(reason)
     if len(why) < 5:
-        raise ValidationError("Ghi lý do đính chính (căn cứ, văn bản nếu có).", {"reason": "bắt buộc"})
+        raise ValidationError(translate("services.evaluation", "Enter the reason for the correction (its basis, the "
+                                        "document if any)."),
+                              {"reason": translate("services.evaluation", "required")})
     if field not in w.CORRECTABLE_FIELDS:
-        raise ValidationError(f"Không đính chính được trường «{field}».", {"field": "không hợp lệ"})
+        raise ValidationError(translate("services.evaluation", "The field «{field}» cannot be corrected.").format(
+            field=field), {"field": translate("services.evaluation", "invalid")})
     book = rule_book(uowf)
     with uowf() as uow:
         repo = EvaluationRepository(uow.session)
         e = repo.evaluation_record(evaluation_id)
         if e.round_id is None:
-            raise ValidationError("Kết quả này không thuộc đợt đánh giá nào.")
+            raise ValidationError(translate("services.evaluation", "This result belongs to no evaluation round."))
         rnd = repo.round_record(e.round_id)
         if rnd.status != LOCKED:
-            raise ValidationError(f"{_round_name(uow, rnd)} chưa khoá: sửa trực tiếp trong bảng, không cần đính chính.")
+            raise ValidationError(translate("services.evaluation", "{round} is not locked: edit it directly in the "
+                                            "table, no correction is needed.").format(round=_round_name(uow, rnd)))
         old = _snapshot(e, field)
         old_level = e.level
         entry = _parse_value(field, new_value, _stored_entry(e))
         _apply(uow, book, e, entry)
         new = _snapshot(e, field)
         if new == old:
-            raise ValidationError("Giá trị mới giống giá trị đang lưu: không có gì để đính chính.", {field: "không đổi"})
+            raise ValidationError(translate("services.evaluation", "The new value is the same as the stored one: "
+                                            "there is nothing to correct."),
+                                  {field: translate("services.evaluation", "unchanged")})
         day = on or uow.now().date()
         params = _params(book, e.year)
         cadre = CadreRepository(uow.session).record(e.cadre_id)

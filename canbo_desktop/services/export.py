@@ -31,11 +31,14 @@ from canbo_desktop.domain.access import AccessDenied, Op, require
 from canbo_desktop.domain.cadre import SEX_LABELS, Cadre, ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.import_parse import FIELD_BY_KEY
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.cadres import list_cadres, search_cadres
 
-STATUS_LABELS = {"dang_cong_tac": "Đang công tác", "nghi_huu": "Nghỉ hưu", "chuyen_cong_tac": "Đã chuyển công tác",
-                 "thoi_viec": "Thôi việc", "biet_phai": "Biệt phái", "tu_tran": "Từ trần",
-                 "nghi_khong_luong": "Nghỉ không lương"}
+# Written in the Excel file (documents stay Vietnamese).
+STATUS_LABELS = {"dang_cong_tac": "Đang công tác", "nghi_huu": "Nghỉ hưu",  # i18n: data
+                 "chuyen_cong_tac": "Đã chuyển công tác",  # i18n: data
+                 "thoi_viec": "Thôi việc", "biet_phai": "Biệt phái", "tu_tran": "Từ trần",  # i18n: data
+                 "nghi_khong_luong": "Nghỉ không lương"}  # i18n: data
 # (field key of the import, width in characters); "stt" is the running number.
 LAYOUT: list[tuple[str, int]] = [
     ("stt", 6), ("full_name", 28), ("birth_date", 12), ("sex", 9), ("birthplace", 30), ("hometown", 30),
@@ -110,7 +113,8 @@ def _ids(uowf: UowFactory, typed: str, f: ListFilter) -> list[str]:
 
 
 def export_cadre_list(
-    uowf: UowFactory, path: Path, *, typed: str = "", f: ListFilter | None = None, title: str = "Danh sách cán bộ",
+    uowf: UowFactory, path: Path, *, typed: str = "", f: ListFilter | None = None,
+    title: str = "Danh sách cán bộ",  # i18n: data (the file's heading)
     columns: list[str] | None = None, progress: Callable[[float, str], None] | None = None,
     include_sensitive: bool = False,
 ) -> int:
@@ -125,12 +129,13 @@ def export_cadre_list(
         principal = access.principal_of(uow)
         require(principal, Op.EXPORT)
         if include_sensitive and not principal.can_view_sensitive:
-            raise AccessDenied("Tài khoản của anh/chị không được xem thông tin nhạy cảm nên không xuất được các cột "
-                               "Dân tộc, Tôn giáo. Bỏ chọn các cột này hoặc nhờ quản trị viên cấp quyền.")
+            raise AccessDenied(translate("services.export", "Your account may not view sensitive data, so the "
+                                         "Ethnicity and Religion columns cannot be exported. Untick these columns or "
+                                         "ask the administrator for the permission."))
     cols = _layout(columns, include_sensitive)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise CanboError(f"Thư mục “{folder}” không tồn tại.")
+        raise CanboError(translate("services.export", "The folder “{folder}” does not exist.").format(folder=folder))
     ids = _ids(uowf, typed, f)
     with uowf() as uow:
         units = {u.id: (u.code, u.name) for u in OrgUnitRepository(uow.session).all()}
@@ -139,7 +144,7 @@ def export_cadre_list(
             names.setdefault(r.list_key, {})[r.code] = r.name
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Danh sách")
+    ws = wb.create_sheet("Danh sách")  # i18n: data
     ws.freeze_panes = "C4"
     for idx, (_k, width) in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(idx)].width = width
@@ -174,7 +179,8 @@ def export_cadre_list(
     heading = WriteOnlyCell(ws, value=title.upper())
     heading.font = Font(name="Times New Roman", bold=True, size=14)
     ws.append([heading])
-    sub = WriteOnlyCell(ws, value=f"Ngày xuất: {date.today().strftime('%d/%m/%Y')}" + (f" — tìm: “{typed}”" if typed else ""))
+    sub = WriteOnlyCell(ws, value=f"Ngày xuất: {date.today().strftime('%d/%m/%Y')}"  # i18n: data
+                        + (f" — tìm: “{typed}”" if typed else ""))  # i18n: data
     sub.font = Font(name="Times New Roman", italic=True, size=11)
     ws.append([sub])
     ws.append([styled(FIELD_BY_KEY[k].label, font=bold, head=True) for k, _w in cols])
@@ -191,7 +197,8 @@ def export_cadre_list(
             unit = units.get(c.owner_unit_id, ("", ""))
             ws.append([cell(_cell_value(k, written, c, unit, names)) for k, _w in cols])
         if progress:
-            progress(min(0.99, (start + len(part)) / max(len(ids), 1)), f"Đã ghi {written} người")
+            progress(min(0.99, (start + len(part)) / max(len(ids), 1)),
+                     translate("services.export", "Wrote {count} people").format(count=written))
     save_workbook(wb, path)
     with uowf() as uow:
         uow.audit("export", "cadre", "", {"file": path.name, "rows": written, "sensitive": bool(cols and include_sensitive),
@@ -205,7 +212,7 @@ def save_workbook(wb: Any, path: Path) -> Path:
     half-written file never takes the name (power cut, full USB stick). Vietnamese errors."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise CanboError(f"Thư mục “{folder}” không tồn tại.")
+        raise CanboError(translate("services.export", "The folder “{folder}” does not exist.").format(folder=folder))
     fd, tmp = tempfile.mkstemp(prefix=".canbo-", suffix=".xlsx", dir=folder)
     os.close(fd)
     try:
@@ -213,5 +220,6 @@ def save_workbook(wb: Any, path: Path) -> Path:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise CanboError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}.") from exc
+        raise CanboError(translate("services.export", "Could not write the file “{path}”: {error}.").format(
+            path=path, error=exc.strerror or exc)) from exc
     return path

@@ -47,6 +47,7 @@ from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError, Conflict, NotFound, ValidationError
 from canbo_desktop.domain.legacy_text import ENCODING_LABELS, decode_cell, may_be_legacy
 from canbo_desktop.domain.text import fold, search_exact
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services.backup import (
     BackupJob,
     BackupResult,
@@ -66,12 +67,21 @@ MAX_MEMBERS = 5000
 MAX_ROWS = 200_000
 MAX_COLUMNS = 300
 MODES = ("upsert", "insert", "update")
-MODE_LABELS = {"upsert": "thêm mới và cập nhật", "insert": "chỉ thêm mới", "update": "chỉ cập nhật"}
+# English source strings: translate("services.importing", label) where they are shown.
+MODE_LABELS = {"upsert": QT_TRANSLATE_NOOP("services.importing", "add new and update"),
+               "insert": QT_TRANSLATE_NOOP("services.importing", "add new only"),
+               "update": QT_TRANSLATE_NOOP("services.importing", "update only")}
 CODE_LIST_LABELS = {
-    "ethnicity": "dân tộc", "religion": "tôn giáo", "education_level": "trình độ chuyên môn",
-    "political_theory": "lý luận chính trị", "state_mgmt": "quản lý nhà nước", "academic_title": "học hàm",
-    "cadre_category": "loại cán bộ", "cadre_status": "trạng thái công tác", "blood_group": "nhóm máu",
-    "grade": "ngạch công chức",
+    "ethnicity": QT_TRANSLATE_NOOP("services.importing", "ethnicity"),
+    "religion": QT_TRANSLATE_NOOP("services.importing", "religion"),
+    "education_level": QT_TRANSLATE_NOOP("services.importing", "professional qualification"),
+    "political_theory": QT_TRANSLATE_NOOP("services.importing", "political theory"),
+    "state_mgmt": QT_TRANSLATE_NOOP("services.importing", "state management"),
+    "academic_title": QT_TRANSLATE_NOOP("services.importing", "academic title"),
+    "cadre_category": QT_TRANSLATE_NOOP("services.importing", "cadre category"),
+    "cadre_status": QT_TRANSLATE_NOOP("services.importing", "employment status"),
+    "blood_group": QT_TRANSLATE_NOOP("services.importing", "blood group"),
+    "grade": QT_TRANSLATE_NOOP("services.importing", "civil service grade"),
 }
 MAPPING_SETTING = "import.mapping."
 BACKUP_REASON = "truoc khi nhap excel"
@@ -83,7 +93,7 @@ class ImportCancelled(CanboError):
 
 
 def _nothing_changed(message: str) -> str:
-    return message + " Cơ sở dữ liệu không thay đổi."
+    return translate("services.importing", "{message} The database is unchanged.").format(message=message)
 
 
 # --------------------------------------------------------------------------- 1. the file
@@ -109,57 +119,69 @@ def check_file(path: Path) -> None:
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise NotFound(f"Không tìm thấy tệp “{path}”.") from None
+        raise NotFound(translate("services.importing", "File “{path}” not found.").format(path=path)) from None
     except OSError as exc:
-        raise CanboError(f"Không đọc được tệp “{path}”: {exc.strerror or exc}.") from exc
+        raise CanboError(translate("services.importing", "Could not read the file “{path}”: {error}.").format(
+            path=path, error=exc.strerror or exc)) from exc
     if size == 0:
-        raise ValidationError(f"Tệp “{path.name}” rỗng.")
+        raise ValidationError(translate("services.importing", "The file “{name}” is empty.").format(name=path.name))
     if size > MAX_FILE_BYTES:
-        raise ValidationError(f"Tệp “{path.name}” quá lớn ({size // (1024 * 1024)} MB; tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB). "
-                              "Hãy tách danh sách thành nhiều tệp.")
+        raise ValidationError(translate("services.importing", "The file “{name}” is too large ({size} MB; at most "
+                                        "{maximum} MB). Split the list into several files.").format(
+            name=path.name, size=size // (1024 * 1024), maximum=MAX_FILE_BYTES // (1024 * 1024)))
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE compound file: an old .xls, or an encrypted .xlsx
         data = path.read_bytes()
         if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-            raise ValidationError(f"Tệp “{path.name}” được đặt mật khẩu. Hãy mở tệp bằng Excel, bỏ mật khẩu "
-                                  "(Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại và nhập.")
-        raise ValidationError(f"Tệp “{path.name}” là tệp Excel 97–2003 (.xls). Hãy mở bằng Excel và lưu thành "
-                              "“Sổ làm việc Excel (.xlsx)” rồi nhập tệp .xlsx.")
+            raise ValidationError(translate("services.importing", "The file “{name}” is password-protected. Open it "
+                                            "in Excel, remove the password (File → Info → Protect Workbook), save "
+                                            "it and import it again.").format(name=path.name))
+        raise ValidationError(translate("services.importing", "The file “{name}” is an Excel 97–2003 file (.xls). "
+                                        "Open it in Excel, save it as “Excel Workbook (.xlsx)” and import the .xlsx "
+                                        "file.").format(name=path.name))
     if not head.startswith(b"PK"):
-        raise ValidationError(f"Tệp “{path.name}” không phải là tệp Excel .xlsx (có thể là CSV, HTML hoặc tệp đã đổi "
-                              "tên). Hãy mở bằng Excel và lưu thành “Sổ làm việc Excel (.xlsx)”.")
+        raise ValidationError(translate("services.importing", "The file “{name}” is not an Excel .xlsx file (it may "
+                                        "be CSV, HTML or a renamed file). Open it in Excel and save it as “Excel "
+                                        "Workbook (.xlsx)”.").format(name=path.name))
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             if len(infos) > MAX_MEMBERS:
-                raise ValidationError(f"Tệp “{path.name}” có quá nhiều thành phần: không phải bảng tính thông thường.")
+                raise ValidationError(translate("services.importing", "The file “{name}” has too many parts: it is "
+                                                "not an ordinary spreadsheet.").format(name=path.name))
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                raise ValidationError(f"Tệp “{path.name}” không phải là bảng tính Excel .xlsx hợp lệ.")
+                raise ValidationError(translate("services.importing", "The file “{name}” is not a valid Excel .xlsx "
+                                                "workbook.").format(name=path.name))
             total = 0
             for i in infos:
                 if i.flag_bits & 0x1:
-                    raise ValidationError(f"Tệp “{path.name}” được đặt mật khẩu: hãy bỏ mật khẩu rồi nhập lại.")
+                    raise ValidationError(translate("services.importing", "The file “{name}” is password-protected: "
+                                                    "remove the password and import it again.").format(name=path.name))
                 total += i.file_size
                 if i.file_size > 1024 * 1024 and i.file_size > MAX_MEMBER_RATIO * max(i.compress_size, 1):
                     raise ValidationError(_bomb(path))
             if total > MAX_UNCOMPRESSED_BYTES:
                 raise ValidationError(_bomb(path))
             if any(n.startswith("xl/externalLinks/") for n in names):
-                raise ValidationError(f"Tệp “{path.name}” có liên kết tới tệp khác (External Links). Hãy bỏ liên kết "
-                                      "(Dữ liệu → Sửa liên kết → Ngắt liên kết), lưu lại rồi nhập.")
+                raise ValidationError(translate("services.importing", "The file “{name}” has links to other files "
+                                                "(External Links). Remove them (Data → Edit Links → Break Link), save "
+                                                "and import again.").format(name=path.name))
             for i in infos:
                 if i.filename.endswith((".xml", ".rels")):
                     with z.open(i) as fh:
                         _check_xml_prolog(fh.read(65536), path)
     except zipfile.BadZipFile as exc:
-        raise ValidationError(f"Tệp “{path.name}” bị hỏng hoặc không phải là tệp .xlsx hợp lệ.") from exc
+        raise ValidationError(translate("services.importing", "The file “{name}” is damaged or not a valid .xlsx "
+                                        "file.").format(name=path.name)) from exc
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
-        raise ValidationError(f"Tệp “{path.name}” không đọc được ({exc}).") from exc
+        raise ValidationError(translate("services.importing", "The file “{name}” cannot be read ({error}).").format(
+            name=path.name, error=exc)) from exc
 
 
 def _bomb(path: Path) -> str:
-    return (f"Tệp “{path.name}” khi giải nén lớn bất thường (nghi là tệp độc hại). Phần mềm không mở tệp này; "
-            "hãy kiểm tra nguồn tệp.")
+    return translate("services.importing", "The file “{name}” is abnormally large when unpacked (suspected "
+                     "malicious file). The program does not open it; check where the file came from.").format(
+        name=path.name)
 
 
 def _check_xml_prolog(head: bytes, path: Path) -> None:
@@ -168,14 +190,17 @@ def _check_xml_prolog(head: bytes, path: Path) -> None:
     start = low.find(b"<", 0)
     while start != -1 and low[start:start + 2] in (b"<?", b"<!"):
         if low.startswith(b"<!doctype", start) or low.startswith(b"<!entity", start):
-            raise ValidationError(f"Tệp “{path.name}” chứa khai báo XML không được phép (DOCTYPE). Phần mềm không mở tệp này.")
+            raise ValidationError(translate("services.importing", "The file “{name}” contains a forbidden XML "
+                                            "declaration (DOCTYPE). The program does not open it.").format(
+                name=path.name))
         if low.startswith(b"<!--", start):
             end = low.find(b"-->", start)
             start = low.find(b"<", end) if end != -1 else -1
         else:
             start = low.find(b"<", start + 1)
     if start == -1 and len(head) >= 65536:
-        raise ValidationError(f"Tệp “{path.name}” có cấu trúc XML bất thường. Phần mềm không mở tệp này.")
+        raise ValidationError(translate("services.importing", "The file “{name}” has an abnormal XML structure. The "
+                                        "program does not open it.").format(name=path.name))
 
 
 def _open_workbook(path: Path) -> Any:
@@ -187,7 +212,8 @@ def _open_workbook(path: Path) -> Any:
     except CanboError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise ValidationError(f"Tệp “{path.name}” bị hỏng, không đọc được bảng tính ({type(exc).__name__}).") from exc
+        raise ValidationError(translate("services.importing", "The file “{name}” is damaged; the workbook cannot be "
+                                        "read ({error}).").format(name=path.name, error=type(exc).__name__)) from exc
 
 
 def inspect_workbook(path: Path) -> WorkbookInfo:
@@ -214,10 +240,21 @@ class LegacyNote:
 
     def describe(self, converted: str) -> str:
         if self.encoding == "ascii":
-            return f"Phông chữ in hoa: “{self.original}” → “{converted}”."
-        how = "theo phông chữ" if self.by_font else "theo thống kê ký tự"
-        caps = ", phông chữ in hoa" if self.capitals else ""
-        return f"Chuyển từ {ENCODING_LABELS.get(self.encoding, self.encoding)} ({how}{caps}): “{self.original}” → “{converted}”."
+            text = translate("services.importing", "Capitals font: “{original}” → “{converted}”.")
+        elif self.by_font and self.capitals:
+            text = translate("services.importing", "Converted from {encoding} (by font, capitals font): "
+                             "“{original}” → “{converted}”.")
+        elif self.by_font:
+            text = translate("services.importing", "Converted from {encoding} (by font): “{original}” → "
+                             "“{converted}”.")
+        elif self.capitals:
+            text = translate("services.importing", "Converted from {encoding} (by character statistics, capitals "
+                             "font): “{original}” → “{converted}”.")
+        else:
+            text = translate("services.importing", "Converted from {encoding} (by character statistics): "
+                             "“{original}” → “{converted}”.")
+        return text.format(encoding=ENCODING_LABELS.get(self.encoding, self.encoding), original=self.original,
+                           converted=converted)
 
 
 @dataclass
@@ -269,7 +306,7 @@ def _sheet_rows(ws: Any) -> Any:
 
 def _check_cancel(cancel: Cancel | None) -> None:
     if cancel is not None and cancel():
-        raise ImportCancelled(_nothing_changed("Đã huỷ."))
+        raise ImportCancelled(_nothing_changed(translate("services.importing", "Cancelled.")))
 
 
 def read_sheet(path: Path, sheet: str | None = None, *, progress: Progress | None = None,
@@ -285,7 +322,8 @@ def read_sheet(path: Path, sheet: str | None = None, *, progress: Progress | Non
             matches = [w for w in wb.worksheets if w.title == sheet] or \
                       [w for w in wb.worksheets if fold(w.title).strip() == fold(sheet).strip()]
             if not matches:
-                raise NotFound(f"Tệp không có trang tính “{sheet}”. Các trang: {', '.join(names)}.")
+                raise NotFound(translate("services.importing", "The file has no sheet “{sheet}”. Its sheets: "
+                                         "{sheets}.").format(sheet=sheet, sheets=", ".join(names)))
             ws = matches[0]
         epoch_1904 = getattr(wb, "epoch", None) is not None and wb.epoch.year == 1904
         styles = getattr(wb, "_cell_styles", None)
@@ -307,8 +345,9 @@ def read_sheet(path: Path, sheet: str | None = None, *, progress: Progress | Non
         formula, error = ip.FormulaCell, ip.ErrorCell
         for i, cells in enumerate(_sheet_rows(ws)):
             if i >= MAX_ROWS:
-                raise ValidationError(f"Trang tính “{ws.title}” có hơn {MAX_ROWS:,} dòng: hãy tách thành nhiều tệp."
-                                      .replace(",", "."))
+                raise ValidationError(translate("services.importing", "The sheet “{sheet}” has more than {count} "
+                                                "rows: split it into several files.").format(
+                    sheet=ws.title, count=f"{MAX_ROWS:,}".replace(",", ".")))
             out: list[Any] = []
             append = out.append
             for c in cells:
@@ -344,7 +383,8 @@ def read_sheet(path: Path, sheet: str | None = None, *, progress: Progress | Non
             if (i & 1023) == 1023:
                 _check_cancel(cancel)
                 if progress:
-                    progress(min(0.99, i / 20000), f"Đã đọc {i + 1} dòng")
+                    progress(min(0.99, i / 20000), translate("services.importing", "Read {count} rows").format(
+                        count=i + 1))
         while rows and not rows[-1]:
             rows.pop()
         return SheetTable(path, ws.title, names, rows, legacy, epoch_1904)
@@ -381,9 +421,11 @@ class ColumnMapping:
 
 
 def field_choices() -> list[tuple[str, str]]:
-    """(field key, Vietnamese label) for a column-mapping combo box; the first means "not imported"."""
-    return [("", "(không nhập cột này)")] + [(f.key, f.label + (" (nhạy cảm)" if f.sensitive else ""))
-                                               for f in ip.FIELDS if f.kind != "skip"]
+    """(field key, label) for a column-mapping combo box; the first means "not imported". The field labels are
+    the Vietnamese headers the import matches (data); the rest is in the interface language."""
+    sensitive = translate("services.importing", "{label} (sensitive)")
+    return [("", translate("services.importing", "(do not import this column)"))] + [
+        (f.key, sensitive.format(label=f.label) if f.sensitive else f.label) for f in ip.FIELDS if f.kind != "skip"]
 
 
 def _col_letter(j: int) -> str:
@@ -411,12 +453,13 @@ def layout_for(table: SheetTable, header_row: int | None = None) -> ip.HeaderLay
     """The header layout: detected, or at ``header_row`` (Excel numbering) when the clerk chose it."""
     if header_row is not None:
         if not 1 <= header_row <= len(table.rows):
-            raise ValidationError(f"Dòng tiêu đề {header_row} nằm ngoài trang tính (có {len(table.rows)} dòng).")
+            raise ValidationError(translate("services.importing", "Header row {row} is outside the sheet (it has "
+                                            "{count} rows).").format(row=header_row, count=len(table.rows)))
         return ip.header_layout(table.rows, header_row - 1)
     found = ip.detect_header(table.rows)
     if found is None:
-        raise ValidationError("Không tìm thấy dòng tiêu đề (ví dụ “Họ và tên”, “Ngày sinh”) trong 40 dòng đầu. "
-                              "Hãy chọn dòng tiêu đề hoặc dùng tệp cấu hình cột.")
+        raise ValidationError(translate("services.importing", "No header row (e.g. “Họ và tên”, “Ngày sinh”) found in "
+                                        "the first 40 rows. Choose the header row or use a column mapping file."))
     return found
 
 
@@ -437,28 +480,32 @@ def mapping_from_json(table: SheetTable, data: Any) -> ColumnMapping:
     """A mapping file: {"header_row": 3, "columns": {"B": "full_name", "Ngày sinh": "birth_date", …}}; a value may
     also be {"field": …}. Columns not named keep the automatic mapping; "" leaves a column out."""
     if not isinstance(data, dict):
-        raise ValidationError("Tệp cấu hình cột phải là một đối tượng JSON.")
+        raise ValidationError(translate("services.importing", "The column mapping file must be a JSON object."))
     hr = data.get("header_row")
     if hr is not None and (not isinstance(hr, int) or isinstance(hr, bool)):
-        raise ValidationError("“header_row” trong tệp cấu hình cột phải là số dòng (đánh số như Excel).")
+        raise ValidationError(translate("services.importing", "“header_row” in the column mapping file must be a row "
+                                        "number (numbered as in Excel)."))
     layout = layout_for(table, hr)
     labels = list(layout.labels) + [""] * max(0, table.width - len(layout.labels))
     cols = ip.auto_map(labels)
     given = data.get("columns", {})
     if not isinstance(given, dict):
-        raise ValidationError("“columns” trong tệp cấu hình cột phải là một đối tượng JSON.")
+        raise ValidationError(translate("services.importing", "“columns” in the column mapping file must be a JSON "
+                                        "object."))
     by_header = {ip.header_key(x): j for j, x in enumerate(labels) if x}
     for key, value in given.items():
         fld = value.get("field") if isinstance(value, dict) else value
         if not isinstance(fld, str) or (fld and fld not in ip.FIELD_BY_KEY):
-            raise ValidationError(f"Tệp cấu hình cột: “{fld}” không phải là tên trường hợp lệ.")
+            raise ValidationError(translate("services.importing", "Column mapping file: “{field}” is not a valid "
+                                            "field name.").format(field=fld))
         key_s = str(key).strip()
         if key_s.isalpha() and key_s.isupper() and len(key_s) <= 3:
             j = _col_index(key_s)
         elif ip.header_key(key_s) in by_header:
             j = by_header[ip.header_key(key_s)]
         else:
-            raise ValidationError(f"Tệp cấu hình cột: không có cột “{key_s}” trong dòng tiêu đề.")
+            raise ValidationError(translate("services.importing", "Column mapping file: there is no column “{column}” "
+                                            "in the header row.").format(column=key_s))
         while j >= len(cols):
             cols.append("")
             labels.append("")
@@ -547,7 +594,8 @@ def _load_context(session: Any, table: SheetTable, today: date) -> tuple[ip.Impo
     lists: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     for r in dbi.code_rows(session):
         lists.setdefault(r.list_key, []).append((r.code, r.name, r.aliases))
-    indexes = {k: ip.CodeIndex(k, v, CODE_LIST_LABELS.get(k, k)) for k, v in lists.items()}
+    indexes = {k: ip.CodeIndex(k, v, translate("services.importing", CODE_LIST_LABELS[k]) if k in CODE_LIST_LABELS
+                               else k) for k, v in lists.items()}
     units = OrgUnitRepository(session).all()
     by_name: dict[str, list[OrgUnit]] = {}
     for u in units:
@@ -586,7 +634,8 @@ def _plan(session: Any, table: SheetTable, mapping: ColumnMapping, options: Impo
         if (i & 511) == 0:
             _check_cancel(cancel)
             if progress:
-                progress(0.7 * i / max(n, 1), f"Đã kiểm tra {i} / {n} dòng")
+                progress(0.7 * i / max(n, 1), translate("services.importing", "Checked {done} / {total} rows").format(
+                    done=i, total=n))
         cells = table.rows[i]
         if not cells:
             continue
@@ -609,7 +658,8 @@ def _plan(session: Any, table: SheetTable, mapping: ColumnMapping, options: Impo
         if pr.unit_code:
             u = units.by_code.get(pr.unit_code)
             if u is None:
-                row.problems.append(problem(pr, pr.sources["unit_code"], f"Không có đơn vị mã “{pr.unit_code}”."))
+                row.problems.append(problem(pr, pr.sources["unit_code"], translate(
+                    "services.importing", "There is no unit with code “{code}”.").format(code=pr.unit_code)))
             else:
                 unit_id = u.id
         elif pr.unit_name:
@@ -617,10 +667,13 @@ def _plan(session: Any, table: SheetTable, mapping: ColumnMapping, options: Impo
             if len(found) == 1:
                 unit_id = found[0].id
             elif not found:
-                row.problems.append(problem(pr, pr.sources["unit_name"], f"Không có đơn vị “{pr.unit_name}” trong cơ cấu tổ chức."))
+                row.problems.append(problem(pr, pr.sources["unit_name"], translate(
+                    "services.importing", "There is no unit “{name}” in the organisation chart.").format(
+                    name=pr.unit_name)))
             else:
-                row.problems.append(problem(pr, pr.sources["unit_name"], f"Có {len(found)} đơn vị tên “{pr.unit_name}”: "
-                                            "thêm cột Mã đơn vị để phân biệt."))
+                row.problems.append(problem(pr, pr.sources["unit_name"], translate(
+                    "services.importing", "There are {count} units named “{name}”: add a Unit code column to tell "
+                    "them apart.").format(count=len(found), name=pr.unit_name)))
         if not row.problems:
             parsed_ok.append((row, pr, unit_id))
 
@@ -632,20 +685,22 @@ def _plan(session: Any, table: SheetTable, mapping: ColumnMapping, options: Impo
         if cccd:
             first = seen_cccd.setdefault(cccd, row.row_number)
             if first != row.row_number:
-                row.problems.append(problem(pr, pr.sources["id_number"], f"Số CCCD trùng với dòng {first} của tệp."))
+                row.problems.append(problem(pr, pr.sources["id_number"], translate(
+                    "services.importing", "The CCCD number repeats row {row} of the file.").format(row=first)))
                 continue
         if pr.values.get("full_name") and pr.values.get("birth_date"):
             key = (_name_key(pr.values["full_name"]), pr.values["birth_date"], _place_key(pr.values.get("birthplace", "")))
             first = seen_name.setdefault(key, row.row_number)
             if first != row.row_number and not cccd:
                 row.problems.append(problem(pr, pr.sources.get("full_name", -1),
-                                            f"Trùng họ tên, ngày sinh, nơi sinh với dòng {first} của tệp."))
+                                            translate("services.importing", "Same name, birth date and birthplace "
+                                                      "as row {row} of the file.").format(row=first)))
     parsed_ok = [t for t in parsed_ok if not t[0].problems]
 
     # matching against the database, in bulk
     _check_cancel(cancel)
     if progress:
-        progress(0.75, "Đối chiếu với cơ sở dữ liệu")
+        progress(0.75, translate("services.importing", "Matching against the database"))
     by_cccd: dict[str, list[dbi.MatchCandidate]] = {}
     for c in dbi.candidates_by_id_number(session, {pr.values["id_number"] for _r, pr, _u in parsed_ok if pr.values.get("id_number")}):
         by_cccd.setdefault(c.id_number, []).append(c)
@@ -674,15 +729,22 @@ def _plan(session: Any, table: SheetTable, mapping: ColumnMapping, options: Impo
         if cccd and by_cccd.get(cccd):
             hits = by_cccd[cccd]
             if len(hits) > 1:
-                row.problems.append(problem(pr, pr.sources["id_number"], f"Số CCCD này có ở {len(hits)} hồ sơ trong cơ sở dữ "
-                                            "liệu: cần xử lý trùng lặp trước khi nhập."))
+                row.problems.append(problem(pr, pr.sources["id_number"], translate(
+                    "services.importing", "This CCCD number is on {count} records in the database: resolve the "
+                    "duplicates before importing.").format(count=len(hits))))
                 continue
             cand, row.match = hits[0], "cccd"
             if v.get("full_name") and _name_key(v["full_name"]) != _name_key(cand.full_name):
-                born = f", sinh {format_date(cand.birth_date)}" if cand.birth_date else ""
-                row.problems.append(problem(pr, pr.sources["id_number"], f"Số CCCD này đã có trong hồ sơ của "
-                                            f"{cand.full_name}{born}, khác tên ở dòng này. Kiểm tra lại số CCCD; "
-                                            "nếu người này đổi tên, hãy sửa trong hồ sơ."))
+                if cand.birth_date:
+                    text = translate("services.importing", "This CCCD number is already on the record of {name}, born "
+                                     "{born}, a different name from this row. Check the CCCD number; if this person "
+                                     "changed name, correct it in the record.")
+                else:
+                    text = translate("services.importing", "This CCCD number is already on the record of {name}, a "
+                                     "different name from this row. Check the CCCD number; if this person changed "
+                                     "name, correct it in the record.")
+                row.problems.append(problem(pr, pr.sources["id_number"], text.format(
+                    name=cand.full_name, born=format_date(cand.birth_date) if cand.birth_date else "")))
                 continue
         elif v.get("full_name") and v.get("birth_date"):
             hits = [h for h in by_name.get(_name_key(v["full_name"]), {}).values()
@@ -693,8 +755,12 @@ def _plan(session: Any, table: SheetTable, mapping: ColumnMapping, options: Impo
             if place:  # a record without a birthplace does not contradict one
                 hits = [h for h in hits if not h.birthplace or _place_key(h.birthplace) == place]
             if len(hits) > 1:
-                row.problems.append(problem(pr, pr.sources.get("full_name", -1), f"Có {len(hits)} hồ sơ cùng họ tên, ngày sinh"
-                                            + (", nơi sinh" if place else "") + ": thêm số CCCD (hoặc nơi sinh) để phân biệt."))
+                text = (translate("services.importing", "There are {count} records with the same name, birth date "
+                                  "and birthplace: add the CCCD number (or the birthplace) to tell them apart.")
+                        if place else
+                        translate("services.importing", "There are {count} records with the same name and birth "
+                                  "date: add the CCCD number (or the birthplace) to tell them apart."))
+                row.problems.append(problem(pr, pr.sources.get("full_name", -1), text.format(count=len(hits))))
                 continue
             if hits:
                 cand = hits[0]
@@ -702,12 +768,14 @@ def _plan(session: Any, table: SheetTable, mapping: ColumnMapping, options: Impo
         if cand is not None:
             if cand.trashed:
                 row.problems.append(problem(pr, pr.sources.get("id_number", pr.sources.get("full_name", -1)),
-                                            f"Hồ sơ khớp ({cand.full_name}) đang ở thùng rác: khôi phục trước rồi nhập lại."))
+                                            translate("services.importing", "The matching record ({name}) is in the "
+                                                      "trash: restore it first, then import again.").format(
+                                                name=cand.full_name)))
                 continue
             matched[row.row_number] = cand
     existing = dbi.load_cadres(session, {c.id for c in matched.values()})
     if progress:
-        progress(0.85, "Đối chiếu từng hồ sơ")
+        progress(0.85, translate("services.importing", "Comparing each record"))
 
     inserts: list[Cadre] = []
     updates: list[dbi.CadreUpdate] = []
@@ -748,16 +816,19 @@ def _field_column(pr: ip.ParsedRow, fld: str) -> int:
     return -1
 
 
-_MISSING = {"full_name": "Thiếu họ và tên.", "sex": "Thiếu giới tính (Nam/Nữ).",
-            "birth_date": "Thiếu ngày sinh (hoặc ít nhất năm sinh).",
-            "owner_unit_id": "Thiếu đơn vị: thêm cột Đơn vị/Mã đơn vị hoặc chọn đơn vị mặc định."}
+_MISSING = {"full_name": QT_TRANSLATE_NOOP("services.importing", "The full name is missing."),
+            "sex": QT_TRANSLATE_NOOP("services.importing", "The sex is missing (Nam/Nữ)."),
+            "birth_date": QT_TRANSLATE_NOOP("services.importing", "The birth date is missing (or at least the year)."),
+            "owner_unit_id": QT_TRANSLATE_NOOP("services.importing", "The unit is missing: add a Unit/Unit code "
+                                                                     "column or choose a default unit.")}
 
 
 def _decide_insert(row: PreviewRow, pr: ip.ParsedRow, unit_id: str | None, options: ImportOptions, today: date,
                    inserts: list[Cadre], problem: ProblemMaker) -> None:
     if options.mode == "update":
-        row.problems.append(problem(pr, -1, "Không tìm thấy hồ sơ để cập nhật (theo số CCCD, hoặc họ tên, ngày sinh và "
-                                            "nơi sinh); chế độ “chỉ cập nhật” không thêm người mới."))
+        row.problems.append(problem(pr, -1, translate("services.importing", "No record found to update (by CCCD "
+                                                      "number, or name, birth date and birthplace); the “update "
+                                                      "only” mode adds no new people.")))
         return
     values = dict(pr.values)
     c = Cadre(**values)
@@ -765,8 +836,8 @@ def _decide_insert(row: PreviewRow, pr: ip.ParsedRow, unit_id: str | None, optio
     errors = validate_cadre(c, today=today)
     for fld, msg in errors.items():
         col = _field_column(pr, fld)
-        if fld in REQUIRED_ON_INSERT and col < 0:
-            msg = _MISSING.get(fld, msg)
+        if fld in REQUIRED_ON_INSERT and col < 0 and fld in _MISSING:
+            msg = translate("services.importing", _MISSING[fld])
         row.problems.append(problem(pr, col, msg))
     if row.problems:
         return
@@ -796,15 +867,19 @@ def _decide_update(row: PreviewRow, pr: ip.ParsedRow, unit_id: str | None, old: 
         row.action = "unchanged"
         return
     if options.mode == "insert":
-        how = "số CCCD" if row.match == "cccd" else "họ tên, ngày sinh"
-        row.problems.append(problem(pr, -1, f"Đã có hồ sơ {old.full_name} (khớp theo {how}); chế độ “chỉ thêm mới” "
-                                            "không cập nhật người đã có."))
+        text = (translate("services.importing", "There is already a record {name} (matched by CCCD number); the "
+                          "“add new only” mode does not update existing people.") if row.match == "cccd" else
+                translate("services.importing", "There is already a record {name} (matched by name and birth date); "
+                          "the “add new only” mode does not update existing people."))
+        row.problems.append(problem(pr, -1, text.format(name=old.full_name)))
         return
     new = dataclasses.replace(old, **values)
     if "id_number" in diff:
         others = [c for c in by_cccd.get(new.id_number, []) if c.id != old.id]
         if others:
-            row.problems.append(problem(pr, pr.sources["id_number"], f"Số CCCD này đã có trong hồ sơ của {others[0].full_name}."))
+            row.problems.append(problem(pr, pr.sources["id_number"], translate(
+                "services.importing", "This CCCD number is already on the record of {name}.").format(
+                name=others[0].full_name)))
             return
     errors = validate_cadre(new, today=today)
     for fld, msg in errors.items():
@@ -822,10 +897,12 @@ def preview_import(uowf: UowFactory, table: SheetTable, mapping: ColumnMapping, 
     """Step 4: what the import would do with every row (nothing is written)."""
     options = options or ImportOptions()
     if options.mode not in MODES:
-        raise ValidationError(f"Chế độ nhập “{options.mode}” không hợp lệ (upsert, insert hoặc update).")
+        raise ValidationError(translate("services.importing", "The import mode “{mode}” is not valid (upsert, insert "
+                                        "or update).").format(mode=options.mode))
     problems = mapping.problems()
     if problems:
-        raise ValidationError("Cấu hình cột chưa đúng: " + " ".join(problems))
+        raise ValidationError(translate("services.importing", "The column mapping is not right: {problems}").format(
+            problems=" ".join(problems)))
     with uowf() as uow:
         if options.default_unit_id:
             OrgUnitRepository(uow.session).get(options.default_unit_id)
@@ -907,7 +984,7 @@ def apply_import(uowf: UowFactory, preview: ImportPreview, *, backup: bool = Tru
     def step(fraction: float) -> None:
         _check_cancel(cancel)
         if progress:
-            progress(0.2 + 0.75 * fraction, "Đang ghi vào cơ sở dữ liệu")
+            progress(0.2 + 0.75 * fraction, translate("services.importing", "Writing to the database"))
 
     with uowf() as uow:
         dbi.lock_for_import(uow.session)
@@ -920,17 +997,18 @@ def apply_import(uowf: UowFactory, preview: ImportPreview, *, backup: bool = Tru
         else:
             again = _plan(uow.session, preview.table, preview.mapping, preview.options, None, cancel)
         if again.plan_key() != preview.plan_key():
-            raise Conflict(_nothing_changed("Dữ liệu đã thay đổi từ lúc xem trước (có người vừa sửa hồ sơ). "
-                                            "Hãy xem trước lại rồi nhập."))
+            raise Conflict(_nothing_changed(translate("services.importing", "The data has changed since the preview "
+                                                      "(someone has just edited a record). Preview again, then "
+                                                      "import.")))
         if progress:
-            progress(0.2, "Đang ghi vào cơ sở dữ liệu")
+            progress(0.2, translate("services.importing", "Writing to the database"))
         access.require_bulk_cadre_writes(uow.session, [c.owner_unit_id for c in again.inserts]  # db/access.py
                                          + [u.new.owner_unit_id for u in again.updates], [u.id for u in again.updates])
         dbi.write_import(uow, again.inserts, again.updates, summary=summary, settings=settings, progress=step)
         _check_cancel(cancel)
         changes = uow.commit()
     if progress:
-        progress(1.0, "Đã nhập xong")
+        progress(1.0, translate("services.importing", "Import finished"))
     return _result(again, dry_run=False, backup=saved, changes=changes)
 
 
@@ -950,7 +1028,7 @@ def write_error_report(preview: ImportPreview, path: Path, uowf: UowFactory | No
     width = max([len(labels)] + [len(preview.table.rows[r.row_number - 1]) for r in bad])
     labels += [""] * (width - len(labels))
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Dòng lỗi")
+    ws = wb.create_sheet("Dòng lỗi")  # i18n: data (the error report stays Vietnamese)
     bold = Font(name="Times New Roman", bold=True)
     normal = Font(name="Times New Roman")
     red = PatternFill("solid", fgColor="F8D7DA")
@@ -971,10 +1049,12 @@ def write_error_report(preview: ImportPreview, path: Path, uowf: UowFactory | No
             c.number_format = fmt
         return c
 
-    ws.append([cell(f"Các dòng chưa nhập được từ “{preview.table.file.name}” (trang “{preview.table.sheet}”): "
-                    "sửa theo cột “Lý do” rồi nhập lại tệp này.", font=bold)])
+    ws.append([cell(f"Các dòng chưa nhập được từ “{preview.table.file.name}” "  # i18n: data
+                    f"(trang “{preview.table.sheet}”): "  # i18n: data
+                    "sửa theo cột “Lý do” rồi nhập lại tệp này.", font=bold)])  # i18n: data
     ws.append([cell(x or "", font=bold, fill=head) for x in labels]
-              + [cell("Lý do", font=bold, fill=head), cell("Dòng trong tệp gốc", font=bold, fill=head)])
+              + [cell("Lý do", font=bold, fill=head),  # i18n: data
+                 cell("Dòng trong tệp gốc", font=bold, fill=head)])  # i18n: data
     for r in bad:
         src = preview.table.rows[r.row_number - 1]
         bad_cols = {p.cell.rstrip("0123456789") for p in r.problems if p.cell}
@@ -1005,9 +1085,11 @@ def load_mapping_file(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise NotFound(f"Không tìm thấy tệp cấu hình cột “{path}”.") from None
+        raise NotFound(translate("services.importing", "Column mapping file “{path}” not found.").format(
+            path=path)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"Tệp cấu hình cột “{path.name}” không phải JSON hợp lệ: {exc}.") from exc
+        raise ValidationError(translate("services.importing", "The column mapping file “{name}” is not valid JSON: "
+                                        "{error}.").format(name=path.name, error=exc)) from exc
 
 
 def unit_id_by_code(uowf: UowFactory, code: str) -> str:
@@ -1015,7 +1097,7 @@ def unit_id_by_code(uowf: UowFactory, code: str) -> str:
     with uowf() as uow:
         u = OrgUnitRepository(uow.session).by_code(code)
     if u is None:
-        raise NotFound(f"Không có đơn vị mã “{code}”.")
+        raise NotFound(translate("services.importing", "There is no unit with code “{code}”.").format(code=code))
     return u.id
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from canbo_desktop.domain.errors import DatabaseError
+from canbo_desktop.i18n import translate
 
 LOCK_OFFSET = 1 << 20  # the OS lock sits on this byte; the holder's text lives before it and stays readable
 REMOTE_FS_TYPES = frozenset({
@@ -103,13 +104,13 @@ def network_reason(
     ``/proc/mounts``, ``drive_type`` replaces ``GetDriveTypeW`` (a function of the drive root, e.g. ``"Z:\\\\"``)."""
     win = (os.name == "nt") if windows is None else windows
     if is_unc(path):
-        return "đường dẫn mạng (UNC)"
+        return translate("services.locking", "a network path (UNC)")
     if win:
         p = path.replace("/", "\\")
         if len(p) >= 2 and p[1] == ":" and p[0].isalpha():
             get = drive_type if drive_type is not None else _windows_drive_type
             if get(p[0].upper() + ":\\") == DRIVE_REMOTE:
-                return f"ổ đĩa mạng {p[0].upper()}:"
+                return translate("services.locking", "the network drive {drive}:").format(drive=p[0].upper())
         return None
     if mounts_text is None:
         try:
@@ -118,7 +119,7 @@ def network_reason(
             return None  # macOS and others: no /proc; trust the local disk
     kind = mount_fs_type(path, mounts_text)
     if kind in REMOTE_FS_TYPES or kind.startswith("fuse.smb") or kind.startswith("nfs"):
-        return f"thư mục mạng ({kind})"
+        return translate("services.locking", "a network folder ({kind})").format(kind=kind)
     return None
 
 
@@ -138,9 +139,10 @@ def refuse_network_share(db_file: Path) -> None:
     reason = network_reason(resolved)
     if reason is not None:
         raise NetworkShareRefused(
-            f"Cơ sở dữ liệu “{db_file}” nằm trên {reason}. SQLite không an toàn khi ghi qua mạng (SMB/NFS): "
-            "dữ liệu có thể bị hỏng khi hai máy cùng ghi hoặc khi mạng chập chờn. Hãy chép tệp về ổ đĩa của máy này, "
-            "hoặc dùng máy chủ PostgreSQL nếu nhiều máy trong cơ quan cần dùng chung một cơ sở dữ liệu."
+            translate("services.locking", "The database “{file}” is on {reason}. SQLite is not safe to write over a "
+                      "network (SMB/NFS): the data can be damaged when two computers write at once or the network "
+                      "drops. Copy the file to a disk of this computer, or use a PostgreSQL server if several "
+                      "computers in the office need to share one database.").format(file=db_file, reason=reason)
         )
 
 
@@ -158,10 +160,13 @@ class LockHolder:
     def describe(self) -> str:
         when = self.since
         try:
-            when = datetime.fromisoformat(self.since).strftime("%H:%M ngày %d/%m/%Y")
+            at = datetime.fromisoformat(self.since)
+            when = translate("services.locking", "{time} on {date}").format(time=at.strftime("%H:%M"),
+                                                                           date=at.strftime("%d/%m/%Y"))
         except ValueError:
             pass
-        return f"máy “{self.host}”, người dùng “{self.user}”, tiến trình số {self.pid}, mở từ {when}"
+        return translate("services.locking", "computer “{host}”, user “{user}”, process {pid}, open since {when}"
+                         ).format(host=self.host, user=self.user, pid=self.pid, when=when)
 
 
 def lock_path_for(db_file: Path) -> Path:
@@ -279,14 +284,16 @@ def acquire_write_lock(db_file: Path, *, program: str = "") -> WriteLock:
         try:
             handle = open(lock_file, "a+b")  # noqa: SIM115 - kept open while the lock is held
         except OSError as exc:
-            raise DatabaseError(f"Không tạo được tệp khoá “{lock_file}”: {exc}.") from exc
+            raise DatabaseError(translate("services.locking", "Could not create the lock file “{file}”: {error}."
+                                          ).format(file=lock_file, error=exc)) from exc
         if not _os_lock(handle):
             handle.close()
             holder = read_holder(lock_file)
-            who = holder.describe() if holder else "một chương trình khác"
+            who = holder.describe() if holder else translate("services.locking", "another program")
             raise DatabaseLocked(
-                f"Cơ sở dữ liệu “{db_file.name}” đang được mở để ghi bởi {who}. "
-                "Hai chương trình cùng ghi một tệp có thể làm mất dữ liệu: hãy đóng chương trình kia rồi mở lại."
+                translate("services.locking", "The database “{name}” is open for writing by {who}. Two programs "
+                          "writing one file can lose data: close the other program, then open it again.").format(
+                    name=db_file.name, who=who)
             )
         me = _me(program or Path(sys.argv[0] or "canbo").name)
         text = json.dumps(me.__dict__, ensure_ascii=False).encode("utf-8")

@@ -30,6 +30,7 @@ from canbo_desktop.domain.rules.facts import PersonFacts
 from canbo_desktop.domain.rules.retirement import retirement
 from canbo_desktop.domain.rules.votes import assess_vote
 from canbo_desktop.domain.text import clean_line, clean_multiline
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.rules import rule_book
 
 
@@ -40,7 +41,8 @@ def planning_terms() -> tuple[str, ...]:
 
 def _need(role: str) -> None:
     if role not in w.ENTRY_ROLES:
-        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được cập nhật quy hoạch.")
+        raise PermissionDenied(translate("services.planning", "Only an officer, the head of office or an "
+                                         "administrator may update the planning."))
 
 
 def add_to_planning(uowf: UowFactory, cadre_id: str, term: str, title_code: str, reference: str, on: date, *,
@@ -53,22 +55,27 @@ def add_to_planning(uowf: UowFactory, cadre_id: str, term: str, title_code: str,
     ref = clean_line(reference)
     errors: dict[str, str] = {}
     if len(ref) < 3:
-        errors["reference"] = "Ghi số, ký hiệu văn bản phê duyệt quy hoạch."
+        errors["reference"] = translate("services.planning", "Enter the number and symbol of the document "
+                                        "approving the planning.")
     if on is None:
-        errors["on"] = "Nhập ngày phê duyệt."
+        errors["on"] = translate("services.planning", "Enter the approval date.")
     if errors:
-        raise ValidationError("Chưa đưa vào quy hoạch được: " + " ".join(errors.values()), errors)
+        raise ValidationError(translate("services.planning", "Could not add to the planning: {problems}").format(
+            problems=" ".join(errors.values())), errors)
     with uowf() as uow:
         cadre = CadreRepository(uow.session).record(cadre_id)
         titles = ReferenceRepository(uow.session).titles()
         if title_code not in titles:
-            raise NotFound(f"Không có chức danh «{title_code}» trong danh mục.")
+            raise NotFound(translate("services.planning", "There is no title «{code}» in the code list.").format(
+                code=title_code))
         if unit_id:
             OrgUnitRepository(uow.session).get(unit_id)
         repo = PlanningRepository(uow.session)
         if repo.active_entry(cadre_id, norm, title_code) is not None:
-            raise ValidationError(f"{cadre.full_name} đã có trong quy hoạch chức danh «{titles[title_code].name}» "
-                                  f"nhiệm kỳ {norm}.", {"title_code": "đã có"})
+            raise ValidationError(translate("services.planning", "{name} is already in the planning for the title "
+                                            "«{title}», term {term}.").format(
+                name=cadre.full_name, title=titles[title_code].name, term=norm),
+                {"title_code": translate("services.planning", "already there")})
         rec = m.PlanningEntryRecord(cadre_id=cadre_id, term=norm, title_code=title_code, unit_id=unit_id or None,
                                     added_on=on, added_ref=ref)
         uow.session.add(rec)
@@ -87,17 +94,22 @@ def remove_from_planning(uowf: UowFactory, entry_id: str, reference: str, reason
     ref, why = clean_line(reference), clean_multiline(reason)
     errors: dict[str, str] = {}
     if len(ref) < 3:
-        errors["reference"] = "Ghi số, ký hiệu văn bản đưa ra khỏi quy hoạch."
+        errors["reference"] = translate("services.planning", "Enter the number and symbol of the document "
+                                        "removing from the planning.")
     if len(why) < 3:
-        errors["reason"] = "Ghi lý do đưa ra khỏi quy hoạch."
+        errors["reason"] = translate("services.planning", "Enter the reason for removing from the planning.")
     if errors:
-        raise ValidationError("Chưa đưa ra khỏi quy hoạch được: " + " ".join(errors.values()), errors)
+        raise ValidationError(translate("services.planning", "Could not remove from the planning: {problems}"
+                                        ).format(problems=" ".join(errors.values())), errors)
     with uowf() as uow:
         rec = PlanningRepository(uow.session).record(entry_id)
         if rec.removed_on is not None:
-            raise ValidationError("Người này đã được đưa ra khỏi quy hoạch trước đó.", {"entry": "đã đưa ra"})
+            raise ValidationError(translate("services.planning", "This person was already removed from the "
+                                            "planning."), {"entry": translate("services.planning", "already removed")})
         if on < rec.added_on:
-            raise ValidationError("Ngày đưa ra khỏi quy hoạch trước ngày đưa vào.", {"on": "trước ngày đưa vào"})
+            raise ValidationError(translate("services.planning", "The removal date is before the date of entry into "
+                                            "the planning."),
+                                  {"on": translate("services.planning", "before the entry date")})
         rec.removed_on, rec.removed_ref, rec.removal_reason = on, ref, why
         uow.audit("planning.remove", "planning_entry", rec.id, {"reference": ref, "reason": why})
         return uow.commit()
@@ -151,7 +163,8 @@ def _warnings(person: PersonFacts, title: TitleInfo, on: date, book: RuleBook, t
         report = check_eligibility(person, title, on, book, titles=titles, retirement_date=retire_on, ranks=ranks,
                                    labels=labels)
     except CanboError as exc:
-        return [w.PlanningWarning("loi_quy_dinh", "Không kiểm tra được điều kiện", "unknown", exc.message, "")]
+        return [w.PlanningWarning("loi_quy_dinh", translate("services.planning", "Conditions could not be checked"),
+                                  "unknown", exc.message, "")]
     for res in report.results:
         if res.code in documents or res.code == RULE_PLANNING or res.status not in ("fail", "unknown"):
             continue
@@ -163,6 +176,8 @@ def _warnings(person: PersonFacts, title: TitleInfo, on: date, book: RuleBook, t
         except CanboError:
             outcome = None
         if outcome is not None and outcome.remove_from_higher_planning:
-            out.append(w.PlanningWarning("phieu_tin_nhiem", "Kết quả lấy phiếu tín nhiệm", "fail",
-                                         f"Năm {latest.year}: {outcome.consequence_text}", outcome.legal_source))
+            out.append(w.PlanningWarning("phieu_tin_nhiem", "Kết quả lấy phiếu tín nhiệm", "fail",  # i18n: data
+                                         translate("services.planning", "In {year}: {consequence}").format(
+                                             year=latest.year, consequence=outcome.consequence_text),
+                                         outcome.legal_source))
     return out

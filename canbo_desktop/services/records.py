@@ -32,6 +32,7 @@ from canbo_desktop.domain.errors import Conflict, NotFound, PermissionDenied, Va
 from canbo_desktop.domain.names import parse_full_name
 from canbo_desktop.domain.text import clean_line, clean_multiline
 from canbo_desktop.domain.validation import normalise_cccd
+from canbo_desktop.i18n import translate
 
 CHILD_TABLES: dict[str, tuple[type[Any], type[Any]]] = {
     "training": (m.TrainingRecord, d.TrainingRow),
@@ -75,8 +76,10 @@ def _duplicate_ids(uow: UnitOfWork, c: d.Cadre) -> dict[str, str]:
         return {}
     o = others[0]
     if not allows(access.session_principal(uow.session), Op.READ, _unit_path(uow, o.unit_id)):
-        return {"id_number": "Số CCCD này đã có trong hồ sơ của một người thuộc đơn vị khác (ngoài phạm vi của anh/chị)."}
-    return {"id_number": f"Số CCCD này đã có trong hồ sơ của {o.full_name} ({o.unit_name})."}
+        return {"id_number": translate("services.records", "This CCCD number is already on the record of a person "
+                                       "of another unit (outside your scope).")}
+    return {"id_number": translate("services.records", "This CCCD number is already on the record of {name} ({unit})."
+                                   ).format(name=o.full_name, unit=o.unit_name)}
 
 
 def _unit_path(uow: UnitOfWork, unit_id: str) -> str:
@@ -114,15 +117,15 @@ def save_cadre_file(uowf: UowFactory, f: d.CadreFile, *, today: date | None = No
         errors = d.validate_cadre(c, today=today or date.today())
         errors.update(_duplicate_ids(uow, c))
         if errors:
-            raise ValidationError("Hồ sơ chưa lưu được: " + " ".join(errors.values()), errors)
+            raise ValidationError(translate("services.records", "The record could not be saved: {problems}").format(
+                problems=" ".join(errors.values())), errors)
         OrgUnitRepository(uow.session).get(c.owner_unit_id)
         if c.id:
             rec = CadreRepository(uow.session).record(c.id)
             if c.rev and rec.rev != c.rev:
-                raise Conflict(
-                    "Hồ sơ này vừa được người khác sửa (hoặc nhận từ đồng bộ) sau khi anh/chị mở nó. "
-                    "Hãy đóng và mở lại hồ sơ để xem bản mới nhất."
-                )
+                raise Conflict(translate(
+                    "services.records", "Someone else has changed this record (or it came in by sync) after you "
+                    "opened it. Close and reopen the record to see the latest version."))
         else:
             rec = m.CadreRecord(created_at=uow.now())
             uow.session.add(rec)
@@ -213,9 +216,11 @@ def list_trash(uowf: UowFactory) -> list[d.CadreSummary]:
 def purge_cadres(uowf: UowFactory, ids: list[str], *, role: str, typed_confirmation: str) -> ChangeSet:
     """Delete for good (admin only, from the trash, after typing XOA VINH VIEN). Leaves tombstones for sync."""
     if role != "admin":
-        raise PermissionDenied("Chỉ quản trị viên mới được xoá vĩnh viễn hồ sơ.")
-    if clean_line(typed_confirmation).upper() not in ("XOÁ VĨNH VIỄN", "XÓA VĨNH VIỄN", "XOA VINH VIEN"):
-        raise ValidationError("Hãy gõ đúng “XOÁ VĨNH VIỄN” để xác nhận.", {"confirmation": "chưa đúng"})
+        raise PermissionDenied(translate("services.records", "Only an administrator may delete records for good."))
+    if clean_line(typed_confirmation).upper() not in ("XOÁ VĨNH VIỄN", "XÓA VĨNH VIỄN",  # i18n: data
+                                                      "XOA VINH VIEN"):
+        raise ValidationError(translate("services.records", "Type “XOÁ VĨNH VIỄN” exactly to confirm."),
+                              {"confirmation": translate("services.records", "not right")})
     with uowf() as uow:
         principal = access.session_principal(uow.session)
         if not allows(principal, Op.PURGE):  # the caller's ``role`` is a hint; the logged-in user decides
@@ -223,7 +228,8 @@ def purge_cadres(uowf: UowFactory, ids: list[str], *, role: str, typed_confirmat
         for cid in ids:
             rec = CadreRepository(uow.session).record(cid)
             if rec.trashed_at is None:
-                raise ValidationError(f"“{rec.full_name}” chưa ở thùng rác: hãy xoá vào thùng rác trước.")
+                raise ValidationError(translate("services.records", "“{name}” is not in the trash: move it to the "
+                                                "trash first.").format(name=rec.full_name))
             for model, _cls in CHILD_TABLES.values():
                 for child in uow.session.scalars(select(model).where(model.cadre_id == cid)):
                     child.deleted = True
@@ -271,7 +277,8 @@ def apply_decision(uow: UnitOfWork, cadre_id: str, inp: DecisionInput) -> str:
     inp.title_text = clean_line(inp.title_text)
     rec = CadreRepository(uow.session).record(cadre_id)
     if rec.trashed_at is not None:
-        raise ValidationError("Hồ sơ đang ở thùng rác: khôi phục trước khi ghi quyết định.")
+        raise ValidationError(translate("services.records", "The record is in the trash: restore it before recording "
+                                        "a decision."))
     if inp.unit_id:
         inp.unit_name = _unit_name(uow, inp.unit_id)
     if inp.kind == "nang_bac" and not inp.grade_code:
@@ -316,13 +323,14 @@ def cancel_decision(uowf: UowFactory, decision_id: str, reason: str) -> ChangeSe
     """Cancel a decision and revert exactly what it did (refused if a later decision changed the same)."""
     reason = clean_multiline(reason)
     if not reason:
-        raise ValidationError("Nhập lý do huỷ quyết định.", {"reason": "bắt buộc"})
+        raise ValidationError(translate("services.records", "Enter the reason for cancelling the decision."),
+                              {"reason": translate("services.records", "required")})
     with uowf() as uow:
         dec = uow.session.get(m.DecisionRecord, decision_id)
         if dec is None or dec.deleted:
-            raise NotFound("Không tìm thấy quyết định.")
+            raise NotFound(translate("services.records", "Decision not found."))
         if dec.status == "cancelled":
-            raise ValidationError("Quyết định này đã bị huỷ trước đó.")
+            raise ValidationError(translate("services.records", "This decision was already cancelled."))
         fields = set(dec.changes.get("cadre", {}))
         later = uow.session.scalars(select(m.DecisionRecord).where(
             m.DecisionRecord.cadre_id == dec.cadre_id, m.DecisionRecord.status == "active",
@@ -332,10 +340,10 @@ def cancel_decision(uowf: UowFactory, decision_id: str, reason: str) -> ChangeSe
             if other.effective_date == dec.effective_date and other.id < dec.id:
                 continue  # recorded earlier on the same day: not "later"
             if fields & set(other.changes.get("cadre", {})):
-                raise Conflict(
-                    f"Không huỷ được: quyết định sau số {other.number} ({KIND_LABELS.get(other.kind, other.kind)}) "
-                    "đã thay đổi cùng thông tin. Hãy huỷ quyết định đó trước."
-                )
+                raise Conflict(translate(
+                    "services.records", "Cannot cancel: the later decision no. {number} ({kind}) changed the same "
+                    "information. Cancel that decision first.").format(
+                    number=other.number, kind=KIND_LABELS.get(other.kind, other.kind)))
         rec = CadreRepository(uow.session).record(dec.cadre_id)
         for k, v in dec.previous.get("cadre", {}).items():
             setattr(rec, k, _from_json(k, v))
@@ -379,20 +387,23 @@ def prepare_photo(data: bytes) -> bytes:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     if len(data) > MAX_PHOTO_BYTES:
-        raise ValidationError("Tệp ảnh quá lớn (tối đa 15 MB).", {"photo": "quá lớn"})
+        raise ValidationError(translate("services.records", "The photo file is too large (at most 15 MB)."),
+                              {"photo": translate("services.records", "too large")})
     try:
         with Image.open(io.BytesIO(data)) as img:
             img.verify()
         with Image.open(io.BytesIO(data)) as img:
             if img.width * img.height > 60_000_000:
-                raise ValidationError("Ảnh có kích thước điểm ảnh quá lớn.", {"photo": "quá lớn"})
+                raise ValidationError(translate("services.records", "The photo has too many pixels."),
+                                      {"photo": translate("services.records", "too large")})
             upright = ImageOps.exif_transpose(img).convert("RGB")
             fitted = ImageOps.fit(upright, PHOTO_PIXELS, method=Image.Resampling.LANCZOS, centering=(0.5, 0.35))
             out = io.BytesIO()
             fitted.save(out, "JPEG", quality=88, optimize=True)
             return out.getvalue()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError("Tệp đã chọn không phải là ảnh (JPEG, PNG…) hoặc đã hỏng.", {"photo": "không phải ảnh"}) from exc
+        raise ValidationError(translate("services.records", "The chosen file is not a picture (JPEG, PNG…) or is "
+                                        "damaged."), {"photo": translate("services.records", "not a picture")}) from exc
 
 
 def set_photo(uowf: UowFactory, cadre_id: str, data: bytes | None, taken_on: date | None) -> ChangeSet:

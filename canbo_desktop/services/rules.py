@@ -21,6 +21,7 @@ from canbo_desktop.domain.changes import ChangeSet
 from canbo_desktop.domain.errors import PermissionDenied, ValidationError
 from canbo_desktop.domain.rules import RuleBook, RuleVersion, parse_rule_document
 from canbo_desktop.domain.text import clean_line, clean_multiline, nfc
+from canbo_desktop.i18n import translate
 
 EDIT_ROLES = ("admin",)
 
@@ -32,7 +33,8 @@ def _shipped(folder: str) -> tuple[RuleVersion, ...]:
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ValidationError(f"Tệp quy định {path.name} bị hỏng: {exc}") from exc
+            raise ValidationError(translate("services.rules", "The rule file {name} is damaged: {error}").format(
+                name=path.name, error=exc)) from exc
         out.extend(parse_rule_document(doc))
     return tuple(out)
 
@@ -80,25 +82,28 @@ def _same_shape(new: Any, old: Any, where: str) -> None:
     """An edited value must keep the shape of the shipped one (the engines read it blindly)."""
     if isinstance(old, Mapping):
         if not isinstance(new, Mapping):
-            raise ValidationError(f"«{where}» phải là một nhóm tham số.")
+            raise ValidationError(translate("services.rules", "«{where}» must be a group of parameters.").format(
+                where=where))
         missing = sorted(set(old) - set(new))
         if missing:
-            raise ValidationError(f"«{where}» thiếu tham số: {', '.join(missing)}.")
+            raise ValidationError(translate("services.rules", "«{where}» lacks parameters: {missing}.").format(
+                where=where, missing=", ".join(missing)))
         for k in old:
             _same_shape(new[k], old[k], f"{where}.{k}" if where else str(k))
     elif isinstance(old, bool):
         if not isinstance(new, bool):
-            raise ValidationError(f"«{where}» phải là đúng/sai (true/false).")
+            raise ValidationError(translate("services.rules", "«{where}» must be yes/no (true/false).").format(
+                where=where))
     elif isinstance(old, int | float):
         if isinstance(new, bool) or not isinstance(new, int | float):
-            raise ValidationError(f"«{where}» phải là một số.")
+            raise ValidationError(translate("services.rules", "«{where}» must be a number.").format(where=where))
         if new < 0:
-            raise ValidationError(f"«{where}» không được âm.")
+            raise ValidationError(translate("services.rules", "«{where}» must not be negative.").format(where=where))
     elif isinstance(old, list):
         if not isinstance(new, list):
-            raise ValidationError(f"«{where}» phải là một danh sách.")
+            raise ValidationError(translate("services.rules", "«{where}» must be a list.").format(where=where))
     elif isinstance(old, str) and not isinstance(new, str):
-        raise ValidationError(f"«{where}» phải là chữ.")
+        raise ValidationError(translate("services.rules", "«{where}» must be text.").format(where=where))
 
 
 def _nfc_tree(value: Any) -> Any:
@@ -125,15 +130,17 @@ def save_rule_version(
     """Add a version of ``key`` in force from ``valid_from`` (admin only). Results for earlier dates keep
     the version that was in force then. Returns the new version's id and the change set."""
     if role not in EDIT_ROLES:
-        raise PermissionDenied("Chỉ quản trị viên mới được sửa quy định.")
+        raise PermissionDenied(translate("services.rules", "Only an administrator may edit the rules."))
     shipped = [v for v in shipped_versions() if v.key == key]
     if not shipped:
-        raise ValidationError(f"Không có quy định «{key}».")
+        raise ValidationError(translate("services.rules", "There is no rule «{key}».").format(key=key))
     source = clean_line(legal_source)
     if not source:
-        raise ValidationError("Ghi căn cứ pháp lý (số, ngày văn bản) của phiên bản mới.", {"legal_source": "bắt buộc"})
+        raise ValidationError(translate("services.rules", "Enter the legal basis (document number and date) of the "
+                                        "new version."), {"legal_source": translate("services.rules", "required")})
     if valid_to is not None and valid_to < valid_from:
-        raise ValidationError("Ngày hết hiệu lực phải sau ngày hiệu lực.", {"valid_to": "trước ngày hiệu lực"})
+        raise ValidationError(translate("services.rules", "The end date must be after the start date."),
+                              {"valid_to": translate("services.rules", "before the start date")})
     reference = RuleBook(shipped).find(key, valid_from) or shipped[-1]
     _same_shape(params, reference.params, "")
     version = RuleVersion(key=key, valid_from=valid_from, valid_to=valid_to, params=_nfc_tree(dict(params)),
@@ -148,7 +155,7 @@ def save_rule_version(
 def withdraw_rule_version(uowf: UowFactory, version_id: str, *, role: str) -> ChangeSet:
     """Withdraw an admin's version (the shipped defaults cannot be withdrawn, only superseded)."""
     if role not in EDIT_ROLES:
-        raise PermissionDenied("Chỉ quản trị viên mới được sửa quy định.")
+        raise PermissionDenied(translate("services.rules", "Only an administrator may edit the rules."))
     with uowf() as uow:
         RuleSetRepository(uow.session).withdraw(version_id)
         uow.audit("rule.withdraw", "rule_set", version_id)

@@ -15,6 +15,7 @@ from canbo_desktop.domain.access import ROLES as ROLES
 from canbo_desktop.domain.access import check_password_rules
 from canbo_desktop.domain.errors import AlreadyInitialised, ValidationError
 from canbo_desktop.domain.text import clean_line
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.refdata import load_reference_data
 from canbo_desktop.services.security import hash_password
 
@@ -66,20 +67,20 @@ def init_office(
     user = clean_line(admin_user)
     errors = {}
     if not code:
-        errors["office_code"] = "Thiếu mã đơn vị."
+        errors["office_code"] = translate("services.setup", "The office code is missing.")
     if not name:
-        errors["office_name"] = "Thiếu tên đơn vị."
+        errors["office_name"] = translate("services.setup", "The office name is missing.")
     if not user:
-        errors["admin_user"] = "Thiếu tên đăng nhập của quản trị viên."
+        errors["admin_user"] = translate("services.setup", "The administrator's user name is missing.")
     if errors:
-        raise ValidationError("Thông tin khởi tạo chưa đủ: " + " ".join(errors.values()), errors)
+        raise ValidationError(translate("services.setup", "The setup information is incomplete: {problems}").format(
+            problems=" ".join(errors.values())), errors)
     check_password(password)
     with uowf() as uow:
         if is_initialised(uow):
-            raise AlreadyInitialised(
-                "Cơ sở dữ liệu này đã được khởi tạo cho một đơn vị; lệnh không thay đổi gì. "
-                "Muốn làm lại, hãy dùng một tệp mới."
-            )
+            raise AlreadyInitialised(translate(
+                "services.setup", "This database has already been set up for an office; the command changed "
+                "nothing. To start again, use a new file."))
         node_id = new_id()
         unit = uow.session.scalars(select(OrgUnitRecord).where(OrgUnitRecord.code == code)).first()
         now = datetime.now().replace(microsecond=0)

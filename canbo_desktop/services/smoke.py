@@ -16,12 +16,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from canbo_desktop import paths
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.cadres import search_cadres
 from canbo_desktop.services.database import open_database
 from canbo_desktop.services.demo import create_demo_database
 from canbo_desktop.services.pdf.fonts import SERIF, SERIF_BOLD, register_fonts
 
-SAMPLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Nguyễn Thị Hồng Nhung, Đặng Quốc Việt"
+SAMPLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Nguyễn Thị Hồng Nhung, Đặng Quốc Việt"  # i18n: data (PDF text)
 # Data folders the program reads at run time; a build without one of them is broken.
 REQUIRED_RESOURCES = ("fonts/LiberationSerif-Regular.ttf", "fonts/OFL-Liberation.txt", "codelists/titles.json",
                       "rules/retirement_age.json", "icons/canbo-desktop.svg", "icons/canbo-desktop.png")
@@ -53,7 +54,8 @@ def run_smoke(folder: Path | None = None) -> dict[str, Any]:
     ``result["path"]``."""
     missing = missing_resources()
     if missing:
-        raise FileNotFoundError(f"Thiếu tệp dữ liệu của chương trình: {', '.join(missing)} (trong {paths.resources_dir()})")
+        raise FileNotFoundError(translate("services.smoke", "Program data files are missing: {files} (in {folder})"
+                                          ).format(files=", ".join(missing), folder=paths.resources_dir()))
     work = Path(folder or tempfile.mkdtemp(prefix="canbo-smoke-"))
     db_path = work / "smoke.db"
     db = open_database(str(db_path), create=True)
@@ -68,7 +70,7 @@ def run_smoke(folder: Path | None = None) -> dict[str, Any]:
     c.setFont(SERIF_BOLD, 13)
     c.drawString(72, 780, unicodedata.normalize("NFC", SAMPLE))
     c.setFont(SERIF, 12)
-    c.drawString(72, 760, f"Tìm thấy: {found[0].full_name if found else '—'}")
+    c.drawString(72, 760, f"Tìm thấy: {found[0].full_name if found else '—'}")  # i18n: data (PDF text)
     c.save()
     return {
         "database": db.migration,

@@ -34,6 +34,7 @@ from canbo_desktop.domain.changes import ChangeSet
 from canbo_desktop.domain.dates import add_months
 from canbo_desktop.domain.errors import PermissionDenied, ValidationError
 from canbo_desktop.domain.text import clean_line
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.rules import rule_book
 
 DEFAULT_UPDATE_MONTHS = 60
@@ -42,7 +43,8 @@ UPDATE_SETTING = "update_training_months"
 
 def _need(role: str) -> None:
     if role not in w.ENTRY_ROLES:
-        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được cập nhật đào tạo, bồi dưỡng.")
+        raise PermissionDenied(translate("services.training", "Only an officer, the head of office or an "
+                                         "administrator may update training."))
 
 
 class _Kinds:
@@ -89,29 +91,34 @@ def create_course(uowf: UowFactory, course: w.CourseInput, *, role: str) -> tupl
     name, organiser, certificate = clean_line(course.name), clean_line(course.organiser), clean_line(course.certificate)
     errors: dict[str, str] = {}
     if not name:
-        errors["name"] = "Nhập tên khoá đào tạo, bồi dưỡng."
+        errors["name"] = translate("services.training", "Enter the name of the training course.")
     if course.start_date and course.end_date and course.end_date < course.start_date:
-        errors["end_date"] = "Ngày kết thúc trước ngày bắt đầu."
+        errors["end_date"] = translate("services.training", "The end date is before the start date.")
     with uowf() as uow:
         kinds = _Kinds(uow)
         if course.kind not in kinds.items:
-            errors["kind"] = "Chọn loại đào tạo, bồi dưỡng."
+            errors["kind"] = translate("services.training", "Choose the kind of training.")
         elif course.level_code:
             items = {i.code: i for i in kinds.levels(course.kind)}
             chosen = items.get(course.level_code)
             if chosen is None:
-                errors["level_code"] = f"Trình độ «{course.level_code}» không thuộc loại «{kinds.label(course.kind)}»."
+                errors["level_code"] = translate("services.training", "The level «{level}» does not belong to the "
+                                                 "kind «{kind}».").format(level=course.level_code,
+                                                                          kind=kinds.label(course.kind))
             elif not certificate:
                 certificate = chosen.name
             else:
                 stated = w.resolve_level(certificate, list(items.values()))
                 if stated is not None and stated.code != chosen.code:
-                    errors["certificate"] = (f"Văn bằng «{certificate}» ghi trình độ «{stated.name}», khác trình độ "
-                                             f"đã chọn «{chosen.name}».")
+                    errors["certificate"] = translate("services.training", "The certificate «{certificate}» states "
+                                                      "the level «{stated}», not the chosen level «{chosen}»."
+                                                      ).format(certificate=certificate, stated=stated.name,
+                                                               chosen=chosen.name)
                 elif stated is None:
                     certificate = f"{certificate} ({chosen.name})"
         if errors:
-            raise ValidationError("Chưa tạo được khoá học: " + " ".join(errors.values()), errors)
+            raise ValidationError(translate("services.training", "The course could not be created: {problems}"
+                                            ).format(problems=" ".join(errors.values())), errors)
         rec = m.TrainingCourseRecord(name=name, kind=course.kind, organiser=organiser, start_date=course.start_date,
                                      end_date=course.end_date, certificate=certificate)
         uow.session.add(rec)
@@ -141,8 +148,12 @@ def course_view(uowf: UowFactory, course_id: str) -> w.CourseView:
         c = repo.course_record(course_id)
         if repo.outside_scope([course_id]):
             scope = access.session_principal(uow.session).scope_name
-            raise AccessDenied(f"Bạn không có quyền xem khoá «{c.name}»: người học đều thuộc đơn vị khác"
-                               + (f", ngoài phạm vi của anh/chị ({scope})." if scope else "."))
+            if scope:
+                raise AccessDenied(translate("services.training", "You may not view the course «{name}»: its people "
+                                             "all belong to other units, outside your scope ({scope}).").format(
+                    name=c.name, scope=scope))
+            raise AccessDenied(translate("services.training", "You may not view the course «{name}»: its people all "
+                                         "belong to other units.").format(name=c.name))
         return _view(_Kinds(uow), c, repo.enrolments([course_id]).get(course_id, ()))
 
 
@@ -155,7 +166,8 @@ def enrol(uowf: UowFactory, course_id: str, cadre_ids: Sequence[str], *, role: s
     end date until completion. A person already enrolled is refused (with the names)."""
     _need(role)
     if not cadre_ids:
-        raise ValidationError("Chưa chọn người học.", {"cadre_ids": "trống"})
+        raise ValidationError(translate("services.training", "No people chosen."),
+                              {"cadre_ids": translate("services.training", "empty")})
     with uowf() as uow:
         repo = TrainingRepository(uow.session)
         c = repo.course_record(course_id)
@@ -164,7 +176,8 @@ def enrol(uowf: UowFactory, course_id: str, cadre_ids: Sequence[str], *, role: s
         already = repo.enrolled_ids(course_id)
         twice = [records[cid].full_name for cid in records if cid in already]
         if twice:
-            raise ValidationError("Đã có trong khoá học: " + ", ".join(twice) + ".", {"cadre_ids": "đã có"})
+            raise ValidationError(translate("services.training", "Already in the course: {names}.").format(
+                names=", ".join(twice)), {"cadre_ids": translate("services.training", "already there")})
         positions = repo.next_positions(list(records))
         mode = "boi_duong" if c.kind in w.SHORT_COURSE_KINDS else ""
         for cid in records:
@@ -182,7 +195,8 @@ def complete_training(uowf: UowFactory, training_ids: Sequence[str], completed_o
     level says so (see the module docstring)."""
     _need(role)
     if completed_on is None:
-        raise ValidationError("Nhập ngày hoàn thành.", {"completed_on": "bắt buộc"})
+        raise ValidationError(translate("services.training", "Enter the completion date."),
+                              {"completed_on": translate("services.training", "required")})
     with uowf() as uow:
         repo = TrainingRepository(uow.session)
         kinds = _Kinds(uow)
@@ -192,12 +206,14 @@ def complete_training(uowf: UowFactory, training_ids: Sequence[str], completed_o
         for tid in dict.fromkeys(training_ids):
             t = repo.training_record(tid)
             if t.course_id is None:
-                raise ValidationError("Dòng đào tạo này không thuộc khoá học nào: sửa trong hồ sơ cán bộ.")
+                raise ValidationError(translate("services.training", "This training line belongs to no course: edit it in "
+                                                "the person's record."))
             c = repo.course_record(t.course_id)
             courses.add(c.id)
             if c.start_date is not None and completed_on < c.start_date:
-                raise ValidationError(f"Ngày hoàn thành trước ngày khai giảng khoá «{c.name}».",
-                                      {"completed_on": "trước ngày bắt đầu"})
+                raise ValidationError(translate("services.training", "The completion date is before the start of "
+                                                "the course «{name}».").format(name=c.name),
+                                      {"completed_on": translate("services.training", "before the start date")})
             cert = clean_line(certificate) if certificate is not None else c.certificate
             level = _level_of(kinds, c.kind, cert) or _level_of(kinds, c.kind, c.certificate)
             t.to_date = completed_on.isoformat()
@@ -225,9 +241,11 @@ def withdraw(uowf: UowFactory, training_id: str, *, role: str) -> ChangeSet:
     with uowf() as uow:
         t = TrainingRepository(uow.session).training_record(training_id)
         if t.course_id is None:
-            raise ValidationError("Dòng đào tạo này không thuộc khoá học nào: sửa trong hồ sơ cán bộ.")
+            raise ValidationError(translate("services.training", "This training line belongs to no course: edit it in "
+                                            "the person's record."))
         if t.to_date:
-            raise ValidationError("Người này đã hoàn thành khoá học: không rút tên được.")
+            raise ValidationError(translate("services.training", "This person has completed the course: they cannot "
+                                            "be withdrawn."))
         t.deleted = True
         return uow.commit()
 

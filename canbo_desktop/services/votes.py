@@ -22,6 +22,7 @@ from canbo_desktop.domain.rules.retirement import retirement
 from canbo_desktop.domain.rules.terms import retirement_notice_dates
 from canbo_desktop.domain.rules.votes import RULE_KEY, assess_vote
 from canbo_desktop.domain.text import clean_line, clean_multiline
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.rules import rule_book
 
 
@@ -32,12 +33,14 @@ def record_vote(uowf: UowFactory, unit_id: str, held_on: date, convened: int, pr
     ballots ≤ present, nobody twice, every person on file). Returns (vote id, changes); read the quorum
     and the consequences with :func:`vote_view`."""
     if role not in w.ENTRY_ROLES:
-        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được ghi kết quả lấy phiếu tín nhiệm.")
+        raise PermissionDenied(translate("services.votes", "Only an officer, the head of office or an administrator "
+                                         "may record the results of a confidence vote."))
     errors = w.validate_vote(convened, present, rows)
     if held_on is None:
-        errors["held_on"] = "Nhập ngày lấy phiếu."
+        errors["held_on"] = translate("services.votes", "Enter the date of the vote.")
     if errors:
-        raise ValidationError("Kết quả lấy phiếu chưa lưu được: " + " ".join(errors.values()), errors)
+        raise ValidationError(translate("services.votes", "The vote results could not be saved: {problems}").format(
+            problems=" ".join(errors.values())), errors)
     with uowf() as uow:
         OrgUnitRepository(uow.session).get(unit_id)
         cadres = CadreRepository(uow.session)
@@ -89,8 +92,9 @@ def vote_view(uowf: UowFactory, vote_id: str) -> w.VoteView:
         quorum_text = voted[0].reasons[0] if voted[0].reasons else ""
     else:
         version = book.version(RULE_KEY, held_on)
-        quorum_text = (f"Có mặt {present}/{convened} người được triệu tập (tối thiểu "
-                       f"{version.params.get('quorum_fraction')}); không ai thuộc diện lấy phiếu.")
+        quorum_text = translate("services.votes", "{present}/{convened} convened people present (minimum "
+                                "{minimum}); nobody is subject to the vote.").format(
+            present=present, convened=convened, minimum=version.params.get('quorum_fraction'))
     return w.VoteView(vid, unit.id, unit.name, held_on, convened, present, quorum_ok, quorum_text, note,
                       tuple(rows), book.version(RULE_KEY, held_on).legal_source)
 

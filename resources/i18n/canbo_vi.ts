@@ -6200,6 +6200,1045 @@ Gõ “{words}” để xác nhận:</translation>
         </message>
     </context>
     <context>
+        <name>cli.audit</name>
+        <message>
+            <source>no office yet</source>
+            <translation>chưa có văn phòng nào</translation>
+        </message>
+        <message>
+            <source>No log received from “{text}”. Received from: {known}.</source>
+            <translation>Không có nhật ký nào nhận từ “{text}”. Đã nhận từ: {known}.</translation>
+        </message>
+        <message>
+            <source>Error: {message}</source>
+            <translation>Lỗi: {message}</translation>
+        </message>
+        <message>
+            <source>--limit must be a positive number.</source>
+            <translation>--limit phải là số dương.</translation>
+        </message>
+        <message>
+            <source>start date</source>
+            <translation>ngày bắt đầu</translation>
+        </message>
+        <message>
+            <source>end date</source>
+            <translation>ngày kết thúc</translation>
+        </message>
+        <message>
+            <source>The start date {d_from:%d/%m/%Y} is after the end date {d_to:%d/%m/%Y}.</source>
+            <translation>Ngày bắt đầu {d_from:%d/%m/%Y} sau ngày kết thúc {d_to:%d/%m/%Y}.</translation>
+        </message>
+        <message>
+            <source>No entries match the filter.</source>
+            <translation>Không có mục nào khớp bộ lọc.</translation>
+        </message>
+        <message>
+            <source>{name:40} {packages:&gt;5} packages  {node_id}</source>
+            <translation>{name:40} {packages:&gt;5} gói  {node_id}</translation>
+        </message>
+        <message>
+            <source>No office's audit log has been received through a sync package yet.</source>
+            <translation>Chưa nhận nhật ký thao tác của văn phòng nào qua gói đồng bộ.</translation>
+        </message>
+        <message>
+            <source>audit log: check its integrity, view it with filters</source>
+            <translation>nhật ký thao tác: kiểm tra tính toàn vẹn, xem theo bộ lọc</translation>
+        </message>
+        <message>
+            <source>check the hash chain of the log (finds rows changed, deleted or inserted)</source>
+            <translation>kiểm tra chuỗi mã băm của nhật ký (phát hiện dòng bị sửa, xoá, chèn)</translation>
+        </message>
+        <message>
+            <source>the log received from this office (name or node ID; see: canbo audit sources)</source>
+            <translation>nhật ký nhận từ văn phòng này (tên hoặc mã nút; xem: canbo audit sources)</translation>
+        </message>
+        <message>
+            <source>print the result as JSON</source>
+            <translation>in kết quả dạng JSON</translation>
+        </message>
+        <message>
+            <source>list the log entries (newest first)</source>
+            <translation>liệt kê các mục nhật ký (mới nhất trước)</translation>
+        </message>
+        <message>
+            <source>who did it</source>
+            <translation>người thực hiện</translation>
+        </message>
+        <message>
+            <source>action (insert, update, delete, export, print, view_sensitive…; “appointment.” for every action starting so)</source>
+            <translation>thao tác (insert, update, delete, export, print, view_sensitive…; “appointment.” cho mọi thao tác bắt đầu như vậy)</translation>
+        </message>
+        <message>
+            <source>kind of object (cadre, report, appointment_procedure…)</source>
+            <translation>loại đối tượng (cadre, report, appointment_procedure…)</translation>
+        </message>
+        <message>
+            <source>object ID</source>
+            <translation>mã đối tượng</translation>
+        </message>
+        <message>
+            <source>from date (YYYY-MM-DD or dd/mm/yyyy)</source>
+            <translation>từ ngày (YYYY-MM-DD hoặc dd/mm/yyyy)</translation>
+        </message>
+        <message>
+            <source>to date (that day included)</source>
+            <translation>đến ngày (kể cả ngày đó)</translation>
+        </message>
+        <message>
+            <source>maximum number of entries (default 200)</source>
+            <translation>số mục tối đa (mặc định 200)</translation>
+        </message>
+        <message>
+            <source>the offices that sent their audit log with a sync package</source>
+            <translation>các văn phòng đã gửi nhật ký thao tác kèm gói đồng bộ</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli.backup</name>
+        <message>
+            <source>A PostgreSQL database is backed up on the server (pg_dump); this command is only for SQLite files.</source>
+            <translation>Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump); lệnh này chỉ dùng cho tệp SQLite.</translation>
+        </message>
+        <message>
+            <source>No backups yet.</source>
+            <translation>Chưa có bản sao lưu nào.</translation>
+        </message>
+        <message>
+            <source>Restoring replaces the current database with the backup: add --yes to confirm.</source>
+            <translation>Khôi phục sẽ thay cơ sở dữ liệu hiện tại bằng bản sao lưu: thêm --yes để xác nhận.</translation>
+        </message>
+        <message>
+            <source>Replace the database “{db_file}” with the backup “{name}”?
+The current one is kept beside it. Type “yes” to agree: </source>
+            <translation>Thay cơ sở dữ liệu “{db_file}” bằng bản sao lưu “{name}”?
+Bản hiện tại sẽ được giữ lại bên cạnh. Gõ “co” để đồng ý: </translation>
+        </message>
+        <message>
+            <source>Cancelled, the database is unchanged.</source>
+            <translation>Đã huỷ, cơ sở dữ liệu không đổi.</translation>
+        </message>
+        <message>
+            <source>back up and restore the database</source>
+            <translation>sao lưu và khôi phục cơ sở dữ liệu</translation>
+        </message>
+        <message>
+            <source>make a backup now (in the backups folder beside the data file)</source>
+            <translation>tạo một bản sao lưu ngay (trong thư mục backups cạnh tệp dữ liệu)</translation>
+        </message>
+        <message>
+            <source>reason written in the file name (default: manual)</source>
+            <translation>lý do ghi vào tên tệp (mặc định: thủ công)</translation>
+        </message>
+        <message>
+            <source>print the result as JSON</source>
+            <translation>in kết quả dạng JSON</translation>
+        </message>
+        <message>
+            <source>the backups, newest first</source>
+            <translation>các bản sao lưu, mới nhất trước</translation>
+        </message>
+        <message>
+            <source>restore from a backup (the current one is kept)</source>
+            <translation>khôi phục từ một bản sao lưu (giữ lại bản hiện tại)</translation>
+        </message>
+        <message>
+            <source>file name in the backups folder or path of a backup file</source>
+            <translation>tên tệp trong thư mục backups hoặc đường dẫn tệp sao lưu</translation>
+        </message>
+        <message>
+            <source>do not ask again</source>
+            <translation>không hỏi lại</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli.common</name>
+        <message>
+            <source>the following arguments are required</source>
+            <translation>thiếu tham số bắt buộc</translation>
+        </message>
+        <message>
+            <source>unrecognized arguments</source>
+            <translation>tham số không nhận ra</translation>
+        </message>
+        <message>
+            <source>invalid choice</source>
+            <translation>lựa chọn không hợp lệ</translation>
+        </message>
+        <message>
+            <source>expected one argument</source>
+            <translation>cần một giá trị</translation>
+        </message>
+        <message>
+            <source>invalid int value</source>
+            <translation>không phải số nguyên</translation>
+        </message>
+        <message>
+            <source>argument </source>
+            <translation>tham số </translation>
+        </message>
+        <message>
+            <source>{prog}: error: {message}
+</source>
+            <translation>{prog}: lỗi: {message}
+</translation>
+        </message>
+        <message>
+            <source>No password: set the CANBO_PASSWORD environment variable or run the command in a terminal window to type it.</source>
+            <translation>Chưa có mật khẩu: đặt biến môi trường CANBO_PASSWORD hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.</translation>
+        </message>
+        <message>
+            <source>Password: </source>
+            <translation>Mật khẩu: </translation>
+        </message>
+        <message>
+            <source>Repeat the password: </source>
+            <translation>Nhập lại mật khẩu: </translation>
+        </message>
+        <message>
+            <source>The two passwords do not match.</source>
+            <translation>Hai lần nhập mật khẩu không khớp.</translation>
+        </message>
+        <message>
+            <source>Note: the installed program ignores the CANBO_CLI_TRUST variable; logging in with a password is required.</source>
+            <translation>Lưu ý: bản cài đặt bỏ qua biến CANBO_CLI_TRUST; cần đăng nhập bằng mật khẩu.</translation>
+        </message>
+        <message>
+            <source>There is no user “{name}” in this database: choose the account with --user or the CANBO_USER variable (default: admin).</source>
+            <translation>Không có người dùng “{name}” trong cơ sở dữ liệu này: chọn tài khoản bằng --user hoặc biến CANBO_USER (mặc định: admin).</translation>
+        </message>
+        <message>
+            <source>Note: the account is using a temporary password; change it in the program (File → Change password…).</source>
+            <translation>Lưu ý: tài khoản đang dùng mật khẩu tạm; hãy đổi mật khẩu trong chương trình (Tệp → Đổi mật khẩu…).</translation>
+        </message>
+        <message>
+            <source>{what} «{text}» is not valid (YYYY-MM-DD or dd/mm/yyyy).</source>
+            <translation>{what} «{text}» không hợp lệ (dạng YYYY-MM-DD hoặc dd/mm/yyyy).</translation>
+        </message>
+        <message>
+            <source>{what} is missing.</source>
+            <translation>Thiếu {what}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli.dossier</name>
+        <message>
+            <source>form: bnv = 2C-BNV/2008 (default), tctw = 2C/TCTW-98</source>
+            <translation>mẫu: bnv = 2C-BNV/2008 (mặc định), tctw = 2C/TCTW-98</translation>
+        </message>
+        <message>
+            <source>{what} «{path}» is a folder; a .pdf file path is needed.</source>
+            <translation>{what} «{path}» là một thư mục; cần đường dẫn tệp .pdf.</translation>
+        </message>
+        <message>
+            <source>The folder «{parent}» does not exist.</source>
+            <translation>Thư mục «{parent}» không tồn tại.</translation>
+        </message>
+        <message>
+            <source>Give one person's ID (PERSON_ID) or --unit UNIT_CODE, not both.</source>
+            <translation>Cho mã một người (PERSON_ID) hoặc --unit MÃ_ĐƠN_VỊ, không cho cả hai.</translation>
+        </message>
+        <message>
+            <source>--out FILE.pdf is missing.</source>
+            <translation>Thiếu --out TỆP.pdf.</translation>
+        </message>
+        <message>
+            <source>Printed the CV of {full_name} ({pages} pages): {out}</source>
+            <translation>Đã in sơ yếu lý lịch của {full_name} ({pages} trang): {out}</translation>
+        </message>
+        <message>
+            <source>--out-dir FOLDER (one file per person) or --merged FILE.pdf (one merged file) is missing.</source>
+            <translation>Thiếu --out-dir THƯ_MỤC (mỗi người một tệp) hoặc --merged TỆP.pdf (một tệp gộp).</translation>
+        </message>
+        <message>
+            <source>Unit «{unit}» has no cadres.</source>
+            <translation>Đơn vị «{unit}» không có cán bộ nào.</translation>
+        </message>
+        <message>
+            <source>Printed {done}/{total} CVs in {seconds:.1f} seconds into {merged}.</source>
+            <translation>Đã in {done}/{total} sơ yếu lý lịch trong {seconds:.1f} giây vào {merged}.</translation>
+        </message>
+        <message>
+            <source>Printed {done}/{total} CVs in {seconds:.1f} seconds into the folder {out_dir}.</source>
+            <translation>Đã in {done}/{total} sơ yếu lý lịch trong {seconds:.1f} giây vào thư mục {out_dir}.</translation>
+        </message>
+        <message>
+            <source>  Could not print {cid}: {err}</source>
+            <translation>  Không in được {cid}: {err}</translation>
+        </message>
+        <message>
+            <source>dossier date</source>
+            <translation>ngày lập hồ sơ</translation>
+        </message>
+        <message>
+            <source>Printed the {verb} dossier of {cadre_name} – {post} ({pages} pages): {out}</source>
+            <translation>Đã in hồ sơ {verb} {cadre_name} – {post} ({pages} trang): {out}</translation>
+        </message>
+        <message>
+            <source>Still missing: {items}</source>
+            <translation>Còn thiếu: {items}</translation>
+        </message>
+        <message>
+            <source>print the 2C CV and the appointment dossier (PDF)</source>
+            <translation>in sơ yếu lý lịch 2C và hồ sơ bổ nhiệm (PDF)</translation>
+        </message>
+        <message>
+            <source>the 2C CV of one person, or of a whole unit</source>
+            <translation>sơ yếu lý lịch mẫu 2C của một người, hoặc của cả một đơn vị</translation>
+        </message>
+        <message>
+            <source>cadre ID (see «canbo cadres search»)</source>
+            <translation>mã cán bộ (xem «canbo cadres search»)</translation>
+        </message>
+        <message>
+            <source>PDF file (one person)</source>
+            <translation>tệp PDF (một người)</translation>
+        </message>
+        <message>
+            <source>unit code: print for everyone of the unit and its sub-units</source>
+            <translation>mã đơn vị: in cho mọi người của đơn vị và các đơn vị trực thuộc</translation>
+        </message>
+        <message>
+            <source>folder: one PDF file per person</source>
+            <translation>thư mục: mỗi người một tệp PDF</translation>
+        </message>
+        <message>
+            <source>one merged PDF file, with a table of contents by person</source>
+            <translation>một tệp PDF gộp, có mục lục theo người</translation>
+        </message>
+        <message>
+            <source>only the people of that unit itself</source>
+            <translation>chỉ người của chính đơn vị đó</translation>
+        </message>
+        <message>
+            <source>number of parallel printing processes (default: every CPU core)</source>
+            <translation>số tiến trình in song song (mặc định: mọi lõi CPU)</translation>
+        </message>
+        <message>
+            <source>do not show progress</source>
+            <translation>không in tiến độ</translation>
+        </message>
+        <message>
+            <source>print the result as JSON</source>
+            <translation>in kết quả dạng JSON</translation>
+        </message>
+        <message>
+            <source>the appointment dossier of a procedure: submission, minutes, CV, evaluation, document list, draft decision</source>
+            <translation>hồ sơ bổ nhiệm của một quy trình: tờ trình, biên bản, sơ yếu lý lịch, đánh giá, danh mục hồ sơ, dự thảo quyết định</translation>
+        </message>
+        <message>
+            <source>appointment procedure ID</source>
+            <translation>mã quy trình bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>PDF file</source>
+            <translation>tệp PDF</translation>
+        </message>
+        <message>
+            <source>dossier date (YYYY-MM-DD or dd/mm/yyyy; default today)</source>
+            <translation>ngày lập hồ sơ (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay)</translation>
+        </message>
+        <message>
+            <source>take the document numbers (submission, decision) from the issuing body's register</source>
+            <translation>lấy số văn bản (tờ trình, quyết định) từ sổ theo dõi của cơ quan ban hành</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli.importing</name>
+        <message>
+            <source>File «{file}» not found.</source>
+            <translation>Không tìm thấy tệp «{file}».</translation>
+        </message>
+        <message>
+            <source>The folder «{parent}» does not exist.</source>
+            <translation>Thư mục «{parent}» không tồn tại.</translation>
+        </message>
+        <message>
+            <source>Would import (dry run, nothing written): {inserted} new, {updated} updated, {unchanged} unchanged, {rejected} rows with errors.</source>
+            <translation>Sẽ nhập (chạy thử, chưa ghi gì): {inserted} thêm mới, {updated} cập nhật, {unchanged} không đổi, {rejected} dòng lỗi.</translation>
+        </message>
+        <message>
+            <source>Imported: {inserted} new, {updated} updated, {unchanged} unchanged, {rejected} rows with errors.</source>
+            <translation>Đã nhập: {inserted} thêm mới, {updated} cập nhật, {unchanged} không đổi, {rejected} dòng lỗi.</translation>
+        </message>
+        <message>
+            <source>row {row}</source>
+            <translation>dòng {row}</translation>
+        </message>
+        <message>
+            <source>  row {row}, {where}: {reason}</source>
+            <translation>  dòng {row}, {where}: {reason}</translation>
+        </message>
+        <message>
+            <source>The rows with errors were written to «{report}»: correct them and import that file again.</source>
+            <translation>Các dòng lỗi đã ghi vào «{report}»: sửa rồi nhập lại tệp đó.</translation>
+        </message>
+        <message>
+            <source>«{out}» is a folder; a .xlsx file path is needed.</source>
+            <translation>«{out}» là một thư mục; cần đường dẫn tệp .xlsx.</translation>
+        </message>
+        <message>
+            <source>Exported {n} people to «{out}».</source>
+            <translation>Đã xuất {n} người vào «{out}».</translation>
+        </message>
+        <message>
+            <source>import the list of cadres from Excel (.xlsx)</source>
+            <translation>nhập danh sách cán bộ từ Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <source>import the list of cadres from a .xlsx file (TCVN3/VNI text included), with a preview of each row's errors</source>
+            <translation>nhập danh sách cán bộ từ tệp .xlsx (kể cả chữ TCVN3/VNI), có xem trước lỗi từng dòng</translation>
+        </message>
+        <message>
+            <source>.xlsx file</source>
+            <translation>tệp .xlsx</translation>
+        </message>
+        <message>
+            <source>sheet name (default: the first visible sheet)</source>
+            <translation>tên trang tính (mặc định: trang đầu tiên đang hiện)</translation>
+        </message>
+        <message>
+            <source>JSON file mapping columns → fields (see --show-mapping)</source>
+            <translation>tệp JSON gán cột → trường (xem --show-mapping)</translation>
+        </message>
+        <message>
+            <source>header row number as Excel numbers it (default: found automatically)</source>
+            <translation>số dòng tiêu đề như Excel đánh số (mặc định: tự tìm)</translation>
+        </message>
+        <message>
+            <source>upsert: add new people and update existing ones (default); insert: only add new ones; update: only update</source>
+            <translation>upsert: thêm người mới và cập nhật người đã có (mặc định); insert: chỉ thêm mới; update: chỉ cập nhật</translation>
+        </message>
+        <message>
+            <source>unit code for rows without a unit column</source>
+            <translation>mã đơn vị cho các dòng không có cột đơn vị</translation>
+        </message>
+        <message>
+            <source>dry run: check and report the result, write nothing</source>
+            <translation>chạy thử: kiểm tra và báo kết quả, không ghi gì</translation>
+        </message>
+        <message>
+            <source>write the rows with errors (and their reasons) to this .xlsx file, to correct and import again</source>
+            <translation>ghi các dòng lỗi (kèm lý do) ra tệp .xlsx này để sửa và nhập lại</translation>
+        </message>
+        <message>
+            <source>only print the column mapping (JSON) and stop</source>
+            <translation>chỉ in cách gán cột (JSON) rồi dừng</translation>
+        </message>
+        <message>
+            <source>do not show progress</source>
+            <translation>không in tiến độ</translation>
+        </message>
+        <message>
+            <source>print the result as JSON</source>
+            <translation>in kết quả dạng JSON</translation>
+        </message>
+        <message>
+            <source>export the list of cadres to Excel (.xlsx) in a layout that can be imported again</source>
+            <translation>xuất danh sách cán bộ ra Excel (.xlsx) theo mẫu nhập lại được</translation>
+        </message>
+        <message>
+            <source>export the list to a .xlsx file (same columns as the import command)</source>
+            <translation>xuất danh sách ra tệp .xlsx (cùng cột với lệnh nhập)</translation>
+        </message>
+        <message>
+            <source>only the people found by this text</source>
+            <translation>chỉ những người tìm thấy theo chuỗi này</translation>
+        </message>
+        <message>
+            <source>unit code: only the people of that unit and its sub-units</source>
+            <translation>mã đơn vị: chỉ người của đơn vị đó và các đơn vị trực thuộc</translation>
+        </message>
+        <message>
+            <source>include the ethnicity and religion columns (sensitive information)</source>
+            <translation>kèm cột dân tộc, tôn giáo (thông tin nhạy cảm)</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli.main</name>
+        <message>
+            <source>Initialised the database for “{unit_name}” ({unit_code}) at {display}.</source>
+            <translation>Đã khởi tạo cơ sở dữ liệu cho “{unit_name}” ({unit_code}) tại {display}.</translation>
+        </message>
+        <message>
+            <source>Created the demo data: {cadres} cadres, {units} units, in {seconds:.1f} seconds.</source>
+            <translation>Đã tạo dữ liệu mẫu: {cadres} cán bộ, {units} đơn vị, trong {seconds:.1f} giây.</translation>
+        </message>
+        <message>
+            <source>Nobody found.</source>
+            <translation>Không tìm thấy ai.</translation>
+        </message>
+        <message>
+            <source>The sex must be M (male) or F (female).</source>
+            <translation>Giới tính phải là M (nam) hoặc F (nữ).</translation>
+        </message>
+        <message>
+            <source>date of birth</source>
+            <translation>ngày sinh</translation>
+        </message>
+        <message>
+            <source>Retirement: {retirement_date:%d/%m/%Y} (at {age_years} years {age_months} months); pension from {pension_start:%d/%m/%Y}.</source>
+            <translation>Nghỉ hưu: {retirement_date:%d/%m/%Y} (đủ {age_years} tuổi {age_months} tháng); hưởng lương hưu từ {pension_start:%d/%m/%Y}.</translation>
+        </message>
+        <message>
+            <source>date</source>
+            <translation>ngày</translation>
+        </message>
+        <message>
+            <source>Cán bộ Desktop — command-line interface</source>
+            <translation>Cán bộ Desktop — giao diện dòng lệnh</translation>
+        </message>
+        <message>
+            <source>SQLite file path or URL (default: the CANBO_DB variable or the file in the data folder)</source>
+            <translation>đường dẫn tệp SQLite hoặc URL (mặc định: biến CANBO_DB hoặc tệp trong thư mục dữ liệu)</translation>
+        </message>
+        <message>
+            <source>user name (default: the CANBO_USER variable)</source>
+            <translation>tên người dùng (mặc định: biến CANBO_USER)</translation>
+        </message>
+        <message>
+            <source>print the result as JSON</source>
+            <translation>in kết quả dạng JSON</translation>
+        </message>
+        <message>
+            <source>initialise the database for this unit</source>
+            <translation>khởi tạo cơ sở dữ liệu cho đơn vị này</translation>
+        </message>
+        <message>
+            <source>create a demo database (a district of ~2,000 or a province of 100,000 cadres)</source>
+            <translation>tạo cơ sở dữ liệu mẫu (huyện ~2.000 hoặc tỉnh 100.000 cán bộ)</translation>
+        </message>
+        <message>
+            <source>number of records in each table</source>
+            <translation>số bản ghi của từng bảng</translation>
+        </message>
+        <message>
+            <source>check integrity, foreign keys, search indexes and the schema version</source>
+            <translation>kiểm tra toàn vẹn, khoá ngoại, chỉ mục tìm kiếm và phiên bản lược đồ</translation>
+        </message>
+        <message>
+            <source>things due: retirement, end of term, salary raise, evaluation, replacement…</source>
+            <translation>việc đến hạn: nghỉ hưu, hết nhiệm kỳ, nâng lương, đánh giá, thay thế…</translation>
+        </message>
+        <message>
+            <source>computed on the date (YYYY-MM-DD; default today)</source>
+            <translation>tính vào ngày (YYYY-MM-DD; mặc định hôm nay)</translation>
+        </message>
+        <message>
+            <source>compute with the rules in force</source>
+            <translation>tính theo quy định đang áp dụng</translation>
+        </message>
+        <message>
+            <source>retirement date under the Labour Code 2019 art. 169 and ND 135/2020/NĐ-CP</source>
+            <translation>thời điểm nghỉ hưu theo BLLĐ 2019 Đ.169 và NĐ 135/2020/NĐ-CP</translation>
+        </message>
+        <message>
+            <source>M (male) or F (female)</source>
+            <translation>M (nam) hoặc F (nữ)</translation>
+        </message>
+        <message>
+            <source>date of birth YYYY-MM-DD, or YYYY-MM, or only the year YYYY</source>
+            <translation>ngày sinh YYYY-MM-DD, hoặc YYYY-MM, hoặc chỉ năm YYYY</translation>
+        </message>
+        <message>
+            <source>look up cadres</source>
+            <translation>tra cứu cán bộ</translation>
+        </message>
+        <message>
+            <source>search by name (with or without diacritics), CCCD, phone, year of birth…</source>
+            <translation>tìm theo tên (có dấu hoặc không dấu), CCCD, điện thoại, năm sinh…</translation>
+        </message>
+        <message>
+            <source>a person's whole record</source>
+            <translation>toàn bộ hồ sơ một người</translation>
+        </message>
+        <message>
+            <source>Error: {exc}
+</source>
+            <translation>Lỗi: {exc}
+</translation>
+        </message>
+        <message>
+            <source>Error: {message}
+</source>
+            <translation>Lỗi: {message}
+</translation>
+        </message>
+        <message>
+            <source>Stopped on request.
+</source>
+            <translation>Đã dừng theo yêu cầu.
+</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli.reports</name>
+        <message>
+            <source>{option} «{path}» is a folder; a {suffix} file path is needed.</source>
+            <translation>{option} «{path}» là một thư mục; cần đường dẫn tệp {suffix}.</translation>
+        </message>
+        <message>
+            <source>The folder «{parent}» does not exist.</source>
+            <translation>Thư mục «{parent}» không tồn tại.</translation>
+        </message>
+        <message>
+            <source>{option}: the file must end in {suffix} («{path}»).</source>
+            <translation>{option}: tệp phải có đuôi {suffix} («{path}»).</translation>
+        </message>
+        <message>
+            <source>report date</source>
+            <translation>ngày tính báo cáo</translation>
+        </message>
+        <message>
+            <source>The report date {at:%d/%m/%Y} is in the future: it can only be computed up to today.</source>
+            <translation>Ngày tính báo cáo {at:%d/%m/%Y} ở tương lai: chỉ tính được đến hôm nay.</translation>
+        </message>
+        <message>
+            <source>--depth must be a non-negative number.</source>
+            <translation>--depth phải là số không âm.</translation>
+        </message>
+        <message>
+            <source>--trend must be a non-negative number of years.</source>
+            <translation>--trend phải là số năm không âm.</translation>
+        </message>
+        <message>
+            <source>PDF report of {pages} pages.</source>
+            <translation>Báo cáo PDF {pages} trang.</translation>
+        </message>
+        <message>
+            <source>{name} ({code}) — on {at:%d/%m/%Y} (rebuilt from the history)</source>
+            <translation>{name} ({code}) — ngày {at:%d/%m/%Y} (dựng lại từ lịch sử)</translation>
+        </message>
+        <message>
+            <source>{name} ({code}) — on {at:%d/%m/%Y}</source>
+            <translation>{name} ({code}) — ngày {at:%d/%m/%Y}</translation>
+        </message>
+        <message>
+            <source>Wrote {path}.</source>
+            <translation>Đã ghi {path}.</translation>
+        </message>
+        <message>
+            <source>{title} — {name}, on {at:%d/%m/%Y}</source>
+            <translation>{title} — {name}, ngày {at:%d/%m/%Y}</translation>
+        </message>
+        <message>
+            <source>{count} people. Wrote {path}.</source>
+            <translation>{count} người. Đã ghi {path}.</translation>
+        </message>
+        <message>
+            <source>{count} people.</source>
+            <translation>{count} người.</translation>
+        </message>
+        <message>
+            <source>reports: staff structure targets, numbers and quality statistics</source>
+            <translation>báo cáo: chỉ tiêu cơ cấu đội ngũ, thống kê số lượng, chất lượng</translation>
+        </message>
+        <message>
+            <source>unit code (default: the unit of this database)</source>
+            <translation>mã đơn vị (mặc định: đơn vị của cơ sở dữ liệu này)</translation>
+        </message>
+        <message>
+            <source>compute at a past date (YYYY-MM-DD or dd/mm/yyyy; default today)</source>
+            <translation>tính tại ngày đã qua (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay)</translation>
+        </message>
+        <message>
+            <source>print the result as JSON</source>
+            <translation>in kết quả dạng JSON</translation>
+        </message>
+        <message>
+            <source>write to an Excel file (.xlsx)</source>
+            <translation>ghi ra tệp Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <source>write to a PDF file</source>
+            <translation>ghi ra tệp PDF</translation>
+        </message>
+        <message>
+            <source>name of the reporting agency printed at the top of the document (default: the unit name)</source>
+            <translation>tên cơ quan báo cáo in ở đầu văn bản (mặc định: tên đơn vị)</translation>
+        </message>
+        <message>
+            <source>staff structure targets of the unit and of each sub-unit</source>
+            <translation>chỉ tiêu cơ cấu đội ngũ của đơn vị và từng đơn vị trực thuộc</translation>
+        </message>
+        <message>
+            <source>number of sub-unit levels included (default: all)</source>
+            <translation>số cấp đơn vị trực thuộc đưa vào (mặc định: tất cả)</translation>
+        </message>
+        <message>
+            <source>number of years of trend in the Excel/PDF file (0: none; default 5)</source>
+            <translation>số năm diễn biến trong tệp Excel/PDF (0: không; mặc định 5)</translation>
+        </message>
+        <message>
+            <source>numbers and quality statistics by unit: sex, age, ethnicity, religion, grade, qualification, political theory, state management, Party members</source>
+            <translation>thống kê số lượng, chất lượng theo đơn vị: giới tính, độ tuổi, dân tộc, tôn giáo, ngạch, trình độ, lý luận chính trị, quản lý nhà nước, đảng viên</translation>
+        </message>
+        <message>
+            <source>number of sub-unit levels as rows (default 1)</source>
+            <translation>số cấp đơn vị trực thuộc thành dòng (mặc định 1)</translation>
+        </message>
+        <message>
+            <source>the list of people behind a figure of a target</source>
+            <translation>danh sách người đứng sau một số liệu của chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>target code (e.g. can_bo_nu; see «canbo report targets --json»)</source>
+            <translation>mã chỉ tiêu (ví dụ can_bo_nu; xem «canbo report targets --json»)</translation>
+        </message>
+        <message>
+            <source>numerator: met; denominator: in the denominator; not_met: not met; unknown: numerator data missing; excluded: denominator data missing</source>
+            <translation>numerator: đạt; denominator: thuộc mẫu số; not_met: chưa đạt; unknown: thiếu dữ liệu tử số; excluded: thiếu dữ liệu mẫu số</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli.sync</name>
+        <message>
+            <source>Cannot read the passphrase file “{passphrase_file}”: {strerror}.</source>
+            <translation>Không đọc được tệp cụm mật khẩu “{passphrase_file}”: {strerror}.</translation>
+        </message>
+        <message>
+            <source>No sync key passphrase: use --passphrase-file, the CANBO_SYNC_PASSPHRASE variable, or run in a terminal window to type it.</source>
+            <translation>Chưa có cụm mật khẩu khoá đồng bộ: dùng --passphrase-file, biến CANBO_SYNC_PASSPHRASE, hoặc chạy trong cửa sổ dòng lệnh để nhập.</translation>
+        </message>
+        <message>
+            <source>Sync key passphrase: </source>
+            <translation>Cụm mật khẩu khoá đồng bộ: </translation>
+        </message>
+        <message>
+            <source>Repeat the passphrase: </source>
+            <translation>Nhập lại cụm mật khẩu: </translation>
+        </message>
+        <message>
+            <source>The two passphrases do not match.</source>
+            <translation>Hai lần nhập cụm mật khẩu không khớp.</translation>
+        </message>
+        <message>
+            <source>Created the sync keys for {unit_name}. Fingerprint: {fingerprint}</source>
+            <translation>Đã tạo khoá đồng bộ cho {unit_name}. Dấu vân tay: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Wrote the keys package “{path}”. Fingerprint to read out to the other unit: {fingerprint}</source>
+            <translation>Đã ghi gói khoá “{path}”. Dấu vân tay để đọc cho đơn vị kia: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Registered {unit_name} ({unit_code}) as the parent unit. Compare the fingerprint with the other unit: {fingerprint}</source>
+            <translation>Đã đăng ký {unit_name} ({unit_code}) làm cấp trên. Hãy so dấu vân tay với đơn vị kia: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Registered {unit_name} ({unit_code}) as a child unit. Compare the fingerprint with the other unit: {fingerprint}</source>
+            <translation>Đã đăng ký {unit_name} ({unit_code}) làm cấp dưới. Hãy so dấu vân tay với đơn vị kia: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Registered {unit_name} ({unit_code}) as the recovery key. Compare the fingerprint with the other unit: {fingerprint}</source>
+            <translation>Đã đăng ký {unit_name} ({unit_code}) làm khoá khôi phục. Hãy so dấu vân tay với đơn vị kia: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>The unit has no sync keys yet: run “canbo sync keys init”.</source>
+            <translation>Đơn vị chưa có khoá đồng bộ: chạy “canbo sync keys init”.</translation>
+        </message>
+        <message>
+            <source>Acknowledgement package: {ack_path}</source>
+            <translation>Gói xác nhận: {ack_path}</translation>
+        </message>
+        <message>
+            <source>Error: {reason}
+</source>
+            <translation>Lỗi: {reason}
+</translation>
+        </message>
+        <message>
+            <source>Wrote the acknowledgement package “{path}”.</source>
+            <translation>Đã ghi gói xác nhận “{path}”.</translation>
+        </message>
+        <message>
+            <source>{count} conflicts</source>
+            <translation>{count} xung đột</translation>
+        </message>
+        <message>
+            <source>USB synchronisation: keys, export, import, conflicts, code lists</source>
+            <translation>đồng bộ bằng USB: khoá, xuất, nhập, xung đột, danh mục</translation>
+        </message>
+        <message>
+            <source>print the result as JSON</source>
+            <translation>in kết quả dạng JSON</translation>
+        </message>
+        <message>
+            <source>file holding the sync key passphrase</source>
+            <translation>tệp chứa cụm mật khẩu khoá đồng bộ</translation>
+        </message>
+        <message>
+            <source>the unit's sync keys and the key exchange</source>
+            <translation>khoá đồng bộ của đơn vị và trao đổi khoá</translation>
+        </message>
+        <message>
+            <source>create the unit's sync keys</source>
+            <translation>tạo khoá đồng bộ của đơn vị</translation>
+        </message>
+        <message>
+            <source>replace the existing keys (the other units must import the keys package again)</source>
+            <translation>thay khoá đã có (các đơn vị khác phải nhập lại gói khoá)</translation>
+        </message>
+        <message>
+            <source>write the unit's public keys package</source>
+            <translation>ghi gói khoá công khai của đơn vị</translation>
+        </message>
+        <message>
+            <source>folder to write to (USB)</source>
+            <translation>thư mục ghi (USB)</translation>
+        </message>
+        <message>
+            <source>import the keys package of the parent, a child unit or the recovery key</source>
+            <translation>nhập gói khoá của cấp trên, cấp dưới hoặc khoá khôi phục</translation>
+        </message>
+        <message>
+            <source>key fingerprints of the unit and of the registered units</source>
+            <translation>dấu vân tay khoá của đơn vị và các đơn vị đã đăng ký</translation>
+        </message>
+        <message>
+            <source>export a data package for the parent unit</source>
+            <translation>xuất gói dữ liệu gửi cấp trên</translation>
+        </message>
+        <message>
+            <source>receiving unit (unit code or node ID; default: the parent)</source>
+            <translation>đơn vị nhận (mã đơn vị hoặc mã nút; mặc định: cấp trên)</translation>
+        </message>
+        <message>
+            <source>a full package instead of only the changes</source>
+            <translation>gói đầy đủ thay vì chỉ các thay đổi</translation>
+        </message>
+        <message>
+            <source>import a data, acknowledgement or code-list package</source>
+            <translation>nhập gói dữ liệu, gói xác nhận hoặc gói danh mục</translation>
+        </message>
+        <message>
+            <source>only check and preview, write nothing</source>
+            <translation>chỉ kiểm tra và xem trước, không ghi gì</translation>
+        </message>
+        <message>
+            <source>merge the conflicts on different fields (marked for review)</source>
+            <translation>gộp các xung đột khác trường (đánh dấu để xem lại)</translation>
+        </message>
+        <message>
+            <source>where to write the acknowledgement package (default: beside the package file)</source>
+            <translation>nơi ghi gói xác nhận (mặc định: cạnh tệp gói)</translation>
+        </message>
+        <message>
+            <source>write the acknowledgement package for a child unit again</source>
+            <translation>ghi lại gói xác nhận cho một đơn vị cấp dưới</translation>
+        </message>
+        <message>
+            <source>list of conflicts; resolve a conflict</source>
+            <translation>danh sách xung đột; xử lý một xung đột</translation>
+        </message>
+        <message>
+            <source>also the resolved and merged conflicts</source>
+            <translation>cả xung đột đã xử lý và đã gộp</translation>
+        </message>
+        <message>
+            <source>ID of the conflict to resolve</source>
+            <translation>mã xung đột cần xử lý</translation>
+        </message>
+        <message>
+            <source>FIELD=VALUE</source>
+            <translation>TRƯỜNG=GIÁ_TRỊ</translation>
+        </message>
+        <message>
+            <source>corrected values (with --choice edit)</source>
+            <translation>giá trị sửa (với --choice edit)</translation>
+        </message>
+        <message>
+            <source>code-list package sent down to child units</source>
+            <translation>gói danh mục gửi xuống cấp dưới</translation>
+        </message>
+        <message>
+            <source>export the code-list package (rules, code lists, grades, titles, organisation tree)</source>
+            <translation>xuất gói danh mục (quy định, danh mục, ngạch, chức danh, cây tổ chức)</translation>
+        </message>
+        <message>
+            <source>child unit (unit code or node ID)</source>
+            <translation>đơn vị cấp dưới (mã đơn vị hoặc mã nút)</translation>
+        </message>
+        <message>
+            <source>import the parent's code-list package (like sync import)</source>
+            <translation>nhập gói danh mục của cấp trên (như sync import)</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli.workflow</name>
+        <message>
+            <source>met</source>
+            <translation>đạt</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>không đạt</translation>
+        </message>
+        <message>
+            <source>undetermined</source>
+            <translation>chưa xác định</translation>
+        </message>
+        <message>
+            <source>special case</source>
+            <translation>trường hợp đặc biệt</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>Đủ điều kiện</translation>
+        </message>
+        <message>
+            <source>Not eligible</source>
+            <translation>Không đủ điều kiện</translation>
+        </message>
+        <message>
+            <source>Not enough information to conclude</source>
+            <translation>Chưa đủ thông tin để kết luận</translation>
+        </message>
+        <message>
+            <source>first appointment</source>
+            <translation>bổ nhiệm lần đầu</translation>
+        </message>
+        <message>
+            <source>appointment to a higher post</source>
+            <translation>bổ nhiệm chức vụ cao hơn</translation>
+        </message>
+        <message>
+            <source>appointment to an equivalent post</source>
+            <translation>bổ nhiệm chức vụ tương đương</translation>
+        </message>
+        <message>
+            <source>appointment to a lower post</source>
+            <translation>bổ nhiệm chức vụ thấp hơn</translation>
+        </message>
+        <message>
+            <source>kind of appointment undetermined</source>
+            <translation>chưa xác định loại bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>date considered</source>
+            <translation>ngày xét</translation>
+        </message>
+        <message>
+            <source>{name} — {title} — on {at} ({kind}): {overall}</source>
+            <translation>{name} — {title} — ngày {at} ({kind}): {overall}</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>không áp dụng</translation>
+        </message>
+        <message>
+            <source>      Basis: {legal_source}</source>
+            <translation>      Căn cứ: {legal_source}</translation>
+        </message>
+        <message>
+            <source>No procedures yet.</source>
+            <translation>Chưa có quy trình nào.</translation>
+        </message>
+        <message>
+            <source>present</source>
+            <translation>có</translation>
+        </message>
+        <message>
+            <source>MISSING</source>
+            <translation>THIẾU</translation>
+        </message>
+        <message>
+            <source>not required</source>
+            <translation>không bắt buộc</translation>
+        </message>
+        <message>
+            <source>Unit «{unit}» has no evaluation round for {year}.</source>
+            <translation>Đơn vị mã «{unit}» chưa có đợt đánh giá năm {year}.</translation>
+        </message>
+        <message>
+            <source>{unit_name} — year {year} — {regime_label} — {status_label}</source>
+            <translation>{unit_name} — năm {year} — {regime_label} — {status_label}</translation>
+        </message>
+        <message>
+            <source>(removed)</source>
+            <translation>(đã đưa ra)</translation>
+        </message>
+        <message>
+            <source>Nobody in this planning list.</source>
+            <translation>Không có ai trong danh sách quy hoạch này.</translation>
+        </message>
+        <message>
+            <source>appointment: conditions, procedures</source>
+            <translation>bổ nhiệm: điều kiện, quy trình</translation>
+        </message>
+        <message>
+            <source>check the conditions for appointing a person to a title</source>
+            <translation>kiểm tra điều kiện bổ nhiệm một người vào một chức danh</translation>
+        </message>
+        <message>
+            <source>cadre record ID</source>
+            <translation>mã hồ sơ cán bộ</translation>
+        </message>
+        <message>
+            <source>title code (list of titles)</source>
+            <translation>mã chức danh (danh mục chức danh)</translation>
+        </message>
+        <message>
+            <source>planned appointment date (YYYY-MM-DD or dd/mm/yyyy; default today)</source>
+            <translation>ngày dự kiến bổ nhiệm (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay)</translation>
+        </message>
+        <message>
+            <source>print the result as JSON</source>
+            <translation>in kết quả dạng JSON</translation>
+        </message>
+        <message>
+            <source>the appointment, reappointment and dismissal procedures</source>
+            <translation>các quy trình bổ nhiệm, bổ nhiệm lại, miễn nhiệm</translation>
+        </message>
+        <message>
+            <source>a procedure: its steps, dossier, conditions, what is still blocking</source>
+            <translation>một quy trình: các bước, hồ sơ, điều kiện, việc còn vướng</translation>
+        </message>
+        <message>
+            <source>date considered (default today)</source>
+            <translation>ngày xét (mặc định hôm nay)</translation>
+        </message>
+        <message>
+            <source>evaluation and quality rating</source>
+            <translation>đánh giá, xếp loại chất lượng</translation>
+        </message>
+        <message>
+            <source>the results of a unit's evaluation round</source>
+            <translation>kết quả một đợt đánh giá của đơn vị</translation>
+        </message>
+        <message>
+            <source>unit code</source>
+            <translation>mã đơn vị</translation>
+        </message>
+        <message>
+            <source>evaluation year</source>
+            <translation>năm đánh giá</translation>
+        </message>
+        <message>
+            <source>cadre planning</source>
+            <translation>quy hoạch cán bộ</translation>
+        </message>
+        <message>
+            <source>the planning list with the conditions not met</source>
+            <translation>danh sách quy hoạch với các điều kiện chưa đạt</translation>
+        </message>
+        <message>
+            <source>term, e.g. 2026-2031</source>
+            <translation>nhiệm kỳ, ví dụ 2026-2031</translation>
+        </message>
+        <message>
+            <source>title code</source>
+            <translation>mã chức danh</translation>
+        </message>
+        <message>
+            <source>date considered for the conditions (default today)</source>
+            <translation>ngày xét điều kiện (mặc định hôm nay)</translation>
+        </message>
+        <message>
+            <source>also the people removed from the planning</source>
+            <translation>cả những người đã đưa ra khỏi quy hoạch</translation>
+        </message>
+    </context>
+    <context>
         <name>db.documents</name>
         <message>
             <source>No appointment procedure with the code “{procedure_id}” was found.</source>
@@ -6537,6 +7576,113 @@ Gõ “{words}” để xác nhận:</translation>
         </message>
     </context>
     <context>
+        <name>domain.import_parse</name>
+        <message>
+            <source>Field “{label}” is chosen for several columns of the file.</source>
+            <translation>Cột “{label}” được chọn cho nhiều cột của tệp.</translation>
+        </message>
+        <message>
+            <source>There is no field “{k}”.</source>
+            <translation>Không có trường “{k}”.</translation>
+        </message>
+        <message>
+            <source>No full name column yet (or Given name column).</source>
+            <translation>Chưa có cột họ và tên (hoặc cột Tên).</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a valid date (write dd/mm/yyyy, mm/yyyy or yyyy).</source>
+            <translation>“{value}” không phải là ngày hợp lệ (viết dd/mm/yyyy, mm/yyyy hoặc yyyy).</translation>
+        </message>
+        <message>
+            <source>“{value}”: the year must be written with 4 digits (dd/mm/yyyy).</source>
+            <translation>“{value}”: năm phải viết đủ 4 chữ số (dd/mm/yyyy).</translation>
+        </message>
+        <message>
+            <source>Sex “{value}” is unclear (write Nam or Nữ).</source>
+            <translation>Giới tính “{value}” không rõ (ghi Nam hoặc Nữ).</translation>
+        </message>
+        <message>
+            <source>“{value}” is not an integer.</source>
+            <translation>“{value}” không phải là số nguyên.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a number.</source>
+            <translation>“{value}” không phải là số.</translation>
+        </message>
+        <message>
+            <source>The CCCD number must have exactly 12 digits.</source>
+            <translation>Số CCCD phải gồm đúng 12 chữ số.</translation>
+        </message>
+        <message>
+            <source>The CCCD number was stored as a number in Excel: a leading 0 was added ({value}).</source>
+            <translation>Số CCCD được lưu dạng số trong Excel: đã thêm số 0 ở đầu ({value}).</translation>
+        </message>
+        <message>
+            <source>The cell holds a formula ({formula}): the program does not compute formulas. Paste the values into the cell (Paste Special → Values) and import again.</source>
+            <translation>Ô chứa công thức ({formula}): phần mềm không tính công thức. Hãy dán giá trị vào ô (Dán đặc biệt → Giá trị) rồi nhập lại.</translation>
+        </message>
+        <message>
+            <source>The cell has the Excel error “{code}”.</source>
+            <translation>Ô có lỗi Excel “{code}”.</translation>
+        </message>
+        <message>
+            <source>The full name “{text}” contains digits.</source>
+            <translation>Họ tên “{text}” có chữ số.</translation>
+        </message>
+        <message>
+            <source>The full name “{text}” contains characters that are not letters: {odd}</source>
+            <translation>Họ tên “{text}” có ký tự không phải chữ cái: {odd}</translation>
+        </message>
+        <message>
+            <source>Full name written all in capitals “{text}”: recorded as “{fixed}”.</source>
+            <translation>Họ tên viết hoa toàn bộ “{text}”: ghi thành “{fixed}”.</translation>
+        </message>
+        <message>
+            <source>The full name is longer than 160 characters.</source>
+            <translation>Họ tên dài quá 160 ký tự.</translation>
+        </message>
+        <message>
+            <source>The date of birth is written in both the Nam and the Nữ columns.</source>
+            <translation>Ngày sinh được ghi ở cả hai cột Nam và Nữ.</translation>
+        </message>
+        <message>
+            <source>The date of birth column (Nam/Nữ) does not match the sex column.</source>
+            <translation>Cột ngày sinh (Nam/Nữ) không khớp với cột giới tính.</translation>
+        </message>
+        <message>
+            <source>“{display}” lacks the day: recorded as {first_day}.</source>
+            <translation>“{display}” thiếu ngày: ghi là {first_day}.</translation>
+        </message>
+        <message>
+            <source>The sex column does not match the date of birth column (Nam/Nữ).</source>
+            <translation>Cột giới tính không khớp với cột ngày sinh (Nam/Nữ).</translation>
+        </message>
+        <message>
+            <source>The email address “{text}” is not valid.</source>
+            <translation>Địa chỉ thư điện tử “{text}” không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>The content is longer than {MAX_TEXT} characters.</source>
+            <translation>Nội dung dài quá {MAX_TEXT} ký tự.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not in the code list {label}.</source>
+            <translation>“{text}” không có trong danh mục {label}.</translation>
+        </message>
+        <message>
+            <source>“{text}”: level “{name}”, major “{rest}”.</source>
+            <translation>“{text}”: trình độ “{name}”, chuyên ngành “{rest}”.</translation>
+        </message>
+        <message>
+            <source>“{text}” is read as “{name}”.</source>
+            <translation>“{text}” được hiểu là “{name}”.</translation>
+        </message>
+        <message>
+            <source>The given name is missing (the Given name column is empty).</source>
+            <translation>Thiếu tên (cột Tên để trống).</translation>
+        </message>
+    </context>
+    <context>
         <name>domain.rules.calendar</name>
         <message>
             <source>Rule «{RULE_KEY}»: «{name}» must be a list of dates written YYYY-MM-DD.</source>
@@ -6602,6 +7748,14 @@ Gõ “{words}” để xác nhận:</translation>
             <translation>Quy định «{key}», phiên bản {i}: thiếu tham số «params».</translation>
         </message>
         <message>
+            <source>Rule «{rule}»: «{what}» must be an integer.</source>
+            <translation>Quy định «{rule}»: «{what}» phải là số nguyên.</translation>
+        </message>
+        <message>
+            <source>Rule «{rule}»: «{what}» must be an integer ≥ {minimum}.</source>
+            <translation>Quy định «{rule}»: «{what}» phải là số nguyên ≥ {minimum}.</translation>
+        </message>
+        <message>
             <source>Rule «{rule_key}»: «{key}» must be a table (code → value).</source>
             <translation>Quy định «{rule_key}»: «{key}» phải là một bảng (mã → giá trị).</translation>
         </message>
@@ -6653,24 +7807,120 @@ Gõ “{words}” để xác nhận:</translation>
             <translation>Không có thứ bậc của mức «{required}» trong danh mục «{rank_list}».</translation>
         </message>
         <message>
-            <source>The record does not give {lower}; «{required}» or higher is required.</source>
-            <translation>Hồ sơ chưa ghi {lower}; yêu cầu từ «{required}» trở lên.</translation>
+            <source>Does not apply to a first appointment to a leadership or management post.</source>
+            <translation>Không áp dụng đối với trường hợp bổ nhiệm lần đầu giữ chức vụ lãnh đạo, quản lý.</translation>
+        </message>
+        <message>
+            <source>Does not apply to an appointment to a higher post.</source>
+            <translation>Không áp dụng đối với trường hợp bổ nhiệm chức vụ cao hơn.</translation>
+        </message>
+        <message>
+            <source>Does not apply to an appointment to an equivalent post.</source>
+            <translation>Không áp dụng đối với trường hợp bổ nhiệm chức vụ tương đương.</translation>
+        </message>
+        <message>
+            <source>Does not apply to an appointment to a lower post.</source>
+            <translation>Không áp dụng đối với trường hợp bổ nhiệm chức vụ thấp hơn.</translation>
+        </message>
+        <message>
+            <source>Does not apply when the kind of appointment cannot be determined.</source>
+            <translation>Không áp dụng đối với trường hợp chưa xác định được loại bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>The record does not give {standard}; «{required}» or higher is required.</source>
+            <translation>Hồ sơ chưa ghi {standard}; yêu cầu từ «{required}» trở lên.</translation>
         </message>
         <message>
             <source>The level «{have}» in the record is not in the code list «{rank_list}».</source>
             <translation>Mức «{have}» trong hồ sơ không có trong danh mục «{rank_list}».</translation>
         </message>
         <message>
+            <source>Has «{have}», «{required}» or higher required.</source>
+            <translation>Có «{have}», yêu cầu từ «{required}» trở lên.</translation>
+        </message>
+        <message>
+            <source>Has «{have}», «{required}» or higher required – not met.</source>
+            <translation>Có «{have}», yêu cầu từ «{required}» trở lên – chưa đạt.</translation>
+        </message>
+        <message>
+            <source>In the planning for this title, term {term}.</source>
+            <translation>Có trong quy hoạch chức danh này nhiệm kỳ {term}.</translation>
+        </message>
+        <message>
+            <source>In the planning for this title.</source>
+            <translation>Có trong quy hoạch chức danh này.</translation>
+        </message>
+        <message>
+            <source>In the planning for the equivalent/higher title «{title}», term {term}.</source>
+            <translation>Có trong quy hoạch chức danh tương đương/cao hơn «{title}» nhiệm kỳ {term}.</translation>
+        </message>
+        <message>
+            <source>In the planning for the equivalent/higher title «{title}».</source>
+            <translation>Có trong quy hoạch chức danh tương đương/cao hơn «{title}».</translation>
+        </message>
+        <message>
+            <source>In the planning for titles not in the code list ({titles}), which cannot be compared with the title of the appointment.</source>
+            <translation>Có quy hoạch vào chức danh không có trong danh mục ({titles}), không so sánh được với chức danh bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>Not in the planning for the title «{title}» or an equivalent or higher title ({removed} planning entries were removed from the planning).</source>
+            <translation>Không có trong quy hoạch chức danh «{title}» hoặc chức danh tương đương, cao hơn ({removed} mục quy hoạch đã bị đưa ra khỏi quy hoạch).</translation>
+        </message>
+        <message>
+            <source>Not in the planning for the title «{title}» or an equivalent or higher title.</source>
+            <translation>Không có trong quy hoạch chức danh «{title}» hoặc chức danh tương đương, cao hơn.</translation>
+        </message>
+        <message>
             <source>The record does not give the start date of the current position.</source>
             <translation>Hồ sơ chưa ghi ngày bắt đầu giữ chức vụ hiện tại.</translation>
+        </message>
+        <message>
+            <source>In the post since {start}, {months} months by {on}; at least {need} months required.</source>
+            <translation>Giữ chức vụ từ {start}, đến {on} được {months} tháng; yêu cầu tối thiểu {need} tháng.</translation>
+        </message>
+        <message>
+            <source>In the post since {start}, {months} months by {on}; at least {need} months required (reached on {full_on}).</source>
+            <translation>Giữ chức vụ từ {start}, đến {on} được {months} tháng; yêu cầu tối thiểu {need} tháng (đủ vào ngày {full_on}).</translation>
         </message>
         <message>
             <source>The retirement date cannot be determined (date of birth or sex missing).</source>
             <translation>Chưa xác định được ngày nghỉ hưu (thiếu ngày sinh hoặc giới tính).</translation>
         </message>
         <message>
+            <source>Retirement date {retirement}; a term of {months} months from {on} needs service until the end of {last} – enough.</source>
+            <translation>Ngày nghỉ hưu {retirement}; một nhiệm kỳ {months} tháng từ {on} cần công tác đến hết ngày {last} – đủ.</translation>
+        </message>
+        <message>
+            <source>Retirement date {retirement}; a term of {months} months from {on} needs service until the end of {last} – not enough.</source>
+            <translation>Ngày nghỉ hưu {retirement}; một nhiệm kỳ {months} tháng từ {on} cần công tác đến hết ngày {last} – không đủ.</translation>
+        </message>
+        <message>
+            <source>{form} on {decided_on} (no time limit applies)</source>
+            <translation>{form} ngày {decided_on} (không áp dụng thời hạn)</translation>
+        </message>
+        <message>
+            <source>the form «{form}» on {decided_on} has no period in the rules yet</source>
+            <translation>hình thức «{form}» ngày {decided_on} chưa có thời hạn trong quy định</translation>
+        </message>
+        <message>
             <source>Rule «{RULE_KEY}»: the period of the form «{form_code}» must be a number of months (an integer).</source>
             <translation>Quy định «{RULE_KEY}»: thời hạn của hình thức «{form_code}» phải là số tháng (số nguyên).</translation>
+        </message>
+        <message>
+            <source>{form} on {decided_on}: {months} months, ending on {ends}</source>
+            <translation>{form} ngày {decided_on}: {months} tháng, hết ngày {ends}</translation>
+        </message>
+        <message>
+            <source>Still within the period: {items}.</source>
+            <translation>Đang trong thời hạn: {items}.</translation>
+        </message>
+        <message>
+            <source>Cannot be determined: {items}.</source>
+            <translation>Không xác định được: {items}.</translation>
+        </message>
+        <message>
+            <source>The period has ended: {items}.</source>
+            <translation>Đã hết thời hạn: {items}.</translation>
         </message>
         <message>
             <source>No discipline.</source>
@@ -6685,8 +7935,28 @@ Gõ “{words}” để xác nhận:</translation>
             <translation>Không có thứ bậc của mức «{min_level}» trong danh mục xếp loại.</translation>
         </message>
         <message>
+            <source>{year}: {level} (not counted)</source>
+            <translation>{year}: {level} (không tính)</translation>
+        </message>
+        <message>
+            <source>{year} (level «{level}» is not in the code list)</source>
+            <translation>{year} (mức «{level}» không có trong danh mục)</translation>
+        </message>
+        <message>
+            <source>the last {years} years at «{level}» or higher are required</source>
+            <translation>yêu cầu {years} năm gần nhất từ «{level}» trở lên</translation>
+        </message>
+        <message>
+            <source>Not met ({need}): {items}.</source>
+            <translation>Chưa đạt ({need}): {items}.</translation>
+        </message>
+        <message>
             <source>No result yet for year {missing} ({need}).</source>
             <translation>Chưa có kết quả năm {missing} ({need}).</translation>
+        </message>
+        <message>
+            <source>{items} ({need}).</source>
+            <translation>{items} ({need}).</translation>
         </message>
         <message>
             <source>Rule «{RULE_KEY}»: the item «documents» has the wrong format.</source>
@@ -6705,8 +7975,32 @@ Gõ “{words}” để xác nhận:</translation>
             <translation>Quy định «{RULE_KEY}»: giấy tờ «{code}» cần «document_kind» hoặc «person_field».</translation>
         </message>
         <message>
-            <source>No {lower} in the record yet.</source>
-            <translation>Chưa có {lower} trong hồ sơ.</translation>
+            <source>No {document} in the record yet.</source>
+            <translation>Chưa có {document} trong hồ sơ.</translation>
+        </message>
+        <message>
+            <source>The record has {document} (dated {dated}).</source>
+            <translation>Đã có {document} (ngày {dated}).</translation>
+        </message>
+        <message>
+            <source>The record has {document}.</source>
+            <translation>Đã có {document}.</translation>
+        </message>
+        <message>
+            <source>{name} dated {latest}, valid until {valid_until} (no older than {max_age} months).</source>
+            <translation>{name} ngày {latest}, còn giá trị đến {valid_until} (không quá {max_age} tháng).</translation>
+        </message>
+        <message>
+            <source>{name} dated {latest}, valid until {valid_until} (no older than {max_age} months) – expired by the date considered {on}.</source>
+            <translation>{name} ngày {latest}, còn giá trị đến {valid_until} (không quá {max_age} tháng) – đã quá hạn vào ngày xét {on}.</translation>
+        </message>
+        <message>
+            <source>There is no appointment condition with the code {codes} to apply an exception to.</source>
+            <translation>Không có điều kiện bổ nhiệm mã {codes} để áp dụng ngoại lệ.</translation>
+        </message>
+        <message>
+            <source>{reason} Special case approved by the competent authority: {reference}.</source>
+            <translation>{reason} Trường hợp đặc biệt đã được cấp có thẩm quyền đồng ý: {reference}.</translation>
         </message>
         <message>
             <source>{name} is dated {dated}, after the date considered {on}.</source>
@@ -6800,6 +8094,10 @@ Gõ “{words}” để xác nhận:</translation>
             <translation>Số tháng nghỉ không làm việc</translation>
         </message>
         <message>
+            <source>Year {year}: there is no exclusion condition with the code {codes}.</source>
+            <translation>Năm {year}: không có điều kiện loại trừ mã {codes}.</translation>
+        </message>
+        <message>
             <source>Worked {months_worked} months in {year}, fewer than {need}: no quality rating (the working time is still reviewed).</source>
             <translation>Công tác {months_worked} tháng trong năm {year}, dưới {need} tháng: không xếp loại chất lượng (vẫn kiểm điểm thời gian công tác).</translation>
         </message>
@@ -6834,6 +8132,10 @@ Gõ “{words}” để xác nhận:</translation>
         <message>
             <source>{form_code} on {decided_on}</source>
             <translation>{form_code} ngày {decided_on}</translation>
+        </message>
+        <message>
+            <source>Disciplined in {year} ({listed}): rated «{level}».</source>
+            <translation>Bị kỷ luật trong năm {year} ({listed}): xếp loại «{level}».</translation>
         </message>
         <message>
             <source>the exclusion condition «{code}» has the wrong format.</source>
@@ -6883,20 +8185,96 @@ Gõ “{words}” để xác nhận:</translation>
             <source>Year {year}: the rules set no limit on the share of «Hoàn thành xuất sắc nhiệm vụ».</source>
             <translation>Năm {year}: quy định không giới hạn tỷ lệ «Hoàn thành xuất sắc nhiệm vụ».</translation>
         </message>
+        <message>
+            <source>{n_xs} «Hoàn thành xuất sắc nhiệm vụ» / {n_tot} «Hoàn thành tốt nhiệm vụ»: at most {pct}% of «Hoàn thành tốt» = {allowed} people; within the share.</source>
+            <translation>{n_xs} «Hoàn thành xuất sắc nhiệm vụ» / {n_tot} «Hoàn thành tốt nhiệm vụ»: tối đa {pct}% số «Hoàn thành tốt» = {allowed} người; đạt tỷ lệ.</translation>
+        </message>
+        <message>
+            <source>{n_xs} «Hoàn thành xuất sắc nhiệm vụ» / {n_tot} «Hoàn thành tốt nhiệm vụ»: at most {pct}% of «Hoàn thành tốt» = {allowed} people; {over} too many.</source>
+            <translation>{n_xs} «Hoàn thành xuất sắc nhiệm vụ» / {n_tot} «Hoàn thành tốt nhiệm vụ»: tối đa {pct}% số «Hoàn thành tốt» = {allowed} người; vượt {over} người.</translation>
+        </message>
     </context>
     <context>
         <name>domain.rules.reminders</name>
         <message>
+            <source>Retiring within 3 months: issue the retirement decision</source>
+            <translation>Nghỉ hưu trong 3 tháng: ra quyết định nghỉ hưu</translation>
+        </message>
+        <message>
+            <source>Retiring within 6 months: announce the retirement</source>
+            <translation>Nghỉ hưu trong 6 tháng: thông báo nghỉ hưu</translation>
+        </message>
+        <message>
+            <source>Appointment term ending within 90 working days</source>
+            <translation>Hết thời hạn bổ nhiệm trong 90 ngày làm việc</translation>
+        </message>
+        <message>
+            <source>Regular salary raise due this quarter</source>
+            <translation>Nâng bậc lương thường xuyên đến hạn trong quý</translation>
+        </message>
+        <message>
+            <source>No evaluation result for last year</source>
+            <translation>Chưa có kết quả đánh giá năm trước</translation>
+        </message>
+        <message>
+            <source>To be replaced without waiting for the end of the term</source>
+            <translation>Cần thay thế, không chờ hết nhiệm kỳ</translation>
+        </message>
+        <message>
+            <source>Record not complete enough for an appointment dossier</source>
+            <translation>Hồ sơ chưa đủ để lập hồ sơ bổ nhiệm</translation>
+        </message>
+        <message>
+            <source>Retires from {retire_on}; the decision must be issued before {decision_on} (overdue).</source>
+            <translation>Nghỉ hưu từ {retire_on}; quyết định cần ban hành trước {decision_on} (đã quá hạn).</translation>
+        </message>
+        <message>
+            <source>Retires from {retire_on}; the decision must be issued before {decision_on}.</source>
+            <translation>Nghỉ hưu từ {retire_on}; quyết định cần ban hành trước {decision_on}.</translation>
+        </message>
+        <message>
             <source>Retires from {retire_on}; notify before {notice_on}.</source>
             <translation>Nghỉ hưu từ {retire_on}; thông báo trước {notice_on}.</translation>
+        </message>
+        <message>
+            <source>The term in the post ends on {term_end} (retirement age reached)</source>
+            <translation>Hết thời hạn giữ chức vụ ngày {term_end} (đến tuổi nghỉ hưu)</translation>
+        </message>
+        <message>
+            <source>The term in the post ends on {term_end}; announce the review for reappointment from {notice}.</source>
+            <translation>Hết thời hạn giữ chức vụ ngày {term_end}; thông báo xem xét bổ nhiệm lại từ {notice}.</translation>
+        </message>
+        <message>
+            <source>{summary} (overdue)</source>
+            <translation>{summary} (quá hạn)</translation>
         </message>
         <message>
             <source>The evaluation result for {last_year} has not been entered.</source>
             <translation>Chưa nhập kết quả đánh giá, xếp loại năm {last_year}.</translation>
         </message>
         <message>
-            <source>Did not complete the tasks two years in a row ({pair} and {pair2}).</source>
-            <translation>Không hoàn thành nhiệm vụ hai năm liên tiếp ({pair} và {pair2}).</translation>
+            <source>Did not complete the tasks two years in a row ({first} and {second}).</source>
+            <translation>Không hoàn thành nhiệm vụ hai năm liên tiếp ({first} và {second}).</translation>
+        </message>
+        <message>
+            <source>Missing: {items}.</source>
+            <translation>Thiếu: {items}.</translation>
+        </message>
+        <message>
+            <source>the latest declaration of assets and income</source>
+            <translation>bản kê khai tài sản, thu nhập gần nhất</translation>
+        </message>
+        <message>
+            <source>a health certificate from the last 6 months</source>
+            <translation>giấy chứng nhận sức khỏe trong 6 tháng</translation>
+        </message>
+        <message>
+            <source>a 4×6 photo taken in the last 6 months</source>
+            <translation>ảnh 4×6 chụp trong 6 tháng</translation>
+        </message>
+        <message>
+            <source>the full date of birth</source>
+            <translation>ngày sinh đầy đủ</translation>
         </message>
         <message>
             <source>Low confidence from 2/3 of the votes (year {year}): dismiss without waiting for the end of the term.</source>
@@ -6905,6 +8283,14 @@ Gõ “{words}” để xác nhận:</translation>
     </context>
     <context>
         <name>domain.rules.retirement</name>
+        <message>
+            <source>Rule «{rule}»: the retirement age roadmap for women («{sex}») is missing.</source>
+            <translation>Quy định «{rule}»: thiếu lộ trình tuổi nghỉ hưu cho nữ («{sex}»).</translation>
+        </message>
+        <message>
+            <source>Rule «{rule}»: the retirement age roadmap for men («{sex}») is missing.</source>
+            <translation>Quy định «{rule}»: thiếu lộ trình tuổi nghỉ hưu cho nam («{sex}»).</translation>
+        </message>
         <message>
             <source>Sex «{sex}» is not valid: it must be «M» (male) or «F» (female) to compute the retirement age.</source>
             <translation>Giới tính «{sex}» không hợp lệ: phải là «M» (nam) hoặc «F» (nữ) để tính tuổi nghỉ hưu.</translation>
@@ -6924,6 +8310,14 @@ Gõ “{words}” để xác nhận:</translation>
         <message>
             <source>Year of birth {year} is outside the range for computing the retirement age.</source>
             <translation>Năm sinh {year} nằm ngoài phạm vi tính tuổi nghỉ hưu.</translation>
+        </message>
+        <message>
+            <source>The rule «{rule}» is not complete enough to compute the retirement age of a woman born in {year}. An administrator must add it under Administration › Rules.</source>
+            <translation>Chưa có quy định «{rule}» đủ để tính tuổi nghỉ hưu của người nữ sinh năm {year}. Quản trị viên cần bổ sung trong mục Quản trị › Quy định.</translation>
+        </message>
+        <message>
+            <source>The rule «{rule}» is not complete enough to compute the retirement age of a man born in {year}. An administrator must add it under Administration › Rules.</source>
+            <translation>Chưa có quy định «{rule}» đủ để tính tuổi nghỉ hưu của người nam sinh năm {year}. Quản trị viên cần bổ sung trong mục Quản trị › Quy định.</translation>
         </message>
     </context>
     <context>
@@ -7041,8 +8435,8 @@ Gõ “{words}” để xác nhận:</translation>
             <translation>Còn thiếu hơn {max_early} tháng (đến hạn ngày {next_date}) tính đến ngày {cutoff}.</translation>
         </message>
         <message>
-            <source>Eligible for consideration: {cutoff} months short (due on {due}) as of {cutoff2}.</source>
-            <translation>Đủ điều kiện xét: còn thiếu {cutoff} tháng (đến hạn ngày {due}) tính đến ngày {cutoff2}.</translation>
+            <source>Eligible for consideration: {months} months short (due on {due}) as of {cutoff}.</source>
+            <translation>Đủ điều kiện xét: còn thiếu {months} tháng (đến hạn ngày {due}) tính đến ngày {cutoff}.</translation>
         </message>
         <message>
             <source>«base_salary» must be a list of {from, amount}.</source>
@@ -7071,6 +8465,169 @@ Gõ “{words}” để xác nhận:</translation>
         <message>
             <source>The coefficient must not be negative.</source>
             <translation>Hệ số không được âm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.rules.targets</name>
+        <message>
+            <source>Indicator filter {path}: {text}</source>
+            <translation>Bộ lọc chỉ tiêu {path}: {text}</translation>
+        </message>
+        <message>
+            <source>Indicator filter: {text}</source>
+            <translation>Bộ lọc chỉ tiêu: {text}</translation>
+        </message>
+        <message>
+            <source>a parameter value must be written {"setting": name, "default": number}.</source>
+            <translation>giá trị tham số phải có dạng {"setting": tên, "default": số}.</translation>
+        </message>
+        <message>
+            <source>the parameter «{name}» has no value yet.</source>
+            <translation>chưa có giá trị cho tham số «{name}».</translation>
+        </message>
+        <message>
+            <source>«{value}» is not a non-negative number.</source>
+            <translation>«{value}» không phải là số không âm.</translation>
+        </message>
+        <message>
+            <source>a number of months/years must be an integer (got {n}).</source>
+            <translation>số tháng/năm phải là số nguyên (nhận được {n}).</translation>
+        </message>
+        <message>
+            <source>«{op}» must be true or false.</source>
+            <translation>«{op}» phải là true hoặc false.</translation>
+        </message>
+        <message>
+            <source>«{op}» must be a list of codes.</source>
+            <translation>«{op}» phải là danh sách mã.</translation>
+        </message>
+        <message>
+            <source>every condition must be a table { operator: value }.</source>
+            <translation>mỗi điều kiện phải là một bảng {toán tử: giá trị}.</translation>
+        </message>
+        <message>
+            <source>unsupported keys: {extra}.</source>
+            <translation>khóa không hỗ trợ: {extra}.</translation>
+        </message>
+        <message>
+            <source>every condition has only one operator (use «all»/«any» to combine them).</source>
+            <translation>mỗi điều kiện chỉ có một toán tử (dùng «all»/«any» để kết hợp).</translation>
+        </message>
+        <message>
+            <source>the operator «{op}» is not supported (use: {_OPERATORS}).</source>
+            <translation>toán tử «{op}» không được hỗ trợ (dùng: {_OPERATORS}).</translation>
+        </message>
+        <message>
+            <source>must be a list of conditions.</source>
+            <translation>phải là danh sách điều kiện.</translation>
+        </message>
+        <message>
+            <source>«field» must be a field name.</source>
+            <translation>«field» phải là tên trường.</translation>
+        </message>
+        <message>
+            <source>the field «{name}» needs exactly one comparison among: {_FIELD_OPS}.</source>
+            <translation>trường «{name}» cần đúng một phép so sánh trong: {_FIELD_OPS}.</translation>
+        </message>
+        <message>
+            <source>a yes/no field only uses «eq» or «ne», not «{op}».</source>
+            <translation>trường đúng/sai chỉ dùng «eq» hoặc «ne», không dùng «{op}».</translation>
+        </message>
+        <message>
+            <source>the field «{name}» is not supported (use: {allowed}).</source>
+            <translation>trường «{name}» không được hỗ trợ (dùng: {allowed}).</translation>
+        </message>
+        <message>
+            <source>the field «{name}» has no ranking to compare with «{op}».</source>
+            <translation>trường «{name}» không có thứ bậc để so sánh «{op}».</translation>
+        </message>
+        <message>
+            <source>«{op}» must be a code in the code list «{list_name}».</source>
+            <translation>«{op}» phải là một mã trong danh mục «{list_name}».</translation>
+        </message>
+        <message>
+            <source>the ranking of the code list «{list_name}» is missing.</source>
+            <translation>thiếu thứ bậc của danh mục «{list_name}».</translation>
+        </message>
+        <message>
+            <source>the code «{value}» is not in the code list «{list_name}».</source>
+            <translation>mã «{value}» không có trong danh mục «{list_name}».</translation>
+        </message>
+        <message>
+            <source>«{op}» must be a text.</source>
+            <translation>«{op}» phải là một chuỗi.</translation>
+        </message>
+        <message>
+            <source>«trained» must be a training kind code (code list training_kind).</source>
+            <translation>«trained» phải là mã loại bồi dưỡng (danh mục training_kind).</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}»: the list «indicators» is missing.</source>
+            <translation>Quy định «{RULE_KEY}»: thiếu danh sách «indicators».</translation>
+        </message>
+        <message>
+            <source>Rule «{RULE_KEY}», indicator {i}</source>
+            <translation>Quy định «{RULE_KEY}», chỉ tiêu {i}</translation>
+        </message>
+        <message>
+            <source>{where}: «code» and «name» are needed.</source>
+            <translation>{where}: cần «code» và «name».</translation>
+        </message>
+        <message>
+            <source>{where}: the code «{code}» is duplicated.</source>
+            <translation>{where}: mã «{code}» bị trùng.</translation>
+        </message>
+        <message>
+            <source>{where}: «threshold» must be written {{"percent": number, "comparison": "&gt;="}}.</source>
+            <translation>{where}: «threshold» phải có dạng {{"percent": số, "comparison": "&gt;="}}.</translation>
+        </message>
+        <message>
+            <source>{where}: «threshold.percent» must be a number between 0 and 100.</source>
+            <translation>{where}: «threshold.percent» phải là số trong khoảng 0–100.</translation>
+        </message>
+        <message>
+            <source>{where}: «threshold.comparison» must be «&gt;=» or «&lt;=».</source>
+            <translation>{where}: «threshold.comparison» phải là «&gt;=» hoặc «&lt;=».</translation>
+        </message>
+        <message>
+            <source>{where}: the deadline «{deadline}» is not valid (YYYY-MM-DD).</source>
+            <translation>{where}: hạn «{deadline}» không hợp lệ (YYYY-MM-DD).</translation>
+        </message>
+        <message>
+            <source>No subjects in the denominator.</source>
+            <translation>Không có đối tượng thuộc mẫu số.</translation>
+        </message>
+        <message>
+            <source>{ratio} (monitored indicator, no threshold).</source>
+            <translation>{ratio} (chỉ tiêu theo dõi, không có ngưỡng).</translation>
+        </message>
+        <message>
+            <source>target {sign} {threshold} by {deadline}</source>
+            <translation>chỉ tiêu {sign} {threshold} đến {deadline}</translation>
+        </message>
+        <message>
+            <source>target {sign} {threshold}</source>
+            <translation>chỉ tiêu {sign} {threshold}</translation>
+        </message>
+        <message>
+            <source>{ratio}: met ({target}).</source>
+            <translation>{ratio}: đạt ({target}).</translation>
+        </message>
+        <message>
+            <source>{ratio}: not met ({target}).</source>
+            <translation>{ratio}: chưa đạt ({target}).</translation>
+        </message>
+        <message>
+            <source>Overdue.</source>
+            <translation>Đã quá hạn.</translation>
+        </message>
+        <message>
+            <source>{count} people lack data and are not counted in the numerator.</source>
+            <translation>{count} người thiếu dữ liệu, chưa tính vào tử số.</translation>
+        </message>
+        <message>
+            <source>{count} people lack the data to place them in the denominator and are not counted.</source>
+            <translation>{count} người thiếu dữ liệu để xác định mẫu số, chưa tính.</translation>
         </message>
     </context>
     <context>
@@ -7151,6 +8708,14 @@ Gõ “{words}” để xác nhận:</translation>
             <translation>Không lấy phiếu tín nhiệm: được bầu, bổ nhiệm ngày {appointed_on}, trong năm lấy phiếu {year}.</translation>
         </message>
         <message>
+            <source>Present {present}/{convened} of those convened ({share}); {quorum} or more required – valid.</source>
+            <translation>Có mặt {present}/{convened} người được triệu tập ({share}); yêu cầu từ {quorum} trở lên – hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Present {present}/{convened} of those convened ({share}); {quorum} or more required – not valid.</source>
+            <translation>Có mặt {present}/{convened} người được triệu tập ({share}); yêu cầu từ {quorum} trở lên – không hợp lệ.</translation>
+        </message>
+        <message>
             <source>The meeting did not have the required attendance; the result cannot be used.</source>
             <translation>Hội nghị không đủ số người tham dự theo quy định; kết quả không được sử dụng.</translation>
         </message>
@@ -7194,6 +8759,26 @@ Gõ “{words}” để xác nhận:</translation>
             <source>Not a case to be reviewed on the voting result.</source>
             <translation>Không thuộc trường hợp phải xem xét theo kết quả lấy phiếu.</translation>
         </message>
+        <message>
+            <source>from {fraction}</source>
+            <translation>từ {fraction}</translation>
+        </message>
+        <message>
+            <source>above {fraction}</source>
+            <translation>trên {fraction}</translation>
+        </message>
+        <message>
+            <source>up to {fraction}</source>
+            <translation>đến {fraction}</translation>
+        </message>
+        <message>
+            <source>below {fraction}</source>
+            <translation>dưới {fraction}</translation>
+        </message>
+        <message>
+            <source>In the band {range} of low-confidence votes.</source>
+            <translation>Thuộc mức {range} phiếu tín nhiệm thấp.</translation>
+        </message>
     </context>
     <context>
         <name>domain.sync</name>
@@ -7211,8 +8796,8 @@ Gõ “{words}” để xác nhận:</translation>
             <translation>Gói số {seq} cũ hơn gói số {last_seq} đã nhận: không nhập lại.</translation>
         </message>
         <message>
-            <source>The package belongs to an old chain (initialisation {epoch}, now {epoch2}) of the sending unit: not imported.</source>
-            <translation>Gói thuộc chuỗi cũ (lần khởi tạo {epoch}, hiện là {epoch2}) của đơn vị gửi: không nhập.</translation>
+            <source>The package belongs to an old chain (initialisation {epoch}, now {current_epoch}) of the sending unit: not imported.</source>
+            <translation>Gói thuộc chuỗi cũ (lần khởi tạo {epoch}, hiện là {current_epoch}) của đơn vị gửi: không nhập.</translation>
         </message>
         <message>
             <source>The sending unit restored its data from a backup (new package chain): a FULL package is needed. Ask the sending unit to export a full package.</source>
@@ -7250,12 +8835,538 @@ Gõ “{words}” để xác nhận:</translation>
             <translation>Chữ số thứ tư của CCCD không khớp với giới tính.</translation>
         </message>
         <message>
-            <source>Digits 4–6 of the CCCD give the year of birth {birth_year}, which does not match the year of birth {birth_year2}.</source>
-            <translation>Chữ số 4–6 của CCCD chỉ năm sinh {birth_year}, không khớp năm sinh {birth_year2}.</translation>
+            <source>Digits 4–6 of the CCCD give the year of birth {cccd_year}, which does not match the year of birth {birth_year}.</source>
+            <translation>Chữ số 4–6 của CCCD chỉ năm sinh {cccd_year}, không khớp năm sinh {birth_year}.</translation>
         </message>
         <message>
             <source>Invalid phone number: mobile 10 digits, landline 11 digits, starting with 0 (or +84).</source>
             <translation>Số điện thoại không hợp lệ: di động 10 chữ số, cố định 11 chữ số, bắt đầu bằng 0 (hoặc +84).</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.workflow</name>
+        <message>
+            <source>Describe the product.</source>
+            <translation>Ghi nội dung sản phẩm.</translation>
+        </message>
+        <message>
+            <source>Number assigned</source>
+            <translation>Số được giao</translation>
+        </message>
+        <message>
+            <source>Number completed</source>
+            <translation>Số hoàn thành</translation>
+        </message>
+        <message>
+            <source>{label} must be a non-negative number.</source>
+            <translation>{label} phải là số không âm.</translation>
+        </message>
+        <message>
+            <source>Number of major errors</source>
+            <translation>Số lỗi lớn</translation>
+        </message>
+        <message>
+            <source>Number of delays</source>
+            <translation>Số lần chậm</translation>
+        </message>
+        <message>
+            <source>{label} must be a non-negative integer.</source>
+            <translation>{label} phải là số nguyên không âm.</translation>
+        </message>
+        <message>
+            <source>No task score components yet.</source>
+            <translation>Chưa có thành phần điểm nhiệm vụ.</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>trống</translation>
+        </message>
+        <message>
+            <source>{label} must be between 0 and 100.</source>
+            <translation>{label} phải trong khoảng 0–100.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number.</source>
+            <translation>{what} phải là một số.</translation>
+        </message>
+        <message>
+            <source>{what} «{value}» is not a number.</source>
+            <translation>{what} «{value}» không phải là số.</translation>
+        </message>
+        <message>
+            <source>The number convened must be an integer greater than 0.</source>
+            <translation>Số người được triệu tập phải là số nguyên lớn hơn 0.</translation>
+        </message>
+        <message>
+            <source>The number present must be a non-negative integer.</source>
+            <translation>Số người có mặt phải là số nguyên không âm.</translation>
+        </message>
+        <message>
+            <source>The number present ({present}) is greater than the number convened ({convened}).</source>
+            <translation>Số người có mặt ({present}) lớn hơn số người được triệu tập ({convened}).</translation>
+        </message>
+        <message>
+            <source>No people to vote on yet.</source>
+            <translation>Chưa có người được lấy phiếu.</translation>
+        </message>
+        <message>
+            <source>A person is entered twice.</source>
+            <translation>Một người được ghi hai lần.</translation>
+        </message>
+        <message>
+            <source>The number of votes must be a non-negative integer.</source>
+            <translation>Số phiếu phải là số nguyên không âm.</translation>
+        </message>
+        <message>
+            <source>The total of the votes ({total}) is greater than the number present ({present}).</source>
+            <translation>Tổng số phiếu ({total}) lớn hơn số người có mặt ({present}).</translation>
+        </message>
+        <message>
+            <source>Term «{text}» is not valid (write it as 2025-2030).</source>
+            <translation>Nhiệm kỳ «{text}» không hợp lệ (viết dạng 2025-2030).</translation>
+        </message>
+        <message>
+            <source>wrong format</source>
+            <translation>sai dạng</translation>
+        </message>
+        <message>
+            <source>Term «{text}» is not valid: a term is {PLANNING_TERM_YEARS} years (e.g. 2026-2031).</source>
+            <translation>Nhiệm kỳ «{text}» không hợp lệ: một nhiệm kỳ là {PLANNING_TERM_YEARS} năm (ví dụ 2026-2031).</translation>
+        </message>
+        <message>
+            <source>wrong term</source>
+            <translation>sai nhiệm kỳ</translation>
+        </message>
+        <message>
+            <source>Procedure «{name}» has no step {no}.</source>
+            <translation>Quy trình «{name}» không có bước {no}.</translation>
+        </message>
+        <message>
+            <source>does not exist</source>
+            <translation>không có</translation>
+        </message>
+        <message>
+            <source>Procedure type «{kind}» is not valid (appointment, reappointment, dismissal).</source>
+            <translation>Loại quy trình «{kind}» không hợp lệ (bổ nhiệm, bổ nhiệm lại, miễn nhiệm).</translation>
+        </message>
+        <message>
+            <source>not valid</source>
+            <translation>không hợp lệ</translation>
+        </message>
+        <message>
+            <source>Personnel source «{source}» is not valid (internal or from elsewhere).</source>
+            <translation>Nguồn nhân sự «{source}» không hợp lệ (tại chỗ hoặc từ nơi khác).</translation>
+        </message>
+        <message>
+            <source>Rule «{PROCEDURE_RULE}»: «{what}» must be a fraction written «2/3».</source>
+            <translation>Quy định «{PROCEDURE_RULE}»: «{what}» phải là phân số dạng «2/3».</translation>
+        </message>
+        <message>
+            <source>Rule «{PROCEDURE_RULE}»: «{what}» must be between 0 and 1.</source>
+            <translation>Quy định «{PROCEDURE_RULE}»: «{what}» phải trong khoảng 0–1.</translation>
+        </message>
+        <message>
+            <source>Rule «{PROCEDURE_RULE}»: «{what}» must be a non-negative integer.</source>
+            <translation>Quy định «{PROCEDURE_RULE}»: «{what}» phải là số nguyên không âm.</translation>
+        </message>
+        <message>
+            <source>Rule «{PROCEDURE_RULE}» has no procedure «{key}».</source>
+            <translation>Quy định «{PROCEDURE_RULE}» chưa có quy trình «{key}».</translation>
+        </message>
+        <message>
+            <source>Rule «{PROCEDURE_RULE}»: procedure «{key}» has no steps.</source>
+            <translation>Quy định «{PROCEDURE_RULE}»: quy trình «{key}» chưa có các bước.</translation>
+        </message>
+        <message>
+            <source>Rule «{PROCEDURE_RULE}»: step {i} of «{key}» has the wrong format.</source>
+            <translation>Quy định «{PROCEDURE_RULE}»: bước {i} của «{key}» không đúng định dạng.</translation>
+        </message>
+        <message>
+            <source>Rule «{PROCEDURE_RULE}»: «threshold_basis» must be convened, present or ballots_valid.</source>
+            <translation>Quy định «{PROCEDURE_RULE}»: «threshold_basis» phải là convened, present hoặc ballots_valid.</translation>
+        </message>
+        <message>
+            <source>Rule «{PROCEDURE_RULE}»: «documents», «eligibility_blocking» must be lists.</source>
+            <translation>Quy định «{PROCEDURE_RULE}»: «documents», «eligibility_blocking» phải là danh sách.</translation>
+        </message>
+        <message>
+            <source>Enter the meeting date.</source>
+            <translation>Nhập ngày họp.</translation>
+        </message>
+        <message>
+            <source>Number convened</source>
+            <translation>Số người được triệu tập</translation>
+        </message>
+        <message>
+            <source>Number present</source>
+            <translation>Số người có mặt</translation>
+        </message>
+        <message>
+            <source>Ballots issued</source>
+            <translation>Số phiếu phát ra</translation>
+        </message>
+        <message>
+            <source>Ballots returned</source>
+            <translation>Số phiếu thu vào</translation>
+        </message>
+        <message>
+            <source>Valid ballots</source>
+            <translation>Số phiếu hợp lệ</translation>
+        </message>
+        <message>
+            <source>Votes in favour</source>
+            <translation>Số phiếu đồng ý</translation>
+        </message>
+        <message>
+            <source>Votes against</source>
+            <translation>Số phiếu không đồng ý</translation>
+        </message>
+        <message>
+            <source>Enter the {label}.</source>
+            <translation>Nhập {label}.</translation>
+        </message>
+        <message>
+            <source>The number convened must be greater than 0.</source>
+            <translation>Số người được triệu tập phải lớn hơn 0.</translation>
+        </message>
+        <message>
+            <source>{label} ({a}) is greater than the {other_label} ({b}).</source>
+            <translation>{label} ({a}) lớn hơn {other_label} ({b}).</translation>
+        </message>
+        <message>
+            <source>The votes in favour and against ({total}) are more than the valid ballots ({ballots_valid}).</source>
+            <translation>Số phiếu đồng ý và không đồng ý ({total}) lớn hơn số phiếu hợp lệ ({ballots_valid}).</translation>
+        </message>
+        <message>
+            <source>Not done yet.</source>
+            <translation>Chưa thực hiện.</translation>
+        </message>
+        <message>
+            <source>Meeting held on {held_on}.</source>
+            <translation>Họp ngày {held_on}.</translation>
+        </message>
+        <message>
+            <source>The numbers convened and present are not recorded.</source>
+            <translation>Chưa ghi số người được triệu tập và có mặt.</translation>
+        </message>
+        <message>
+            <source>Present {present}/{convened} of those convened ({share}); {quorum} or more required – valid.</source>
+            <translation>Có mặt {present}/{convened} người được triệu tập ({share}); yêu cầu từ {quorum} trở lên – hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Present {present}/{convened} of those convened ({share}); {quorum} or more required – the meeting is not valid.</source>
+            <translation>Có mặt {present}/{convened} người được triệu tập ({share}); yêu cầu từ {quorum} trở lên – hội nghị không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Ballots issued {ballots_issued}, returned {ballots_returned}, valid {ballots_valid}; in favour {agree}, against {disagree}.</source>
+            <translation>Phiếu phát ra {ballots_issued}, thu vào {ballots_returned}, hợp lệ {ballots_valid}; đồng ý {agree}, không đồng ý {disagree}.</translation>
+        </message>
+        <message>
+            <source>Not enough figures to compute the share in favour.</source>
+            <translation>Chưa đủ số liệu để tính tỷ lệ đồng ý.</translation>
+        </message>
+        <message>
+            <source>In favour {agree}/{basis} {of_what} ({share}); more than {threshold} required – passed.</source>
+            <translation>Đồng ý {agree}/{basis} {of_what} ({share}); yêu cầu trên {threshold} – đạt.</translation>
+        </message>
+        <message>
+            <source>In favour {agree}/{basis} {of_what} ({share}); more than {threshold} required – not passed.</source>
+            <translation>Đồng ý {agree}/{basis} {of_what} ({share}); yêu cầu trên {threshold} – không đạt.</translation>
+        </message>
+        <message>
+            <source>people convened</source>
+            <translation>số người được triệu tập</translation>
+        </message>
+        <message>
+            <source>people present</source>
+            <translation>số người có mặt</translation>
+        </message>
+        <message>
+            <source>valid ballots</source>
+            <translation>số phiếu hợp lệ</translation>
+        </message>
+        <message>
+            <source>Submitted on {submitted_on}; the policy decision is due by {decision_due} ({days} working days); approved on {approved_on} – on time.</source>
+            <translation>Trình ngày {submitted_on}; hạn quyết định chủ trương {decision_due} ({days} ngày làm việc); phê duyệt ngày {approved_on} – đúng hạn.</translation>
+        </message>
+        <message>
+            <source>Submitted on {submitted_on}; the policy decision is due by {decision_due} ({days} working days); approved on {approved_on} – later than required.</source>
+            <translation>Trình ngày {submitted_on}; hạn quyết định chủ trương {decision_due} ({days} ngày làm việc); phê duyệt ngày {approved_on} – chậm so với quy định.</translation>
+        </message>
+        <message>
+            <source>Submitted on {submitted_on}; the policy decision is due by {decision_due} ({decision_working_days} working days).</source>
+            <translation>Trình ngày {submitted_on}; hạn quyết định chủ trương {decision_due} ({decision_working_days} ngày làm việc).</translation>
+        </message>
+        <message>
+            <source>The personnel process is due by {process_due} ({days} working days from the policy); the last step met on {finished} – on time.</source>
+            <translation>Hạn hoàn thành quy trình nhân sự {process_due} ({days} ngày làm việc từ khi có chủ trương); bước cuối họp ngày {finished} – đúng hạn.</translation>
+        </message>
+        <message>
+            <source>The personnel process is due by {process_due} ({days} working days from the policy); the last step met on {finished} – overdue: the unit must report the reason.</source>
+            <translation>Hạn hoàn thành quy trình nhân sự {process_due} ({days} ngày làm việc từ khi có chủ trương); bước cuối họp ngày {finished} – quá hạn: đơn vị phải báo cáo lý do.</translation>
+        </message>
+        <message>
+            <source>The personnel process is due by {process_due} ({days} working days from the policy) – overdue: the unit must report the reason.</source>
+            <translation>Hạn hoàn thành quy trình nhân sự {process_due} ({days} ngày làm việc từ khi có chủ trương) – đã quá hạn: đơn vị phải báo cáo lý do.</translation>
+        </message>
+        <message>
+            <source>The personnel process is due by {process_due} ({days} working days from the policy).</source>
+            <translation>Hạn hoàn thành quy trình nhân sự {process_due} ({days} ngày làm việc từ khi có chủ trương).</translation>
+        </message>
+        <message>
+            <source>The policy has not been approved by the competent authority yet.</source>
+            <translation>Chưa có chủ trương được cấp có thẩm quyền phê duyệt.</translation>
+        </message>
+        <message>
+            <source>Not in the appointment dossier yet.</source>
+            <translation>Chưa có trong hồ sơ bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>Not in the appointment dossier yet. The cadre's record has this document dated {hint}.</source>
+            <translation>Chưa có trong hồ sơ bổ nhiệm. Hồ sơ cán bộ có giấy tờ này ngày {hint}.</translation>
+        </message>
+        <message>
+            <source>Dated {doc_date}, older than {max_age_months} months (no longer valid from {until}).</source>
+            <translation>Ngày {doc_date}, quá {max_age_months} tháng (hết giá trị từ {until}).</translation>
+        </message>
+        <message>
+            <source>Dated {doc_date}, valid until {until}.</source>
+            <translation>Ngày {doc_date}, còn giá trị đến {until}.</translation>
+        </message>
+        <message>
+            <source>Present, no date recorded (must be within {max_age_months} months).</source>
+            <translation>Có, chưa ghi ngày (yêu cầu trong {max_age_months} tháng).</translation>
+        </message>
+        <message>
+            <source>Present, dated {doc_date}.</source>
+            <translation>Có, ngày {doc_date}.</translation>
+        </message>
+        <message>
+            <source>Present.</source>
+            <translation>Có.</translation>
+        </message>
+        <message>
+            <source>{name}: not done yet.</source>
+            <translation>{name}: chưa thực hiện.</translation>
+        </message>
+        <message>
+            <source>{name}: not passed – {reason}</source>
+            <translation>{name}: không đạt – {reason}</translation>
+        </message>
+        <message>
+            <source>{no}. {name} (expired)</source>
+            <translation>{no}. {name} (quá hạn)</translation>
+        </message>
+        <message>
+            <source>Dossier documents missing or no longer valid: {items}.</source>
+            <translation>Hồ sơ còn thiếu hoặc hết giá trị: {items}.</translation>
+        </message>
+        <message>
+            <source>Condition «{name}» not met – {reason} A special case approved by the competent authority is needed.</source>
+            <translation>Điều kiện «{name}» chưa đạt – {reason} Cần trường hợp đặc biệt được cấp có thẩm quyền đồng ý.</translation>
+        </message>
+        <message>
+            <source>Condition «{name}» undetermined: {reason}</source>
+            <translation>Điều kiện «{name}» chưa xác định: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.appointments</name>
+        <message>
+            <source>This procedure is {status}: it can no longer be changed.</source>
+            <translation>Quy trình này {status}: không thay đổi được nữa.</translation>
+        </message>
+        <message>
+            <source>Only an officer, the head of office or an administrator may start an appointment procedure.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được lập quy trình bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>The record is in the trash: restore it before starting a procedure.</source>
+            <translation>Hồ sơ đang ở thùng rác: khôi phục trước khi lập quy trình.</translation>
+        </message>
+        <message>
+            <source>There is no title «{code}» in the code list.</source>
+            <translation>Không có chức danh «{code}» trong danh mục.</translation>
+        </message>
+        <message>
+            <source>{name} does not hold this title, so cannot be reappointed.</source>
+            <translation>{name} không giữ chức danh này nên không bổ nhiệm lại được.</translation>
+        </message>
+        <message>
+            <source>{name} does not hold this title, so cannot be dismissed.</source>
+            <translation>{name} không giữ chức danh này nên không miễn nhiệm được.</translation>
+        </message>
+        <message>
+            <source>not the current title</source>
+            <translation>không phải chức danh hiện tại</translation>
+        </message>
+        <message>
+            <source>{name} already has a {kind} procedure for this title under way.</source>
+            <translation>{name} đã có quy trình {kind} chức danh này đang thực hiện.</translation>
+        </message>
+        <message>
+            <source>Only an officer, the head of office or an administrator may record the policy.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được ghi chủ trương.</translation>
+        </message>
+        <message>
+            <source>Enter the date the policy was submitted.</source>
+            <translation>Nhập ngày trình chủ trương.</translation>
+        </message>
+        <message>
+            <source>The approval date is before the submission date.</source>
+            <translation>Ngày phê duyệt trước ngày trình.</translation>
+        </message>
+        <message>
+            <source>Enter the number and symbol of the document approving the policy.</source>
+            <translation>Ghi số, ký hiệu văn bản phê duyệt chủ trương.</translation>
+        </message>
+        <message>
+            <source>The policy could not be saved: {problems}</source>
+            <translation>Chủ trương chưa lưu được: {problems}</translation>
+        </message>
+        <message>
+            <source>A step was already held on {date}, before the policy's approval date.</source>
+            <translation>Đã có bước họp ngày {date}, trước ngày phê duyệt chủ trương.</translation>
+        </message>
+        <message>
+            <source>after a held step</source>
+            <translation>sau bước đã họp</translation>
+        </message>
+        <message>
+            <source>Only an officer, the head of office or an administrator may record the results of the steps.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được ghi kết quả các bước.</translation>
+        </message>
+        <message>
+            <source>This procedure has no step {no}.</source>
+            <translation>Quy trình này không có bước {no}.</translation>
+        </message>
+        <message>
+            <source>does not exist</source>
+            <translation>không có</translation>
+        </message>
+        <message>
+            <source>Step {no} could not be saved: {problems}</source>
+            <translation>Bước {no} chưa lưu được: {problems}</translation>
+        </message>
+        <message>
+            <source>There is no approved policy yet: record the policy before carrying out the steps.</source>
+            <translation>Chưa có chủ trương được phê duyệt: ghi chủ trương trước khi tiến hành các bước.</translation>
+        </message>
+        <message>
+            <source>not approved</source>
+            <translation>chưa phê duyệt</translation>
+        </message>
+        <message>
+            <source>The meeting date is before the policy's approval date ({date}).</source>
+            <translation>Ngày họp trước ngày phê duyệt chủ trương ({date}).</translation>
+        </message>
+        <message>
+            <source>before the policy</source>
+            <translation>trước chủ trương</translation>
+        </message>
+        <message>
+            <source>Step {no} has not been carried out: the steps go in order.</source>
+            <translation>Chưa thực hiện bước {no}: các bước tiến hành theo thứ tự.</translation>
+        </message>
+        <message>
+            <source>not this step yet</source>
+            <translation>chưa đến bước này</translation>
+        </message>
+        <message>
+            <source>The meeting date is before the date of step {no} ({date}).</source>
+            <translation>Ngày họp trước ngày của bước {no} ({date}).</translation>
+        </message>
+        <message>
+            <source>before the previous step</source>
+            <translation>trước bước trước</translation>
+        </message>
+        <message>
+            <source>Step {no} failed: the procedure cannot go on (cancel it, or record step {no} again if it was held again).</source>
+            <translation>Bước {no} không đạt: quy trình không tiếp tục được (huỷ hoặc ghi lại bước {no} nếu đã họp lại).</translation>
+        </message>
+        <message>
+            <source>a previous step failed</source>
+            <translation>bước trước không đạt</translation>
+        </message>
+        <message>
+            <source>The meeting date is after the date of step {no} ({date}).</source>
+            <translation>Ngày họp sau ngày của bước {no} ({date}).</translation>
+        </message>
+        <message>
+            <source>after the next step</source>
+            <translation>sau bước sau</translation>
+        </message>
+        <message>
+            <source>Only an officer, the head of office or an administrator may update the appointment dossier.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được cập nhật hồ sơ bổ nhiệm.</translation>
+        </message>
+        <message>
+            <source>There is no dossier item «{kind}».</source>
+            <translation>Không có thành phần hồ sơ «{kind}».</translation>
+        </message>
+        <message>
+            <source>The document's date is in the future.</source>
+            <translation>Ngày của giấy tờ ở tương lai.</translation>
+        </message>
+        <message>
+            <source>after today</source>
+            <translation>sau hôm nay</translation>
+        </message>
+        <message>
+            <source>The procedure is {status}.</source>
+            <translation>Quy trình {status}.</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator may record the decision that completes the procedure.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được ghi quyết định kết thúc quy trình.</translation>
+        </message>
+        <message>
+            <source>Enter the decision number (e.g. 12/QĐ-UBND).</source>
+            <translation>Nhập số quyết định (ví dụ 12/QĐ-UBND).</translation>
+        </message>
+        <message>
+            <source>Enter the issuing authority.</source>
+            <translation>Nhập cơ quan ban hành.</translation>
+        </message>
+        <message>
+            <source>Enter the effective date.</source>
+            <translation>Nhập ngày có hiệu lực.</translation>
+        </message>
+        <message>
+            <source>The decision is incomplete: {problems}</source>
+            <translation>Quyết định chưa đủ thông tin: {problems}</translation>
+        </message>
+        <message>
+            <source>The procedure cannot be completed yet: {problems}</source>
+            <translation>Chưa kết thúc quy trình được: {problems}</translation>
+        </message>
+        <message>
+            <source>incomplete</source>
+            <translation>chưa đủ</translation>
+        </message>
+        <message>
+            <source>The decision's signing date is before the meeting of the last step ({date}).</source>
+            <translation>Ngày ký quyết định trước ngày họp của bước cuối ({date}).</translation>
+        </message>
+        <message>
+            <source>before the last step</source>
+            <translation>trước bước cuối</translation>
+        </message>
+        <message>
+            <source>Someone else has just changed the procedure; open it again to see the latest version.</source>
+            <translation>Quy trình vừa được người khác thay đổi; mở lại để xem bản mới nhất.</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator may cancel the procedure.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được huỷ quy trình.</translation>
+        </message>
+        <message>
+            <source>Enter the reason for cancelling the procedure.</source>
+            <translation>Ghi lý do huỷ quy trình.</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>bắt buộc</translation>
         </message>
     </context>
     <context>
@@ -7519,6 +9630,29 @@ Gõ “{words}” để xác nhận:</translation>
         </message>
     </context>
     <context>
+        <name>services.demo</name>
+        <message>
+            <source>Complete sample records</source>
+            <translation>Hồ sơ mẫu đầy đủ</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <source>This database already has data; sample data is only created in a new file.</source>
+            <translation>Cơ sở dữ liệu này đã có dữ liệu; dữ liệu mẫu chỉ tạo trên một tệp mới.</translation>
+        </message>
+        <message>
+            <source>Organisation tree: {count} units</source>
+            <translation>Cây tổ chức: {count} đơn vị</translation>
+        </message>
+        <message>
+            <source>Created {done} / {total} people</source>
+            <translation>Đã tạo {done} / {total} cán bộ</translation>
+        </message>
+    </context>
+    <context>
         <name>services.eligibility</name>
         <message>
             <source>There is no title «{code}» in the code list.</source>
@@ -7550,6 +9684,237 @@ Gõ “{words}” để xác nhận:</translation>
         </message>
     </context>
     <context>
+        <name>services.evaluation</name>
+        <message>
+            <source>The {year} evaluation round of {unit}</source>
+            <translation>Đợt đánh giá năm {year} của {unit}</translation>
+        </message>
+        <message>
+            <source>{round} is locked: it can only be changed by a correction with a reason (head of office or administrator).</source>
+            <translation>{round} đã khoá: chỉ thay đổi được bằng đính chính có ghi lý do (lãnh đạo phòng hoặc quản trị viên).</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>đã khoá</translation>
+        </message>
+        <message>
+            <source>{round} has been approved: the head of office reopens the round before any change.</source>
+            <translation>{round} đã được phê duyệt: lãnh đạo phòng mở lại đợt đánh giá trước khi sửa.</translation>
+        </message>
+        <message>
+            <source>approved</source>
+            <translation>đã phê duyệt</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator may open an evaluation round.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được mở đợt đánh giá.</translation>
+        </message>
+        <message>
+            <source>{unit} already has an evaluation round for {year}.</source>
+            <translation>{unit} đã có đợt đánh giá năm {year}.</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator may add people to an evaluation round.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được bổ sung người vào đợt đánh giá.</translation>
+        </message>
+        <message>
+            <source>There is no unit with code «{code}».</source>
+            <translation>Không có đơn vị mã «{code}».</translation>
+        </message>
+        <message>
+            <source>This result belongs to no evaluation round.</source>
+            <translation>Kết quả này không thuộc đợt đánh giá nào.</translation>
+        </message>
+        <message>
+            <source>Over the quota of «{level}»: {details} Basis: {source}.</source>
+            <translation>Vượt tỷ lệ «{level}»: {details} Căn cứ: {source}.</translation>
+        </message>
+        <message>
+            <source>{count} people still have no result: {names}.</source>
+            <translation>Còn {count} người chưa có kết quả: {names}.</translation>
+        </message>
+        <message>
+            <source>{count} people have a stored level that differs from the level under the current rules: {names}.</source>
+            <translation>{count} người có mức đã lưu khác mức theo quy định hiện hành: {names}.</translation>
+        </message>
+        <message>
+            <source>{names} and {count} others</source>
+            <translation>{names} và {count} người khác</translation>
+        </message>
+        <message>
+            <source>The general score and the task score are not both entered (under the rules: «{level}»).</source>
+            <translation>Chưa nhập đủ điểm tiêu chí chung và điểm kết quả nhiệm vụ (theo quy định: «{level}»).</translation>
+        </message>
+        <message>
+            <source>The general score and the task score are not both entered.</source>
+            <translation>Chưa nhập đủ điểm tiêu chí chung và điểm kết quả nhiệm vụ.</translation>
+        </message>
+        <message>
+            <source>No result entered (under the rules: «{level}»).</source>
+            <translation>Chưa nhập kết quả (theo quy định: «{level}»).</translation>
+        </message>
+        <message>
+            <source>No result entered.</source>
+            <translation>Chưa nhập kết quả.</translation>
+        </message>
+        <message>
+            <source>The stored level «{stored}» differs from the level under the current rules «{computed}»: a correction is needed.</source>
+            <translation>Mức đã lưu «{stored}» khác mức theo quy định hiện hành «{computed}»: cần đính chính.</translation>
+        </message>
+        <message>
+            <source>The stored level «{stored}» differs from the level under the current rules «{computed}»: save this person's result again.</source>
+            <translation>Mức đã lưu «{stored}» khác mức theo quy định hiện hành «{computed}»: lưu lại kết quả của người này.</translation>
+        </message>
+        <message>
+            <source>There is no exclusion condition: {codes}.</source>
+            <translation>Không có điều kiện loại trừ: {codes}.</translation>
+        </message>
+        <message>
+            <source>The months worked in the year must be a whole number from 0 to 12.</source>
+            <translation>Số tháng công tác trong năm phải là số tháng tròn trong khoảng 0–12.</translation>
+        </message>
+        <message>
+            <source>The months off work must be a whole number from 0 to 12.</source>
+            <translation>Số tháng nghỉ không làm việc phải là số tháng tròn trong khoảng 0–12.</translation>
+        </message>
+        <message>
+            <source>Choose one of the levels: {levels}.</source>
+            <translation>Chọn một trong các mức: {levels}.</translation>
+        </message>
+        <message>
+            <source>In {year} the rating follows the proposed level (NĐ 90/2020), without scores.</source>
+            <translation>Năm {year} xếp loại theo mức đề xuất (NĐ 90/2020), không chấm điểm.</translation>
+        </message>
+        <message>
+            <source>In {year} the rating follows the scores (NĐ 335/2025): the total score decides the level.</source>
+            <translation>Năm {year} xếp loại theo điểm (NĐ 335/2025): mức do tổng điểm quyết định.</translation>
+        </message>
+        <message>
+            <source>The general score must be between 0 and {maximum}.</source>
+            <translation>Điểm tiêu chí chung phải trong khoảng 0–{maximum}.</translation>
+        </message>
+        <message>
+            <source>There are no work products yet to compute the task score from.</source>
+            <translation>Chưa có sản phẩm để tính điểm kết quả thực hiện nhiệm vụ.</translation>
+        </message>
+        <message>
+            <source>The task score must be between 0 and {maximum}.</source>
+            <translation>Điểm kết quả thực hiện nhiệm vụ phải trong khoảng 0–{maximum}.</translation>
+        </message>
+        <message>
+            <source>The result could not be saved: {problems}</source>
+            <translation>Kết quả chưa lưu được: {problems}</translation>
+        </message>
+        <message>
+            <source>Only an officer or the head of office may enter evaluation results.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng được nhập kết quả đánh giá.</translation>
+        </message>
+        <message>
+            <source>This result belongs to no evaluation round: open the unit's evaluation round first.</source>
+            <translation>Kết quả này không thuộc đợt đánh giá nào: mở đợt đánh giá của đơn vị trước.</translation>
+        </message>
+        <message>
+            <source>Someone else has just changed this person's result; reload the table to see the latest version.</source>
+            <translation>Kết quả của người này vừa được người khác sửa; tải lại bảng để xem bản mới nhất.</translation>
+        </message>
+        <message>
+            <source>The work product could not be saved: {problems}</source>
+            <translation>Sản phẩm chưa lưu được: {problems}</translation>
+        </message>
+        <message>
+            <source>Only an officer or the head of office may enter work products.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng được nhập sản phẩm.</translation>
+        </message>
+        <message>
+            <source>Only an officer or the head of office may edit work products.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng được sửa sản phẩm.</translation>
+        </message>
+        <message>
+            <source>Only an officer or the head of office may delete work products.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng được xoá sản phẩm.</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator may approve the evaluation results.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được phê duyệt kết quả đánh giá.</translation>
+        </message>
+        <message>
+            <source>{round} is not open for entry ({status}).</source>
+            <translation>{round} không ở trạng thái đang nhập ({status}).</translation>
+        </message>
+        <message>
+            <source>Cannot approve yet: {problems}</source>
+            <translation>Chưa phê duyệt được: {problems}</translation>
+        </message>
+        <message>
+            <source>conditions not met</source>
+            <translation>chưa đủ điều kiện</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator may reopen an evaluation round.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được mở lại đợt đánh giá.</translation>
+        </message>
+        <message>
+            <source>{round} is locked: it cannot be reopened, only each result corrected.</source>
+            <translation>{round} đã khoá: không mở lại được, chỉ đính chính từng kết quả.</translation>
+        </message>
+        <message>
+            <source>{round} is open for entry, not approved yet.</source>
+            <translation>{round} đang nhập kết quả, chưa phê duyệt.</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator may lock an evaluation round.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được khoá đợt đánh giá.</translation>
+        </message>
+        <message>
+            <source>{round} was already locked.</source>
+            <translation>{round} đã khoá trước đó.</translation>
+        </message>
+        <message>
+            <source>{round} is not approved: approve it before locking.</source>
+            <translation>{round} chưa được phê duyệt: phê duyệt trước khi khoá.</translation>
+        </message>
+        <message>
+            <source>Enter the months worked in the year.</source>
+            <translation>Nhập số tháng công tác trong năm.</translation>
+        </message>
+        <message>
+            <source>Enter the months off work.</source>
+            <translation>Nhập số tháng nghỉ không làm việc.</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>bắt buộc</translation>
+        </message>
+        <message>
+            <source>Only the head of office or an administrator may correct an evaluation result.</source>
+            <translation>Chỉ lãnh đạo phòng hoặc quản trị viên được đính chính kết quả đánh giá.</translation>
+        </message>
+        <message>
+            <source>Enter the reason for the correction (its basis, the document if any).</source>
+            <translation>Ghi lý do đính chính (căn cứ, văn bản nếu có).</translation>
+        </message>
+        <message>
+            <source>The field «{field}» cannot be corrected.</source>
+            <translation>Không đính chính được trường «{field}».</translation>
+        </message>
+        <message>
+            <source>invalid</source>
+            <translation>không hợp lệ</translation>
+        </message>
+        <message>
+            <source>{round} is not locked: edit it directly in the table, no correction is needed.</source>
+            <translation>{round} chưa khoá: sửa trực tiếp trong bảng, không cần đính chính.</translation>
+        </message>
+        <message>
+            <source>The new value is the same as the stored one: there is nothing to correct.</source>
+            <translation>Giá trị mới giống giá trị đang lưu: không có gì để đính chính.</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>không đổi</translation>
+        </message>
+    </context>
+    <context>
         <name>services.export</name>
         <message>
             <source>Your account may not view sensitive data, so the Ethnicity and Religion columns cannot be exported. Untick these columns or ask the administrator for the permission.</source>
@@ -7566,6 +9931,750 @@ Gõ “{words}” để xác nhận:</translation>
         <message>
             <source>Could not write the file “{path}”: {error}.</source>
             <translation>Không ghi được tệp “{path}”: {error}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.importing</name>
+        <message>
+            <source>add new and update</source>
+            <translation>thêm mới và cập nhật</translation>
+        </message>
+        <message>
+            <source>add new only</source>
+            <translation>chỉ thêm mới</translation>
+        </message>
+        <message>
+            <source>update only</source>
+            <translation>chỉ cập nhật</translation>
+        </message>
+        <message>
+            <source>ethnicity</source>
+            <translation>dân tộc</translation>
+        </message>
+        <message>
+            <source>religion</source>
+            <translation>tôn giáo</translation>
+        </message>
+        <message>
+            <source>professional qualification</source>
+            <translation>trình độ chuyên môn</translation>
+        </message>
+        <message>
+            <source>political theory</source>
+            <translation>lý luận chính trị</translation>
+        </message>
+        <message>
+            <source>state management</source>
+            <translation>quản lý nhà nước</translation>
+        </message>
+        <message>
+            <source>academic title</source>
+            <translation>học hàm</translation>
+        </message>
+        <message>
+            <source>cadre category</source>
+            <translation>loại cán bộ</translation>
+        </message>
+        <message>
+            <source>employment status</source>
+            <translation>trạng thái công tác</translation>
+        </message>
+        <message>
+            <source>blood group</source>
+            <translation>nhóm máu</translation>
+        </message>
+        <message>
+            <source>civil service grade</source>
+            <translation>ngạch công chức</translation>
+        </message>
+        <message>
+            <source>{message} The database is unchanged.</source>
+            <translation>{message} Cơ sở dữ liệu không thay đổi.</translation>
+        </message>
+        <message>
+            <source>File “{path}” not found.</source>
+            <translation>Không tìm thấy tệp “{path}”.</translation>
+        </message>
+        <message>
+            <source>Could not read the file “{path}”: {error}.</source>
+            <translation>Không đọc được tệp “{path}”: {error}.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is empty.</source>
+            <translation>Tệp “{name}” rỗng.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is too large ({size} MB; at most {maximum} MB). Split the list into several files.</source>
+            <translation>Tệp “{name}” quá lớn ({size} MB; tối đa {maximum} MB). Hãy tách danh sách thành nhiều tệp.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook), save it and import it again.</source>
+            <translation>Tệp “{name}” được đặt mật khẩu. Hãy mở tệp bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại và nhập.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is an Excel 97–2003 file (.xls). Open it in Excel, save it as “Excel Workbook (.xlsx)” and import the .xlsx file.</source>
+            <translation>Tệp “{name}” là tệp Excel 97–2003 (.xls). Hãy mở bằng Excel và lưu thành “Sổ làm việc Excel (.xlsx)” rồi nhập tệp .xlsx.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is not an Excel .xlsx file (it may be CSV, HTML or a renamed file). Open it in Excel and save it as “Excel Workbook (.xlsx)”.</source>
+            <translation>Tệp “{name}” không phải là tệp Excel .xlsx (có thể là CSV, HTML hoặc tệp đã đổi tên). Hãy mở bằng Excel và lưu thành “Sổ làm việc Excel (.xlsx)”.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” has too many parts: it is not an ordinary spreadsheet.</source>
+            <translation>Tệp “{name}” có quá nhiều thành phần: không phải bảng tính thông thường.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is not a valid Excel .xlsx workbook.</source>
+            <translation>Tệp “{name}” không phải là bảng tính Excel .xlsx hợp lệ.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is password-protected: remove the password and import it again.</source>
+            <translation>Tệp “{name}” được đặt mật khẩu: hãy bỏ mật khẩu rồi nhập lại.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” has links to other files (External Links). Remove them (Data → Edit Links → Break Link), save and import again.</source>
+            <translation>Tệp “{name}” có liên kết tới tệp khác (External Links). Hãy bỏ liên kết (Dữ liệu → Sửa liên kết → Ngắt liên kết), lưu lại rồi nhập.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is damaged or not a valid .xlsx file.</source>
+            <translation>Tệp “{name}” bị hỏng hoặc không phải là tệp .xlsx hợp lệ.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” cannot be read ({error}).</source>
+            <translation>Tệp “{name}” không đọc được ({error}).</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is abnormally large when unpacked (suspected malicious file). The program does not open it; check where the file came from.</source>
+            <translation>Tệp “{name}” khi giải nén lớn bất thường (nghi là tệp độc hại). Phần mềm không mở tệp này; hãy kiểm tra nguồn tệp.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” contains a forbidden XML declaration (DOCTYPE). The program does not open it.</source>
+            <translation>Tệp “{name}” chứa khai báo XML không được phép (DOCTYPE). Phần mềm không mở tệp này.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” has an abnormal XML structure. The program does not open it.</source>
+            <translation>Tệp “{name}” có cấu trúc XML bất thường. Phần mềm không mở tệp này.</translation>
+        </message>
+        <message>
+            <source>The file “{name}” is damaged; the workbook cannot be read ({error}).</source>
+            <translation>Tệp “{name}” bị hỏng, không đọc được bảng tính ({error}).</translation>
+        </message>
+        <message>
+            <source>Capitals font: “{original}” → “{converted}”.</source>
+            <translation>Phông chữ in hoa: “{original}” → “{converted}”.</translation>
+        </message>
+        <message>
+            <source>Converted from {encoding} (by font, capitals font): “{original}” → “{converted}”.</source>
+            <translation>Chuyển từ {encoding} (theo phông chữ, phông chữ in hoa): “{original}” → “{converted}”.</translation>
+        </message>
+        <message>
+            <source>Converted from {encoding} (by font): “{original}” → “{converted}”.</source>
+            <translation>Chuyển từ {encoding} (theo phông chữ): “{original}” → “{converted}”.</translation>
+        </message>
+        <message>
+            <source>Converted from {encoding} (by character statistics, capitals font): “{original}” → “{converted}”.</source>
+            <translation>Chuyển từ {encoding} (theo thống kê ký tự, phông chữ in hoa): “{original}” → “{converted}”.</translation>
+        </message>
+        <message>
+            <source>Converted from {encoding} (by character statistics): “{original}” → “{converted}”.</source>
+            <translation>Chuyển từ {encoding} (theo thống kê ký tự): “{original}” → “{converted}”.</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>Đã huỷ.</translation>
+        </message>
+        <message>
+            <source>The file has no sheet “{sheet}”. Its sheets: {sheets}.</source>
+            <translation>Tệp không có trang tính “{sheet}”. Các trang: {sheets}.</translation>
+        </message>
+        <message>
+            <source>The sheet “{sheet}” has more than {count} rows: split it into several files.</source>
+            <translation>Trang tính “{sheet}” có hơn {count} dòng: hãy tách thành nhiều tệp.</translation>
+        </message>
+        <message>
+            <source>Read {count} rows</source>
+            <translation>Đã đọc {count} dòng</translation>
+        </message>
+        <message>
+            <source>{label} (sensitive)</source>
+            <translation>{label} (nhạy cảm)</translation>
+        </message>
+        <message>
+            <source>(do not import this column)</source>
+            <translation>(không nhập cột này)</translation>
+        </message>
+        <message>
+            <source>Header row {row} is outside the sheet (it has {count} rows).</source>
+            <translation>Dòng tiêu đề {row} nằm ngoài trang tính (có {count} dòng).</translation>
+        </message>
+        <message>
+            <source>No header row (e.g. “Họ và tên”, “Ngày sinh”) found in the first 40 rows. Choose the header row or use a column mapping file.</source>
+            <translation>Không tìm thấy dòng tiêu đề (ví dụ “Họ và tên”, “Ngày sinh”) trong 40 dòng đầu. Hãy chọn dòng tiêu đề hoặc dùng tệp cấu hình cột.</translation>
+        </message>
+        <message>
+            <source>The column mapping file must be a JSON object.</source>
+            <translation>Tệp cấu hình cột phải là một đối tượng JSON.</translation>
+        </message>
+        <message>
+            <source>“header_row” in the column mapping file must be a row number (numbered as in Excel).</source>
+            <translation>“header_row” trong tệp cấu hình cột phải là số dòng (đánh số như Excel).</translation>
+        </message>
+        <message>
+            <source>“columns” in the column mapping file must be a JSON object.</source>
+            <translation>“columns” trong tệp cấu hình cột phải là một đối tượng JSON.</translation>
+        </message>
+        <message>
+            <source>Column mapping file: “{field}” is not a valid field name.</source>
+            <translation>Tệp cấu hình cột: “{field}” không phải là tên trường hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Column mapping file: there is no column “{column}” in the header row.</source>
+            <translation>Tệp cấu hình cột: không có cột “{column}” trong dòng tiêu đề.</translation>
+        </message>
+        <message>
+            <source>Checked {done} / {total} rows</source>
+            <translation>Đã kiểm tra {done} / {total} dòng</translation>
+        </message>
+        <message>
+            <source>There is no unit with code “{code}”.</source>
+            <translation>Không có đơn vị mã “{code}”.</translation>
+        </message>
+        <message>
+            <source>There is no unit “{name}” in the organisation chart.</source>
+            <translation>Không có đơn vị “{name}” trong cơ cấu tổ chức.</translation>
+        </message>
+        <message>
+            <source>There are {count} units named “{name}”: add a Unit code column to tell them apart.</source>
+            <translation>Có {count} đơn vị tên “{name}”: thêm cột Mã đơn vị để phân biệt.</translation>
+        </message>
+        <message>
+            <source>The CCCD number repeats row {row} of the file.</source>
+            <translation>Số CCCD trùng với dòng {row} của tệp.</translation>
+        </message>
+        <message>
+            <source>Same name, birth date and birthplace as row {row} of the file.</source>
+            <translation>Trùng họ tên, ngày sinh, nơi sinh với dòng {row} của tệp.</translation>
+        </message>
+        <message>
+            <source>Matching against the database</source>
+            <translation>Đối chiếu với cơ sở dữ liệu</translation>
+        </message>
+        <message>
+            <source>This CCCD number is on {count} records in the database: resolve the duplicates before importing.</source>
+            <translation>Số CCCD này có ở {count} hồ sơ trong cơ sở dữ liệu: cần xử lý trùng lặp trước khi nhập.</translation>
+        </message>
+        <message>
+            <source>This CCCD number is already on the record of {name}, born {born}, a different name from this row. Check the CCCD number; if this person changed name, correct it in the record.</source>
+            <translation>Số CCCD này đã có trong hồ sơ của {name}, sinh {born}, khác tên ở dòng này. Kiểm tra lại số CCCD; nếu người này đổi tên, hãy sửa trong hồ sơ.</translation>
+        </message>
+        <message>
+            <source>This CCCD number is already on the record of {name}, a different name from this row. Check the CCCD number; if this person changed name, correct it in the record.</source>
+            <translation>Số CCCD này đã có trong hồ sơ của {name}, khác tên ở dòng này. Kiểm tra lại số CCCD; nếu người này đổi tên, hãy sửa trong hồ sơ.</translation>
+        </message>
+        <message>
+            <source>There are {count} records with the same name, birth date and birthplace: add the CCCD number (or the birthplace) to tell them apart.</source>
+            <translation>Có {count} hồ sơ cùng họ tên, ngày sinh, nơi sinh: thêm số CCCD (hoặc nơi sinh) để phân biệt.</translation>
+        </message>
+        <message>
+            <source>There are {count} records with the same name and birth date: add the CCCD number (or the birthplace) to tell them apart.</source>
+            <translation>Có {count} hồ sơ cùng họ tên, ngày sinh: thêm số CCCD (hoặc nơi sinh) để phân biệt.</translation>
+        </message>
+        <message>
+            <source>The matching record ({name}) is in the trash: restore it first, then import again.</source>
+            <translation>Hồ sơ khớp ({name}) đang ở thùng rác: khôi phục trước rồi nhập lại.</translation>
+        </message>
+        <message>
+            <source>Comparing each record</source>
+            <translation>Đối chiếu từng hồ sơ</translation>
+        </message>
+        <message>
+            <source>The full name is missing.</source>
+            <translation>Thiếu họ và tên.</translation>
+        </message>
+        <message>
+            <source>The sex is missing (Nam/Nữ).</source>
+            <translation>Thiếu giới tính (Nam/Nữ).</translation>
+        </message>
+        <message>
+            <source>The birth date is missing (or at least the year).</source>
+            <translation>Thiếu ngày sinh (hoặc ít nhất năm sinh).</translation>
+        </message>
+        <message>
+            <source>The unit is missing: add a Unit/Unit code column or choose a default unit.</source>
+            <translation>Thiếu đơn vị: thêm cột Đơn vị/Mã đơn vị hoặc chọn đơn vị mặc định.</translation>
+        </message>
+        <message>
+            <source>No record found to update (by CCCD number, or name, birth date and birthplace); the “update only” mode adds no new people.</source>
+            <translation>Không tìm thấy hồ sơ để cập nhật (theo số CCCD, hoặc họ tên, ngày sinh và nơi sinh); chế độ “chỉ cập nhật” không thêm người mới.</translation>
+        </message>
+        <message>
+            <source>There is already a record {name} (matched by CCCD number); the “add new only” mode does not update existing people.</source>
+            <translation>Đã có hồ sơ {name} (khớp theo số CCCD); chế độ “chỉ thêm mới” không cập nhật người đã có.</translation>
+        </message>
+        <message>
+            <source>There is already a record {name} (matched by name and birth date); the “add new only” mode does not update existing people.</source>
+            <translation>Đã có hồ sơ {name} (khớp theo họ tên, ngày sinh); chế độ “chỉ thêm mới” không cập nhật người đã có.</translation>
+        </message>
+        <message>
+            <source>This CCCD number is already on the record of {name}.</source>
+            <translation>Số CCCD này đã có trong hồ sơ của {name}.</translation>
+        </message>
+        <message>
+            <source>The import mode “{mode}” is not valid (upsert, insert or update).</source>
+            <translation>Chế độ nhập “{mode}” không hợp lệ (upsert, insert hoặc update).</translation>
+        </message>
+        <message>
+            <source>The column mapping is not right: {problems}</source>
+            <translation>Cấu hình cột chưa đúng: {problems}</translation>
+        </message>
+        <message>
+            <source>Writing to the database</source>
+            <translation>Đang ghi vào cơ sở dữ liệu</translation>
+        </message>
+        <message>
+            <source>The data has changed since the preview (someone has just edited a record). Preview again, then import.</source>
+            <translation>Dữ liệu đã thay đổi từ lúc xem trước (có người vừa sửa hồ sơ). Hãy xem trước lại rồi nhập.</translation>
+        </message>
+        <message>
+            <source>Import finished</source>
+            <translation>Đã nhập xong</translation>
+        </message>
+        <message>
+            <source>Column mapping file “{path}” not found.</source>
+            <translation>Không tìm thấy tệp cấu hình cột “{path}”.</translation>
+        </message>
+        <message>
+            <source>The column mapping file “{name}” is not valid JSON: {error}.</source>
+            <translation>Tệp cấu hình cột “{name}” không phải JSON hợp lệ: {error}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.locking</name>
+        <message>
+            <source>a network path (UNC)</source>
+            <translation>đường dẫn mạng (UNC)</translation>
+        </message>
+        <message>
+            <source>the network drive {drive}:</source>
+            <translation>ổ đĩa mạng {drive}:</translation>
+        </message>
+        <message>
+            <source>a network folder ({kind})</source>
+            <translation>thư mục mạng ({kind})</translation>
+        </message>
+        <message>
+            <source>The database “{file}” is on {reason}. SQLite is not safe to write over a network (SMB/NFS): the data can be damaged when two computers write at once or the network drops. Copy the file to a disk of this computer, or use a PostgreSQL server if several computers in the office need to share one database.</source>
+            <translation>Cơ sở dữ liệu “{file}” nằm trên {reason}. SQLite không an toàn khi ghi qua mạng (SMB/NFS): dữ liệu có thể bị hỏng khi hai máy cùng ghi hoặc khi mạng chập chờn. Hãy chép tệp về ổ đĩa của máy này, hoặc dùng máy chủ PostgreSQL nếu nhiều máy trong cơ quan cần dùng chung một cơ sở dữ liệu.</translation>
+        </message>
+        <message>
+            <source>{time} on {date}</source>
+            <translation>{time} ngày {date}</translation>
+        </message>
+        <message>
+            <source>computer “{host}”, user “{user}”, process {pid}, open since {when}</source>
+            <translation>máy “{host}”, người dùng “{user}”, tiến trình số {pid}, mở từ {when}</translation>
+        </message>
+        <message>
+            <source>Could not create the lock file “{file}”: {error}.</source>
+            <translation>Không tạo được tệp khoá “{file}”: {error}.</translation>
+        </message>
+        <message>
+            <source>another program</source>
+            <translation>một chương trình khác</translation>
+        </message>
+        <message>
+            <source>The database “{name}” is open for writing by {who}. Two programs writing one file can lose data: close the other program, then open it again.</source>
+            <translation>Cơ sở dữ liệu “{name}” đang được mở để ghi bởi {who}. Hai chương trình cùng ghi một tệp có thể làm mất dữ liệu: hãy đóng chương trình kia rồi mở lại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.pdf.batch</name>
+        <message>
+            <source>Printing failed: {error}</source>
+            <translation>Lỗi khi in: {error}</translation>
+        </message>
+        <message>
+            <source>Cannot print: {outside}/{total} of the chosen people belong to units outside your scope ({scope}). Leave them out and print again; no file was created.</source>
+            <translation>Không in được: {outside}/{total} người đã chọn thuộc đơn vị ngoài phạm vi của anh/chị ({scope}). Bỏ những người đó ra rồi in lại; chưa tệp nào được tạo.</translation>
+        </message>
+        <message>
+            <source>Cannot print: {outside}/{total} of the chosen people belong to units outside your scope. Leave them out and print again; no file was created.</source>
+            <translation>Không in được: {outside}/{total} người đã chọn thuộc đơn vị ngoài phạm vi của anh/chị. Bỏ những người đó ra rồi in lại; chưa tệp nào được tạo.</translation>
+        </message>
+        <message>
+            <source>There is no CV form «{form}».</source>
+            <translation>Mẫu sơ yếu lý lịch «{form}» không có.</translation>
+        </message>
+        <message>
+            <source>Choose a folder (one file per person) or one merged file.</source>
+            <translation>Chọn thư mục (mỗi người một tệp) hoặc một tệp gộp.</translation>
+        </message>
+        <message>
+            <source>Printed {done} / {total} CVs</source>
+            <translation>Đã in {done} / {total} sơ yếu lý lịch</translation>
+        </message>
+        <message>
+            <source>The CV printing process stopped abnormally (out of memory or closed by the operating system). Try again with fewer people.</source>
+            <translation>Tiến trình in sơ yếu lý lịch bị dừng bất thường (thiếu bộ nhớ hoặc bị hệ điều hành đóng). Hãy thử lại với ít người hơn.</translation>
+        </message>
+        <message>
+            <source>Stopped as requested.</source>
+            <translation>Đã dừng theo yêu cầu.</translation>
+        </message>
+        <message>
+            <source>Done: {count} CVs.</source>
+            <translation>Xong: {count} sơ yếu lý lịch.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.pdf.cv</name>
+        <message>
+            <source>There is no CV form «{form}»; choose «bnv» (2C-BNV/2008) or «tctw» (2C/TCTW-98).</source>
+            <translation>Mẫu sơ yếu lý lịch «{form}» không có; chọn «bnv» (2C-BNV/2008) hoặc «tctw» (2C/TCTW-98).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.pdf.dossier</name>
+        <message>
+            <source>There is no CV form «{form}».</source>
+            <translation>Mẫu sơ yếu lý lịch «{form}» không có.</translation>
+        </message>
+        <message>
+            <source>The procedure is not linked to the unit of the post being filled.</source>
+            <translation>Quy trình chưa gắn với đơn vị có chức danh bổ nhiệm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.planning</name>
+        <message>
+            <source>Only an officer, the head of office or an administrator may update the planning.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được cập nhật quy hoạch.</translation>
+        </message>
+        <message>
+            <source>Enter the number and symbol of the document approving the planning.</source>
+            <translation>Ghi số, ký hiệu văn bản phê duyệt quy hoạch.</translation>
+        </message>
+        <message>
+            <source>Enter the approval date.</source>
+            <translation>Nhập ngày phê duyệt.</translation>
+        </message>
+        <message>
+            <source>Could not add to the planning: {problems}</source>
+            <translation>Chưa đưa vào quy hoạch được: {problems}</translation>
+        </message>
+        <message>
+            <source>There is no title «{code}» in the code list.</source>
+            <translation>Không có chức danh «{code}» trong danh mục.</translation>
+        </message>
+        <message>
+            <source>{name} is already in the planning for the title «{title}», term {term}.</source>
+            <translation>{name} đã có trong quy hoạch chức danh «{title}» nhiệm kỳ {term}.</translation>
+        </message>
+        <message>
+            <source>already there</source>
+            <translation>đã có</translation>
+        </message>
+        <message>
+            <source>Enter the number and symbol of the document removing from the planning.</source>
+            <translation>Ghi số, ký hiệu văn bản đưa ra khỏi quy hoạch.</translation>
+        </message>
+        <message>
+            <source>Enter the reason for removing from the planning.</source>
+            <translation>Ghi lý do đưa ra khỏi quy hoạch.</translation>
+        </message>
+        <message>
+            <source>Could not remove from the planning: {problems}</source>
+            <translation>Chưa đưa ra khỏi quy hoạch được: {problems}</translation>
+        </message>
+        <message>
+            <source>This person was already removed from the planning.</source>
+            <translation>Người này đã được đưa ra khỏi quy hoạch trước đó.</translation>
+        </message>
+        <message>
+            <source>already removed</source>
+            <translation>đã đưa ra</translation>
+        </message>
+        <message>
+            <source>The removal date is before the date of entry into the planning.</source>
+            <translation>Ngày đưa ra khỏi quy hoạch trước ngày đưa vào.</translation>
+        </message>
+        <message>
+            <source>before the entry date</source>
+            <translation>trước ngày đưa vào</translation>
+        </message>
+        <message>
+            <source>Conditions could not be checked</source>
+            <translation>Không kiểm tra được điều kiện</translation>
+        </message>
+        <message>
+            <source>In {year}: {consequence}</source>
+            <translation>Năm {year}: {consequence}</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.records</name>
+        <message>
+            <source>This CCCD number is already on the record of a person of another unit (outside your scope).</source>
+            <translation>Số CCCD này đã có trong hồ sơ của một người thuộc đơn vị khác (ngoài phạm vi của anh/chị).</translation>
+        </message>
+        <message>
+            <source>This CCCD number is already on the record of {name} ({unit}).</source>
+            <translation>Số CCCD này đã có trong hồ sơ của {name} ({unit}).</translation>
+        </message>
+        <message>
+            <source>The record could not be saved: {problems}</source>
+            <translation>Hồ sơ chưa lưu được: {problems}</translation>
+        </message>
+        <message>
+            <source>Someone else has changed this record (or it came in by sync) after you opened it. Close and reopen the record to see the latest version.</source>
+            <translation>Hồ sơ này vừa được người khác sửa (hoặc nhận từ đồng bộ) sau khi anh/chị mở nó. Hãy đóng và mở lại hồ sơ để xem bản mới nhất.</translation>
+        </message>
+        <message>
+            <source>Only an administrator may delete records for good.</source>
+            <translation>Chỉ quản trị viên mới được xoá vĩnh viễn hồ sơ.</translation>
+        </message>
+        <message>
+            <source>Type “XOÁ VĨNH VIỄN” exactly to confirm.</source>
+            <translation>Hãy gõ đúng “XOÁ VĨNH VIỄN” để xác nhận.</translation>
+        </message>
+        <message>
+            <source>not right</source>
+            <translation>chưa đúng</translation>
+        </message>
+        <message>
+            <source>“{name}” is not in the trash: move it to the trash first.</source>
+            <translation>“{name}” chưa ở thùng rác: hãy xoá vào thùng rác trước.</translation>
+        </message>
+        <message>
+            <source>The record is in the trash: restore it before recording a decision.</source>
+            <translation>Hồ sơ đang ở thùng rác: khôi phục trước khi ghi quyết định.</translation>
+        </message>
+        <message>
+            <source>Enter the reason for cancelling the decision.</source>
+            <translation>Nhập lý do huỷ quyết định.</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>bắt buộc</translation>
+        </message>
+        <message>
+            <source>Decision not found.</source>
+            <translation>Không tìm thấy quyết định.</translation>
+        </message>
+        <message>
+            <source>This decision was already cancelled.</source>
+            <translation>Quyết định này đã bị huỷ trước đó.</translation>
+        </message>
+        <message>
+            <source>Cannot cancel: the later decision no. {number} ({kind}) changed the same information. Cancel that decision first.</source>
+            <translation>Không huỷ được: quyết định sau số {number} ({kind}) đã thay đổi cùng thông tin. Hãy huỷ quyết định đó trước.</translation>
+        </message>
+        <message>
+            <source>The photo file is too large (at most 15 MB).</source>
+            <translation>Tệp ảnh quá lớn (tối đa 15 MB).</translation>
+        </message>
+        <message>
+            <source>too large</source>
+            <translation>quá lớn</translation>
+        </message>
+        <message>
+            <source>The photo has too many pixels.</source>
+            <translation>Ảnh có kích thước điểm ảnh quá lớn.</translation>
+        </message>
+        <message>
+            <source>The chosen file is not a picture (JPEG, PNG…) or is damaged.</source>
+            <translation>Tệp đã chọn không phải là ảnh (JPEG, PNG…) hoặc đã hỏng.</translation>
+        </message>
+        <message>
+            <source>not a picture</source>
+            <translation>không phải ảnh</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.rules</name>
+        <message>
+            <source>The rule file {name} is damaged: {error}</source>
+            <translation>Tệp quy định {name} bị hỏng: {error}</translation>
+        </message>
+        <message>
+            <source>«{where}» must be a group of parameters.</source>
+            <translation>«{where}» phải là một nhóm tham số.</translation>
+        </message>
+        <message>
+            <source>«{where}» lacks parameters: {missing}.</source>
+            <translation>«{where}» thiếu tham số: {missing}.</translation>
+        </message>
+        <message>
+            <source>«{where}» must be yes/no (true/false).</source>
+            <translation>«{where}» phải là đúng/sai (true/false).</translation>
+        </message>
+        <message>
+            <source>«{where}» must be a number.</source>
+            <translation>«{where}» phải là một số.</translation>
+        </message>
+        <message>
+            <source>«{where}» must not be negative.</source>
+            <translation>«{where}» không được âm.</translation>
+        </message>
+        <message>
+            <source>«{where}» must be a list.</source>
+            <translation>«{where}» phải là một danh sách.</translation>
+        </message>
+        <message>
+            <source>«{where}» must be text.</source>
+            <translation>«{where}» phải là chữ.</translation>
+        </message>
+        <message>
+            <source>Only an administrator may edit the rules.</source>
+            <translation>Chỉ quản trị viên mới được sửa quy định.</translation>
+        </message>
+        <message>
+            <source>There is no rule «{key}».</source>
+            <translation>Không có quy định «{key}».</translation>
+        </message>
+        <message>
+            <source>Enter the legal basis (document number and date) of the new version.</source>
+            <translation>Ghi căn cứ pháp lý (số, ngày văn bản) của phiên bản mới.</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>bắt buộc</translation>
+        </message>
+        <message>
+            <source>The end date must be after the start date.</source>
+            <translation>Ngày hết hiệu lực phải sau ngày hiệu lực.</translation>
+        </message>
+        <message>
+            <source>before the start date</source>
+            <translation>trước ngày hiệu lực</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.setup</name>
+        <message>
+            <source>The office code is missing.</source>
+            <translation>Thiếu mã đơn vị.</translation>
+        </message>
+        <message>
+            <source>The office name is missing.</source>
+            <translation>Thiếu tên đơn vị.</translation>
+        </message>
+        <message>
+            <source>The administrator's user name is missing.</source>
+            <translation>Thiếu tên đăng nhập của quản trị viên.</translation>
+        </message>
+        <message>
+            <source>The setup information is incomplete: {problems}</source>
+            <translation>Thông tin khởi tạo chưa đủ: {problems}</translation>
+        </message>
+        <message>
+            <source>This database has already been set up for an office; the command changed nothing. To start again, use a new file.</source>
+            <translation>Cơ sở dữ liệu này đã được khởi tạo cho một đơn vị; lệnh không thay đổi gì. Muốn làm lại, hãy dùng một tệp mới.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.smoke</name>
+        <message>
+            <source>Program data files are missing: {files} (in {folder})</source>
+            <translation>Thiếu tệp dữ liệu của chương trình: {files} (trong {folder})</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.training</name>
+        <message>
+            <source>Only an officer, the head of office or an administrator may update training.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được cập nhật đào tạo, bồi dưỡng.</translation>
+        </message>
+        <message>
+            <source>Enter the name of the training course.</source>
+            <translation>Nhập tên khoá đào tạo, bồi dưỡng.</translation>
+        </message>
+        <message>
+            <source>The end date is before the start date.</source>
+            <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+        </message>
+        <message>
+            <source>Choose the kind of training.</source>
+            <translation>Chọn loại đào tạo, bồi dưỡng.</translation>
+        </message>
+        <message>
+            <source>The level «{level}» does not belong to the kind «{kind}».</source>
+            <translation>Trình độ «{level}» không thuộc loại «{kind}».</translation>
+        </message>
+        <message>
+            <source>The certificate «{certificate}» states the level «{stated}», not the chosen level «{chosen}».</source>
+            <translation>Văn bằng «{certificate}» ghi trình độ «{stated}», khác trình độ đã chọn «{chosen}».</translation>
+        </message>
+        <message>
+            <source>The course could not be created: {problems}</source>
+            <translation>Chưa tạo được khoá học: {problems}</translation>
+        </message>
+        <message>
+            <source>You may not view the course «{name}»: its people all belong to other units, outside your scope ({scope}).</source>
+            <translation>Bạn không có quyền xem khoá «{name}»: người học đều thuộc đơn vị khác, ngoài phạm vi của anh/chị ({scope}).</translation>
+        </message>
+        <message>
+            <source>You may not view the course «{name}»: its people all belong to other units.</source>
+            <translation>Bạn không có quyền xem khoá «{name}»: người học đều thuộc đơn vị khác.</translation>
+        </message>
+        <message>
+            <source>No people chosen.</source>
+            <translation>Chưa chọn người học.</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>trống</translation>
+        </message>
+        <message>
+            <source>Already in the course: {names}.</source>
+            <translation>Đã có trong khoá học: {names}.</translation>
+        </message>
+        <message>
+            <source>already there</source>
+            <translation>đã có</translation>
+        </message>
+        <message>
+            <source>Enter the completion date.</source>
+            <translation>Nhập ngày hoàn thành.</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>bắt buộc</translation>
+        </message>
+        <message>
+            <source>This training line belongs to no course: edit it in the person's record.</source>
+            <translation>Dòng đào tạo này không thuộc khoá học nào: sửa trong hồ sơ cán bộ.</translation>
+        </message>
+        <message>
+            <source>The completion date is before the start of the course «{name}».</source>
+            <translation>Ngày hoàn thành trước ngày khai giảng khoá «{name}».</translation>
+        </message>
+        <message>
+            <source>before the start date</source>
+            <translation>trước ngày bắt đầu</translation>
+        </message>
+        <message>
+            <source>This person has completed the course: they cannot be withdrawn.</source>
+            <translation>Người này đã hoàn thành khoá học: không rút tên được.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.votes</name>
+        <message>
+            <source>Only an officer, the head of office or an administrator may record the results of a confidence vote.</source>
+            <translation>Chỉ chuyên viên, lãnh đạo phòng hoặc quản trị viên được ghi kết quả lấy phiếu tín nhiệm.</translation>
+        </message>
+        <message>
+            <source>Enter the date of the vote.</source>
+            <translation>Nhập ngày lấy phiếu.</translation>
+        </message>
+        <message>
+            <source>The vote results could not be saved: {problems}</source>
+            <translation>Kết quả lấy phiếu chưa lưu được: {problems}</translation>
+        </message>
+        <message>
+            <source>{present}/{convened} convened people present (minimum {minimum}); nobody is subject to the vote.</source>
+            <translation>Có mặt {present}/{convened} người được triệu tập (tối thiểu {minimum}); không ai thuộc diện lấy phiếu.</translation>
         </message>
     </context>
 </TS>

@@ -11,7 +11,7 @@ import pytest
 
 from canbo_desktop import i18n
 
-PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*[^{}]*\}")
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")  # str.format fields
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.rules.core import RuleBook
+from canbo_desktop.i18n import translate
 
 RULE_KEY = "holidays"
 
@@ -46,7 +47,7 @@ _CACHE_LIMIT = 64
 def _dates(params: Mapping[str, Any], name: str) -> frozenset[date]:
     raw = params.get(name, [])
     if not isinstance(raw, list):
-        raise ValidationError(f"Quy định «{RULE_KEY}»: «{name}» phải là danh sách ngày dạng YYYY-MM-DD.")
+        raise ValidationError(translate("domain.rules.calendar", "Rule «{RULE_KEY}»: «{name}» must be a list of dates written YYYY-MM-DD.").format(RULE_KEY=RULE_KEY, name=name))
     out: set[date] = set()
     for item in raw:
         try:
@@ -55,7 +56,7 @@ def _dates(params: Mapping[str, Any], name: str) -> frozenset[date]:
             out.add(date.fromisoformat(item))
         except ValueError as exc:
             raise ValidationError(
-                f"Quy định «{RULE_KEY}»: ngày «{item}» trong «{name}» không hợp lệ (dạng YYYY-MM-DD)."
+                translate("domain.rules.calendar", "Rule «{RULE_KEY}»: the date «{item}» in «{name}» is not valid (YYYY-MM-DD).").format(RULE_KEY=RULE_KEY, item=item, name=name)
             ) from exc
     return frozenset(out)
 
@@ -64,7 +65,7 @@ def _parse(params: Mapping[str, Any]) -> _Calendar:
     weekly = params.get("weekly_days_off", [5, 6])
     if not isinstance(weekly, list) or not all(isinstance(x, int) and 0 <= x <= 6 for x in weekly):
         raise ValidationError(
-            f"Quy định «{RULE_KEY}»: «weekly_days_off» phải là danh sách số 0–6 (0 = thứ Hai, 6 = Chủ nhật)."
+            translate("domain.rules.calendar", "Rule «{RULE_KEY}»: «weekly_days_off» must be a list of numbers 0–6 (0 = Monday, 6 = Sunday).").format(RULE_KEY=RULE_KEY)
         )
     return _Calendar(frozenset(weekly), _dates(params, "days_off"), _dates(params, "extra_working_days"))
 
@@ -92,7 +93,7 @@ def _step(d: date, direction: int) -> date:
     try:
         return d + _ONE_DAY if direction > 0 else d - _ONE_DAY
     except OverflowError as exc:
-        raise ValidationError("Ngày nằm ngoài phạm vi lịch có thể tính.") from exc
+        raise ValidationError(translate("domain.rules.calendar", "The date is outside the range the calendar can compute.")) from exc
 
 
 def add_working_days(d: date, n: int, book: RuleBook) -> date:
@@ -114,8 +115,7 @@ def add_working_days(d: date, n: int, book: RuleBook) -> date:
             run += 1
             if run > _MAX_NON_WORKING_RUN:
                 raise ValidationError(
-                    f"Lịch làm việc (quy định «{RULE_KEY}») không có ngày làm việc nào trong hơn "
-                    f"{_MAX_NON_WORKING_RUN} ngày liên tiếp; kiểm tra lại ngày nghỉ đã cấu hình."
+                    translate("domain.rules.calendar", "The working calendar (rule «{RULE_KEY}») has no working day in more than {_MAX_NON_WORKING_RUN} days in a row; check the configured days off.").format(RULE_KEY=RULE_KEY, _MAX_NON_WORKING_RUN=_MAX_NON_WORKING_RUN)
                 )
     return cur
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from canbo_desktop.domain.errors import CanboError, ValidationError
+from canbo_desktop.i18n import translate
 
 
 class RuleMissing(CanboError):
@@ -63,8 +64,7 @@ class RuleBook:
         v = self.find(key, on)
         if v is None:
             raise RuleMissing(
-                f"Chưa có quy định «{key}» áp dụng cho ngày {on.day:02d}/{on.month:02d}/{on.year:04d}. "
-                "Quản trị viên cần bổ sung trong mục Quản trị › Quy định."
+                translate("domain.rules.core", "No rule «{key}» applies on {day:02d}/{month:02d}/{year:04d}. An administrator must add it under Administration › Rules.").format(key=key, day=on.day, month=on.month, year=on.year)
             )
         return v
 
@@ -80,11 +80,11 @@ def _iso(value: Any, what: str) -> date | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise ValidationError(f"{what}: ngày phải ghi dạng YYYY-MM-DD.")
+        raise ValidationError(translate("domain.rules.core", "{what}: dates must be written YYYY-MM-DD.").format(what=what))
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise ValidationError(f"{what}: ngày «{value}» không hợp lệ (dạng YYYY-MM-DD).") from exc
+        raise ValidationError(translate("domain.rules.core", "{what}: the date «{value}» is not valid (YYYY-MM-DD).").format(what=what, value=value)) from exc
 
 
 def parse_rule_document(doc: Mapping[str, Any]) -> list[RuleVersion]:
@@ -92,24 +92,24 @@ def parse_rule_document(doc: Mapping[str, Any]) -> list[RuleVersion]:
     "legal_source", "note", "params"}]}``. Raises :class:`ValidationError` with a Vietnamese message."""
     key = doc.get("key")
     if not isinstance(key, str) or not key:
-        raise ValidationError("Tệp quy định thiếu khóa «key».")
+        raise ValidationError(translate("domain.rules.core", "The rule file lacks the key «key»."))
     title = str(doc.get("title") or key)
     raw = doc.get("versions")
     if not isinstance(raw, list) or not raw:
-        raise ValidationError(f"Quy định «{key}»: thiếu danh sách phiên bản «versions».")
+        raise ValidationError(translate("domain.rules.core", "Rule «{key}»: the list of versions «versions» is missing.").format(key=key))
     out: list[RuleVersion] = []
     for i, item in enumerate(raw, 1):
         if not isinstance(item, Mapping):
-            raise ValidationError(f"Quy định «{key}», phiên bản {i}: không đúng định dạng.")
-        start = _iso(item.get("valid_from"), f"Quy định «{key}», phiên bản {i}")
+            raise ValidationError(translate("domain.rules.core", "Rule «{key}», version {i}: wrong format.").format(key=key, i=i))
+        start = _iso(item.get("valid_from"), translate("domain.rules.core", "Rule «{key}», version {i}").format(key=key, i=i))
         if start is None:
-            raise ValidationError(f"Quy định «{key}», phiên bản {i}: thiếu ngày hiệu lực «valid_from».")
-        end = _iso(item.get("valid_to"), f"Quy định «{key}», phiên bản {i}")
+            raise ValidationError(translate("domain.rules.core", "Rule «{key}», version {i}: the effective date «valid_from» is missing.").format(key=key, i=i))
+        end = _iso(item.get("valid_to"), translate("domain.rules.core", "Rule «{key}», version {i}").format(key=key, i=i))
         if end is not None and end < start:
-            raise ValidationError(f"Quy định «{key}», phiên bản {i}: ngày hết hiệu lực trước ngày hiệu lực.")
+            raise ValidationError(translate("domain.rules.core", "Rule «{key}», version {i}: the expiry date is before the effective date.").format(key=key, i=i))
         params = item.get("params")
         if not isinstance(params, Mapping):
-            raise ValidationError(f"Quy định «{key}», phiên bản {i}: thiếu tham số «params».")
+            raise ValidationError(translate("domain.rules.core", "Rule «{key}», version {i}: the parameters «params» are missing.").format(key=key, i=i))
         out.append(
             RuleVersion(
                 key=key,
@@ -131,8 +131,11 @@ def parse_rule_document(doc: Mapping[str, Any]) -> list[RuleVersion]:
 def param_int(value: Any, rule_key: str, what: str, *, minimum: int | None = 0) -> int:
     """``value`` as an integer parameter (``minimum=None``: any sign)."""
     if isinstance(value, bool) or not isinstance(value, int) or (minimum is not None and value < minimum):
-        bound = "" if minimum is None else f" ≥ {minimum}"
-        raise ValidationError(f"Quy định «{rule_key}»: «{what}» phải là số nguyên{bound}.")
+        if minimum is None:
+            text = translate("domain.rules.core", "Rule «{rule}»: «{what}» must be an integer.")
+        else:
+            text = translate("domain.rules.core", "Rule «{rule}»: «{what}» must be an integer ≥ {minimum}.")
+        raise ValidationError(text.format(rule=rule_key, what=what, minimum=minimum))
     return value
 
 
@@ -140,7 +143,7 @@ def param_map(params: Mapping[str, Any], key: str, rule_key: str) -> Mapping[str
     """A group parameter (code → value); missing means empty."""
     value = params.get(key, {})
     if not isinstance(value, Mapping):
-        raise ValidationError(f"Quy định «{rule_key}»: «{key}» phải là một bảng (mã → giá trị).")
+        raise ValidationError(translate("domain.rules.core", "Rule «{rule_key}»: «{key}» must be a table (code → value).").format(rule_key=rule_key, key=key))
     return value
 
 
@@ -148,7 +151,7 @@ def param_list(params: Mapping[str, Any], key: str, rule_key: str) -> list[Any]:
     """A list parameter; missing means empty."""
     value = params.get(key, [])
     if not isinstance(value, list):
-        raise ValidationError(f"Quy định «{rule_key}»: «{key}» phải là một danh sách.")
+        raise ValidationError(translate("domain.rules.core", "Rule «{rule_key}»: «{key}» must be a list.").format(rule_key=rule_key, key=key))
     return value
 
 
@@ -156,5 +159,5 @@ def param_str(params: Mapping[str, Any], key: str, rule_key: str) -> str:
     """A required, non-empty text parameter."""
     value = params.get(key)
     if not isinstance(value, str) or not value:
-        raise ValidationError(f"Quy định «{rule_key}»: thiếu tham số «{key}».")
+        raise ValidationError(translate("domain.rules.core", "Rule «{rule_key}»: the parameter «{key}» is missing.").format(rule_key=rule_key, key=key))
     return value

@@ -34,6 +34,7 @@ from canbo_desktop.domain.dates import add_months, age_on, format_date
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.rules.core import RuleBook, param_int, param_list, param_map, param_str
 from canbo_desktop.domain.rules.facts import DocumentFact, PersonFacts
+from canbo_desktop.i18n import translate
 
 RULE_KEY = "appointment_conditions"
 
@@ -44,13 +45,6 @@ UNKNOWN: Status = "unknown"
 OVERRIDDEN: Status = "overridden"
 
 APPOINTMENT_KINDS = ("first", "higher", "equal", "lower")
-_KIND_TEXT = {
-    "first": "bổ nhiệm lần đầu giữ chức vụ lãnh đạo, quản lý",
-    "higher": "bổ nhiệm chức vụ cao hơn",
-    "equal": "bổ nhiệm chức vụ tương đương",
-    "lower": "bổ nhiệm chức vụ thấp hơn",
-    "unknown": "chưa xác định được loại bổ nhiệm",
-}
 
 # Rule codes, in report order (documents follow, with the codes given in the rule data).
 STANDARD_RULES = ("tieu_chuan_chuyen_mon", "tieu_chuan_llct", "tieu_chuan_qlnn")
@@ -61,6 +55,18 @@ RULE_DISCIPLINE = "thoi_han_ky_luat"
 RULE_EVALUATION = "ket_qua_danh_gia"
 
 SPECIAL_CASE_TEXT = "Trường hợp đặc biệt đã được cấp có thẩm quyền đồng ý"
+
+
+def _not_applicable(kind: str) -> str:
+    """Why a condition does not apply to this kind of appointment."""
+    texts = {
+        "first": translate("domain.rules.eligibility", "Does not apply to a first appointment to a leadership or management post."),
+        "higher": translate("domain.rules.eligibility", "Does not apply to an appointment to a higher post."),
+        "equal": translate("domain.rules.eligibility", "Does not apply to an appointment to an equivalent post."),
+        "lower": translate("domain.rules.eligibility", "Does not apply to an appointment to a lower post."),
+        "unknown": translate("domain.rules.eligibility", "Does not apply when the kind of appointment cannot be determined."),
+    }
+    return texts[kind]
 
 
 @dataclass(frozen=True)
@@ -148,10 +154,10 @@ def title_infos_from_codelist(doc: Mapping[str, Any]) -> dict[str, TitleInfo]:
         code = str(item["code"])
         rank = item.get("rank")
         if not isinstance(rank, int) or isinstance(rank, bool):
-            raise ValidationError(f"Chức danh «{code}»: thiếu thứ bậc «rank».")
+            raise ValidationError(translate("domain.rules.eligibility", "Title «{code}»: the rank «rank» is missing.").format(code=code))
         raw = item.get("standards") or {}
         if not isinstance(raw, Mapping):
-            raise ValidationError(f"Chức danh «{code}»: tiêu chuẩn «standards» không đúng định dạng.")
+            raise ValidationError(translate("domain.rules.eligibility", "Title «{code}»: the standards «standards» have the wrong format.").format(code=code))
         standards = {str(k): (None if v is None else str(v)) for k, v in raw.items()}
         out[code] = TitleInfo(
             code=code,
@@ -168,11 +174,11 @@ def title_infos_from_codelist(doc: Mapping[str, Any]) -> dict[str, TitleInfo]:
 def _items(doc: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     items = doc.get("items")
     if not isinstance(items, list):
-        raise ValidationError("Danh mục thiếu danh sách «items».")
+        raise ValidationError(translate("domain.rules.eligibility", "The code list lacks the list «items»."))
     out = []
     for item in items:
         if not isinstance(item, Mapping) or not isinstance(item.get("code"), str):
-            raise ValidationError("Danh mục có mục không đúng định dạng (thiếu «code»).")
+            raise ValidationError(translate("domain.rules.eligibility", "The code list has an item in the wrong format (no «code»)."))
         out.append(item)
     return out
 
@@ -255,7 +261,7 @@ class _Checker:
             return None
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
             raise ValidationError(
-                f"Quy định «{RULE_KEY}»: «applies_to.{code}» phải là danh sách loại bổ nhiệm."
+                translate("domain.rules.eligibility", "Rule «{RULE_KEY}»: «applies_to.{code}» must be a list of appointment kinds.").format(RULE_KEY=RULE_KEY, code=code)
             )
         if set(APPOINTMENT_KINDS) <= set(kinds):
             return None
@@ -265,8 +271,7 @@ class _Checker:
                 code,
                 name,
                 UNKNOWN,
-                f"Chức vụ hiện tại «{self.person.title_code}» không có trong danh mục chức danh, nên không "
-                "xác định được điều kiện này có áp dụng hay không.",
+                translate("domain.rules.eligibility", "The current position «{title_code}» is not in the list of titles, so whether this condition applies cannot be determined.").format(title_code=self.person.title_code),
                 src,
             )
         if self.kind in kinds:
@@ -275,7 +280,7 @@ class _Checker:
             code,
             name,
             PASS,
-            f"Không áp dụng đối với trường hợp {_KIND_TEXT[self.kind]}.",
+            _not_applicable(self.kind),
             src,
             applicable=False,
         )
@@ -287,7 +292,7 @@ class _Checker:
         out = []
         for spec in specs:
             if not isinstance(spec, Mapping):
-                raise ValidationError(f"Quy định «{RULE_KEY}»: mục «standards» không đúng định dạng.")
+                raise ValidationError(translate("domain.rules.eligibility", "Rule «{RULE_KEY}»: the item «standards» has the wrong format.").format(RULE_KEY=RULE_KEY))
             code = param_str(spec, "code", RULE_KEY)
             name = param_str(spec, "name", RULE_KEY)
             title_key = param_str(spec, "title_key", RULE_KEY)
@@ -301,7 +306,7 @@ class _Checker:
             if not required:
                 out.append(
                     self.result(
-                        code, name, PASS, f"Chức danh «{self.title.name}» không quy định tiêu chuẩn này."
+                        code, name, PASS, translate("domain.rules.eligibility", "Title «{name}» does not set this standard.").format(name=self.title.name)
                     )
                 )
                 continue
@@ -312,7 +317,7 @@ class _Checker:
                         code,
                         name,
                         UNKNOWN,
-                        f"Không có thứ bậc của mức «{self.label(required)}» trong danh mục «{rank_list}».",
+                        translate("domain.rules.eligibility", "The level «{required}» has no rank in the code list «{rank_list}».").format(required=self.label(required), rank_list=rank_list),
                     )
                 )
                 continue
@@ -323,7 +328,7 @@ class _Checker:
                         code,
                         name,
                         UNKNOWN,
-                        f"Hồ sơ chưa ghi {name.lower()}; yêu cầu từ «{self.label(required)}» trở lên.",
+                        translate("domain.rules.eligibility", "The record does not give {standard}; «{required}» or higher is required.").format(standard=name.lower(), required=self.label(required)),
                     )
                 )
                 continue
@@ -333,7 +338,7 @@ class _Checker:
                         code,
                         name,
                         UNKNOWN,
-                        f"Mức «{have}» trong hồ sơ không có trong danh mục «{rank_list}».",
+                        translate("domain.rules.eligibility", "The level «{have}» in the record is not in the code list «{rank_list}».").format(have=have, rank_list=rank_list),
                     )
                 )
                 continue
@@ -343,14 +348,15 @@ class _Checker:
                     code,
                     name,
                     PASS if ok else FAIL,
-                    f"Có «{self.label(have)}», yêu cầu từ «{self.label(required)}» trở lên"
-                    f"{'' if ok else ' – chưa đạt'}.",
+                    (translate("domain.rules.eligibility", "Has «{have}», «{required}» or higher required.") if ok
+                     else translate("domain.rules.eligibility", "Has «{have}», «{required}» or higher required – not met."))
+                    .format(have=self.label(have), required=self.label(required)),
                 )
             )
         return out
 
     def planning(self) -> RuleResult:
-        code, name = RULE_PLANNING, "Quy hoạch"
+        code, name = RULE_PLANNING, "Quy hoạch"  # i18n: data
         na = self.applicable(code, name)
         if na is not None:
             return na
@@ -362,41 +368,38 @@ class _Checker:
                 unknown_titles.append(p.title_code)
                 continue
             if t.rank >= self.title.rank:
-                how = (
-                    "chức danh này"
-                    if t.code == self.title.code
-                    else f"chức danh tương đương/cao hơn «{t.name}»"
-                )
-                term = f" nhiệm kỳ {p.term}" if p.term else ""
-                return self.result(code, name, PASS, f"Có trong quy hoạch {how}{term}.")
+                if t.code == self.title.code:
+                    text = (translate("domain.rules.eligibility", "In the planning for this title, term {term}.") if p.term
+                            else translate("domain.rules.eligibility", "In the planning for this title."))
+                else:
+                    text = (translate("domain.rules.eligibility", "In the planning for the equivalent/higher title «{title}», term {term}.")
+                            if p.term else
+                            translate("domain.rules.eligibility", "In the planning for the equivalent/higher title «{title}»."))
+                return self.result(code, name, PASS, text.format(title=t.name, term=p.term))
         if unknown_titles:
             return self.result(
                 code,
                 name,
                 UNKNOWN,
-                "Có quy hoạch vào chức danh không có trong danh mục ("
-                + ", ".join(sorted(set(unknown_titles)))
-                + "), không so sánh được với chức danh bổ nhiệm.",
+                translate("domain.rules.eligibility", "In the planning for titles not in the code list ({titles}), which cannot be compared with the title of the appointment.")
+                .format(titles=", ".join(sorted(set(unknown_titles)))),
             )
         removed = len(self.person.planning) - len(active)
-        extra = f" ({removed} mục quy hoạch đã bị đưa ra khỏi quy hoạch)" if removed else ""
-        return self.result(
-            code,
-            name,
-            FAIL,
-            f"Không có trong quy hoạch chức danh «{self.title.name}» hoặc chức danh tương đương, "
-            f"cao hơn{extra}.",
-        )
+        if removed:
+            text = translate("domain.rules.eligibility", "Not in the planning for the title «{title}» or an equivalent or higher title ({removed} planning entries were removed from the planning).")
+        else:
+            text = translate("domain.rules.eligibility", "Not in the planning for the title «{title}» or an equivalent or higher title.")
+        return self.result(code, name, FAIL, text.format(title=self.title.name, removed=removed))
 
     def time_in_post(self) -> RuleResult:
-        code, name = RULE_TIME_IN_POST, "Thời gian giữ chức vụ hiện tại"
+        code, name = RULE_TIME_IN_POST, "Thời gian giữ chức vụ hiện tại"  # i18n: data
         na = self.applicable(code, name)
         if na is not None:
             return na
         need = param_int(self.params.get("months_in_post"), RULE_KEY, "months_in_post")
         start = self.person.position_start_date
         if start is None:
-            return self.result(code, name, UNKNOWN, "Hồ sơ chưa ghi ngày bắt đầu giữ chức vụ hiện tại.")
+            return self.result(code, name, UNKNOWN, translate("domain.rules.eligibility", "The record does not give the start date of the current position."))
         have = months_completed(start, self.on)
         ok = have >= need
         full_on = add_months(start, need)
@@ -404,19 +407,22 @@ class _Checker:
             code,
             name,
             PASS if ok else FAIL,
-            f"Giữ chức vụ từ {format_date(start)}, đến {format_date(self.on)} được {max(have, 0)} tháng; "
-            f"yêu cầu tối thiểu {need} tháng" + ("." if ok else f" (đủ vào ngày {format_date(full_on)})."),
+            (translate("domain.rules.eligibility", "In the post since {start}, {months} months by {on}; at least {need} months required.")
+             if ok else
+             translate("domain.rules.eligibility", "In the post since {start}, {months} months by {on}; at least {need} months required (reached on {full_on}).")
+             ).format(start=format_date(start), on=format_date(self.on), months=max(have, 0), need=need,
+                      full_on=format_date(full_on)),
         )
 
     def age(self, retirement_date: date | None) -> RuleResult:
-        code, name = RULE_AGE, "Tuổi bổ nhiệm (đủ một nhiệm kỳ)"
+        code, name = RULE_AGE, "Tuổi bổ nhiệm (đủ một nhiệm kỳ)"  # i18n: data
         na = self.applicable(code, name)
         if na is not None:
             return na
         months = param_int(self.params.get("full_term_months"), RULE_KEY, "full_term_months")
         if retirement_date is None:
             return self.result(
-                code, name, UNKNOWN, "Chưa xác định được ngày nghỉ hưu (thiếu ngày sinh hoặc giới tính)."
+                code, name, UNKNOWN, translate("domain.rules.eligibility", "The retirement date cannot be determined (date of birth or sex missing).")
             )
         last_needed = add_months(self.on, months) - timedelta(days=1)
         ok = retirement_date >= last_needed
@@ -424,13 +430,15 @@ class _Checker:
             code,
             name,
             PASS if ok else FAIL,
-            f"Ngày nghỉ hưu {format_date(retirement_date)}; một nhiệm kỳ {months} tháng "
-            f"từ {format_date(self.on)} "
-            f"cần công tác đến hết ngày {format_date(last_needed)}" + (" – đủ." if ok else " – không đủ."),
+            (translate("domain.rules.eligibility", "Retirement date {retirement}; a term of {months} months from {on} needs service until the end of {last} – enough.")
+             if ok else
+             translate("domain.rules.eligibility", "Retirement date {retirement}; a term of {months} months from {on} needs service until the end of {last} – not enough.")
+             ).format(retirement=format_date(retirement_date), months=months, on=format_date(self.on),
+                      last=format_date(last_needed)),
         )
 
     def discipline(self) -> RuleResult:
-        code, name = RULE_DISCIPLINE, "Thời hạn không bổ nhiệm do kỷ luật"
+        code, name = RULE_DISCIPLINE, "Thời hạn không bổ nhiệm do kỷ luật"  # i18n: data
         na = self.applicable(code, name)
         if na is not None:
             return na
@@ -444,37 +452,39 @@ class _Checker:
                 continue
             form = self.label(d.form_code)
             if d.form_code in bars:
-                failing.append(f"{form} ngày {format_date(d.decided_on)} (không áp dụng thời hạn)")
+                failing.append(translate("domain.rules.eligibility", "{form} on {decided_on} (no time limit applies)").format(
+                    form=form, decided_on=format_date(d.decided_on)))
                 continue
             if d.form_code not in bans:
-                unknown.append(
-                    f"hình thức «{form}» ngày {format_date(d.decided_on)} chưa có thời hạn trong quy định"
-                )
+                unknown.append(translate("domain.rules.eligibility", "the form «{form}» on {decided_on} has no period in the rules yet")
+                               .format(form=form, decided_on=format_date(d.decided_on)))
                 continue
             months = bans[d.form_code]
             if months is None:
-                unknown.append(
-                    f"hình thức «{form}» ngày {format_date(d.decided_on)} chưa có thời hạn trong quy định"
-                )
+                unknown.append(translate("domain.rules.eligibility", "the form «{form}» on {decided_on} has no period in the rules yet")
+                               .format(form=form, decided_on=format_date(d.decided_on)))
                 continue
             if not isinstance(months, int) or isinstance(months, bool) or months < 0:
                 raise ValidationError(
-                    f"Quy định «{RULE_KEY}»: thời hạn của hình thức «{d.form_code}» "
-                    "phải là số tháng (số nguyên)."
+                    translate("domain.rules.eligibility", "Rule «{RULE_KEY}»: the period of the form «{form_code}» must be a number of months (an integer).").format(RULE_KEY=RULE_KEY, form_code=d.form_code)
                 )
             ends = add_months(d.decided_on, months)
-            text = f"{form} ngày {format_date(d.decided_on)}: {months} tháng, hết ngày {format_date(ends)}"
+            text = translate("domain.rules.eligibility", "{form} on {decided_on}: {months} months, ending on {ends}").format(
+                form=form, decided_on=format_date(d.decided_on), months=months, ends=format_date(ends))
             (failing if self.on < ends else passed).append(text)
         if failing:
-            return self.result(code, name, FAIL, "Đang trong thời hạn: " + "; ".join(failing) + ".")
+            return self.result(code, name, FAIL, translate("domain.rules.eligibility", "Still within the period: {items}.").format(
+                items="; ".join(failing)))
         if unknown:
-            return self.result(code, name, UNKNOWN, "Không xác định được: " + "; ".join(unknown) + ".")
+            return self.result(code, name, UNKNOWN, translate("domain.rules.eligibility", "Cannot be determined: {items}.").format(
+                items="; ".join(unknown)))
         if passed:
-            return self.result(code, name, PASS, "Đã hết thời hạn: " + "; ".join(passed) + ".")
-        return self.result(code, name, PASS, "Không có kỷ luật.")
+            return self.result(code, name, PASS, translate("domain.rules.eligibility", "The period has ended: {items}.").format(
+                items="; ".join(passed)))
+        return self.result(code, name, PASS, translate("domain.rules.eligibility", "No discipline."))
 
     def evaluation(self) -> RuleResult:
-        code, name = RULE_EVALUATION, "Kết quả đánh giá, xếp loại"
+        code, name = RULE_EVALUATION, "Kết quả đánh giá, xếp loại"  # i18n: data
         na = self.applicable(code, name)
         if na is not None:
             return na
@@ -482,14 +492,14 @@ class _Checker:
         min_level = param_str(self.params, "evaluation_min_level", RULE_KEY)
         not_rated = set(param_list(self.params, "evaluation_not_rated_levels", RULE_KEY))
         if years_n == 0:
-            return self.result(code, name, PASS, "Quy định không yêu cầu kết quả đánh giá.")
+            return self.result(code, name, PASS, translate("domain.rules.eligibility", "The rules do not require an evaluation result."))
         ranks = self.ranks.get("evaluation_level")
         if not ranks or min_level not in ranks:
             return self.result(
                 code,
                 name,
                 UNKNOWN,
-                f"Không có thứ bậc của mức «{self.label(min_level)}» trong danh mục xếp loại.",
+                translate("domain.rules.eligibility", "The level «{min_level}» has no rank in the list of evaluation levels.").format(min_level=self.label(min_level)),
             )
         by_year = {e.year: e for e in self.person.evaluations}
         years = list(range(self.on.year - 1, self.on.year - 1 - years_n, -1))
@@ -501,25 +511,29 @@ class _Checker:
             if e is None:
                 missing.append(str(y))
             elif e.level in not_rated:
-                seen.append(f"{y}: {self.label(e.level)} (không tính)")
+                seen.append(translate("domain.rules.eligibility", "{year}: {level} (not counted)").format(year=y, level=self.label(e.level)))
             elif e.level not in ranks:
-                missing.append(f"{y} (mức «{e.level}» không có trong danh mục)")
+                missing.append(translate("domain.rules.eligibility", "{year} (level «{level}» is not in the code list)").format(
+                    year=y, level=e.level))
             else:
                 seen.append(f"{y}: {self.label(e.level)}")
                 if ranks[e.level] < ranks[min_level]:
                     low.append(f"{y}: {self.label(e.level)}")
-        need = f"yêu cầu {years_n} năm gần nhất từ «{self.label(min_level)}» trở lên"
+        need = translate("domain.rules.eligibility", "the last {years} years at «{level}» or higher are required").format(
+            years=years_n, level=self.label(min_level))
         if low:
-            return self.result(code, name, FAIL, f"Chưa đạt ({need}): " + "; ".join(low) + ".")
+            return self.result(code, name, FAIL, translate("domain.rules.eligibility", "Not met ({need}): {items}.").format(
+                need=need, items="; ".join(low)))
         if missing:
-            return self.result(code, name, UNKNOWN, f"Chưa có kết quả năm {', '.join(missing)} ({need}).")
-        return self.result(code, name, PASS, "; ".join(seen) + f" ({need}).")
+            return self.result(code, name, UNKNOWN, translate("domain.rules.eligibility", "No result yet for year {missing} ({need}).").format(missing=', '.join(missing), need=need))
+        return self.result(code, name, PASS, translate("domain.rules.eligibility", "{items} ({need}).").format(
+            items="; ".join(seen), need=need))
 
     def documents(self) -> list[RuleResult]:
         out = []
         for spec in param_list(self.params, "documents", RULE_KEY):
             if not isinstance(spec, Mapping):
-                raise ValidationError(f"Quy định «{RULE_KEY}»: mục «documents» không đúng định dạng.")
+                raise ValidationError(translate("domain.rules.eligibility", "Rule «{RULE_KEY}»: the item «documents» has the wrong format.").format(RULE_KEY=RULE_KEY))
             code = param_str(spec, "code", RULE_KEY)
             name = param_str(spec, "name", RULE_KEY)
             src = str(spec.get("legal_source") or "") or self.source(code)
@@ -532,7 +546,7 @@ class _Checker:
                 not isinstance(max_age, int) or isinstance(max_age, bool) or max_age < 0
             ):
                 raise ValidationError(
-                    f"Quy định «{RULE_KEY}»: «max_age_months» của «{code}» phải là số tháng."
+                    translate("domain.rules.eligibility", "Rule «{RULE_KEY}»: «max_age_months» of «{code}» must be a number of months.").format(RULE_KEY=RULE_KEY, code=code)
                 )
             person_field = spec.get("person_field")
             kind = spec.get("document_kind")
@@ -542,7 +556,7 @@ class _Checker:
                 v = getattr(self.person, person_field, None)
                 if v is not None and not isinstance(v, date):
                     raise ValidationError(
-                        f"Quy định «{RULE_KEY}»: trường «{person_field}» không phải là ngày."
+                        translate("domain.rules.eligibility", "Rule «{RULE_KEY}»: the field «{person_field}» is not a date.").format(RULE_KEY=RULE_KEY, person_field=person_field)
                     )
                 if v is not None:
                     dated.append(v)
@@ -555,7 +569,7 @@ class _Checker:
                         dated.append(d.doc_date)
             else:
                 raise ValidationError(
-                    f"Quy định «{RULE_KEY}»: giấy tờ «{code}» cần «document_kind» hoặc «person_field»."
+                    translate("domain.rules.eligibility", "Rule «{RULE_KEY}»: the document «{code}» needs «document_kind» or «person_field».").format(RULE_KEY=RULE_KEY, code=code)
                 )
             out.append(self._document(code, name, src, max_age, dated, undated))
         return out
@@ -565,28 +579,31 @@ class _Checker:
     ) -> RuleResult:
         usable = [d for d in dated if d <= self.on]
         if not dated and not undated:
-            return RuleResult(code, name, FAIL, f"Chưa có {name.lower()} trong hồ sơ.", src)
+            return RuleResult(code, name, FAIL, translate("domain.rules.eligibility", "No {document} in the record yet.").format(document=name.lower()), src)
         if max_age is None:
             if usable or undated:
-                when = f" (ngày {format_date(max(usable))})" if usable else ""
-                return RuleResult(code, name, PASS, f"Đã có {name.lower()}{when}.", src)
+                if usable:
+                    text = translate("domain.rules.eligibility", "The record has {document} (dated {dated}).")
+                else:
+                    text = translate("domain.rules.eligibility", "The record has {document}.")
+                return RuleResult(code, name, PASS, text.format(document=name.lower(), dated=format_date(max(usable)) if usable else ""), src)
             return RuleResult(
                 code,
                 name,
                 FAIL,
-                f"{name} ghi ngày {format_date(min(dated))}, sau ngày xét {format_date(self.on)}.",
+                translate("domain.rules.eligibility", "{name} is dated {dated}, after the date considered {on}.").format(name=name, dated=format_date(min(dated)), on=format_date(self.on)),
                 src,
             )
         if not usable:
             if undated:
                 return RuleResult(
-                    code, name, UNKNOWN, f"{name} chưa ghi ngày; yêu cầu không quá {max_age} tháng.", src
+                    code, name, UNKNOWN, translate("domain.rules.eligibility", "{name} has no date; it must be no older than {max_age} months.").format(name=name, max_age=max_age), src
                 )
             return RuleResult(
                 code,
                 name,
                 FAIL,
-                f"{name} ghi ngày {format_date(min(dated))}, sau ngày xét {format_date(self.on)}.",
+                translate("domain.rules.eligibility", "{name} is dated {dated}, after the date considered {on}.").format(name=name, dated=format_date(min(dated)), on=format_date(self.on)),
                 src,
             )
         latest = max(usable)
@@ -596,9 +613,11 @@ class _Checker:
             code,
             name,
             PASS if ok else FAIL,
-            f"{name} ngày {format_date(latest)}, còn giá trị đến {format_date(valid_until)} "
-            f"(không quá {max_age} tháng)"
-            + ("." if ok else f" – đã quá hạn vào ngày xét {format_date(self.on)}."),
+            (translate("domain.rules.eligibility", "{name} dated {latest}, valid until {valid_until} (no older than {max_age} months).")
+             if ok else
+             translate("domain.rules.eligibility", "{name} dated {latest}, valid until {valid_until} (no older than {max_age} months) – expired by the date considered {on}.")
+             ).format(name=name, latest=format_date(latest), valid_until=format_date(valid_until), max_age=max_age,
+                      on=format_date(self.on)),
             src,
         )
 
@@ -642,9 +661,8 @@ def check_eligibility(
     unknown_codes = sorted(set(overrides) - codes)
     if unknown_codes:
         raise ValidationError(
-            "Không có điều kiện bổ nhiệm mã "
-            + ", ".join(f"«{x}»" for x in unknown_codes)
-            + " để áp dụng ngoại lệ."
+            translate("domain.rules.eligibility", "There is no appointment condition with the code {codes} to apply an exception to.")
+            .format(codes=", ".join(f"«{x}»" for x in unknown_codes))
         )
     final: list[RuleResult] = []
     for r in results:
@@ -654,7 +672,8 @@ def check_eligibility(
                 r.code,
                 r.name,
                 OVERRIDDEN,
-                f"{r.reason} {SPECIAL_CASE_TEXT}: {ref}.",
+                translate("domain.rules.eligibility", "{reason} Special case approved by the competent authority: {reference}.")
+                .format(reason=r.reason, reference=ref),
                 r.legal_source,
                 r.applicable,
                 override_reference=ref,

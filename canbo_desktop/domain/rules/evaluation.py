@@ -30,6 +30,7 @@ from canbo_desktop.domain.dates import MAX_YEAR, MIN_YEAR, format_date
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.rules.core import RuleBook, RuleVersion
 from canbo_desktop.domain.rules.facts import DisciplineFact
+from canbo_desktop.i18n import translate
 
 RULE_KEY = "evaluation_regime"
 REGIMES = ("nd90", "nd335")
@@ -38,7 +39,7 @@ REGIMES = ("nd90", "nd335")
 def regime_date(year: int) -> date:
     """The date on which the rule is looked up for an evaluation year: 31 December of that year."""
     if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError(f"Năm đánh giá «{year}» không hợp lệ.")
+        raise ValidationError(translate("domain.rules.evaluation", "Evaluation year «{year}» is not valid.").format(year=year))
     return date(year, 12, 31)
 
 
@@ -145,7 +146,7 @@ class _Regime:
     params: Mapping[str, Any]
 
     def err(self, text: str) -> ValidationError:
-        return ValidationError(f"Quy định «{RULE_KEY}» từ {format_date(self.version.valid_from)}: {text}")
+        return ValidationError(translate("domain.rules.evaluation", "Rule «{RULE_KEY}» from {valid_from}: {text}").format(RULE_KEY=RULE_KEY, valid_from=format_date(self.version.valid_from), text=text))
 
     def source(self, code: str) -> str:
         sources = self.params.get("legal_sources") or {}
@@ -157,7 +158,7 @@ class _Regime:
         try:
             return self.levels.index(level)
         except ValueError:
-            raise self.err(f"mức «{level}» không có trong thang «levels».") from None
+            raise self.err(translate("domain.rules.evaluation", "the level «{level}» is not in the scale «levels».").format(level=level)) from None
 
     def label(self, level: str, category: str) -> str:
         over = self.label_overrides.get(category)
@@ -168,7 +169,7 @@ class _Regime:
     def number(self, mapping: Mapping[str, Any], key: str) -> Fraction:
         v = mapping.get(key)
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-            raise self.err(f"tham số «{key}» phải là một số.")
+            raise self.err(translate("domain.rules.evaluation", "the parameter «{key}» must be a number.").format(key=key))
         return Fraction(str(v))
 
     def optional_map(self, key: str) -> Mapping[str, Any] | None:
@@ -176,39 +177,39 @@ class _Regime:
         if v is None:
             return None
         if not isinstance(v, Mapping):
-            raise self.err(f"tham số «{key}» phải là một bảng hoặc null.")
+            raise self.err(translate("domain.rules.evaluation", "the parameter «{key}» must be a table or null.").format(key=key))
         return v
 
 
 def _regime(book: RuleBook, year: int) -> _Regime:
     version = book.version(RULE_KEY, regime_date(year))
     p = version.params
-    where = f"Quy định «{RULE_KEY}» từ {format_date(version.valid_from)}"
+    where = translate("domain.rules.evaluation", "Rule «{RULE_KEY}» from {valid_from}").format(RULE_KEY=RULE_KEY, valid_from=format_date(version.valid_from))
     regime = p.get("regime")
     if regime not in REGIMES:
-        raise ValidationError(f"{where}: «regime» phải là một trong {', '.join(REGIMES)}.")
+        raise ValidationError(translate("domain.rules.evaluation", "{where}: «regime» must be one of {REGIMES}.").format(where=where, REGIMES=', '.join(REGIMES)))
     levels = p.get("levels")
     if not isinstance(levels, list) or not levels or not all(isinstance(x, str) for x in levels):
-        raise ValidationError(f"{where}: thiếu thang mức «levels».")
+        raise ValidationError(translate("domain.rules.evaluation", "{where}: the scale of levels «levels» is missing.").format(where=where))
     labels = p.get("labels")
     if not isinstance(labels, Mapping):
-        raise ValidationError(f"{where}: thiếu tên các mức «labels».")
+        raise ValidationError(translate("domain.rules.evaluation", "{where}: the names of the levels «labels» are missing.").format(where=where))
     overrides = p.get("label_overrides") or {}
     if not isinstance(overrides, Mapping):
-        raise ValidationError(f"{where}: «label_overrides» không đúng định dạng.")
+        raise ValidationError(translate("domain.rules.evaluation", "{where}: «label_overrides» has the wrong format.").format(where=where))
     not_rated = p.get("not_rated_level")
     fail = p.get("fail_level")
     if not isinstance(not_rated, str) or not isinstance(fail, str) or fail not in levels:
-        raise ValidationError(f"{where}: thiếu «not_rated_level» hoặc «fail_level».")
+        raise ValidationError(translate("domain.rules.evaluation", "{where}: «not_rated_level» or «fail_level» is missing.").format(where=where))
     return _Regime(version, str(regime), tuple(levels), labels, overrides, not_rated, fail, p)
 
 
 def _check_number(value: float, what: str, low: Fraction, high: Fraction) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValidationError(f"{what} phải là một số.")
+        raise ValidationError(translate("domain.rules.evaluation", "{what} must be a number.").format(what=what))
     f = Fraction(value)
     if not low <= f <= high:
-        raise ValidationError(f"{what} phải trong khoảng {_num(low)}–{_num(high)} (nhận được {_num(f)}).")
+        raise ValidationError(translate("domain.rules.evaluation", "{what} must be between {low} and {high} (got {f}).").format(what=what, low=_num(low), high=_num(high), f=_num(f)))
     return f
 
 
@@ -231,7 +232,7 @@ def _num(value: Fraction | float | int) -> str:
 def _decimals(reg: _Regime) -> int:
     d = reg.params.get("score_decimals", 2)
     if not isinstance(d, int) or isinstance(d, bool) or not 0 <= d <= 6:
-        raise reg.err("«score_decimals» phải là số nguyên 0–6.")
+        raise reg.err(translate("domain.rules.evaluation", "«score_decimals» must be an integer 0–6."))
     return d
 
 
@@ -243,20 +244,20 @@ def level_for_score(score: float, year: int, book: RuleBook) -> str:
     """The ND 335 band of a total score (after the rule's rounding), vetoes not considered."""
     reg = _regime(book, year)
     if reg.regime != "nd335":
-        raise ValidationError(f"Năm {year} đánh giá theo mức đề xuất (NĐ 90/2020), không theo điểm.")
+        raise ValidationError(translate("domain.rules.evaluation", "Year {year} is evaluated by the proposed level (ND 90/2020), not by score.").format(year=year))
     total_max = reg.number(reg.params, "general_max") + reg.number(reg.params, "task_max")
-    s = _round(_check_number(score, "Tổng điểm", Fraction(0), total_max), _decimals(reg))
+    s = _round(_check_number(score, translate("domain.rules.evaluation", "Total score"), Fraction(0), total_max), _decimals(reg))
     return _band(reg, s)
 
 
 def _band(reg: _Regime, score: Fraction) -> str:
     bands = reg.params.get("bands")
     if not isinstance(bands, list) or not bands:
-        raise reg.err("thiếu các ngưỡng điểm «bands».")
+        raise reg.err(translate("domain.rules.evaluation", "the score bands «bands» are missing."))
     parsed: list[tuple[Fraction, str]] = []
     for b in bands:
         if not isinstance(b, Mapping) or not isinstance(b.get("level"), str):
-            raise reg.err("mỗi ngưỡng trong «bands» cần «level» và «min».")
+            raise reg.err(translate("domain.rules.evaluation", "every band in «bands» needs «level» and «min»."))
         reg.order(str(b["level"]))
         parsed.append((reg.number(b, "min"), str(b["level"])))
     for minimum, level in sorted(parsed, reverse=True):
@@ -278,17 +279,16 @@ def classify(
     reg = _regime(book, inputs.year)
     p = reg.params
     months_worked = _check_number(
-        inputs.months_worked, "Số tháng công tác trong năm", Fraction(0), Fraction(12)
+        inputs.months_worked, translate("domain.rules.evaluation", "Months worked in the year"), Fraction(0), Fraction(12)
     )
     months_absent = _check_number(
-        inputs.months_absent, "Số tháng nghỉ không làm việc", Fraction(0), Fraction(12)
+        inputs.months_absent, translate("domain.rules.evaluation", "Months absent from work"), Fraction(0), Fraction(12)
     )
     unknown_flags = sorted(set(inputs.veto_flags) - set((reg.optional_map("vetoes") or {}).keys()))
     if unknown_flags:
         raise ValidationError(
-            f"Năm {inputs.year}: không có điều kiện loại trừ mã "
-            + ", ".join(f"«{x}»" for x in unknown_flags)
-            + "."
+            translate("domain.rules.evaluation", "Year {year}: there is no exclusion condition with the code {codes}.")
+            .format(year=inputs.year, codes=", ".join(f"«{x}»" for x in unknown_flags))
         )
     maternity_exempt = bool(p.get("maternity_exempt", False)) and inputs.maternity
 
@@ -313,8 +313,7 @@ def classify(
         if months_worked < need:
             why = Reason(
                 "thoi_gian_cong_tac",
-                f"Công tác {_num(months_worked)} tháng trong năm {inputs.year}, dưới {_num(need)} tháng: "
-                "không xếp loại chất lượng (vẫn kiểm điểm thời gian công tác).",
+                translate("domain.rules.evaluation", "Worked {months_worked} months in {year}, fewer than {need}: no quality rating (the working time is still reviewed).").format(months_worked=_num(months_worked), year=inputs.year, need=_num(need)),
                 reg.source("thoi_gian_cong_tac"),
             )
             return result(reg.not_rated_level, False, None, [why])
@@ -330,21 +329,19 @@ def classify(
         if inputs.general_score is None or inputs.task_score is None:
             if not forced:
                 raise ValidationError(
-                    f"Năm {inputs.year} xếp loại theo điểm (NĐ 335/2025): cần điểm tiêu chí chung "
-                    "và điểm kết quả "
-                    "thực hiện nhiệm vụ."
+                    translate("domain.rules.evaluation", "Year {year} is rated by score (ND 335/2025): the general criteria score and the task results score are needed.").format(year=inputs.year)
                 )
             level = None
         else:
-            g = _check_number(inputs.general_score, "Điểm tiêu chí chung", Fraction(0), general_max)
-            t = _check_number(inputs.task_score, "Điểm kết quả thực hiện nhiệm vụ", Fraction(0), task_max)
+            g = _check_number(inputs.general_score, translate("domain.rules.evaluation", "General criteria score"), Fraction(0), general_max)
+            t = _check_number(inputs.task_score, translate("domain.rules.evaluation", "Task results score"), Fraction(0), task_max)
             score = _round(g + t, _decimals(reg))
             level = _band(reg, score)
     else:
         level = inputs.proposed_level
         if level is None:
             if not forced:
-                raise ValidationError(f"Năm {inputs.year}: cần mức xếp loại do cấp có thẩm quyền đề xuất.")
+                raise ValidationError(translate("domain.rules.evaluation", "Year {year}: the level proposed by the competent authority is needed.").format(year=inputs.year))
         else:
             reg.order(level)
 
@@ -360,14 +357,12 @@ def classify(
         low, high = reg.number(cap, "min_months"), reg.number(cap, "max_months_exclusive")
         max_level = cap.get("max_level")
         if not isinstance(max_level, str):
-            raise reg.err("«absence_cap.max_level» phải là mã mức xếp loại.")
+            raise reg.err(translate("domain.rules.evaluation", "«absence_cap.max_level» must be a rating level code."))
         if low <= months_absent < high:
             reasons.append(
                 Reason(
                     "nghi_khong_lam_viec",
-                    f"Nghỉ không làm việc {_num(months_absent)} tháng "
-                    f"(từ {_num(low)} đến dưới {_num(high)} tháng): "
-                    f"không xếp loại cao hơn «{reg.labels.get(max_level, max_level)}».",
+                    translate("domain.rules.evaluation", "Absent from work {months_absent} months (from {low} to under {high} months): rated no higher than «{max_level}».").format(months_absent=_num(months_absent), low=_num(low), high=_num(high), max_level=reg.labels.get(max_level, max_level)),
                     reg.source("nghi_khong_lam_viec"),
                 )
             )
@@ -382,7 +377,7 @@ def _forced_fail(reg: _Regime, inputs: EvaluationInput, labels: Mapping[str, str
     if disc is not None:
         forms = disc.get("forms")
         if forms is not None and (not isinstance(forms, list) or not all(isinstance(f, str) for f in forms)):
-            raise reg.err("«discipline.forms» phải là danh sách mã hình thức kỷ luật hoặc null.")
+            raise reg.err(translate("domain.rules.evaluation", "«discipline.forms» must be a list of discipline form codes or null."))
         hits = [
             d
             for d in inputs.disciplines
@@ -390,14 +385,15 @@ def _forced_fail(reg: _Regime, inputs: EvaluationInput, labels: Mapping[str, str
         ]
         if hits:
             listed = "; ".join(
-                f"{labels.get(d.form_code, d.form_code)} ngày {format_date(d.decided_on)}"
+                translate("domain.rules.evaluation", "{form_code} on {decided_on}").format(form_code=labels.get(d.form_code, d.form_code), decided_on=format_date(d.decided_on))
                 for d in sorted(hits, key=_by_date)
             )
             out.append(
                 Reason(
                     "ky_luat",
-                    f"Bị kỷ luật trong năm {inputs.year} ({listed}): xếp loại "
-                    f"«{reg.labels.get(reg.fail_level, reg.fail_level)}». {disc.get('text') or ''}".strip(),
+                    (translate("domain.rules.evaluation", "Disciplined in {year} ({listed}): rated «{level}».").format(
+                        year=inputs.year, listed=listed, level=reg.labels.get(reg.fail_level, reg.fail_level))
+                     + f" {disc.get('text') or ''}").strip(),
                     reg.source("ky_luat"),
                 )
             )
@@ -405,7 +401,7 @@ def _forced_fail(reg: _Regime, inputs: EvaluationInput, labels: Mapping[str, str
     for code in sorted(inputs.veto_flags):
         spec = vetoes[code]
         if not isinstance(spec, Mapping):
-            raise reg.err(f"điều kiện loại trừ «{code}» không đúng định dạng.")
+            raise reg.err(translate("domain.rules.evaluation", "the exclusion condition «{code}» has the wrong format.").format(code=code))
         if spec.get("leaders_only") and not inputs.is_leader:
             continue
         out.append(
@@ -436,23 +432,23 @@ def task_score(
     """
     reg = _regime(book, year)
     if reg.regime != "nd335":
-        raise ValidationError(f"Năm {year} đánh giá theo NĐ 90/2020: không chấm điểm kết quả nhiệm vụ.")
+        raise ValidationError(translate("domain.rules.evaluation", "Year {year} is evaluated under ND 90/2020: task results are not scored.").format(year=year))
     spec = reg.optional_map("task")
     if spec is None:
-        raise reg.err("thiếu tham số «task».")
+        raise reg.err(translate("domain.rules.evaluation", "the parameter «task» is missing."))
     per_error = reg.number(spec, "deduction_per_major_error_pct") / 100
     per_delay = reg.number(spec, "deduction_per_delay_pct") / 100
     base = spec.get("component_base", "assigned")
     if base not in ("assigned", "completed"):
-        raise reg.err("«task.component_base» phải là «assigned» hoặc «completed».")
+        raise reg.err(translate("domain.rules.evaluation", "«task.component_base» must be «assigned» or «completed»."))
     if not items:
-        raise ValidationError("Chưa có nhiệm vụ, sản phẩm được giao để tính điểm.")
+        raise ValidationError(translate("domain.rules.evaluation", "No assigned tasks or products to score yet."))
     assigned = done = quality = timely = Fraction(0)
     for i, item in enumerate(items, 1):
-        w = _check_number(item.weight, f"Trọng số nhiệm vụ {i}", Fraction(0), Fraction(10**6))
-        for n, what in ((item.major_errors, "Số lỗi"), (item.delays, "Số lần chậm")):
+        w = _check_number(item.weight, translate("domain.rules.evaluation", "Weight of task {i}").format(i=i), Fraction(0), Fraction(10**6))
+        for n, what in ((item.major_errors, translate("domain.rules.evaluation", "Number of errors")), (item.delays, translate("domain.rules.evaluation", "Number of delays"))):
             if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise ValidationError(f"{what} của nhiệm vụ {i} phải là số nguyên không âm.")
+                raise ValidationError(translate("domain.rules.evaluation", "{what} of task {i} must be a non-negative integer.").format(what=what, i=i))
         assigned += w
         if not item.completed:
             continue
@@ -462,14 +458,14 @@ def task_score(
         quality += w * max(Fraction(0), 1 - per_error * errors)
         timely += w * max(Fraction(0), 1 - per_delay * delays)
     if assigned == 0:
-        raise ValidationError("Tổng trọng số nhiệm vụ được giao bằng 0.")
+        raise ValidationError(translate("domain.rules.evaluation", "The total weight of the assigned tasks is 0."))
     q_base = assigned if base == "assigned" else done
     quantity_pct = done / assigned * 100
     quality_pct = quality / q_base * 100 if q_base else Fraction(0)
     timely_pct = timely / q_base * 100 if q_base else Fraction(0)
     components = [quantity_pct, quality_pct, timely_pct]
     for j, x in enumerate(extra_percentages, 1):
-        components.append(_check_number(x, f"Thành phần bổ sung {j}", Fraction(0), Fraction(100)))
+        components.append(_check_number(x, translate("domain.rules.evaluation", "Additional component {j}").format(j=j), Fraction(0), Fraction(100)))
     mean = sum(components, Fraction(0)) / len(components)
     decimals = _decimals(reg)
     score = _round(mean * reg.number(reg.params, "task_max") / 100, decimals)
@@ -508,7 +504,7 @@ def check_quota(
             None,
             0,
             True,
-            f"Năm {year}: quy định không giới hạn tỷ lệ «Hoàn thành xuất sắc nhiệm vụ».",
+            translate("domain.rules.evaluation", "Year {year}: the rules set no limit on the share of «Hoàn thành xuất sắc nhiệm vụ».").format(year=year),
             source,
         )
     pct = reg.number(quota, "max_pct_of_tot")
@@ -517,9 +513,9 @@ def check_quota(
     allowed = math.floor(Fraction(n_tot) * pct / 100)
     over = max(0, n_xs - allowed)
     ok = over == 0
-    msg = (
-        f"{n_xs} «Hoàn thành xuất sắc nhiệm vụ» / {n_tot} «Hoàn thành tốt nhiệm vụ»: tối đa {_num(pct)}% số "
-        f"«Hoàn thành tốt» = {allowed} người"
-    )
-    msg += "; đạt tỷ lệ." if ok else f"; vượt {over} người."
+    if ok:
+        msg = translate("domain.rules.evaluation", "{n_xs} «Hoàn thành xuất sắc nhiệm vụ» / {n_tot} «Hoàn thành tốt nhiệm vụ»: at most {pct}% of «Hoàn thành tốt» = {allowed} people; within the share.")
+    else:
+        msg = translate("domain.rules.evaluation", "{n_xs} «Hoàn thành xuất sắc nhiệm vụ» / {n_tot} «Hoàn thành tốt nhiệm vụ»: at most {pct}% of «Hoàn thành tốt» = {allowed} people; {over} too many.")
+    msg = msg.format(n_xs=n_xs, n_tot=n_tot, pct=_num(pct), allowed=allowed, over=over)
     return QuotaResult(year, n_xs, n_tot, float(pct), allowed, over, ok, msg, source)

@@ -19,6 +19,7 @@ from canbo_desktop.domain.rules.retirement import retirement
 from canbo_desktop.domain.rules.salary import next_regular_raise
 from canbo_desktop.domain.rules.terms import reappointment_notice_date, retirement_notice_dates
 from canbo_desktop.domain.rules.votes import assess_vote
+from canbo_desktop.i18n import translate
 
 KINDS: dict[str, str] = {
     "retirement_decision": "Nghỉ hưu trong 3 tháng: ra quyết định nghỉ hưu",
@@ -29,6 +30,20 @@ KINDS: dict[str, str] = {
     "weak_performer": "Cần thay thế, không chờ hết nhiệm kỳ",
     "dossier_incomplete": "Hồ sơ chưa đủ để lập hồ sơ bổ nhiệm",
 }
+
+
+def kind_label(kind: str) -> str:
+    """The name of a reminder kind in the current language (``KINDS`` holds the Vietnamese wording)."""
+    labels = {
+        "retirement_decision": translate("domain.rules.reminders", "Retiring within 3 months: issue the retirement decision"),
+        "retirement_notice": translate("domain.rules.reminders", "Retiring within 6 months: announce the retirement"),
+        "term_ending": translate("domain.rules.reminders", "Appointment term ending within 90 working days"),
+        "salary_raise": translate("domain.rules.reminders", "Regular salary raise due this quarter"),
+        "evaluation_missing": translate("domain.rules.reminders", "No evaluation result for last year"),
+        "weak_performer": translate("domain.rules.reminders", "To be replaced without waiting for the end of the term"),
+        "dossier_incomplete": translate("domain.rules.reminders", "Record not complete enough for an appointment dossier"),
+    }
+    return labels.get(kind, KINDS.get(kind, kind))
 SEVERE = {"retirement_decision", "weak_performer"}
 
 
@@ -109,13 +124,15 @@ def compute_reminders(people: Iterable[PersonFacts], at: date, book: RuleBook) -
                 notice_memo[retire_on] = tuple(retirement_notice_dates(retire_on, book))  # type: ignore[assignment]
             notice_on, decision_on = notice_memo[retire_on]
             if decision_on <= at:
-                late = " (đã quá hạn)" if decision_on < at else ""
+                if decision_on < at:
+                    text = translate("domain.rules.reminders", "Retires from {retire_on}; the decision must be issued before {decision_on} (overdue).")
+                else:
+                    text = translate("domain.rules.reminders", "Retires from {retire_on}; the decision must be issued before {decision_on}.")
                 add(Reminder("retirement_decision", p.cadre_id, p.full_name, retire_on,
-                             f"Nghỉ hưu từ {format_date(retire_on)}; quyết định cần ban hành trước "
-                             f"{format_date(decision_on)}{late}."))
+                             text.format(retire_on=format_date(retire_on), decision_on=format_date(decision_on))))
             elif notice_on <= at:
                 add(Reminder("retirement_notice", p.cadre_id, p.full_name, retire_on,
-                             f"Nghỉ hưu từ {format_date(retire_on)}; thông báo trước {format_date(notice_on)}."))
+                             translate("domain.rules.reminders", "Retires from {retire_on}; notify before {notice_on}.").format(retire_on=format_date(retire_on), notice_on=format_date(notice_on))))
         if p.term_end_date is not None and at <= p.term_end_date <= at + term_horizon:
             if p.term_end_date not in term_memo:
                 try:
@@ -126,9 +143,10 @@ def compute_reminders(people: Iterable[PersonFacts], at: date, book: RuleBook) -
             if notice <= at:
                 until_retire = retire_on is not None and retire_on <= p.term_end_date
                 add(Reminder("term_ending", p.cadre_id, p.full_name, p.term_end_date,
-                             f"Hết thời hạn giữ chức vụ ngày {format_date(p.term_end_date)}"
-                             + (" (đến tuổi nghỉ hưu)" if until_retire else
-                                f"; thông báo xem xét bổ nhiệm lại từ {format_date(notice)}.")))
+                             (translate("domain.rules.reminders", "The term in the post ends on {term_end} (retirement age reached)")
+                              if until_retire else
+                              translate("domain.rules.reminders", "The term in the post ends on {term_end}; announce the review for reappointment from {notice}.")
+                              ).format(term_end=format_date(p.term_end_date), notice=format_date(notice))))
         if p.grade_code and p.salary_step and p.salary_step_date:
             try:
                 raise_ = next_regular_raise(p, book)
@@ -136,14 +154,16 @@ def compute_reminders(people: Iterable[PersonFacts], at: date, book: RuleBook) -
                 raise_ = None
             due = raise_.due_date if raise_ is not None else None
             if raise_ is not None and due is not None and due <= q_end and (retire_on is None or due <= retire_on):
-                late = " (quá hạn)" if due < q_start else ""
-                add(Reminder("salary_raise", p.cadre_id, p.full_name, due, raise_.summary + late))
+                text = raise_.summary
+                if due < q_start:
+                    text = translate("domain.rules.reminders", "{summary} (overdue)").format(summary=text)
+                add(Reminder("salary_raise", p.cadre_id, p.full_name, due, text))
         evaluated = {e.year: e for e in p.evaluations}
         served_last_year = p.recruitment_date is None or p.recruitment_date <= date(last_year, 6, 30)
         if last_year not in evaluated and served_last_year:
             # fewer than 6 months worked in the year is "not rated" (ND 48/2023), still a result to record
             add(Reminder("evaluation_missing", p.cadre_id, p.full_name, date(last_year, 12, 31),
-                         f"Chưa nhập kết quả đánh giá, xếp loại năm {last_year}."))
+                         translate("domain.rules.reminders", "The evaluation result for {last_year} has not been entered.").format(last_year=last_year)))
         # two years running, the later one among the last two evaluated years: an old pair that the person
         # has since recovered from is history, not a reason to replace them now
         years = sorted(y for y, e in evaluated.items() if e.level == "khong_hoan_thanh")
@@ -151,7 +171,7 @@ def compute_reminders(people: Iterable[PersonFacts], at: date, book: RuleBook) -
         if pairs:
             pair = pairs[-1]
             add(Reminder("weak_performer", p.cadre_id, p.full_name, None,
-                         f"Không hoàn thành nhiệm vụ hai năm liên tiếp ({pair[0]} và {pair[1]})."))
+                         translate("domain.rules.reminders", "Did not complete the tasks two years in a row ({first} and {second}).").format(first=pair[0], second=pair[1])))
         else:
             for vote in p.votes:
                 try:
@@ -160,13 +180,13 @@ def compute_reminders(people: Iterable[PersonFacts], at: date, book: RuleBook) -
                     continue
                 if outcome.dismiss and outcome.quorum_ok is not False:
                     add(Reminder("weak_performer", p.cadre_id, p.full_name, None,
-                                 f"Từ 2/3 số phiếu tín nhiệm thấp (năm {vote.year}): miễn nhiệm, "
-                                 "không chờ hết nhiệm kỳ."))
+                                 translate("domain.rules.reminders", "Low confidence from 2/3 of the votes (year {year}): dismiss without waiting for the end of the term.").format(year=vote.year)))
                     break
         if p.title_code or any(pl.removed_on is None for pl in p.planning):
             missing = _dossier_gaps(p, at)
             if missing:
-                add(Reminder("dossier_incomplete", p.cadre_id, p.full_name, None, "Thiếu: " + "; ".join(missing) + "."))
+                add(Reminder("dossier_incomplete", p.cadre_id, p.full_name, None,
+                             translate("domain.rules.reminders", "Missing: {items}.").format(items="; ".join(missing))))
     return report
 
 
@@ -177,11 +197,11 @@ def _dossier_gaps(p: PersonFacts, at: date) -> list[str]:
         if doc.doc_date is not None and (doc.kind not in newest or doc.doc_date > newest[doc.kind]):
             newest[doc.kind] = doc.doc_date
     if "ke_khai_tai_san" not in newest or newest["ke_khai_tai_san"].year < at.year - 1:
-        gaps.append("bản kê khai tài sản, thu nhập gần nhất")
+        gaps.append(translate("domain.rules.reminders", "the latest declaration of assets and income"))
     if "giay_kham_suc_khoe" not in newest or add_months(newest["giay_kham_suc_khoe"], 6) < at:
-        gaps.append("giấy chứng nhận sức khỏe trong 6 tháng")
+        gaps.append(translate("domain.rules.reminders", "a health certificate from the last 6 months"))
     if p.photo_date is None or add_months(p.photo_date, 6) < at:
-        gaps.append("ảnh 4×6 chụp trong 6 tháng")
+        gaps.append(translate("domain.rules.reminders", "a 4×6 photo taken in the last 6 months"))
     if p.birth_precision != "day":
-        gaps.append("ngày sinh đầy đủ")
+        gaps.append(translate("domain.rules.reminders", "the full date of birth"))
     return gaps

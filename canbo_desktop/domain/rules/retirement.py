@@ -18,11 +18,11 @@ from typing import Any
 from canbo_desktop.domain.dates import MAX_YEAR, MIN_YEAR, add_months
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.rules.core import RuleBook, RuleMissing, RuleVersion, param_int
+from canbo_desktop.i18n import translate
 
 RULE_KEY = "retirement_age"
 SEXES = ("M", "F")
 PRECISIONS = ("day", "month", "year")
-_SEX_LABEL = {"M": "nam", "F": "nữ"}
 # Candidate years searched after the birth year: wide enough for any roadmap an admin could configure.
 _FIRST_OFFSET, _LAST_OFFSET = 15, 100
 
@@ -47,16 +47,18 @@ class RetirementResult:
     @property
     def age_text(self) -> str:
         """``61 tuổi 9 tháng`` / ``62 tuổi``, as written in decisions."""
-        return f"{self.age_years} tuổi" + (f" {self.age_months} tháng" if self.age_months else "")
+        return f"{self.age_years} tuổi" + (f" {self.age_months} tháng" if self.age_months else "")  # i18n: data
 
 
 def _required_months(params: Mapping[str, Any], sex: str, year: int) -> int:
     """Age required, in months, of a person of ``sex`` who reaches it in calendar ``year``."""
     road = params.get(sex)
     if not isinstance(road, Mapping):
-        raise ValidationError(
-            f"Quy định «{RULE_KEY}»: thiếu lộ trình tuổi nghỉ hưu cho {_SEX_LABEL[sex]} («{sex}»)."
-        )
+        if sex == "F":
+            text = translate("domain.rules.retirement", "Rule «{rule}»: the retirement age roadmap for women («{sex}») is missing.")
+        else:
+            text = translate("domain.rules.retirement", "Rule «{rule}»: the retirement age roadmap for men («{sex}») is missing.")
+        raise ValidationError(text.format(rule=RULE_KEY, sex=sex))
     start_year = param_int(road.get("start_year"), RULE_KEY, f"{sex}.start_year", minimum=None)
     start = param_int(road.get("start_months"), RULE_KEY, f"{sex}.start_months", minimum=None)
     step = param_int(
@@ -71,8 +73,8 @@ def _check_sex(sex: str) -> str:
     s = sex.strip().upper() if isinstance(sex, str) else ""
     if s not in SEXES:
         raise ValidationError(
-            f"Giới tính «{sex}» không hợp lệ: phải là «M» (nam) hoặc «F» (nữ) để tính tuổi nghỉ hưu.",
-            {"sex": "Chọn giới tính."},
+            translate("domain.rules.retirement", "Sex «{sex}» is not valid: it must be «M» (male) or «F» (female) to compute the retirement age.").format(sex=sex),
+            {"sex": translate("domain.rules.retirement", "Choose the sex.")},
         )
     return s
 
@@ -87,8 +89,8 @@ def birth_for_rules(birth: date, precision: str) -> date:
     if precision == "year":
         return date(birth.year, 1, 1)
     raise ValidationError(
-        f"Độ chính xác ngày sinh «{precision}» không hợp lệ (day, month hoặc year).",
-        {"birth_precision": "Độ chính xác không hợp lệ."},
+        translate("domain.rules.retirement", "Date of birth precision «{precision}» is not valid (day, month or year).").format(precision=precision),
+        {"birth_precision": translate("domain.rules.retirement", "Invalid precision.")},
     )
 
 
@@ -117,7 +119,7 @@ def retirement(sex: str, birth: date, precision: str, book: RuleBook) -> Retirem
     """
     s = _check_sex(sex)
     if not MIN_YEAR <= birth.year <= MAX_YEAR - _LAST_OFFSET:
-        raise ValidationError(f"Năm sinh {birth.year} nằm ngoài phạm vi tính tuổi nghỉ hưu.")
+        raise ValidationError(translate("domain.rules.retirement", "Year of birth {year} is outside the range for computing the retirement age.").format(year=birth.year))
     born = birth_for_rules(birth, precision)
     b = born.year * 12 + (born.month - 1)
     gaps: list[int] = []
@@ -135,10 +137,11 @@ def retirement(sex: str, birth: date, precision: str, book: RuleBook) -> Retirem
                 break  # the age was reached in a year the book has no rule for
             t = y * 12
             return _result(born, t, t - b, version)
-    raise RuleMissing(
-        f"Chưa có quy định «{RULE_KEY}» đủ để tính tuổi nghỉ hưu của người {_SEX_LABEL[s]} sinh năm {born.year}. "
-        "Quản trị viên cần bổ sung trong mục Quản trị › Quy định."
-    )
+    if s == "F":
+        text = translate("domain.rules.retirement", "The rule «{rule}» is not complete enough to compute the retirement age of a woman born in {year}. An administrator must add it under Administration › Rules.")
+    else:
+        text = translate("domain.rules.retirement", "The rule «{rule}» is not complete enough to compute the retirement age of a man born in {year}. An administrator must add it under Administration › Rules.")
+    raise RuleMissing(text.format(rule=RULE_KEY, year=born.year))
 
 
 def _result(born: date, month_index: int, age_months: int, version: RuleVersion) -> RetirementResult:

@@ -25,6 +25,7 @@ from canbo_desktop.domain.dates import MAX_YEAR, MIN_YEAR, add_months
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.rules.core import RuleBook, RuleMissing, RuleVersion, param_int, param_map
 from canbo_desktop.domain.rules.facts import PersonFacts
+from canbo_desktop.i18n import translate
 
 RULE_KEY = "salary_steps"
 _ONE_DAY = timedelta(days=1)
@@ -120,7 +121,7 @@ def _param_int(value: Any, what: str, *, minimum: int = 0) -> int:
 
 
 def _bad(what: str) -> ValidationError:
-    return ValidationError(f"Quy định «{RULE_KEY}»: {what}")
+    return ValidationError(translate("domain.rules.salary", "Rule «{RULE_KEY}»: {what}").format(RULE_KEY=RULE_KEY, what=what))
 
 
 @dataclass(frozen=True)
@@ -136,14 +137,14 @@ def _grade(params: Mapping[str, Any], code: str) -> _Grade | None:
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
-        raise _bad(f"ngạch «{code}» không đúng định dạng.")
+        raise _bad(translate("domain.rules.salary", "grade «{code}» has the wrong format.").format(code=code))
     coefs = raw.get("coefficients")
     if (
         not isinstance(coefs, list)
         or not coefs
         or not all(isinstance(c, int | float) and not isinstance(c, bool) for c in coefs)
     ):
-        raise _bad(f"ngạch «{code}»: «coefficients» phải là danh sách hệ số.")
+        raise _bad(translate("domain.rules.salary", "grade «{code}»: «coefficients» must be a list of coefficients.").format(code=code))
     return _Grade(
         code=code,
         name=str(raw.get("name") or code),
@@ -196,8 +197,7 @@ def _extensions(
                 items.append(
                     Extension(
                         months,
-                        f"Bị kỷ luật {label} ngày {_d(disc.decided_on)} trong thời gian giữ bậc: "
-                        f"kéo dài {months} tháng.",
+                        translate("domain.rules.salary", "Disciplined ({label}) on {decided_on} while in this step: extended by {months} months.").format(label=label, decided_on=_d(disc.decided_on), months=months),
                     )
                 )
         for ev in evaluations:
@@ -206,7 +206,7 @@ def _extensions(
                     items.append(
                         Extension(
                             per_failed_year,
-                            f"Năm {ev.year} không hoàn thành nhiệm vụ: kéo dài {per_failed_year} tháng.",
+                            translate("domain.rules.salary", "Did not complete the tasks in {year}: extended by {per_failed_year} months.").format(year=ev.year, per_failed_year=per_failed_year),
                         )
                     )
         found = tuple(items)
@@ -227,11 +227,11 @@ def _compute(facts: PersonFacts, version: RuleVersion) -> RaiseResult:
     code = facts.grade_code.strip()
     grade = _grade(params, code)
     if grade is None:
-        return _unknown(f"Mã ngạch «{code}» không có trong bảng ngạch, bậc lương của quy định.", code)
+        return _unknown(translate("domain.rules.salary", "Grade code «{code}» is not in the rules' table of grades and salary steps.").format(code=code), code)
     step = facts.salary_step
     n = len(grade.coefficients)
     if step is None or not 1 <= step <= n:
-        return _unknown(f"Bậc {step} không có trong ngạch {grade.name} ({code}: {n} bậc).", code)
+        return _unknown(translate("domain.rules.salary", "Step {step} does not exist in grade {name} ({code}: {n} steps).").format(step=step, name=grade.name, code=code, n=n), code)
     start = facts.salary_step_date
     assert start is not None  # checked by the caller
     if step < n:
@@ -240,7 +240,7 @@ def _compute(facts: PersonFacts, version: RuleVersion) -> RaiseResult:
         coef = grade.coefficients[step]
         return RaiseResult(
             kind="step",
-            reason=f"Nâng lên bậc {step + 1}/{n} ngạch {grade.name} (hệ số {_coef(coef)}) từ ngày {_d(due)}.",
+            reason=translate("domain.rules.salary", "Raise to step {step}/{n} of grade {name} (coefficient {coef}) from {due}.").format(step=step + 1, n=n, name=grade.name, coef=_coef(coef), due=_d(due)),
             next_date=due,
             next_step=step + 1,
             next_coefficient=coef,
@@ -261,19 +261,19 @@ def _compute(facts: PersonFacts, version: RuleVersion) -> RaiseResult:
     current = facts.beyond_scale_pct or 0
     if current < first:
         pct, interval = first, grade.interval
-        what = f"Hưởng phụ cấp thâm niên vượt khung {pct}% (đủ {interval} tháng ở bậc cuối {n}/{n})"
+        what = translate("domain.rules.salary", "Receives the above-scale seniority allowance of {pct}% ({interval} months at the last step {n}/{n})").format(pct=pct, interval=interval, n=n)
     else:
         if inc == 0:
             return _unknown(
-                f"Đang hưởng phụ cấp thâm niên vượt khung {current}%; quy định không tăng thêm.", code
+                translate("domain.rules.salary", "Already receives the above-scale seniority allowance of {current}%; the rules give no further increase.").format(current=current), code
             )
         pct, interval = current + inc, every
-        what = f"Phụ cấp thâm niên vượt khung tăng từ {current}% lên {pct}%"
+        what = translate("domain.rules.salary", "Above-scale seniority allowance rises from {current}% to {pct}%").format(current=current, pct=pct)
     base_due = add_months(start, interval)
     due, exts = _extensions(facts, start, base_due, params)
     return RaiseResult(
         kind="beyond_scale",
-        reason=f"{what} từ ngày {_d(due)}.",
+        reason=translate("domain.rules.salary", "{what} from {due}.").format(what=what, due=_d(due)),
         next_date=due,
         beyond_scale_pct=pct,
         regular_date=base_due,
@@ -315,14 +315,14 @@ def next_regular_raise(facts: PersonFacts, book: RuleBook) -> RaiseResult:
     current beyond-scale percent (if any) is paid. Missing grade, step or step date → ``kind="unknown"``."""
     code = facts.grade_code.strip()
     if not code:
-        return _unknown("Chưa có mã ngạch nên chưa tính được kỳ nâng bậc lương.")
+        return _unknown(translate("domain.rules.salary", "No grade code yet, so the next salary raise cannot be computed."))
     if facts.salary_step is None:
-        return _unknown("Chưa có bậc lương hiện hưởng nên chưa tính được kỳ nâng bậc lương.", code)
+        return _unknown(translate("domain.rules.salary", "No current salary step yet, so the next salary raise cannot be computed."), code)
     start = facts.salary_step_date
     if start is None:
-        return _unknown("Chưa có ngày hưởng bậc lương hiện tại nên chưa tính được kỳ nâng bậc lương.", code)
+        return _unknown(translate("domain.rules.salary", "No start date of the current salary step yet, so the next salary raise cannot be computed."), code)
     if not MIN_YEAR <= start.year <= MAX_YEAR - 100:
-        return _unknown(f"Ngày hưởng bậc lương {_d(start)} nằm ngoài phạm vi tính toán.", code)
+        return _unknown(translate("domain.rules.salary", "The start date of the salary step {start} is outside the range that can be computed.").format(start=_d(start)), code)
     for s, e, version in _periods(book, start):
         if version is None:
             continue
@@ -333,8 +333,7 @@ def next_regular_raise(facts: PersonFacts, book: RuleBook) -> RaiseResult:
         if e is None or due < e:
             return result if due == result.next_date else replace(result, next_date=due)
     raise RuleMissing(
-        f"Chưa có quy định «{RULE_KEY}» áp dụng cho kỳ nâng bậc lương sau ngày {_d(start)}. "
-        "Quản trị viên cần bổ sung trong mục Quản trị › Quy định."
+        translate("domain.rules.salary", "No rule «{RULE_KEY}» applies to the salary raise after {start}. An administrator must add it under Administration › Rules.").format(RULE_KEY=RULE_KEY, start=_d(start))
     )
 
 
@@ -346,16 +345,16 @@ def _cutoff(text: Any, year: int) -> date:
         month, day = (int(x) for x in str(text).split("-"))
         return date(year, month, day)
     except ValueError as exc:
-        raise _bad(f"«early_raise.cutoff» «{text}» phải có dạng MM-DD (ví dụ 12-31).") from exc
+        raise _bad(translate("domain.rules.salary", "«early_raise.cutoff» «{text}» must be written MM-DD (e.g. 12-31).").format(text=text)) from exc
 
 
 def _quota(payroll_size: int, pct: Any) -> int:
     try:
         share = Decimal(str(pct))
     except InvalidOperation as exc:
-        raise _bad("«early_raise.quota_pct» phải là số.") from exc
+        raise _bad(translate("domain.rules.salary", "«early_raise.quota_pct» must be a number.")) from exc
     if not share.is_finite() or share < 0:
-        raise _bad("«early_raise.quota_pct» phải là số không âm.")
+        raise _bad(translate("domain.rules.salary", "«early_raise.quota_pct» must be a non-negative number."))
     return math.floor(Decimal(payroll_size) * share / 100)
 
 
@@ -378,11 +377,11 @@ def early_raise_candidates(
     the whole part of ``quota_pct`` % of ``payroll_size`` (the staff on the agency's payroll).
     """
     if not MIN_YEAR <= year <= MAX_YEAR - 100:
-        raise ValidationError(f"Năm xét {year} không hợp lệ.")
+        raise ValidationError(translate("domain.rules.salary", "Year considered {year} is not valid.").format(year=year))
     if isinstance(payroll_size, bool) or not isinstance(payroll_size, int) or payroll_size < 0:
         raise ValidationError(
-            "Số người trong danh sách trả lương phải là số nguyên không âm.",
-            {"payroll_size": "Nhập số người hưởng lương của cơ quan."},
+            translate("domain.rules.salary", "The number of people on the payroll must be a non-negative integer."),
+            {"payroll_size": translate("domain.rules.salary", "Enter the number of people on the agency's payroll.")},
         )
     probe = date(year, 12, 31)
     version = book.version(RULE_KEY, probe)
@@ -405,33 +404,32 @@ def early_raise_candidates(
             entries.append(entry(False, r.reason))
         elif r.kind == "beyond_scale":
             entries.append(
-                entry(False, "Đang ở bậc cuối của ngạch: không xét nâng bậc lương trước thời hạn.")
+                entry(False, translate("domain.rules.salary", "At the last step of the grade: an early salary raise is not considered."))
             )
         elif r.extensions:
             why = " ".join(x.reason for x in r.extensions)
             entries.append(
-                entry(False, f"Không đạt tiêu chuẩn nâng bậc thường xuyên trong thời gian giữ bậc. {why}")
+                entry(False, translate("domain.rules.salary", "Did not meet the standard for a regular raise while in this step. {why}").format(why=why))
             )
         elif not_twice and p.last_raise_early:
             entries.append(
                 entry(
                     False,
-                    "Lần nâng bậc lương liền trước là nâng trước thời hạn: không xét hai lần liên tiếp.",
+                    translate("domain.rules.salary", "The previous salary raise was an early one: two in a row are not considered."),
                 )
             )
         elif r.next_date is not None and r.next_date <= cutoff:
             entries.append(
                 entry(
                     False,
-                    f"Đến hạn nâng bậc thường xuyên ngày {_d(r.next_date)}, trước ngày {_d(cutoff)}: "
-                    "nâng bậc thường xuyên, không xét trước thời hạn.",
+                    translate("domain.rules.salary", "The regular raise is due on {next_date}, before {cutoff}: regular raise, no early raise considered.").format(next_date=_d(r.next_date), cutoff=_d(cutoff)),
                 )
             )
         elif r.next_date is not None and r.next_date > latest:
             entries.append(
                 entry(
                     False,
-                    f"Còn thiếu hơn {max_early} tháng (đến hạn ngày {_d(r.next_date)}) tính đến ngày {_d(cutoff)}.",
+                    translate("domain.rules.salary", "More than {max_early} months short (due on {next_date}) as of {cutoff}.").format(max_early=max_early, next_date=_d(r.next_date), cutoff=_d(cutoff)),
                 )
             )
         else:
@@ -440,8 +438,7 @@ def early_raise_candidates(
             entries.append(
                 entry(
                     True,
-                    f"Đủ điều kiện xét: còn thiếu {_months_short(cutoff, due)} tháng (đến hạn ngày {_d(due)}) "
-                    f"tính đến ngày {_d(cutoff)}.",
+                    translate("domain.rules.salary", "Eligible for consideration: {months} months short (due on {due}) as of {cutoff}.").format(months=_months_short(cutoff, due), due=_d(due), cutoff=_d(cutoff)),
                 )
             )
     return EarlyRaiseResult(
@@ -462,22 +459,21 @@ def base_salary(on: date, book: RuleBook) -> int:
     """The base salary (lương cơ sở, VND/month) in force on ``on``, from the history in rule ``salary_steps``."""
     history = book.params(RULE_KEY, on).get("base_salary")
     if not isinstance(history, list):
-        raise _bad("«base_salary» phải là danh sách {from, amount}.")
+        raise _bad(translate("domain.rules.salary", "«base_salary» must be a list of {from, amount}."))
     best: tuple[date, int] | None = None
     for item in history:
         if not isinstance(item, Mapping):
-            raise _bad("«base_salary» phải là danh sách {from, amount}.")
+            raise _bad(translate("domain.rules.salary", "«base_salary» must be a list of {from, amount}."))
         try:
             start = date.fromisoformat(str(item.get("from")))
         except ValueError as exc:
-            raise _bad(f"«base_salary»: ngày «{item.get('from')}» không hợp lệ (YYYY-MM-DD).") from exc
+            raise _bad(translate("domain.rules.salary", "«base_salary»: the date «{value}» is not valid (YYYY-MM-DD).").format(value=item.get('from'))) from exc
         amount = _param_int(item.get("amount"), "base_salary.amount", minimum=1)
         if start <= on and (best is None or start >= best[0]):
             best = (start, amount)
     if best is None:
         raise RuleMissing(
-            f"Chưa có mức lương cơ sở áp dụng cho ngày {_d(on)}. Quản trị viên cần bổ sung trong mục "
-            "Quản trị › Quy định."
+            translate("domain.rules.salary", "No base salary applies on {on}. An administrator must add it under Administration › Rules.").format(on=_d(on))
         )
     return best[1]
 
@@ -490,8 +486,8 @@ def salary_amount(coefficient: float, on: date, book: RuleBook) -> int:
         or not isinstance(coefficient, int | float)
         or not math.isfinite(coefficient)
     ):
-        raise ValidationError("Hệ số lương phải là một số.", {"salary_coefficient": "Hệ số không hợp lệ."})
+        raise ValidationError(translate("domain.rules.salary", "The salary coefficient must be a number."), {"salary_coefficient": translate("domain.rules.salary", "Invalid coefficient.")})
     if coefficient < 0:
-        raise ValidationError("Hệ số lương không được âm.", {"salary_coefficient": "Hệ số không được âm."})
+        raise ValidationError(translate("domain.rules.salary", "The salary coefficient must not be negative."), {"salary_coefficient": translate("domain.rules.salary", "The coefficient must not be negative.")})
     amount = Decimal(str(coefficient)) * base_salary(on, book)
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -39,6 +39,7 @@ from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.rules.core import RuleBook
 from canbo_desktop.domain.rules.eligibility import TitleInfo
 from canbo_desktop.domain.rules.facts import PersonFacts
+from canbo_desktop.i18n import translate
 
 RULE_KEY = "targets"
 
@@ -121,7 +122,9 @@ class IndicatorResult:
 
 
 def _err(path: str, text: str) -> ValidationError:
-    return ValidationError(f"Bộ lọc chỉ tiêu{(' ' + path) if path else ''}: {text}")
+    if path:
+        return ValidationError(translate("domain.rules.targets", "Indicator filter {path}: {text}").format(path=path, text=text))
+    return ValidationError(translate("domain.rules.targets", "Indicator filter: {text}").format(text=text))
 
 
 def _number(value: Any, ctx: FilterContext, path: str) -> float:
@@ -129,31 +132,31 @@ def _number(value: Any, ctx: FilterContext, path: str) -> float:
         name = value.get("setting")
         extra = set(value) - {"setting", "default"}
         if not isinstance(name, str) or extra:
-            raise _err(path, 'giá trị tham số phải có dạng {"setting": tên, "default": số}.')
+            raise _err(path, translate("domain.rules.targets", "a parameter value must be written {\"setting\": name, \"default\": number}."))
         value = ctx.settings.get(name, value.get("default"))
         if value is None:
-            raise _err(path, f"chưa có giá trị cho tham số «{name}».")
+            raise _err(path, translate("domain.rules.targets", "the parameter «{name}» has no value yet.").format(name=name))
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-        raise _err(path, f"«{value}» không phải là số không âm.")
+        raise _err(path, translate("domain.rules.targets", "«{value}» is not a non-negative number.").format(value=value))
     return float(value)
 
 
 def _whole(value: Any, ctx: FilterContext, path: str) -> int:
     n = _number(value, ctx, path)
     if n != int(n):
-        raise _err(path, f"số tháng/năm phải là số nguyên (nhận được {n}).")
+        raise _err(path, translate("domain.rules.targets", "a number of months/years must be an integer (got {n}).").format(n=n))
     return int(n)
 
 
 def _bool(value: Any, path: str, op: str) -> bool:
     if not isinstance(value, bool):
-        raise _err(path, f"«{op}» phải là true hoặc false.")
+        raise _err(path, translate("domain.rules.targets", "«{op}» must be true or false.").format(op=op))
     return value
 
 
 def _str_list(value: Any, path: str, op: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        raise _err(path, f"«{op}» phải là danh sách mã.")
+        raise _err(path, translate("domain.rules.targets", "«{op}» must be a list of codes.").format(op=op))
     return frozenset(value)
 
 
@@ -170,25 +173,25 @@ def compile_filter(spec: Any, ctx: FilterContext, path: str = "") -> Predicate:
     """Compile a filter into a closure ``PersonFacts -> True | False | None``. Raises
     :class:`ValidationError` (Vietnamese) for an unknown operator or field, or a malformed value."""
     if not isinstance(spec, Mapping) or not spec:
-        raise _err(path, "mỗi điều kiện phải là một bảng {toán tử: giá trị}.")
+        raise _err(path, translate("domain.rules.targets", "every condition must be a table { operator: value }."))
     keys = set(spec)
     if "field" in keys:
         return _compile_field(spec, ctx, path)
     if "trained" in keys:
         extra = keys - {"trained", "within_months"}
         if extra:
-            raise _err(path, f"khóa không hỗ trợ: {', '.join(sorted(extra))}.")
+            raise _err(path, translate("domain.rules.targets", "unsupported keys: {extra}.").format(extra=', '.join(sorted(extra))))
         return _compile_trained(spec, ctx, path)
     if len(keys) != 1:
-        raise _err(path, "mỗi điều kiện chỉ có một toán tử (dùng «all»/«any» để kết hợp).")
+        raise _err(path, translate("domain.rules.targets", "every condition has only one operator (use «all»/«any» to combine them)."))
     (op,) = keys
     value = spec[op]
     here = f"{path}.{op}" if path else op
     if op not in _OPERATORS:
-        raise _err(path, f"toán tử «{op}» không được hỗ trợ (dùng: {', '.join(_OPERATORS)}).")
+        raise _err(path, translate("domain.rules.targets", "the operator «{op}» is not supported (use: {_OPERATORS}).").format(op=op, _OPERATORS=', '.join(_OPERATORS)))
     if op in ("all", "any"):
         if not isinstance(value, list):
-            raise _err(here, "phải là danh sách điều kiện.")
+            raise _err(here, translate("domain.rules.targets", "must be a list of conditions."))
         parts = [compile_filter(s, ctx, f"{here}[{i}]") for i, s in enumerate(value)]
         return _all(parts) if op == "all" else _any(parts)
     if op == "not":
@@ -302,16 +305,16 @@ def _compile_field(spec: Mapping[str, Any], ctx: FilterContext, path: str) -> Pr
     name = spec.get("field")
     ops = [k for k in spec if k != "field"]
     if not isinstance(name, str):
-        raise _err(path, "«field» phải là tên trường.")
+        raise _err(path, translate("domain.rules.targets", "«field» must be a field name."))
     if len(ops) != 1 or ops[0] not in _FIELD_OPS:
-        raise _err(path, f"trường «{name}» cần đúng một phép so sánh trong: {', '.join(_FIELD_OPS)}.")
+        raise _err(path, translate("domain.rules.targets", "the field «{name}» needs exactly one comparison among: {_FIELD_OPS}.").format(name=name, _FIELD_OPS=', '.join(_FIELD_OPS)))
     op = ops[0]
     value = spec[op]
     here = f"{path}.{name}" if path else name
     get = attrgetter(name)
     if name in _BOOL_FIELDS:
         if op not in ("eq", "ne"):
-            raise _err(here, f"trường đúng/sai chỉ dùng «eq» hoặc «ne», không dùng «{op}».")
+            raise _err(here, translate("domain.rules.targets", "a yes/no field only uses «eq» or «ne», not «{op}».").format(op=op))
         want = _bool(value, here, op) is (op == "eq")
 
         def bool_field(p: PersonFacts) -> Tri:
@@ -320,20 +323,20 @@ def _compile_field(spec: Mapping[str, Any], ctx: FilterContext, path: str) -> Pr
         return bool_field
     if name not in _TEXT_FIELDS:
         allowed = sorted(set(_TEXT_FIELDS) | _BOOL_FIELDS)
-        raise _err(path, f"trường «{name}» không được hỗ trợ (dùng: {', '.join(allowed)}).")
+        raise _err(path, translate("domain.rules.targets", "the field «{name}» is not supported (use: {allowed}).").format(name=name, allowed=', '.join(allowed)))
     empty_unknown = _TEXT_FIELDS[name]
     if op in ("rank_gte", "rank_lte"):
         list_name = _RANKED_FIELDS.get(name)
         if list_name is None:
-            raise _err(here, f"trường «{name}» không có thứ bậc để so sánh «{op}».")
+            raise _err(here, translate("domain.rules.targets", "the field «{name}» has no ranking to compare with «{op}».").format(name=name, op=op))
         if not isinstance(value, str):
-            raise _err(here, f"«{op}» phải là một mã trong danh mục «{list_name}».")
+            raise _err(here, translate("domain.rules.targets", "«{op}» must be a code in the code list «{list_name}».").format(op=op, list_name=list_name))
         ranks = dict(ctx.ranks.get(list_name) or {})
         if ctx.check_codes:
             if not ranks:
-                raise _err(here, f"thiếu thứ bậc của danh mục «{list_name}».")
+                raise _err(here, translate("domain.rules.targets", "the ranking of the code list «{list_name}» is missing.").format(list_name=list_name))
             if value not in ranks:
-                raise _err(here, f"mã «{value}» không có trong danh mục «{list_name}».")
+                raise _err(here, translate("domain.rules.targets", "the code «{value}» is not in the code list «{list_name}».").format(value=value, list_name=list_name))
         bound = ranks.get(value, 0)
         if op == "rank_gte":
             ok = {code: r >= bound for code, r in ranks.items()}
@@ -346,7 +349,7 @@ def _compile_field(spec: Mapping[str, Any], ctx: FilterContext, path: str) -> Pr
         return ranked
     if op in ("eq", "ne"):
         if not isinstance(value, str):
-            raise _err(here, f"«{op}» phải là một chuỗi.")
+            raise _err(here, translate("domain.rules.targets", "«{op}» must be a text.").format(op=op))
         want_eq = op == "eq"
 
         def compare(p: PersonFacts) -> Tri:
@@ -371,7 +374,7 @@ def _compile_field(spec: Mapping[str, Any], ctx: FilterContext, path: str) -> Pr
 def _compile_trained(spec: Mapping[str, Any], ctx: FilterContext, path: str) -> Predicate:
     kind = spec.get("trained")
     if not isinstance(kind, str) or not kind:
-        raise _err(path, "«trained» phải là mã loại bồi dưỡng (danh mục training_kind).")
+        raise _err(path, translate("domain.rules.targets", "«trained» must be a training kind code (code list training_kind)."))
     on = ctx.on
     start: date | None = None
     if spec.get("within_months") is not None:
@@ -427,16 +430,16 @@ class _Indicator:
 def _indicators(params: Mapping[str, Any], default_source: str) -> list[_Indicator]:
     raw = params.get("indicators")
     if not isinstance(raw, list):
-        raise ValidationError(f"Quy định «{RULE_KEY}»: thiếu danh sách «indicators».")
+        raise ValidationError(translate("domain.rules.targets", "Rule «{RULE_KEY}»: the list «indicators» is missing.").format(RULE_KEY=RULE_KEY))
     out: list[_Indicator] = []
     seen: set[str] = set()
     for i, item in enumerate(raw, 1):
-        where = f"Quy định «{RULE_KEY}», chỉ tiêu {i}"
+        where = translate("domain.rules.targets", "Rule «{RULE_KEY}», indicator {i}").format(RULE_KEY=RULE_KEY, i=i)
         if not isinstance(item, Mapping) or not isinstance(item.get("code"), str) or not item.get("name"):
-            raise ValidationError(f"{where}: cần «code» và «name».")
+            raise ValidationError(translate("domain.rules.targets", "{where}: «code» and «name» are needed.").format(where=where))
         code = str(item["code"])
         if code in seen:
-            raise ValidationError(f"{where}: mã «{code}» bị trùng.")
+            raise ValidationError(translate("domain.rules.targets", "{where}: the code «{code}» is duplicated.").format(where=where, code=code))
         seen.add(code)
         threshold = item.get("threshold")
         pct: Fraction | None = None
@@ -444,22 +447,22 @@ def _indicators(params: Mapping[str, Any], default_source: str) -> list[_Indicat
         if threshold is not None:
             if not isinstance(threshold, Mapping):
                 raise ValidationError(
-                    f'{where}: «threshold» phải có dạng {{"percent": số, "comparison": ">="}}.'
+                    translate("domain.rules.targets", "{where}: «threshold» must be written {{\"percent\": number, \"comparison\": \">=\"}}.").format(where=where)
                 )
             value = threshold.get("percent")
             if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
-                raise ValidationError(f"{where}: «threshold.percent» phải là số trong khoảng 0–100.")
+                raise ValidationError(translate("domain.rules.targets", "{where}: «threshold.percent» must be a number between 0 and 100.").format(where=where))
             pct = Fraction(str(value))
             comparison = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<="}.get(
                 str(threshold.get("comparison", ">=")), ""
             )
             if not comparison:
-                raise ValidationError(f"{where}: «threshold.comparison» phải là «>=» hoặc «<=».")
+                raise ValidationError(translate("domain.rules.targets", "{where}: «threshold.comparison» must be «>=» or «<=».").format(where=where))
         deadline = item.get("deadline")
         try:
             due = date.fromisoformat(deadline) if isinstance(deadline, str) and deadline else None
         except ValueError as exc:
-            raise ValidationError(f"{where}: hạn «{deadline}» không hợp lệ (YYYY-MM-DD).") from exc
+            raise ValidationError(translate("domain.rules.targets", "{where}: the deadline «{deadline}» is not valid (YYYY-MM-DD).").format(where=where, deadline=deadline)) from exc
         out.append(
             _Indicator(
                 code=code,
@@ -538,24 +541,33 @@ def _result(
     met: bool | None = None
     sign = "≥" if ind.comparison == ">=" else "≤"
     if d == 0:
-        message = "Không có đối tượng thuộc mẫu số."
+        message = translate("domain.rules.targets", "No subjects in the denominator.")
     else:
         assert share is not None
-        message = f"{n}/{d} = {_pct_text(share)}"
+        ratio = f"{n}/{d} = {_pct_text(share)}"
         if ind.threshold is None:
-            message += " (chỉ tiêu theo dõi, không có ngưỡng)."
+            message = translate("domain.rules.targets", "{ratio} (monitored indicator, no threshold).").format(ratio=ratio)
         else:
             met = share >= ind.threshold if ind.comparison == ">=" else share <= ind.threshold
-            target = f"chỉ tiêu {sign} {_pct_text(ind.threshold)}"
             if ind.deadline is not None:
-                target += f" đến {format_date(ind.deadline)}"
-            message += f": {'đạt' if met else 'chưa đạt'} ({target})."
+                target = translate("domain.rules.targets", "target {sign} {threshold} by {deadline}")
+            else:
+                target = translate("domain.rules.targets", "target {sign} {threshold}")
+            target = target.format(sign=sign, threshold=_pct_text(ind.threshold),
+                                   deadline=format_date(ind.deadline) if ind.deadline is not None else "")
+            if met:
+                message = translate("domain.rules.targets", "{ratio}: met ({target}).")
+            else:
+                message = translate("domain.rules.targets", "{ratio}: not met ({target}).")
+            message = message.format(ratio=ratio, target=target)
             if not met and ind.deadline is not None and on > ind.deadline:
-                message += " Đã quá hạn."
+                message += " " + translate("domain.rules.targets", "Overdue.")
     if unknown_ids:
-        message += f" {len(unknown_ids)} người thiếu dữ liệu, chưa tính vào tử số."
+        message += " " + translate("domain.rules.targets", "{count} people lack data and are not counted in the numerator.").format(
+            count=len(unknown_ids))
     if excluded:
-        message += f" {len(excluded)} người thiếu dữ liệu để xác định mẫu số, chưa tính."
+        message += " " + translate("domain.rules.targets", "{count} people lack the data to place them in the denominator and are not counted.").format(
+            count=len(excluded))
     return IndicatorResult(
         code=ind.code,
         name=ind.name,

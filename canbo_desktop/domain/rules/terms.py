@@ -18,6 +18,7 @@ from canbo_desktop.domain.dates import add_months
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.rules.calendar import add_working_days
 from canbo_desktop.domain.rules.core import RuleBook
+from canbo_desktop.i18n import translate
 
 RULE_KEY = "appointment_term"
 _ONE_DAY = timedelta(days=1)
@@ -46,7 +47,7 @@ class RetirementNotices(NamedTuple):
 def _months(params: Mapping[str, Any], name: str) -> int:
     value = params.get(name)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError(f"Quy định «{RULE_KEY}»: «{name}» phải là số nguyên không âm.")
+        raise ValidationError(translate("domain.rules.terms", "Rule «{RULE_KEY}»: «{name}» must be a non-negative integer.").format(RULE_KEY=RULE_KEY, name=name))
     return value
 
 
@@ -67,12 +68,12 @@ def term_end(start: date, retirement_date: date | None, book: RuleBook) -> TermE
     version = book.version(RULE_KEY, start)
     months = _months(version.params, "term_months")
     if months == 0:
-        raise ValidationError(f"Quy định «{RULE_KEY}»: «term_months» phải lớn hơn 0.")
+        raise ValidationError(translate("domain.rules.terms", "Rule «{RULE_KEY}»: «term_months» must be greater than 0.").format(RULE_KEY=RULE_KEY))
     full = _end_after(start, months)
     if retirement_date is not None and retirement_date < start:
         raise ValidationError(
-            "Ngày nghỉ hưu trước ngày bổ nhiệm: kiểm tra lại ngày sinh, giới tính hoặc ngày bổ nhiệm.",
-            {"position_start_date": "Ngày bổ nhiệm sau thời điểm nghỉ hưu."},
+            translate("domain.rules.terms", "The retirement date is before the appointment date: check the date of birth, the sex or the appointment date."),
+            {"position_start_date": translate("domain.rules.terms", "The appointment date is after the retirement.")},
         )
     early = retirement_date is not None and retirement_date < full
     return TermEnd(

@@ -18,6 +18,7 @@ from canbo_desktop.domain.dates import MAX_YEAR, MIN_YEAR, format_date
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.rules.core import RuleBook
 from canbo_desktop.domain.rules.facts import VoteFact
+from canbo_desktop.i18n import translate
 
 RULE_KEY = "confidence_vote"
 
@@ -49,15 +50,15 @@ class VoteOutcome:
 
 def _fraction(value: Any, what: str) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ValidationError(f"Quy định «{RULE_KEY}»: «{what}» phải là phân số dạng «2/3».")
+        raise ValidationError(translate("domain.rules.votes", "Rule «{RULE_KEY}»: «{what}» must be a fraction written «2/3».").format(RULE_KEY=RULE_KEY, what=what))
     try:
         f = Fraction(value)
     except (ValueError, ZeroDivisionError) as exc:
         raise ValidationError(
-            f"Quy định «{RULE_KEY}»: «{what}» = «{value}» không phải phân số hợp lệ."
+            translate("domain.rules.votes", "Rule «{RULE_KEY}»: «{what}» = «{value}» is not a valid fraction.").format(RULE_KEY=RULE_KEY, what=what, value=value)
         ) from exc
     if not 0 <= f <= 1:
-        raise ValidationError(f"Quy định «{RULE_KEY}»: «{what}» phải trong khoảng 0–1.")
+        raise ValidationError(translate("domain.rules.votes", "Rule «{RULE_KEY}»: «{what}» must be between 0 and 1.").format(RULE_KEY=RULE_KEY, what=what))
     return f
 
 
@@ -71,7 +72,7 @@ def _ratio(f: Fraction) -> str:
 
 def _count(v: Any, what: str) -> int:
     if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-        raise ValidationError(f"{what} phải là số nguyên không âm.")
+        raise ValidationError(translate("domain.rules.votes", "{what} must be a non-negative integer.").format(what=what))
     return v
 
 
@@ -91,22 +92,22 @@ def assess_vote(
     more ballots than present) are a :class:`ValidationError`.
     """
     if isinstance(vote.year, bool) or not isinstance(vote.year, int) or not MIN_YEAR <= vote.year <= MAX_YEAR:
-        raise ValidationError(f"Năm lấy phiếu «{vote.year}» không hợp lệ.")
+        raise ValidationError(translate("domain.rules.votes", "Voting year «{year}» is not valid.").format(year=vote.year))
     on = held_on or date(vote.year, 12, 31)
     version = book.version(RULE_KEY, on)
     p: Mapping[str, Any] = version.params
     src = version.legal_source
 
-    convened = _count(vote.convened, "Số người được triệu tập")
-    present = _count(vote.present, "Số người có mặt")
-    high = _count(vote.high, "Số phiếu tín nhiệm cao")
-    mid = _count(vote.confidence, "Số phiếu tín nhiệm")
-    low = _count(vote.low, "Số phiếu tín nhiệm thấp")
+    convened = _count(vote.convened, translate("domain.rules.votes", "Number convened"))
+    present = _count(vote.present, translate("domain.rules.votes", "Number present"))
+    high = _count(vote.high, translate("domain.rules.votes", "High-confidence votes"))
+    mid = _count(vote.confidence, translate("domain.rules.votes", "Confidence votes"))
+    low = _count(vote.low, translate("domain.rules.votes", "Low-confidence votes"))
     ballots = high + mid + low
     if convened and present > convened:
-        raise ValidationError(f"Số người có mặt ({present}) lớn hơn số người được triệu tập ({convened}).")
+        raise ValidationError(translate("domain.rules.votes", "The number present ({present}) is greater than the number convened ({convened}).").format(present=present, convened=convened))
     if present and ballots > present:
-        raise ValidationError(f"Tổng số phiếu ({ballots}) lớn hơn số người có mặt ({present}).")
+        raise ValidationError(translate("domain.rules.votes", "The total of the votes ({ballots}) is greater than the number present ({present}).").format(ballots=ballots, present=present))
 
     def outcome(
         voted: bool,
@@ -127,7 +128,7 @@ def assess_vote(
     # Not voted on.
     if retirement_notified and p.get("skip_if_retirement_notified", True):
         return outcome(
-            False, None, None, None, NOT_VOTED, "Không lấy phiếu tín nhiệm: đã có thông báo nghỉ hưu.", []
+            False, None, None, None, NOT_VOTED, translate("domain.rules.votes", "No confidence vote: retirement has already been announced."), []
         )
     if (
         appointed_on is not None
@@ -140,9 +141,7 @@ def assess_vote(
             None,
             None,
             NOT_VOTED,
-            f"Không lấy phiếu tín nhiệm: được bầu, bổ nhiệm ngày {format_date(appointed_on)}, "
-            "trong năm lấy phiếu "
-            f"{vote.year}.",
+            translate("domain.rules.votes", "No confidence vote: elected or appointed on {appointed_on}, within the voting year {year}.").format(appointed_on=format_date(appointed_on), year=vote.year),
             [],
         )
 
@@ -154,10 +153,11 @@ def assess_vote(
     if convened:
         attendance = Fraction(present, convened)
         quorum = attendance >= quorum_fraction
-        reasons.append(
-            f"Có mặt {present}/{convened} người được triệu tập ({_pct(attendance)}); yêu cầu từ "
-            f"{_ratio(quorum_fraction)} trở lên – {'hợp lệ' if quorum else 'không hợp lệ'}."
-        )
+        if quorum:
+            text = translate("domain.rules.votes", "Present {present}/{convened} of those convened ({share}); {quorum} or more required – valid.")
+        else:
+            text = translate("domain.rules.votes", "Present {present}/{convened} of those convened ({share}); {quorum} or more required – not valid.")
+        reasons.append(text.format(present=present, convened=convened, share=_pct(attendance), quorum=_ratio(quorum_fraction)))
         if not quorum:
             return outcome(
                 True,
@@ -165,35 +165,35 @@ def assess_vote(
                 attendance,
                 None,
                 NO_QUORUM,
-                "Hội nghị không đủ số người tham dự theo quy định; kết quả không được sử dụng.",
+                translate("domain.rules.votes", "The meeting did not have the required attendance; the result cannot be used."),
                 reasons,
             )
     else:
-        reasons.append("Chưa ghi số người được triệu tập: không kiểm tra được số người tham dự.")
+        reasons.append(translate("domain.rules.votes", "The number convened is not recorded: attendance cannot be checked."))
 
     # Low-confidence share.
     basis_name = p.get("low_share_basis", "ballots")
     basis = {"ballots": ballots, "present": present, "convened": convened}.get(str(basis_name))
     if basis is None:
         raise ValidationError(
-            f"Quy định «{RULE_KEY}»: «low_share_basis» phải là ballots, present hoặc convened."
+            translate("domain.rules.votes", "Rule «{RULE_KEY}»: «low_share_basis» must be ballots, present or convened.").format(RULE_KEY=RULE_KEY)
         )
     if basis == 0:
-        return outcome(True, quorum, attendance, None, NO_BALLOTS, "Chưa có số phiếu để tính tỷ lệ.", reasons)
+        return outcome(True, quorum, attendance, None, NO_BALLOTS, translate("domain.rules.votes", "No votes yet to compute the share."), reasons)
     share = Fraction(low, basis)
     basis_text = {
-        "ballots": "tổng số phiếu",
-        "present": "số người có mặt",
-        "convened": "số người được triệu tập",
+        "ballots": translate("domain.rules.votes", "total votes"),
+        "present": translate("domain.rules.votes", "people present"),
+        "convened": translate("domain.rules.votes", "people convened"),
     }
-    reasons.append(f"Tín nhiệm thấp {low}/{basis} {basis_text[str(basis_name)]} = {_pct(share)}.")
+    reasons.append(translate("domain.rules.votes", "Low confidence {low}/{basis} {basis_text} = {share}.").format(low=low, basis=basis, basis_text=basis_text[str(basis_name)], share=_pct(share)))
 
     bands = p.get("bands")
     if not isinstance(bands, list):
-        raise ValidationError(f"Quy định «{RULE_KEY}»: thiếu «bands».")
+        raise ValidationError(translate("domain.rules.votes", "Rule «{RULE_KEY}»: «bands» is missing.").format(RULE_KEY=RULE_KEY))
     for i, band in enumerate(bands, 1):
         if not isinstance(band, Mapping):
-            raise ValidationError(f"Quy định «{RULE_KEY}»: mức {i} trong «bands» không đúng định dạng.")
+            raise ValidationError(translate("domain.rules.votes", "Rule «{RULE_KEY}»: band {i} in «bands» has the wrong format.").format(RULE_KEY=RULE_KEY, i=i))
         if _in_band(share, band, i):
             code = str(band.get("code") or f"muc_{i}")
             return outcome(
@@ -215,7 +215,7 @@ def assess_vote(
         attendance,
         share,
         str(normal.get("code") or "binh_thuong"),
-        str(normal.get("text") or "Không thuộc trường hợp phải xem xét theo kết quả lấy phiếu."),
+        str(normal.get("text") or translate("domain.rules.votes", "Not a case to be reviewed on the voting result.")),
         reasons,
     )
 
@@ -238,8 +238,12 @@ def _band_text(band: Mapping[str, Any], i: int) -> str:
     parts = []
     if band.get("min") is not None:
         f = _fraction(band["min"], f"bands[{i}].min")
-        parts.append(("từ " if band.get("min_inclusive", True) else "trên ") + _ratio(f))
+        bound = (translate("domain.rules.votes", "from {fraction}") if band.get("min_inclusive", True)
+                 else translate("domain.rules.votes", "above {fraction}"))
+        parts.append(bound.format(fraction=_ratio(f)))
     if band.get("max") is not None:
         f = _fraction(band["max"], f"bands[{i}].max")
-        parts.append(("đến " if band.get("max_inclusive", False) else "dưới ") + _ratio(f))
-    return "Thuộc mức " + " ".join(parts) + " phiếu tín nhiệm thấp."
+        bound = (translate("domain.rules.votes", "up to {fraction}") if band.get("max_inclusive", False)
+                 else translate("domain.rules.votes", "below {fraction}"))
+        parts.append(bound.format(fraction=_ratio(f)))
+    return translate("domain.rules.votes", "In the band {range} of low-confidence votes.").format(range=" ".join(parts))

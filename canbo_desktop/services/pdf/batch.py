@@ -34,6 +34,7 @@ from canbo_desktop.db.uow import UowFactory
 from canbo_desktop.domain.access import AccessDenied, Op, allows, denial
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.text import fold
+from canbo_desktop.i18n import language, set_language, translate
 
 Progress = Callable[[float, str], None]
 IN_PROCESS_BELOW = 12  # starting processes (≈ 0.5 s each) costs more than it saves for a handful
@@ -96,8 +97,12 @@ def record_export(uowf: UowFactory, document: str, cadre_ids: Sequence[str], tar
 _state: dict[str, Any] = {}
 
 
-def _worker_init(db_target: str, form: str, counter: Any, stop: Any, actor: str = "batch") -> None:
+def _worker_init(db_target: str, form: str, counter: Any, stop: Any, actor: str = "batch",
+                 lang: str | None = None) -> None:
     from canbo_desktop.services.database import open_database
+
+    if lang is not None:  # a spawned worker: its messages in the language of the program that started it
+        set_language(lang)
 
     db = open_database(db_target, migrate=False)
     _state.update(db=db, form=form, counter=counter, stop=stop, labels=None, actor=actor)
@@ -143,7 +148,8 @@ def _render_files(ids: Sequence[str], out_dir: str) -> list[Outcome]:
             except CanboError as exc:
                 out.append((cid, None, exc.message, False))
             except Exception as exc:  # one bad record must not stop the other 999
-                out.append((cid, None, f"Lỗi khi in: {exc}", False))
+                out.append((cid, None, translate("services.pdf.batch", "Printing failed: {error}").format(error=exc),
+                            False))
             _tick(counter)
     return out
 
@@ -179,7 +185,7 @@ def _render_merged(ids: Sequence[str], path: str) -> list[Outcome]:
 
     tmp = path + ".part"
     try:
-        nd30.build(story, tmp, title="Sơ yếu lý lịch cán bộ, công chức", on_part=on_part)
+        nd30.build(story, tmp, title="Sơ yếu lý lịch cán bộ, công chức", on_part=on_part)  # i18n: data
     except _Stop:
         if os.path.exists(tmp):
             os.remove(tmp)
@@ -213,9 +219,14 @@ def _check_scope(db_target: str, actor: str, ids: Sequence[str]) -> None:
     finally:
         db.close()
     if outside:
-        scope = f" ({principal.scope_name})" if principal.scope_name else ""
-        raise AccessDenied(f"Không in được: {outside}/{len(ids)} người đã chọn thuộc đơn vị ngoài phạm vi của "
-                           f"anh/chị{scope}. Bỏ những người đó ra rồi in lại; chưa tệp nào được tạo.")
+        if principal.scope_name:
+            text = translate("services.pdf.batch", "Cannot print: {outside}/{total} of the chosen people belong to "
+                             "units outside your scope ({scope}). Leave them out and print again; no file was "
+                             "created.")
+        else:
+            text = translate("services.pdf.batch", "Cannot print: {outside}/{total} of the chosen people belong to "
+                             "units outside your scope. Leave them out and print again; no file was created.")
+        raise AccessDenied(text.format(outside=outside, total=len(ids), scope=principal.scope_name))
 
 
 def _audit_views(db_target: str, actor: str, cadre_ids: Sequence[str]) -> None:
@@ -247,9 +258,11 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
     from canbo_desktop.services.pdf.cv import FORMS
 
     if form not in FORMS:
-        raise ValidationError(f"Mẫu sơ yếu lý lịch «{form}» không có.", {"form": form})
+        raise ValidationError(translate("services.pdf.batch", "There is no CV form «{form}».").format(form=form),
+                              {"form": form})
     if (out_dir is None) == (merged is None):
-        raise ValidationError("Chọn thư mục (mỗi người một tệp) hoặc một tệp gộp.")
+        raise ValidationError(translate("services.pdf.batch", "Choose a folder (one file per person) or one merged "
+                                        "file."))
     started = time.perf_counter()
     report = progress or (lambda f, m: None)
     ids = list(dict.fromkeys(cadre_ids))
@@ -277,7 +290,8 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
 
     def poll() -> None:
         done = counter.value
-        report(min(done, len(ids)) / len(ids), f"Đã in {done} / {len(ids)} sơ yếu lý lịch")
+        report(min(done, len(ids)) / len(ids), translate("services.pdf.batch", "Printed {done} / {total} CVs").format(
+            done=done, total=len(ids)))
         if cancel is not None and cancel.cancelled:
             stop.set()
 
@@ -298,7 +312,7 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
     else:
         result.workers = min(n_workers, len(tasks))
         with ProcessPoolExecutor(max_workers=result.workers, mp_context=ctx, initializer=_worker_init,
-                                 initargs=(db_target, form, counter, stop, actor)) as pool:
+                                 initargs=(db_target, form, counter, stop, actor, language())) as pool:
             pending: set[Future[Any]] = {pool.submit(fn, *args) for fn, args in tasks}
             while pending:
                 finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -308,8 +322,9 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
                     try:
                         outcomes += fut.result()
                     except BrokenProcessPool as exc:
-                        raise CanboError("Tiến trình in sơ yếu lý lịch bị dừng bất thường (thiếu bộ nhớ hoặc bị "
-                                         "hệ điều hành đóng). Hãy thử lại với ít người hơn.") from exc
+                        raise CanboError(translate("services.pdf.batch", "The CV printing process stopped abnormally "
+                                                   "(out of memory or closed by the operating system). Try again "
+                                                   "with fewer people.")) from exc
                 poll()
                 if stop.is_set():
                     for fut in pending:
@@ -329,5 +344,6 @@ def render_cv_batch(db_target: str, cadre_ids: Sequence[str], *, out_dir: str | 
     _audit_views(db_target, actor, printed)
     result.seconds = round(time.perf_counter() - started, 3)
     report(1.0 if not result.cancelled else result.done / len(ids),
-           "Đã dừng theo yêu cầu." if result.cancelled else f"Xong: {result.done} sơ yếu lý lịch.")
+           translate("services.pdf.batch", "Stopped as requested.") if result.cancelled else
+           translate("services.pdf.batch", "Done: {count} CVs.").format(count=result.done))
     return result

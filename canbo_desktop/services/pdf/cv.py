@@ -34,6 +34,7 @@ from canbo_desktop.domain.cadre import SEX_LABELS, CadreFile
 from canbo_desktop.domain.dates import format_date, format_iso_partial
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import upper
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.pdf import nd30
 from canbo_desktop.services.pdf.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC
 from canbo_desktop.services.pdf.layout import (
@@ -97,8 +98,8 @@ class CvData:
 
 def _check_form(form: str) -> str:
     if form not in FORMS:
-        raise ValidationError(f"Mẫu sơ yếu lý lịch «{form}» không có; chọn «bnv» (2C-BNV/2008) hoặc «tctw» (2C/TCTW-98).",
-                              {"form": form})
+        raise ValidationError(translate("services.pdf.cv", "There is no CV form «{form}»; choose «bnv» (2C-BNV/2008) "
+                                        "or «tctw» (2C/TCTW-98).").format(form=form), {"form": form})
     return form
 
 

@@ -43,6 +43,7 @@ from canbo_desktop.domain.cadre import Evaluation
 from canbo_desktop.domain.dates import add_months, format_date
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.text import upper
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.pdf import nd30
 from canbo_desktop.services.pdf.cv import FORMS, CvData, cv_from_session, cv_story
 from canbo_desktop.services.pdf.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC
@@ -327,7 +328,8 @@ def load_dossier(uowf: UowFactory, procedure_id: str, *, on: date | None = None,
 
     on = on or date.today()
     if cv_form not in FORMS:
-        raise ValidationError(f"Mẫu sơ yếu lý lịch «{cv_form}» không có.", {"cv_form": cv_form})
+        raise ValidationError(translate("services.pdf.dossier", "There is no CV form «{form}».").format(form=cv_form),
+                              {"cv_form": cv_form})
     book = rule_book(uowf)
     with uowf() as uow:
         s = uow.session
@@ -337,7 +339,8 @@ def load_dossier(uowf: UowFactory, procedure_id: str, *, on: date | None = None,
         items = cv.labels.items
         post_chain = unit_chain(s, proc.unit_id)
         if not post_chain:
-            raise ValidationError("Quy trình chưa gắn với đơn vị có chức danh bổ nhiệm.")
+            raise ValidationError(translate("services.pdf.dossier", "The procedure is not linked to the unit of the "
+                                            "post being filled."))
         prop_chain = unit_chain(s, proposer_unit_id) if proposer_unit_id else post_chain
         auth_chain = unit_chain(s, authority_unit_id) if authority_unit_id else _authority_chain(post_chain)
         proposer, authority = _org(s, prop_chain), _org(s, auth_chain)
