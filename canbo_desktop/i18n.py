@@ -17,12 +17,17 @@ exactly the placeholders of its source.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT_LANGUAGE = "vi"
@@ -64,6 +69,17 @@ def document_language(lang: str = "vi") -> Iterator[None]:
         yield
     finally:
         _local.language = old
+
+
+def vietnamese_document(fn: Callable[P, R]) -> Callable[P, R]:
+    """Decorates a function that loads or writes a document: it runs in :func:`document_language` ("vi")."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with document_language("vi"):
+            return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def set_hook(hook: TranslateHook | None) -> None:

@@ -31,7 +31,7 @@ from canbo_desktop.domain.access import AccessDenied, Op, require
 from canbo_desktop.domain.cadre import SEX_LABELS, Cadre, ListFilter
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.import_parse import FIELD_BY_KEY
-from canbo_desktop.i18n import translate
+from canbo_desktop.i18n import translate, vietnamese_document
 from canbo_desktop.services.cadres import list_cadres, search_cadres
 
 # Written in the Excel file (documents stay Vietnamese).
@@ -112,6 +112,7 @@ def _ids(uowf: UowFactory, typed: str, f: ListFilter) -> list[str]:
         offset += PAGE
 
 
+@vietnamese_document
 def export_cadre_list(
     uowf: UowFactory, path: Path, *, typed: str = "", f: ListFilter | None = None,
     title: str = "Danh sách cán bộ",  # i18n: data (the file's heading)

@@ -47,7 +47,7 @@ from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError, Conflict, NotFound, ValidationError
 from canbo_desktop.domain.legacy_text import ENCODING_LABELS, decode_cell, may_be_legacy
 from canbo_desktop.domain.text import fold, search_exact
-from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate, vietnamese_document
 from canbo_desktop.services.backup import (
     BackupJob,
     BackupResult,
@@ -1015,6 +1015,7 @@ def apply_import(uowf: UowFactory, preview: ImportPreview, *, backup: bool = Tru
 # --------------------------------------------------------------------------- 6. the error report
 
 
+@vietnamese_document
 def write_error_report(preview: ImportPreview, path: Path, uowf: UowFactory | None = None) -> int:
     """The rejected rows in the file's own columns, with a "Lý do" column, to correct and import again.
     Returns the number of rows written. Written beside ``path`` and renamed (never half a file). The rows are

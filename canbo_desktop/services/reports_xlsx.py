@@ -30,6 +30,7 @@ from canbo_desktop.domain import reports as r
 from canbo_desktop.domain.cadre import SEX_LABELS, CadreSummary
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.text import clean_line
+from canbo_desktop.i18n import vietnamese_document
 from canbo_desktop.services.export import save_workbook
 
 FONT = "Times New Roman"
@@ -156,6 +157,7 @@ TARGET_COLUMNS = [("STT", 6), ("Mã đơn vị", 14), ("Đơn vị", 40), ("Ch�
 LONG_SHEET_MAX_ROWS = 5000  # a province's 3,000 units × 7 indicators: the long sheet keeps two levels
 
 
+@vietnamese_document
 def write_targets_xlsx(report: r.TargetsReport, path: Path, *, trend: Sequence[r.TrendPoint] | None = None) -> Path:
     """The targets dashboard as a workbook (see the module docstring). Returns ``path``.
 
@@ -296,6 +298,7 @@ def _sources_sheet(ws: Worksheet, report: r.TargetsReport) -> None:
 # ------------------------------------------------------------------------------------------- statistics
 
 
+@vietnamese_document
 def write_statistics_xlsx(report: r.StatisticsReport, path: Path) -> Path:
     """One sheet per statistics table, laid out as the form: STT, unit, total, grouped columns, a row of
     column numbers, the units (indented by level), the total row."""
@@ -384,6 +387,7 @@ def _birth(p: CadreSummary) -> Any:
     return p.birth_date
 
 
+@vietnamese_document
 def write_people_xlsx(people: Sequence[CadreSummary], path: Path, *, title: str, subtitle: str = "") -> Path:
     """A list of people (the drill-down of a number): name, birth, sex, unit, position, status."""
     wb = Workbook()

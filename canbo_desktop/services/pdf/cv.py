@@ -34,7 +34,7 @@ from canbo_desktop.domain.cadre import SEX_LABELS, CadreFile
 from canbo_desktop.domain.dates import format_date, format_iso_partial
 from canbo_desktop.domain.errors import ValidationError
 from canbo_desktop.domain.text import upper
-from canbo_desktop.i18n import translate
+from canbo_desktop.i18n import translate, vietnamese_document
 from canbo_desktop.services.pdf import nd30
 from canbo_desktop.services.pdf.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC
 from canbo_desktop.services.pdf.layout import (
@@ -130,6 +130,7 @@ def cv_from_session(session: Any, cadre_id: str, *, form: str = "bnv", labels: L
                   place=nd30.place_of(chain), photo=attachment_bytes(session, f.cadre.photo_sha256))
 
 
+@vietnamese_document
 def load_cv(uowf: UowFactory, cadre_id: str, *, form: str = "bnv") -> CvData:
     """Read everything the CV of ``cadre_id`` prints (form ``bnv`` = 2C-BNV/2008, ``tctw`` = 2C/TCTW-98)."""
     _check_form(form)
@@ -652,6 +653,7 @@ def cv_title(data: CvData) -> str:
     return f"Sơ yếu lý lịch – {clean(data.file.cadre.full_name)}"
 
 
+@vietnamese_document
 def render_cv(data: CvData, out: str | Path | IO[bytes]) -> int:
     """Write the CV to ``out`` (a path or a binary file object); returns the number of pages."""
     target: str | IO[bytes] = str(out) if isinstance(out, Path) else out

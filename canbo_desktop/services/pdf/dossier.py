@@ -43,7 +43,7 @@ from canbo_desktop.domain.cadre import Evaluation
 from canbo_desktop.domain.dates import add_months, format_date
 from canbo_desktop.domain.errors import CanboError, ValidationError
 from canbo_desktop.domain.text import upper
-from canbo_desktop.i18n import translate
+from canbo_desktop.i18n import translate, vietnamese_document
 from canbo_desktop.services.pdf import nd30
 from canbo_desktop.services.pdf.cv import FORMS, CvData, cv_from_session, cv_story
 from canbo_desktop.services.pdf.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC
@@ -315,6 +315,7 @@ def _evaluation_lines(rows: list[Evaluation], category: str, items: dict[str, An
     return out
 
 
+@vietnamese_document
 def load_dossier(uowf: UowFactory, procedure_id: str, *, on: date | None = None, number_documents: bool = False,
                  cv_form: str = "bnv", proposer_unit_id: str | None = None,
                  authority_unit_id: str | None = None) -> DossierData:
@@ -721,6 +722,7 @@ def dossier_title(d: DossierData) -> str:
     return f"Hồ sơ {d.verb} – {d.cadre_name} – {d.post}"
 
 
+@vietnamese_document
 def render_dossier(d: DossierData, out: str | Path | IO[bytes]) -> int:
     """Write the whole dossier to ``out`` (path or binary file object); returns the number of pages."""
     target: str | IO[bytes] = str(out) if isinstance(out, Path) else out

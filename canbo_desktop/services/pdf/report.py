@@ -39,6 +39,7 @@ from reportlab.platypus import (
 from canbo_desktop.domain import reports as r
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.text import upper
+from canbo_desktop.i18n import vietnamese_document
 from canbo_desktop.services.pdf import nd30
 from canbo_desktop.services.pdf.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
 from canbo_desktop.services.pdf.layout import Columns, Grid, HRule, VSpace, cell, clean, para, text_width
@@ -196,6 +197,7 @@ def _target_text(ind: r.IndicatorInfo) -> str:
     return out + (f" đến {format_date(ind.deadline)}" if ind.deadline else "")
 
 
+@vietnamese_document
 def render_targets_pdf(report: r.TargetsReport, out: str | IO[bytes], *, trend: Sequence[r.TrendPoint] | None = None,
                        issuer: str = "", parent_body: str = "", place: str = "", symbol: str = "") -> int:
     """The targets report of ``report.root`` (see the module docstring). ``issuer``: the body that reports
@@ -414,6 +416,7 @@ def _stat_table(table: r.StatTable, width: float) -> Table:
     return t
 
 
+@vietnamese_document
 def render_statistics_pdf(report: r.StatisticsReport, out: str | IO[bytes], *, issuer: str = "",
                           parent_body: str = "", place: str = "", symbol: str = "",
                           tables: Sequence[str] | None = None) -> int:
