@@ -23,7 +23,6 @@ from canbo_desktop.db import access
 from canbo_desktop.db import models as m
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.domain.access import (
-    ROLE_LABELS,
     ROLES,
     SYSTEM,
     Op,
@@ -31,6 +30,7 @@ from canbo_desktop.domain.access import (
     allows,
     check_password_rules,
     denial,
+    role_label,
 )
 from canbo_desktop.domain.errors import CanboError, NotFound, ValidationError
 from canbo_desktop.domain.text import clean_line
@@ -77,7 +77,7 @@ class UserInfo:
 
     @property
     def role_label(self) -> str:
-        return ROLE_LABELS.get(self.role, self.role)
+        return role_label(self.role)
 
 
 def _now() -> datetime:

@@ -38,7 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from canbo_desktop import paths
 from canbo_desktop.db.engine import make_engine, sqlite_path
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
-from canbo_desktop.domain.access import ROLE_LABELS, AccessDenied
+from canbo_desktop.domain.access import AccessDenied, role_label
 from canbo_desktop.domain.errors import CanboError, DatabaseError, NotFound
 from canbo_desktop.domain.text import fold
 from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -421,7 +421,7 @@ def _require_admin(db_file: Path, actor: str) -> None:
         engine.dispose()
     if principal.system or (principal.active and principal.role == "admin"):
         return
-    role = ROLE_LABELS.get(principal.role, principal.role)
+    role = role_label(principal.role)
     if not principal.active:
         raise AccessDenied(translate("services.backup", "Only an administrator may restore the database from a "
                                      "backup: the account “{user}” is locked. The database is unchanged.").format(

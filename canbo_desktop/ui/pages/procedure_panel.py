@@ -555,12 +555,10 @@ class ProcedurePanel(QWidget):
             if not c.required:
                 state, color = translate("ProcedurePanel", "not required"), GREY
             elif c.status == "present":
-                # a plain "Có, ngày …" repeats the date column; a time limit ("còn giá trị đến …") is kept
-                until = re.search(r"còn giá trị đến (\d{2}/\d{2}/\d{4})", c.reason)  # i18n: data (the rule's reason)
-                undated = "chưa ghi ngày" in c.reason  # i18n: data
-                if until:
-                    state = translate("ProcedurePanel", "Valid until {date}").format(date=until.group(1))
-                elif undated:
+                # a plain "Có, ngày …" repeats the date column; a time limit is kept
+                if c.valid_until:
+                    state = translate("ProcedurePanel", "Valid until {date}").format(date=format_date(c.valid_until))
+                elif c.undated:
                     state = translate("ProcedurePanel", "Yes, no date recorded")
                 else:
                     state = translate("ProcedurePanel", "Yes")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import CanboError
-from canbo_desktop.domain.rules.reminders import KINDS, SEVERE, Reminder, ReminderReport
+from canbo_desktop.domain.rules.reminders import KINDS, SEVERE, Reminder, ReminderReport, kind_label
 from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import DateEdit
@@ -104,8 +104,8 @@ class RemindersPage(QWidget):
         # the wrapped labels are measured again when the list narrows (a 911-px window) or their counts change
         self.kinds.setResizeMode(QListView.ResizeMode.Adjust)
         self.kinds.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap onto the line measured for it, no "…"
-        for key, label in KINDS.items():
-            item = QListWidgetItem(label)
+        for key in KINDS:
+            item = QListWidgetItem(kind_label(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.kinds.addItem(item)
         split.addWidget(self.kinds)
@@ -152,7 +152,7 @@ class RemindersPage(QWidget):
             item = self.kinds.item(i)
             key = item.data(Qt.ItemDataRole.UserRole)
             n = counts.get(key, 0)
-            item.setText(translate("RemindersPage", "{kind} ({count})").format(kind=KINDS[key], count=n))
+            item.setText(translate("RemindersPage", "{kind} ({count})").format(kind=kind_label(key), count=n))
             font = item.font()
             font.setBold(n > 0 and key in SEVERE)
             item.setFont(font)
