@@ -14,5 +14,7 @@ if sys.version_info < (3, 12):  # pragma: no branch
     import ctypes
 
     _NONE_GUARD = 1 << 40
-    if sys.getrefcount(None) < _NONE_GUARD:
-        ctypes.c_ssize_t.from_address(id(None)).value += _NONE_GUARD
+    # True and False too: a test session ended in "Fatal Python error: bool_dealloc" the same way.
+    for _singleton in (None, True, False):
+        if sys.getrefcount(_singleton) < _NONE_GUARD:
+            ctypes.c_ssize_t.from_address(id(_singleton)).value += _NONE_GUARD

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
@@ -33,23 +33,23 @@ from PySide6.QtWidgets import (
 from canbo_desktop import APP_DISPLAY_NAME, i18n
 from canbo_desktop.domain.cadre import AGE_BAND_LABELS, ListFilter
 from canbo_desktop.domain.errors import CanboError
-from canbo_desktop.domain.rules.reminders import ReminderReport
 from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services import cadres as cadre_svc
-from canbo_desktop.services import maintenance, records, refdata, setup
-from canbo_desktop.services import reminders as reminders_svc
+from canbo_desktop.services import maintenance, refdata, setup
 from canbo_desktop.services.database import Database
 from canbo_desktop.services.setup import OfficeInfo
-from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
-from canbo_desktop.ui.dialogs.import_wizard import ImportWizard
-from canbo_desktop.ui.dialogs.trash_dialog import TrashDialog
 from canbo_desktop.ui.documents import DocumentActions
 from canbo_desktop.ui.models.cadre_table import CadreTableModel, Column
-from canbo_desktop.ui.pages.pending import PendingPage
 from canbo_desktop.ui.tasks import TaskRunner
 from canbo_desktop.ui.widgets.fields import CodeCombo
 from canbo_desktop.ui.widgets.screen import FlowLayout, fit_to_screen
 from canbo_desktop.ui.widgets.usb import on_click
+
+if TYPE_CHECKING:  # imported where first used: not needed to open the window (start-up time, issue 13)
+    from canbo_desktop.domain.rules.reminders import ReminderReport
+    from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
+    from canbo_desktop.ui.dialogs.import_wizard import ImportWizard
+    from canbo_desktop.ui.dialogs.trash_dialog import TrashDialog
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
 
     def compute_reminders(self, at: date | None = None) -> ReminderReport:
         """Reminders on ``at``; in a separate process unless background work runs inline (tests)."""
+        from canbo_desktop.services import reminders as reminders_svc
+
         if self.tasks.synchronous:
             return reminders_svc.reminders(self.uowf, at)
         return reminders_svc.reminders_in_process(self.db.target, at, actor=self.user)  # counted in the user's scope
@@ -303,6 +305,8 @@ class MainWindow(QMainWindow):
             from canbo_desktop.ui.pages.admin_page import AdminPage
 
             return AdminPage(self.uowf, self.tasks, self.user, self, codes=self.codes)
+        from canbo_desktop.ui.pages.pending import PendingPage
+
         title, lines = pending[key]
         return PendingPage(title, lines, self)
 
@@ -552,6 +556,8 @@ class MainWindow(QMainWindow):
                 editor.raise_()
                 editor.activateWindow()
                 return editor
+        from canbo_desktop.ui.dialogs.cadre_editor import CadreEditor
+
         default_unit = self.office.unit_id if self.office else ""
         editor = CadreEditor(self.uowf, self.tasks, self.codes, cadre_id, default_unit=default_unit, parent=self)
         editor.saved.connect(lambda _cid: self.refresh())
@@ -576,16 +582,22 @@ class MainWindow(QMainWindow):
             .format(count=len(ids), names=names))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from canbo_desktop.services import records
+
         self.tasks.run_db(lambda: records.trash_cadres(self.uowf, ids), on_done=lambda _c: self.refresh(),
                           on_error=lambda exc: show_error(self, exc))
 
     def open_trash(self) -> TrashDialog:
+        from canbo_desktop.ui.dialogs.trash_dialog import TrashDialog
+
         dlg = TrashDialog(self.uowf, self.tasks, self.role, self)
         dlg.show()
         return dlg
 
     def import_xlsx(self, path: str = "") -> ImportWizard:
         """The Excel import wizard; the list is refreshed when it finishes."""
+        from canbo_desktop.ui.dialogs.import_wizard import ImportWizard
+
         wizard = ImportWizard(self.uowf, self.tasks, self, path=path)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(lambda _r: self.refresh())

@@ -49,9 +49,15 @@ class _Job(QRunnable):
             result = self.fn()
         except BaseException as exc:  # delivered to the GUI thread's error funnel
             log.debug("task error\n%s", traceback.format_exc())
-            self.relay.finished.emit((None, exc, self.on_done, self.on_error))
+            self._emit((None, exc, self.on_done, self.on_error))
             return
-        self.relay.finished.emit((result, None, self.on_done, self.on_error))
+        self._emit((result, None, self.on_done, self.on_error))
+
+    def _emit(self, packed: tuple[Any, Any, Any, Any]) -> None:
+        try:
+            self.relay.finished.emit(packed)
+        except RuntimeError:  # the window that asked (and its runner) closed meanwhile: nobody is left to tell
+            log.debug("background task finished after its window closed")
 
 
 class TaskRunner(QObject):
