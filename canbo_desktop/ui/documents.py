@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
-from canbo_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from canbo_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # QtPdf is loaded with the first preview, not at start-up (benchmarks/startup.py)
+    from canbo_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 
 # reportlab (and the PDF services) load on the first document, not with the main window
 
@@ -104,6 +106,8 @@ class DocumentActions:
         path, name = result
         title = translate("Documents", "CV of {name} ({form})").format(name=name, form=form_label(form))
         file_name = f"Sơ yếu lý lịch {name} ({FORM_SHORT[form]}).pdf"  # i18n: data (the document's name)
+        from canbo_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+
         dlg = PdfPreviewDialog(path, title, self.window, suggested_name=file_name)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.destroyed.connect(lambda _o=None, d=dlg: self.previews.remove(d) if d in self.previews else None)
