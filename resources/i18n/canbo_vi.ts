@@ -10580,6 +10580,268 @@ Bản hiện tại sẽ được giữ lại bên cạnh. Gõ “co” để đ�
         </message>
     </context>
     <context>
+        <name>services.sync.ack</name>
+        <message>
+            <source>There is no such child unit.</source>
+            <translation>Không có đơn vị cấp dưới này.</translation>
+        </message>
+        <message>
+            <source>No data package from this unit has been imported yet: there is nothing to acknowledge.</source>
+            <translation>Chưa nhập gói dữ liệu nào của đơn vị này: chưa có gì để xác nhận.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.sync.conflicts</name>
+        <message>
+            <source>Same field changed</source>
+            <translation>Xung đột cùng trường</translation>
+        </message>
+        <message>
+            <source>Different fields (merged)</source>
+            <translation>Khác trường (đã gộp)</translation>
+        </message>
+        <message>
+            <source>Same CCCD: a transfer or a duplicate record?</source>
+            <translation>Trùng CCCD: chuyển công tác hay trùng hồ sơ?</translation>
+        </message>
+        <message>
+            <source>There is no table {table}.</source>
+            <translation>Không có bảng {table}.</translation>
+        </message>
+        <message>
+            <source>The table has no field “{field}”.</source>
+            <translation>Trường “{field}” không có trong bảng.</translation>
+        </message>
+        <message>
+            <source>not present</source>
+            <translation>không có</translation>
+        </message>
+        <message>
+            <source>The resolution must be keep mine, take the incoming one, or edit.</source>
+            <translation>Cách xử lý phải là giữ bản của mình, lấy bản nhận về hoặc sửa.</translation>
+        </message>
+        <message>
+            <source>This conflict was not found (it may have been resolved already).</source>
+            <translation>Không thấy xung đột này (có thể đã được xử lý).</translation>
+        </message>
+        <message>
+            <source>This conflict has already been resolved.</source>
+            <translation>Xung đột này đã được xử lý.</translation>
+        </message>
+        <message>
+            <source>The record of the conflict no longer exists.</source>
+            <translation>Bản ghi của xung đột không còn.</translation>
+        </message>
+        <message>
+            <source>No value has been entered to edit.</source>
+            <translation>Chưa nhập giá trị nào để sửa.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.sync.container</name>
+        <message>
+            <source>The package file is damaged or was not copied completely (the end is missing). Copy the file from the USB again, or ask the sender to export the package again, then import it again.</source>
+            <translation>Tệp gói bị hỏng hoặc chép chưa hết (thiếu phần cuối). Hãy chép lại tệp từ USB, hoặc đề nghị nơi gửi xuất lại gói, rồi nhập lại.</translation>
+        </message>
+        <message>
+            <source>This file is not a Cán bộ Desktop sync package (.cbpkg). Choose the right package file.</source>
+            <translation>Tệp này không phải gói đồng bộ của Cán bộ Desktop (.cbpkg). Hãy chọn đúng tệp gói.</translation>
+        </message>
+        <message>
+            <source>The package file has an unsafe structure (odd paths, extra parts or unusual compressed data), so it was refused and nothing was imported. Ask the sender to export the package again.</source>
+            <translation>Tệp gói có cấu trúc không an toàn (đường dẫn lạ, thành phần thừa hoặc dữ liệu nén bất thường) nên đã bị từ chối, không có gì được nhập. Hãy đề nghị nơi gửi xuất lại gói.</translation>
+        </message>
+        <message>
+            <source>The package file is larger than the size limit, so it was refused. Ask the sender to export the package for smaller units.</source>
+            <translation>Tệp gói vượt quá giới hạn kích thước cho phép nên đã bị từ chối. Hãy đề nghị nơi gửi xuất gói theo từng đơn vị nhỏ hơn.</translation>
+        </message>
+        <message>
+            <source>The package's signature does not match the registered key of the sending unit: the package may have been altered or made by someone else. Do not import it; contact the sending unit to check the key.</source>
+            <translation>Chữ ký của gói không khớp với khoá đã đăng ký của đơn vị gửi: gói có thể đã bị sửa hoặc do người khác tạo. Không nhập gói này; hãy liên hệ đơn vị gửi để kiểm tra khoá.</translation>
+        </message>
+        <message>
+            <source>The package comes from a unit that has not exchanged keys with this office. Import that unit's key package and compare the key fingerprint first, then import again.</source>
+            <translation>Gói đến từ một đơn vị chưa được đăng ký trao đổi khoá với văn phòng này. Hãy nhập gói khoá của đơn vị đó và so dấu vân tay khoá trước, rồi nhập lại.</translation>
+        </message>
+        <message>
+            <source>This package was sent to another unit, not to this office. Check the package file.</source>
+            <translation>Gói này được gửi cho đơn vị khác, không phải cho văn phòng này. Hãy kiểm tra lại tệp gói.</translation>
+        </message>
+        <message>
+            <source>The package was made by a newer version of Cán bộ Desktop than the one in use. Update the software, then import again.</source>
+            <translation>Gói được tạo bởi phiên bản Cán bộ Desktop mới hơn phiên bản đang dùng. Hãy cập nhật phần mềm rồi nhập lại.</translation>
+        </message>
+        <message>
+            <source>The package was altered or damaged while being copied (the data does not match its checksum). Nothing was imported. Copy the file again or ask the sender to export the package again.</source>
+            <translation>Gói đã bị sửa đổi hoặc hỏng trong khi sao chép (dữ liệu không khớp mã kiểm tra). Không có gì được nhập. Hãy chép lại tệp hoặc đề nghị nơi gửi xuất lại gói.</translation>
+        </message>
+        <message>
+            <source>The package cannot be decrypted with this office's key. The office may have changed its key after the sender received the old one: send the new key package to the sender.</source>
+            <translation>Không giải mã được gói bằng khoá của văn phòng này. Có thể văn phòng đã đổi khoá sau khi nơi gửi nhận khoá cũ: hãy gửi lại gói khoá mới cho nơi gửi.</translation>
+        </message>
+        <message>
+            <source>The package's description (manifest) is not valid. Ask the sender to export the package again.</source>
+            <translation>Phần mô tả (manifest) của gói không hợp lệ. Hãy đề nghị nơi gửi xuất lại gói.</translation>
+        </message>
+        <message>
+            <source>The package could not be written to the USB (the USB was removed, is full or is faulty). No package was made: plug the USB in again and export again.</source>
+            <translation>Không ghi được gói ra USB (USB bị rút ra, bị đầy hoặc bị lỗi). Gói chưa được tạo: hãy cắm lại USB và xuất lại.</translation>
+        </message>
+        <message>
+            <source>Temporary data on this computer could not be read or written (the disk is full or faulty). Free some disk space, then try again.</source>
+            <translation>Không đọc/ghi được dữ liệu tạm trên máy này (ổ đĩa đầy hoặc lỗi). Hãy giải phóng ổ đĩa rồi thử lại.</translation>
+        </message>
+        <message>
+            <source>Cancelled. No package file was made.</source>
+            <translation>Đã huỷ. Không có tệp gói nào được tạo.</translation>
+        </message>
+        <message>
+            <source>The package is too large (over {size} MB). Export it for smaller units.</source>
+            <translation>Gói quá lớn (vượt {size} MB). Hãy xuất theo từng đơn vị nhỏ hơn.</translation>
+        </message>
+        <message>
+            <source>The package file is empty (0 bytes): it may not have finished copying. Copy the package file again.</source>
+            <translation>Tệp gói rỗng (0 byte): có thể chép chưa xong. Hãy chép lại tệp gói.</translation>
+        </message>
+        <message>
+            <source>The package was signed with a key other than the registered key of the sending unit. Do not import it; contact the sending unit to compare the key fingerprint again.</source>
+            <translation>Gói được ký bằng một khoá khác với khoá đã đăng ký của đơn vị gửi. Không nhập gói này; hãy liên hệ đơn vị gửi để so lại dấu vân tay khoá.</translation>
+        </message>
+        <message>
+            <source>Package file not found: {path}</source>
+            <translation>Không tìm thấy tệp gói: {path}</translation>
+        </message>
+        <message>
+            <source>Cannot read the package file {name}: {error}.</source>
+            <translation>Không đọc được tệp gói {name}: {error}.</translation>
+        </message>
+        <message>
+            <source>The USB (or the target folder) is full, so the package could not be written. Delete some files or use another USB, then export again.</source>
+            <translation>USB (hoặc thư mục đích) đã đầy nên không ghi được gói. Hãy xoá bớt tệp hoặc dùng USB khác rồi xuất lại.</translation>
+        </message>
+        <message>
+            <source>The package's data folder was not found: {path}.</source>
+            <translation>Không tìm thấy thư mục dữ liệu của gói: {path}.</translation>
+        </message>
+        <message>
+            <source>The package's data folder contains a symbolic link: {name}.</source>
+            <translation>Thư mục dữ liệu gói chứa liên kết tượng trưng: {name}.</translation>
+        </message>
+        <message>
+            <source>File name not usable in a package: {name}</source>
+            <translation>Tên tệp không dùng được trong gói: {name}</translation>
+        </message>
+        <message>
+            <source>Invalid package file name: {name}.</source>
+            <translation>Tên tệp gói không hợp lệ: {name}.</translation>
+        </message>
+        <message>
+            <source>The folder or USB to write the package to was not found: {path}. Plug in the USB and choose where to save again.</source>
+            <translation>Không tìm thấy thư mục hoặc USB để ghi gói: {path}. Hãy cắm USB và chọn lại nơi lưu.</translation>
+        </message>
+        <message>
+            <source>The package written to the USB was wrong when read back for checking (the USB may be faulty). Use another USB and export again.</source>
+            <translation>Gói ghi ra USB bị sai khi đọc lại để kiểm tra (USB có thể bị lỗi). Hãy dùng USB khác và xuất lại.</translation>
+        </message>
+        <message>
+            <source>The package is for this office but was encrypted with another key of the office (perhaps an old one). Send the current key package to the sender and ask them to export again.</source>
+            <translation>Gói gửi cho văn phòng này nhưng được mã hoá bằng một khoá khác của văn phòng (có thể là khoá cũ). Hãy gửi gói khoá hiện tại cho nơi gửi rồi đề nghị xuất lại.</translation>
+        </message>
+        <message>
+            <source>This is a key package: import it with the key exchange function.</source>
+            <translation>Đây là gói khoá: hãy nhập bằng chức năng trao đổi khoá.</translation>
+        </message>
+        <message>
+            <source>This is not a key package: import it with the data package import function.</source>
+            <translation>Đây không phải gói khoá: hãy nhập bằng chức năng nhập gói dữ liệu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.sync.keys</name>
+        <message>
+            <source>Wrong sync key passphrase, or the saved key is damaged. Type the passphrase again (mind capital letters and Vietnamese accents); if it still does not work, restore the key from the backup.</source>
+            <translation>Sai cụm mật khẩu khoá đồng bộ, hoặc khoá đã lưu bị hỏng. Hãy gõ lại cụm mật khẩu (chú ý chữ hoa, dấu tiếng Việt); nếu vẫn không được, hãy khôi phục khoá từ bản sao lưu.</translation>
+        </message>
+        <message>
+            <source>The saved sync key is damaged and cannot be read. Restore the key from the backup or create a new key.</source>
+            <translation>Khoá đồng bộ đã lưu bị hỏng, không đọc được. Hãy khôi phục khoá từ bản sao lưu hoặc tạo khoá mới.</translation>
+        </message>
+        <message>
+            <source>The sync key passphrase must not be empty.</source>
+            <translation>Cụm mật khẩu khoá đồng bộ không được để trống.</translation>
+        </message>
+        <message>
+            <source>This office has no sync key yet. Go to Sync → Keys to create one first.</source>
+            <translation>Văn phòng này chưa có khoá đồng bộ. Hãy vào Đồng bộ → Khoá để tạo khoá trước.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.sync.peers</name>
+        <message>
+            <source>The database has not been set up for a unit: set it up before syncing.</source>
+            <translation>Cơ sở dữ liệu chưa được khởi tạo cho một đơn vị: hãy khởi tạo trước khi đồng bộ.</translation>
+        </message>
+        <message>
+            <source>The sync key passphrase must have at least 8 characters.</source>
+            <translation>Cụm mật khẩu khoá đồng bộ phải có ít nhất 8 ký tự.</translation>
+        </message>
+        <message>
+            <source>too short</source>
+            <translation>quá ngắn</translation>
+        </message>
+        <message>
+            <source>The unit already has a sync key. A new key would make the other units not recognise its packages; if it is really needed, choose “replace the key” and send the key package to the parent unit again.</source>
+            <translation>Đơn vị đã có khoá đồng bộ. Tạo khoá mới sẽ làm các đơn vị khác không nhận ra gói của mình; nếu thật sự cần, hãy chọn “thay khoá” và gửi lại gói khoá cho cấp trên.</translation>
+        </message>
+        <message>
+            <source>The relation must be parent, child or recovery.</source>
+            <translation>Quan hệ phải là cấp trên (parent), cấp dưới (child) hoặc khoá khôi phục (recovery).</translation>
+        </message>
+        <message>
+            <source>This is this unit's own key package, not another unit's.</source>
+            <translation>Đây là gói khoá của chính đơn vị này, không phải của đơn vị khác.</translation>
+        </message>
+        <message>
+            <source>The key package does not give the unit's identifier: export the key package again with the new version.</source>
+            <translation>Gói khoá không ghi mã định danh đơn vị: hãy xuất lại gói khoá bằng phiên bản mới.</translation>
+        </message>
+        <message>
+            <source>A unit with code {code} (“{name}”) already exists here but is a different record from the unit that sent the key package. It was not registered, so as not to split one unit's records in two. Contact the administrator.</source>
+            <translation>Ở đây đã có đơn vị mã {code} (“{name}”) nhưng là một bản ghi khác với đơn vị gửi gói khoá. Không đăng ký để tránh tách hồ sơ của một đơn vị làm hai. Hãy liên hệ quản trị viên.</translation>
+        </message>
+        <message>
+            <source>This office's own unit cannot be registered as a child unit.</source>
+            <translation>Không thể đăng ký đơn vị của chính mình làm cấp dưới.</translation>
+        </message>
+        <message>
+            <source>There is no such sync unit.</source>
+            <translation>Không có đơn vị đồng bộ này.</translation>
+        </message>
+        <message>
+            <source>There is no sync unit “{unit}”. Import that unit's key package first.</source>
+            <translation>Không có đơn vị đồng bộ “{unit}”. Hãy nhập gói khoá của đơn vị đó trước.</translation>
+        </message>
+        <message>
+            <source>No parent unit is registered: import the parent unit's key package (Sync → Set-up).</source>
+            <translation>Chưa đăng ký đơn vị cấp trên: hãy nhập gói khoá của cấp trên (Đồng bộ → Thiết lập).</translation>
+        </message>
+        <message>
+            <source>The recovery key passphrase must have at least 12 characters.</source>
+            <translation>Cụm mật khẩu của khoá khôi phục phải có ít nhất 12 ký tự.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.sync.refdata</name>
+        <message>
+            <source>A reference data package is sent only down to a child unit.</source>
+            <translation>Gói danh mục chỉ gửi xuống đơn vị cấp dưới.</translation>
+        </message>
+        <message>
+            <source>Wrote reference data package no. {seq} ({rows} records) to “{path}”.</source>
+            <translation>Đã ghi gói danh mục số {seq} ({rows} bản ghi) vào “{path}”.</translation>
+        </message>
+    </context>
+    <context>
         <name>services.training</name>
         <message>
             <source>Only an officer, the head of office or an administrator may update training.</source>

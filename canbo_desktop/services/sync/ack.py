@@ -19,6 +19,7 @@ from canbo_desktop.db import models as m
 from canbo_desktop.db import sync as repo
 from canbo_desktop.db.uow import UowFactory
 from canbo_desktop.domain.errors import CanboError, NotFound
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.sync import container, keys, peers
 from canbo_desktop.services.sync.payload import PayloadWriter
 
@@ -38,7 +39,7 @@ def write_ack(uowf: UowFactory, *, to_node: str, out_dir: Path, passphrase: str)
         node = peers._node(uow)
         peer = repo.get_peer(uow.session, to_node)
         if peer is None or peer.relation != "child":
-            raise NotFound("Không có đơn vị cấp dưới này.")
+            raise NotFound(translate("services.sync.ack", "There is no such child unit."))
         nk = keys.load_local_keys(uow, passphrase)
         recovery = keys.recovery_key(uow)
         own = uow.session.get(m.OrgUnitRecord, node.unit_id)
@@ -48,7 +49,7 @@ def write_ack(uowf: UowFactory, *, to_node: str, out_dir: Path, passphrase: str)
             select(t).where(t.peer_node_id == to_node, t.direction == "in", t.kind.in_(("delta", "full")),
                             t.status == "applied").order_by(t.at.desc(), t.seq.desc()).limit(50)))
         if not applied:
-            raise CanboError("Chưa nhập gói dữ liệu nào của đơn vị này: chưa có gì để xác nhận.")
+            raise CanboError(translate("services.sync.ack", "No data package from this unit has been imported yet: there is nothing to acknowledge."))
         acks = [{"package_id": p.package_id, "epoch": p.epoch, "seq": p.seq,
                  "to_change_seq": int((p.counts or {}).get("to_change_seq", 0) or 0),
                  "conflicts": int((p.counts or {}).get("hard", 0) or 0) + int((p.counts or {}).get("soft", 0) or 0),
@@ -69,7 +70,7 @@ def write_ack(uowf: UowFactory, *, to_node: str, out_dir: Path, passphrase: str)
             out_dir, kind="ack", from_node=my_node, to_node=to_node, epoch=epoch, seq=seq,
             prev_package_sha256="", sender=nk, recipients=recipients, payload_dir=Path(tmp) / "payload",
             file_name=container.package_file_name(own_code, child_code, seq, now),
-            change_range={}, counts={"acks": len(acks)}, extra={"kind_label": "xác nhận"},
+            change_range={}, counts={"acks": len(acks)}, extra={"kind_label": "xác nhận"},  # i18n: data
             sender_unit=own_code, recipient_unit=child_code)
     with uowf() as uow:
         uow.session.add(m.SyncPackageRecord(package_id=written.manifest.package_id, direction="out", peer_node_id=to_node,

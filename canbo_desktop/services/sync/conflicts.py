@@ -23,8 +23,13 @@ from canbo_desktop.db.base import Base
 from canbo_desktop.db.uow import UowFactory
 from canbo_desktop.domain.errors import CanboError, NotFound, ValidationError
 from canbo_desktop.domain.sync import table_label
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
-KIND_LABELS = {"hard": "Xung đột cùng trường", "soft": "Khác trường (đã gộp)", "cccd": "Trùng CCCD: chuyển công tác hay trùng hồ sơ?"}
+KIND_LABELS = {  # English source strings, translated in _view
+    "hard": QT_TRANSLATE_NOOP("services.sync.conflicts", "Same field changed"),
+    "soft": QT_TRANSLATE_NOOP("services.sync.conflicts", "Different fields (merged)"),
+    "cccd": QT_TRANSLATE_NOOP("services.sync.conflicts", "Same CCCD: a transfer or a duplicate record?"),
+}
 CHOICES = ("keep", "take", "edit")
 
 
@@ -50,7 +55,8 @@ class ConflictView:
 def _view(c: repo.ConflictRow, label: str) -> ConflictView:
     incoming = {k: v for k, v in c.incoming.items() if k != "__meta__"}
     meta = c.incoming.get("__meta__") or {}
-    return ConflictView(c.id, c.table_name, table_label(c.table_name), c.row_id, c.kind, KIND_LABELS.get(c.kind, c.kind),
+    return ConflictView(c.id, c.table_name, table_label(c.table_name), c.row_id, c.kind,
+                        translate("services.sync.conflicts", KIND_LABELS[c.kind]) if c.kind in KIND_LABELS else c.kind,
                         label, c.fields, c.base, c.local, incoming, c.package_id, str(meta.get("from_unit", "")),
                         c.status, c.created_at)
 
@@ -83,13 +89,14 @@ def _model(table: str) -> Any:
     for mapper in Base.registry.mappers:
         if mapper.local_table.name == table:  # type: ignore[attr-defined]
             return mapper.class_
-    raise NotFound(f"Không có bảng {table}.")
+    raise NotFound(translate("services.sync.conflicts", "There is no table {table}.").format(table=table))
 
 
 def _coerce(cls: Any, field: str, value: Any) -> Any:
     col = inspect(cls).columns.get(field)
     if col is None:
-        raise ValidationError(f"Trường “{field}” không có trong bảng.", {field: "không có"})
+        raise ValidationError(translate("services.sync.conflicts", "The table has no field “{field}”.").format(field=field),
+                              {field: translate("services.sync.conflicts", "not present")})
     if value in (None, ""):
         return None if col.nullable else ("" if value == "" else value)
     if isinstance(col.type, DateTime) and isinstance(value, str):
@@ -102,27 +109,27 @@ def _coerce(cls: Any, field: str, value: Any) -> Any:
 def resolve_conflict(uowf: UowFactory, conflict_id: str, choice: str, values: dict[str, Any] | None = None) -> None:
     """Close a conflict with ``keep`` / ``take`` / ``edit`` (see the module docstring)."""
     if choice not in CHOICES:
-        raise ValidationError("Cách xử lý phải là giữ bản của mình, lấy bản nhận về hoặc sửa.")
+        raise ValidationError(translate("services.sync.conflicts", "The resolution must be keep mine, take the incoming one, or edit."))
     with uowf() as uow:
         rec = uow.session.get(m.SyncConflictRecord, conflict_id)
         if rec is None:
-            raise NotFound("Không thấy xung đột này (có thể đã được xử lý).")
+            raise NotFound(translate("services.sync.conflicts", "This conflict was not found (it may have been resolved already)."))
         if rec.status not in ("open", "merged"):
-            raise CanboError("Xung đột này đã được xử lý.")
+            raise CanboError(translate("services.sync.conflicts", "This conflict has already been resolved."))
         cls = _model(rec.table_name)
         row = uow.session.get(cls, rec.row_id)
         if choice == "take" and rec.kind != "cccd":
             if row is None:
-                raise NotFound("Bản ghi của xung đột không còn.")
+                raise NotFound(translate("services.sync.conflicts", "The record of the conflict no longer exists."))
             for f, v in (rec.incoming or {}).items():
                 if f in ("__meta__", "id"):
                     continue
                 setattr(row, f, _coerce(cls, f, v))
         elif choice == "edit":
             if row is None:
-                raise NotFound("Bản ghi của xung đột không còn.")
+                raise NotFound(translate("services.sync.conflicts", "The record of the conflict no longer exists."))
             if not values:
-                raise ValidationError("Chưa nhập giá trị nào để sửa.")
+                raise ValidationError(translate("services.sync.conflicts", "No value has been entered to edit."))
             for f, v in values.items():
                 if f in ("id", "rev", "hlc", "origin_node"):
                     continue

@@ -100,6 +100,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from canbo_desktop import __version__
 from canbo_desktop.db.base import new_id
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from canbo_desktop.services.sync.keys import NodeKeys, PublicKeys
 
 FORMAT = "cbpkg/1"
@@ -148,31 +149,21 @@ PACKAGE_ERROR_CODES = (
     "cancelled",  # the clerk cancelled the export
 )
 
-_MESSAGES = {
-    "truncated": "Tệp gói bị hỏng hoặc chép chưa hết (thiếu phần cuối). Hãy chép lại tệp từ USB, "
-    "hoặc đề nghị nơi gửi xuất lại gói, rồi nhập lại.",
-    "not_a_package": "Tệp này không phải gói đồng bộ của Cán bộ Desktop (.cbpkg). Hãy chọn đúng tệp gói.",
-    "unsafe_zip": "Tệp gói có cấu trúc không an toàn (đường dẫn lạ, thành phần thừa hoặc dữ liệu nén bất thường) "
-    "nên đã bị từ chối, không có gì được nhập. Hãy đề nghị nơi gửi xuất lại gói.",
-    "too_large": "Tệp gói vượt quá giới hạn kích thước cho phép nên đã bị từ chối. Hãy đề nghị nơi gửi xuất gói "
-    "theo từng đơn vị nhỏ hơn.",
-    "bad_signature": "Chữ ký của gói không khớp với khoá đã đăng ký của đơn vị gửi: gói có thể đã bị sửa "
-    "hoặc do người khác tạo. Không nhập gói này; hãy liên hệ đơn vị gửi để kiểm tra khoá.",
-    "unknown_sender": "Gói đến từ một đơn vị chưa được đăng ký trao đổi khoá với văn phòng này. Hãy nhập gói khoá "
-    "của đơn vị đó và so dấu vân tay khoá trước, rồi nhập lại.",
-    "not_for_us": "Gói này được gửi cho đơn vị khác, không phải cho văn phòng này. Hãy kiểm tra lại tệp gói.",
-    "schema_too_new": "Gói được tạo bởi phiên bản Cán bộ Desktop mới hơn phiên bản đang dùng. Hãy cập nhật phần mềm "
-    "rồi nhập lại.",
-    "tampered": "Gói đã bị sửa đổi hoặc hỏng trong khi sao chép (dữ liệu không khớp mã kiểm tra). Không có gì "
-    "được nhập. Hãy chép lại tệp hoặc đề nghị nơi gửi xuất lại gói.",
-    "decrypt_failed": "Không giải mã được gói bằng khoá của văn phòng này. Có thể văn phòng đã đổi khoá sau khi "
-    "nơi gửi nhận khoá cũ: hãy gửi lại gói khoá mới cho nơi gửi.",
-    "bad_manifest": "Phần mô tả (manifest) của gói không hợp lệ. Hãy đề nghị nơi gửi xuất lại gói.",
-    "write_failed": "Không ghi được gói ra USB (USB bị rút ra, bị đầy hoặc bị lỗi). Gói chưa được tạo: hãy cắm lại "
-    "USB và xuất lại.",
-    "disk_error": "Không đọc/ghi được dữ liệu tạm trên máy này (ổ đĩa đầy hoặc lỗi). Hãy giải phóng ổ đĩa rồi "
-    "thử lại.",
-    "cancelled": "Đã huỷ. Không có tệp gói nào được tạo.",
+_MESSAGES = {  # translated where the error is made (PackageError.__init__)
+    "truncated": QT_TRANSLATE_NOOP("services.sync.container", "The package file is damaged or was not copied completely (the end is missing). Copy the file from the USB again, or ask the sender to export the package again, then import it again."),
+    "not_a_package": QT_TRANSLATE_NOOP("services.sync.container", "This file is not a Cán bộ Desktop sync package (.cbpkg). Choose the right package file."),
+    "unsafe_zip": QT_TRANSLATE_NOOP("services.sync.container", "The package file has an unsafe structure (odd paths, extra parts or unusual compressed data), so it was refused and nothing was imported. Ask the sender to export the package again."),
+    "too_large": QT_TRANSLATE_NOOP("services.sync.container", "The package file is larger than the size limit, so it was refused. Ask the sender to export the package for smaller units."),
+    "bad_signature": QT_TRANSLATE_NOOP("services.sync.container", "The package's signature does not match the registered key of the sending unit: the package may have been altered or made by someone else. Do not import it; contact the sending unit to check the key."),
+    "unknown_sender": QT_TRANSLATE_NOOP("services.sync.container", "The package comes from a unit that has not exchanged keys with this office. Import that unit's key package and compare the key fingerprint first, then import again."),
+    "not_for_us": QT_TRANSLATE_NOOP("services.sync.container", "This package was sent to another unit, not to this office. Check the package file."),
+    "schema_too_new": QT_TRANSLATE_NOOP("services.sync.container", "The package was made by a newer version of Cán bộ Desktop than the one in use. Update the software, then import again."),
+    "tampered": QT_TRANSLATE_NOOP("services.sync.container", "The package was altered or damaged while being copied (the data does not match its checksum). Nothing was imported. Copy the file again or ask the sender to export the package again."),
+    "decrypt_failed": QT_TRANSLATE_NOOP("services.sync.container", "The package cannot be decrypted with this office's key. The office may have changed its key after the sender received the old one: send the new key package to the sender."),
+    "bad_manifest": QT_TRANSLATE_NOOP("services.sync.container", "The package's description (manifest) is not valid. Ask the sender to export the package again."),
+    "write_failed": QT_TRANSLATE_NOOP("services.sync.container", "The package could not be written to the USB (the USB was removed, is full or is faulty). No package was made: plug the USB in again and export again."),
+    "disk_error": QT_TRANSLATE_NOOP("services.sync.container", "Temporary data on this computer could not be read or written (the disk is full or faulty). Free some disk space, then try again."),
+    "cancelled": QT_TRANSLATE_NOOP("services.sync.container", "Cancelled. No package file was made."),
 }
 
 
@@ -182,7 +173,7 @@ class PackageError(CanboError):
     exit_code = 8
 
     def __init__(self, code: str, message: str | None = None, *, detail: str | None = None) -> None:
-        super().__init__(message or _MESSAGES[code], detail=detail)
+        super().__init__(message or translate("services.sync.container", _MESSAGES[code]), detail=detail)
         self.code = code
 
     def __repr__(self) -> str:
@@ -458,7 +449,7 @@ class _EncryptingSink:
         if self.size > self._limit:
             raise PackageError(
                 "too_large",
-                f"Gói quá lớn (vượt {self._limit // 1_000_000} MB). Hãy xuất theo từng đơn vị nhỏ hơn.",
+                translate("services.sync.container", "The package is too large (over {size} MB). Export it for smaller units.").format(size=self._limit // 1_000_000),
             )
         self._out.write(ct)
         self.sha.update(ct)
@@ -620,7 +611,7 @@ def _unsafe_name(name: str) -> bool:
 def _structure(f: BinaryIO, size: int, limits: Limits) -> dict[str, _Entry]:
     """Check the outer ZIP before reading any content; return where each of the three entries' data is."""
     if size == 0:
-        raise PackageError("truncated", "Tệp gói rỗng (0 byte): có thể chép chưa xong. Hãy chép lại tệp gói.")
+        raise PackageError("truncated", translate("services.sync.container", "The package file is empty (0 bytes): it may not have finished copying. Copy the package file again."))
     if size > limits.max_package_bytes:
         raise PackageError("too_large", detail=f"{size} bytes")
     head = _read_at(f, 0, min(4, size))
@@ -707,8 +698,7 @@ def _verify(m: Manifest, sig: bytes, known_senders: Mapping[str, PublicKeys]) ->
     if key.key_id() != m.sender_key_id:
         raise PackageError(
             "bad_signature",
-            "Gói được ký bằng một khoá khác với khoá đã đăng ký của đơn vị gửi. Không nhập gói này; hãy liên hệ "
-            "đơn vị gửi để so lại dấu vân tay khoá.",
+            translate("services.sync.container", "The package was signed with a key other than the registered key of the sending unit. Do not import it; contact the sending unit to compare the key fingerprint again."),
             detail=f"key id {m.sender_key_id} != {key.key_id()}",
         )
     if len(sig) != 64 or not key.verify(sig, m.raw_bytes):
@@ -760,10 +750,12 @@ def _open_for_read(path: Path) -> tuple[BinaryIO, int]:
         f = open(path, "rb")  # noqa: SIM115 - closed by the caller
         size = os.fstat(f.fileno()).st_size
     except FileNotFoundError as exc:
-        raise PackageError("not_a_package", f"Không tìm thấy tệp gói: {path}", detail=str(exc)) from exc
+        raise PackageError("not_a_package", translate("services.sync.container", "Package file not found: {path}").format(path=path), detail=str(exc)) from exc
     except OSError as exc:
         raise PackageError(
-            "truncated", f"Không đọc được tệp gói {path.name}: {exc.strerror or exc}.", detail=str(exc)
+            "truncated",
+            translate("services.sync.container", "Cannot read the package file {name}: {error}.").format(name=path.name, error=exc.strerror or exc),
+            detail=str(exc),
         ) from exc
     return cast(BinaryIO, f), size
 
@@ -812,8 +804,7 @@ def _write_error(exc: OSError) -> PackageError:
     if exc.errno == errno.ENOSPC:
         return PackageError(
             "write_failed",
-            "USB (hoặc thư mục đích) đã đầy nên không ghi được gói. Hãy xoá bớt tệp "
-            "hoặc dùng USB khác rồi xuất lại.",
+            translate("services.sync.container", "The USB (or the target folder) is full, so the package could not be written. Delete some files or use another USB, then export again."),
             detail=str(exc),
         )
     return PackageError("write_failed", detail=f"{type(exc).__name__}: {exc}")
@@ -830,15 +821,15 @@ def _payload_files(payload_dir: Path) -> list[tuple[Path, str, int]]:
     """Every regular file under ``payload_dir`` (sorted), with its archive name and size."""
     out: list[tuple[Path, str, int]] = []
     if not payload_dir.is_dir():
-        raise PackageError("disk_error", f"Không tìm thấy thư mục dữ liệu của gói: {payload_dir}.")
+        raise PackageError("disk_error", translate("services.sync.container", "The package's data folder was not found: {path}.").format(path=payload_dir))
     try:
         for p in sorted(payload_dir.rglob("*")):
             if p.is_symlink():
-                raise PackageError("disk_error", f"Thư mục dữ liệu gói chứa liên kết tượng trưng: {p.name}.")
+                raise PackageError("disk_error", translate("services.sync.container", "The package's data folder contains a symbolic link: {name}.").format(name=p.name))
             if p.is_file():
                 arc = p.relative_to(payload_dir).as_posix()
                 if _unsafe_name(arc):
-                    raise PackageError("disk_error", f"Tên tệp không dùng được trong gói: {arc}")
+                    raise PackageError("disk_error", translate("services.sync.container", "File name not usable in a package: {name}").format(name=arc))
                 out.append((p, arc, p.stat().st_size))
     except OSError as exc:
         raise PackageError("disk_error", detail=str(exc)) from exc
@@ -906,11 +897,11 @@ def _check_out_name(out_dir: Path, file_name: str) -> Path:
         or file_name in (".", "..")
         or _unsafe_name(file_name)
     ):
-        raise PackageError("write_failed", f"Tên tệp gói không hợp lệ: {file_name!r}.")
+        raise PackageError("write_failed", translate("services.sync.container", "Invalid package file name: {name}.").format(name=repr(file_name)))
     if not out_dir.is_dir():
         raise PackageError(
             "write_failed",
-            f"Không tìm thấy thư mục hoặc USB để ghi gói: {out_dir}. Hãy cắm USB và chọn lại nơi lưu.",
+            translate("services.sync.container", "The folder or USB to write the package to was not found: {path}. Plug in the USB and choose where to save again.").format(path=out_dir),
         )
     return out_dir / file_name
 
@@ -967,13 +958,13 @@ def _write_container(
             except PackageError as exc:
                 raise PackageError(
                     "write_failed",
-                    "Gói ghi ra USB bị sai khi đọc lại để kiểm tra (USB có thể bị lỗi). Hãy dùng USB khác và xuất lại.",
+                    translate("services.sync.container", "The package written to the USB was wrong when read back for checking (the USB may be faulty). Use another USB and export again."),
                     detail=f"read-back: {exc.code} {exc.detail}",
                 ) from exc
             if payload_back != payload_sha or crc != e.crc or m2.raw_bytes != raw:
                 raise PackageError(
                     "write_failed",
-                    "Gói ghi ra USB bị sai khi đọc lại để kiểm tra (USB có thể bị lỗi). Hãy dùng USB khác và xuất lại.",
+                    translate("services.sync.container", "The package written to the USB was wrong when read back for checking (the USB may be faulty). Use another USB and export again."),
                     detail="read-back hash differs",
                 )
         return WrittenPackage(path=final, sha256=sha, manifest=manifest, size=size)
@@ -1152,8 +1143,7 @@ def _my_entry(m: Manifest, me: NodeKeys) -> dict[str, str]:
             return mine[0]
         raise PackageError(
             "decrypt_failed",
-            "Gói gửi cho văn phòng này nhưng được mã hoá bằng một khoá khác của văn phòng (có thể là khoá cũ). "
-            "Hãy gửi gói khoá hiện tại cho nơi gửi rồi đề nghị xuất lại.",
+            translate("services.sync.container", "The package is for this office but was encrypted with another key of the office (perhaps an old one). Send the current key package to the sender and ask them to export again."),
             detail=f"key {my_id} not among recipients",
         )
     recovery = [r for r in mine if r["role"] == "recovery"]
@@ -1321,7 +1311,7 @@ def open_package(
     with f:
         m, entries = _inspect(f, size, known_senders, limits)
         if m.kind == "keys" or m.enc.get("alg") == ENC_NONE:
-            raise PackageError("bad_manifest", "Đây là gói khoá: hãy nhập bằng chức năng trao đổi khoá.")
+            raise PackageError("bad_manifest", translate("services.sync.container", "This is a key package: import it with the key exchange function."))
         entry = _my_entry(m, me)
         key = _unwrap_key(entry, me, m.package_id)
         try:
@@ -1424,7 +1414,7 @@ def read_keys_package_info(path: Path) -> KeysPackageInfo:
         m, entries = _inspect(f, size, None, Limits())
         if m.kind != "keys" or m.enc.get("alg") != ENC_NONE:
             raise PackageError(
-                "bad_manifest", "Đây không phải gói khoá: hãy nhập bằng chức năng nhập gói dữ liệu."
+                "bad_manifest", translate("services.sync.container", "This is not a key package: import it with the data package import function.")
             )
         if entries[PAYLOAD].size > (1 << 20):
             raise PackageError("too_large", detail="keys.json larger than 1 MiB")

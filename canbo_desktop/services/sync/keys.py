@@ -58,6 +58,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from canbo_desktop.db import models as m
 from canbo_desktop.db.uow import UnitOfWork
 from canbo_desktop.domain.errors import CanboError
+from canbo_desktop.i18n import translate
 
 SEALED_FORMAT = "cbkeys/1"
 SETTING_SEALED = "sync.keys.sealed"
@@ -86,13 +87,12 @@ class KeyError_(CanboError):  # noqa: N801 - the trailing underscore keeps it ap
 
 SyncKeyError = KeyError_
 
-_MSG_PASSPHRASE = (
-    "Sai cụm mật khẩu khoá đồng bộ, hoặc khoá đã lưu bị hỏng. Hãy gõ lại cụm mật khẩu (chú ý chữ hoa, dấu tiếng Việt); "
-    "nếu vẫn không được, hãy khôi phục khoá từ bản sao lưu."
-)
-_MSG_DAMAGED = (
-    "Khoá đồng bộ đã lưu bị hỏng, không đọc được. Hãy khôi phục khoá từ bản sao lưu hoặc tạo khoá mới."
-)
+def _msg_passphrase() -> str:
+    return translate("services.sync.keys", "Wrong sync key passphrase, or the saved key is damaged. Type the passphrase again (mind capital letters and Vietnamese accents); if it still does not work, restore the key from the backup.")
+
+
+def _msg_damaged() -> str:
+    return translate("services.sync.keys", "The saved sync key is damaged and cannot be read. Restore the key from the backup or create a new key.")
 
 
 def _b64(data: bytes) -> str:
@@ -213,7 +213,7 @@ def seal_keys(keys: NodeKeys, passphrase: str) -> bytes:
     data, so changing any of it makes the blob unreadable rather than silently different.
     """
     if not passphrase:
-        raise KeyError_("Cụm mật khẩu khoá đồng bộ không được để trống.", code="empty_passphrase")
+        raise KeyError_(translate("services.sync.keys", "The sync key passphrase must not be empty."), code="empty_passphrase")
     params = _kdf_params()
     salt = os.urandom(16)
     nonce = os.urandom(12)
@@ -242,7 +242,7 @@ def _parse_sealed(blob: bytes) -> tuple[dict[str, Any], bytes]:
             raise ValueError("not a sealed key blob")
         ct = _unb64(doc.pop("ciphertext"))
     except (ValueError, KeyError, UnicodeDecodeError, TypeError) as exc:
-        raise KeyError_(_MSG_DAMAGED, code="damaged", detail=str(exc)) from exc
+        raise KeyError_(_msg_damaged(), code="damaged", detail=str(exc)) from exc
     return doc, ct
 
 
@@ -252,7 +252,7 @@ def sealed_public_keys(blob: bytes) -> PublicKeys:
     try:
         return PublicKeys.from_dict(doc.get("public"))
     except ValueError as exc:
-        raise KeyError_(_MSG_DAMAGED, code="damaged", detail=str(exc)) from exc
+        raise KeyError_(_msg_damaged(), code="damaged", detail=str(exc)) from exc
 
 
 def open_keys(blob: bytes, passphrase: str) -> NodeKeys:
@@ -273,12 +273,12 @@ def open_keys(blob: bytes, passphrase: str) -> NodeKeys:
         if not isinstance(node_id, str) or len(salt) < 8:
             raise ValueError("bad header")
     except (ValueError, KeyError, TypeError) as exc:
-        raise KeyError_(_MSG_DAMAGED, code="damaged", detail=str(exc)) from exc
+        raise KeyError_(_msg_damaged(), code="damaged", detail=str(exc)) from exc
     key = _derive(passphrase, salt, t, mem, p)
     try:
         secret = AESGCM(key).decrypt(nonce, ct, _canonical(header))
     except InvalidTag as exc:
-        raise KeyError_(_MSG_PASSPHRASE, code="bad_passphrase") from exc
+        raise KeyError_(_msg_passphrase(), code="bad_passphrase") from exc
     try:
         doc = json.loads(secret.decode("utf-8"))
         keys = NodeKeys(
@@ -287,9 +287,9 @@ def open_keys(blob: bytes, passphrase: str) -> NodeKeys:
             enc_private=X25519PrivateKey.from_private_bytes(_unb64(doc["enc"], size=32)),
         )
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise KeyError_(_MSG_DAMAGED, code="damaged", detail=str(exc)) from exc
+        raise KeyError_(_msg_damaged(), code="damaged", detail=str(exc)) from exc
     if header.get("public") != keys.public().to_dict():
-        raise KeyError_(_MSG_DAMAGED, code="damaged", detail="public keys do not match the private keys")
+        raise KeyError_(_msg_damaged(), code="damaged", detail="public keys do not match the private keys")
     return keys
 
 
@@ -326,12 +326,12 @@ def _sealed_blob(uow: UnitOfWork) -> bytes:
     value = _get(uow, SETTING_SEALED)
     if value is None:
         raise KeyError_(
-            "Văn phòng này chưa có khoá đồng bộ. Hãy vào Đồng bộ → Khoá để tạo khoá trước.", code="no_keys"
+            translate("services.sync.keys", "This office has no sync key yet. Go to Sync → Keys to create one first."), code="no_keys"
         )
     try:
         return _unb64(value)
     except ValueError as exc:
-        raise KeyError_(_MSG_DAMAGED, code="damaged", detail=str(exc)) from exc
+        raise KeyError_(_msg_damaged(), code="damaged", detail=str(exc)) from exc
 
 
 def load_local_keys(uow: UnitOfWork, passphrase: str) -> NodeKeys:
@@ -358,7 +358,7 @@ def local_public_keys(uow: UnitOfWork) -> PublicKeys | None:
     try:
         return PublicKeys.from_dict(value)
     except ValueError as exc:
-        raise KeyError_(_MSG_DAMAGED, code="damaged", detail=str(exc)) from exc
+        raise KeyError_(_msg_damaged(), code="damaged", detail=str(exc)) from exc
 
 
 def set_recovery_key(uow: UnitOfWork, pub: PublicKeys) -> None:
@@ -374,4 +374,4 @@ def recovery_key(uow: UnitOfWork) -> PublicKeys | None:
     try:
         return PublicKeys.from_dict(value)
     except ValueError as exc:
-        raise KeyError_(_MSG_DAMAGED, code="damaged", detail=str(exc)) from exc
+        raise KeyError_(_msg_damaged(), code="damaged", detail=str(exc)) from exc

@@ -21,6 +21,7 @@ from canbo_desktop.db.bulk import bulk_insert
 from canbo_desktop.db.uow import UnitOfWork, UowFactory
 from canbo_desktop.domain.errors import CanboError, NotFound, ValidationError
 from canbo_desktop.domain.sync import sender_actor
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.sync import container, keys
 
 RELATIONS = ("parent", "child", "recovery")
@@ -66,7 +67,7 @@ class KeysPackageResult:
 def _node(uow: UnitOfWork) -> m.LocalNodeRecord:
     node = uow.node
     if node is None:
-        raise CanboError("Cơ sở dữ liệu chưa được khởi tạo cho một đơn vị: hãy khởi tạo trước khi đồng bộ.")
+        raise CanboError(translate("services.sync.peers", "The database has not been set up for a unit: set it up before syncing."))
     return node
 
 
@@ -84,14 +85,14 @@ def init_node_keys(uowf: UowFactory, passphrase: str, *, replace: bool = False) 
     """Create this office's signing and encryption keys, sealed under ``passphrase``."""
     if len(passphrase or "") < 8:
         raise ValidationError(
-            "Cụm mật khẩu khoá đồng bộ phải có ít nhất 8 ký tự.", {"passphrase": "quá ngắn"}
+            translate("services.sync.peers", "The sync key passphrase must have at least 8 characters."),
+            {"passphrase": translate("services.sync.peers", "too short")},
         )
     with uowf() as uow:
         node = _node(uow)
         if keys.local_public_keys(uow) is not None and not replace:
             raise CanboError(
-                "Đơn vị đã có khoá đồng bộ. Tạo khoá mới sẽ làm các đơn vị khác không nhận ra gói của mình; "
-                "nếu thật sự cần, hãy chọn “thay khoá” và gửi lại gói khoá cho cấp trên."
+                translate("services.sync.peers", "The unit already has a sync key. A new key would make the other units not recognise its packages; if it is really needed, choose “replace the key” and send the key package to the parent unit again.")
             )
         nk = keys.generate_keys(node.node_id)
         keys.store_local_keys(uow, nk, passphrase)
@@ -151,14 +152,14 @@ def import_keys_package(uowf: UowFactory, path: Path, *, relation: str) -> PeerI
     The clerk must compare the returned fingerprint with the one the other office reads out."""
     if relation not in RELATIONS:
         raise ValidationError(
-            "Quan hệ phải là cấp trên (parent), cấp dưới (child) hoặc khoá khôi phục (recovery)."
+            translate("services.sync.peers", "The relation must be parent, child or recovery.")
         )
     info = read_keys_file(path)
     pub, unit_id, unit_code, unit_name, fingerprint = info.public, info.unit_id, info.unit_code, info.unit_name, info.fingerprint
     with uowf() as uow:
         node = _node(uow)
         if pub.node_id == node.node_id:
-            raise CanboError("Đây là gói khoá của chính đơn vị này, không phải của đơn vị khác.")
+            raise CanboError(translate("services.sync.peers", "This is this unit's own key package, not another unit's."))
         if relation == "recovery":
             keys.set_recovery_key(uow, pub)
             uow.audit("sync_recovery_key", "setting", "", {"fingerprint": fingerprint})
@@ -182,7 +183,7 @@ def import_keys_package(uowf: UowFactory, path: Path, *, relation: str) -> PeerI
             )
         if not unit_id:
             raise CanboError(
-                "Gói khoá không ghi mã định danh đơn vị: hãy xuất lại gói khoá bằng phiên bản mới."
+                translate("services.sync.peers", "The key package does not give the unit's identifier: export the key package again with the new version.")
             )
         conn = uow.session.connection()
         own = _unit(uow, node.unit_id)
@@ -191,8 +192,7 @@ def import_keys_package(uowf: UowFactory, path: Path, *, relation: str) -> PeerI
             same_code = repo.unit_by_code(conn, unit_code)
             if same_code is not None:
                 raise CanboError(
-                    f"Ở đây đã có đơn vị mã {unit_code} (“{same_code.name}”) nhưng là một bản ghi khác với đơn vị gửi gói "
-                    "khoá. Không đăng ký để tránh tách hồ sơ của một đơn vị làm hai. Hãy liên hệ quản trị viên."
+                    translate("services.sync.peers", "A unit with code {code} (“{name}”) already exists here but is a different record from the unit that sent the key package. It was not registered, so as not to split one unit's records in two. Contact the administrator.").format(code=unit_code, name=same_code.name)
                 )
             parent_id = own.id if relation == "child" else None
             parent_path = own.path if relation == "child" else "/"
@@ -251,7 +251,7 @@ def import_keys_package(uowf: UowFactory, path: Path, *, relation: str) -> PeerI
                 conn, [("org_unit", unit_id, "I", 0, 0, "", pub.node_id, [], sender_actor(pub.node_id))]
             )
         elif relation == "child" and existing.id == own.id:
-            raise CanboError("Không thể đăng ký đơn vị của chính mình làm cấp dưới.")
+            raise CanboError(translate("services.sync.peers", "This office's own unit cannot be registered as a child unit."))
         rec = uow.session.get(m.SyncPeerRecord, pub.node_id)
         if rec is None:
             rec = m.SyncPeerRecord(
@@ -332,7 +332,7 @@ def peer_info(uowf: UowFactory, node_id: str) -> PeerInfo:
     with uowf() as uow:
         p = repo.get_peer(uow.session, node_id)
         if p is None:
-            raise NotFound("Không có đơn vị đồng bộ này.")
+            raise NotFound(translate("services.sync.peers", "There is no such sync unit."))
         return _info(uow, p)
 
 
@@ -352,7 +352,7 @@ def parent_peer(uow: UnitOfWork, to_node: str | None = None) -> repo.Peer:
         for p in peers:
             if p.node_id == to_node or (p.unit_id and _unit_code(uow, p.unit_id) == to_node):
                 return p
-        raise NotFound(f"Không có đơn vị đồng bộ “{to_node}”. Hãy nhập gói khoá của đơn vị đó trước.")
+        raise NotFound(translate("services.sync.peers", "There is no sync unit “{unit}”. Import that unit's key package first.").format(unit=to_node))
     parents = [p for p in peers if p.relation == "parent"]
     node = _node(uow)
     for p in parents:
@@ -360,7 +360,7 @@ def parent_peer(uow: UnitOfWork, to_node: str | None = None) -> repo.Peer:
             return p
     if parents:
         return parents[0]
-    raise CanboError("Chưa đăng ký đơn vị cấp trên: hãy nhập gói khoá của cấp trên (Đồng bộ → Thiết lập).")
+    raise CanboError(translate("services.sync.peers", "No parent unit is registered: import the parent unit's key package (Sync → Set-up)."))
 
 
 def _unit_code(uow: UnitOfWork, unit_id: str) -> str:
@@ -374,7 +374,8 @@ def create_recovery_key(uowf: UowFactory, out_dir: Path, *, passphrase: str) -> 
     Returns (sealed key file, keys package, fingerprint)."""
     if len(passphrase or "") < 12:
         raise ValidationError(
-            "Cụm mật khẩu của khoá khôi phục phải có ít nhất 12 ký tự.", {"passphrase": "quá ngắn"}
+            translate("services.sync.peers", "The recovery key passphrase must have at least 12 characters."),
+            {"passphrase": translate("services.sync.peers", "too short")},
         )
     rk = keys.generate_keys("recovery")
     out_dir.mkdir(parents=True, exist_ok=True)

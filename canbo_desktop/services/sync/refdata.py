@@ -17,6 +17,7 @@ from canbo_desktop.db import sync as repo
 from canbo_desktop.db.uow import UowFactory
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.sync import REFDATA_TABLES
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.sync import container, keys, peers
 from canbo_desktop.services.sync.export import ExportResult
 from canbo_desktop.services.sync.payload import PayloadWriter
@@ -30,7 +31,7 @@ def export_refdata(uowf: UowFactory, *, to_node: str, out_dir: Path, passphrase:
         node = peers._node(uow)
         peer = peers.parent_peer(uow, to_node)
         if peer.relation != "child":
-            raise CanboError("Gói danh mục chỉ gửi xuống đơn vị cấp dưới.")
+            raise CanboError(translate("services.sync.refdata", "A reference data package is sent only down to a child unit."))
         nk = keys.load_local_keys(uow, passphrase)
         recovery = keys.recovery_key(uow)
         own = uow.session.get(m.OrgUnitRecord, node.unit_id)
@@ -53,7 +54,7 @@ def export_refdata(uowf: UowFactory, *, to_node: str, out_dir: Path, passphrase:
             out_dir, kind="refdata", from_node=node.node_id, to_node=peer.node_id, epoch=node.epoch, seq=seq,
             prev_package_sha256="", sender=nk, recipients=recipients, payload_dir=Path(tmp) / "payload",
             file_name=container.package_file_name(own.code, child_unit.code if child_unit else "CAPDUOI", seq, now),
-            change_range={}, counts=dict(w.counts), extra={"kind_label": "danh mục"},
+            change_range={}, counts=dict(w.counts), extra={"kind_label": "danh mục"},  # i18n: data
             sender_unit=own.code, recipient_unit=child_unit.code if child_unit else "")
         counts = dict(w.counts)
         epoch, child_name = node.epoch, child_unit.name if child_unit else ""
@@ -67,4 +68,5 @@ def export_refdata(uowf: UowFactory, *, to_node: str, out_dir: Path, passphrase:
         uow.commit()
     return ExportResult(written.path, written.manifest.package_id, seq, "refdata", peer.node_id,
                         child_name, counts, rows, written.sha256, written.size, None, {},
-                        f"Đã ghi gói danh mục số {seq} ({rows} bản ghi) vào “{written.path}”.")
+                        translate("services.sync.refdata", "Wrote reference data package no. {seq} ({rows} records) to “{path}”.").format(
+                            seq=seq, rows=rows, path=written.path))
