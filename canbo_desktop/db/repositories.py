@@ -178,18 +178,31 @@ class CadreRepository:
 
     def list_page(self, f: ListFilter, *, offset: int, limit: int, after: int | None = None) -> list[d.CadreSummary]:
         """A page of the list in name order. ``after`` (the ``list_position`` of the previous page's last
-        row) lets the quick path seek straight to the page instead of skipping ``offset`` rows."""
+        row) seeks straight to the page instead of skipping ``offset`` rows: scrolling to the end of
+        100,000 rows reads each row once, not the rows before it again on every page.
+
+        On SQLite, ``search_rowid`` is set exactly for live, untrashed cadres and increases in name order
+        (db/search.py): the list walks that index, whatever the principal's scope and the filters (a
+        filter or a scope only skips rows of the walk), and each row carries its position. Elsewhere
+        (PostgreSQL, or the trash, whose rows are out of the index) it is ``ORDER BY`` the sort key with
+        ``OFFSET``.
+        """
         c = m.CadreRecord
-        if self.s.get_bind().dialect.name == "sqlite" and f == ListFilter() and not access.scope_path(self.s):
-            # search_rowid is set exactly for live, untrashed cadres and increases in name order
-            # (db/search.py): the page's ids come off that index alone, without reading 100,000 rows.
-            q = select(c.id, c.search_rowid).where(c.search_rowid.is_not(None)).order_by(c.search_rowid)
+        if self.s.get_bind().dialect.name == "sqlite" and not f.include_trash:
+            plain = f == ListFilter() and not access.scope_path(self.s)
+            if plain and after is None and offset:
+                # A page deep in the whole list without its position: the ids come off the index alone
+                # (skipping rows there reads no table row), then the page's rows by id.
+                keyed = self.s.execute(select(c.id).where(c.search_rowid.is_not(None))
+                                       .order_by(c.search_rowid).offset(offset).limit(limit)).scalars().all()
+                page = self._summary_select().add_columns(c.search_rowid).where(c.id.in_(keyed))
+                by_id = {r[0]: r for r in self.s.execute(page).all()}
+                return [d.CadreSummary(*by_id[i]) for i in keyed if i in by_id]
+            q = self._summary_select().add_columns(c.search_rowid).where(c.search_rowid.is_not(None))
+            if not plain:
+                q = self._apply_filter(q, f)
             q = q.where(c.search_rowid > after) if after is not None else q.offset(offset)
-            keyed = self.s.execute(q.limit(limit)).all()
-            # the position comes with the row (its last column is list_position): each row is built once
-            page = self._summary_select().add_columns(c.search_rowid).where(c.id.in_([k[0] for k in keyed]))
-            by_id = {r[0]: r for r in self.s.execute(page).all()}
-            return [d.CadreSummary(*by_id[i]) for i, _pos in keyed if i in by_id]
+            return self._summaries(self.s.execute(q.order_by(c.search_rowid).limit(limit)).all())
         q = self._apply_filter(self._summary_select(), f).order_by(c.name_sort_key, c.id)
         return self._summaries(self.s.execute(q.offset(offset).limit(limit)).all())
 

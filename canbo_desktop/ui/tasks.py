@@ -64,12 +64,14 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._relay.deliver_packed)
+        # The pools first: Qt deletes children in creation order, and a pool waits for its running jobs when it
+        # is deleted, so a job still running at close emits to a relay that is still there.
         self._db = QThreadPool(self)
         self._db.setMaxThreadCount(1)  # SQLite has one writer: serialise all database work
         self._general = QThreadPool(self)
         self._general.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._relay.deliver_packed)
 
     def run_db(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None) -> None:
         self._submit(self._db, fn, on_done, on_error)
