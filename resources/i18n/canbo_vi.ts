@@ -2514,6 +2514,14 @@ Căn cứ: {source}</translation>
             <translation>Cần đủ ngày, tháng, năm (dd/mm/yyyy).</translation>
         </message>
         <message>
+            <source>*** (sensitive, not shown to this account)</source>
+            <translation>*** (thông tin nhạy cảm, tài khoản này không được xem)</translation>
+        </message>
+        <message>
+            <source>Sensitive information (Personal Data Protection Law 2025): this account may not see it.</source>
+            <translation>Thông tin nhạy cảm (Luật Bảo vệ dữ liệu cá nhân 2025): tài khoản của anh/chị không được xem.</translation>
+        </message>
+        <message>
             <source>{code} (not in the code list)</source>
             <translation>{code} (không có trong danh mục)</translation>
         </message>

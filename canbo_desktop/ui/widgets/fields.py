@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from canbo_desktop.domain.access import MASK
 from canbo_desktop.domain.dates import PartialDate, format_date, parse_partial_date
 from canbo_desktop.domain.text import nfc
 from canbo_desktop.i18n import translate
@@ -62,7 +63,13 @@ class CodeCombo(QComboBox):
 
     def set_value(self, code: str | None) -> None:
         i = self.findData(code or "")
-        if i < 0 and code:
+        if i < 0 and code == MASK:  # sensitive data this account may not see (domain/access.py): say so, lock it
+            self.addItem(translate("Fields", "*** (sensitive, not shown to this account)"), code)
+            self.setToolTip(translate("Fields", "Sensitive information (Personal Data Protection Law 2025): "
+                                                "this account may not see it."))
+            self.setEnabled(False)
+            i = self.count() - 1
+        elif i < 0 and code:
             self.addItem(translate("Fields", "{code} (not in the code list)").format(code=code), code)
             i = self.count() - 1
         self.setCurrentIndex(max(i, 0))
