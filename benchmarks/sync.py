@@ -3,8 +3,10 @@
 ``run(db_path)`` works on a copy of the cached province database (the sender) and a new office above it
 (the receiver, set up with the real services, keys exchanged through keys packages), then times:
 
-* full export (read every row of the subtree, NDJSON, sign, deflate, encrypt, write, read back) — budget 30 s;
-* full import at the receiver (verify, decrypt, stage, classify, apply in one transaction) — budget 60 s;
+* full export (every row of the subtree copied by SQLite into a snapshot file, deflate, sign, encrypt, write,
+  read back) — budget 30 s;
+* full import at the receiver (verify, decrypt, backup, the snapshot ATTACHed and its rows copied with
+  ``INSERT … SELECT`` in one transaction, search index rebuilt) — budget 60 s;
 * a 200-change incremental round trip (export, import, ack written, ack imported) — budget 2 s.
 
 Floor (same run): the same rows bulk-inserted with plain SQL (``executemany`` into the same schema, rows already

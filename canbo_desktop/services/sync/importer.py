@@ -16,7 +16,10 @@
 6. For data from a child: a signed ``ack`` package is written for the trip back down.
 
 Memory stays bounded for a province-sized full package: rows are classified and written batch by batch
-(the preview keeps counts and at most ``MAX_DIFFS`` per-cadre diffs).
+(the preview keeps counts and at most ``MAX_DIFFS`` per-cadre diffs). On an SQLite receiver a full package's
+snapshot is ATTACHed to the apply transaction and its rows new here are copied by set-based SQL
+(``_snapshot_sql``: 139 s → 52 s of CPU on the 100,000-cadre province); rows already here are still classified
+one by one, and a PostgreSQL receiver reads the snapshot row by row (``_snapshot_rows``).
 """
 
 from __future__ import annotations
@@ -120,6 +123,12 @@ class Preview:
         setattr(self, kind, getattr(self, kind) + 1)
         t = self.by_table.setdefault(table, {})
         t[kind] = t.get(kind, 0) + 1
+
+    def add_many(self, table: str, kind: str, n: int) -> None:
+        if n > 0:
+            setattr(self, kind, getattr(self, kind) + n)
+            t = self.by_table.setdefault(table, {})
+            t[kind] = t.get(kind, 0) + n
 
     def counts(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in ("new", "changed", "deleted", "unchanged", "rejected", "soft", "hard", "cccd")}
@@ -250,8 +259,11 @@ def import_package(
                        accept_soft=accept_soft, report=report)
         if dry_run:
             try:
-                with uowf() as uow:  # the preview: classification only, rolled back
-                    preview = _run(uow, reader, ctx, write=False)
+                try:
+                    with uowf() as uow:  # the preview: classification only, rolled back
+                        preview = _run(uow, reader, ctx, write=False)
+                finally:
+                    _detach(ctx)
             except PayloadError as exc:
                 return _stop(base, "rejected", exc.message, "Nội dung gói khớp với bản kê")
             checks.append(CheckLine("Số bản ghi từng bảng khớp với bản kê của gói", True))
@@ -267,13 +279,16 @@ def import_package(
             b = backup_database(uowf, f"truoc-khi-nhap-goi-{manifest.sender_unit}-{manifest.seq}")
             base.backup_path = b.path
         try:
-            with uowf() as uow:
-                conn = uow.session.connection()
-                if conn.dialect.name == "sqlite":
-                    conn.exec_driver_sql("UPDATE local_node SET last_hlc = last_hlc")  # the write lock, now
-                applied = _run(uow, reader, ctx, write=True)
-                _finish(uow, ctx, applied)
-                uow.commit()
+            try:
+                with uowf() as uow:
+                    conn = uow.session.connection()
+                    if conn.dialect.name == "sqlite":
+                        conn.exec_driver_sql("UPDATE local_node SET last_hlc = last_hlc")  # the write lock, now
+                    applied = _run(uow, reader, ctx, write=True)
+                    _finish(uow, ctx, applied)
+                    uow.commit()
+            finally:
+                _detach(ctx)
         except PayloadError as exc:
             return _stop(base, "rejected", exc.message + " Cơ sở dữ liệu không thay đổi.", "Áp dụng")
         except IntegrityError as exc:
@@ -363,6 +378,7 @@ class _Context:
     report: Progress
     audit_sha256: str = ""
     placed_only: list[str] = field(default_factory=list)  # new cadres whose search texts came with them
+    attached: list[repo.Snapshot] = field(default_factory=list)  # detached by ``_detach`` after the transaction
 
 
 class _Owners:
@@ -374,10 +390,44 @@ class _Owners:
         self.parent = {u.id: u.parent_id for u in repo.units(conn).values()}
         self.cache: dict[str, bool] = {}
         self.of: dict[str, dict[str, str]] = {"cadre": {}, "evaluation": {}, "procedure": {}}
+        self.sql_ready: set[str] = set()  # owner kinds materialised in temp tables (``sql_owned``)
 
     def set_unit_parent(self, unit_id: str, parent_id: str | None) -> None:
         self.parent[unit_id] = parent_id
         self.cache.clear()
+        self.sql_ready.clear()
+
+    def sql_owned(self, schema: str, snap_tables: set[str], kind: str, col: str) -> str:
+        """An SQL condition on snapshot row ``s``: its owner is in the sender's subtree, decided as ``unit_of``
+        decides it (the owner link the package carries, else the one stored here), from temp tables filled once
+        per kind: ``temp.sync_own_unit`` (the subtree's units), ``…_cadre``, ``…_evaluation``, ``…_procedure``.
+        The unary ``+`` keeps SQLite from walking the owner column's index: the table is read in storage order."""
+        self._sql_fill(schema, snap_tables, kind)
+        return f"coalesce(+s.{col} IN (SELECT id FROM temp.sync_own_{kind}), 0)"
+
+    def _sql_fill(self, schema: str, snap_tables: set[str], kind: str) -> None:
+        if kind in self.sql_ready:
+            return
+        conn = self.conn
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.sync_own_{kind}")
+        conn.exec_driver_sql(f"CREATE TEMP TABLE sync_own_{kind} (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        if kind == "unit":
+            units = [(u,) for u in self.parent if self.in_subtree(u)]
+            if units:
+                conn.exec_driver_sql("INSERT INTO temp.sync_own_unit VALUES (?)", units)
+        else:
+            table, col, parent = {"cadre": ("cadre", "owner_unit_id", "unit"),
+                                  "evaluation": ("evaluation", "cadre_id", "cadre"),
+                                  "procedure": ("appointment_procedure", "cadre_id", "cadre")}[kind]
+            self._sql_fill(schema, snap_tables, parent)
+            owned = f"+{col} IN (SELECT id FROM temp.sync_own_{parent})"
+            local = f"INSERT OR IGNORE INTO temp.sync_own_{kind} SELECT id FROM main.{table} WHERE {owned}"
+            if table in snap_tables:  # the package's link wins over the one stored here
+                conn.exec_driver_sql(f"INSERT INTO temp.sync_own_{kind} SELECT id FROM {schema}.{table} "
+                                     f"WHERE {owned} AND id IS NOT NULL")
+                local += f" AND id NOT IN (SELECT id FROM {schema}.{table} WHERE id IS NOT NULL)"
+            conn.exec_driver_sql(local)
+        self.sql_ready.add(kind)
 
     def in_subtree(self, unit_id: str | None) -> bool:
         if not unit_id:
@@ -456,12 +506,25 @@ def _run(uow: UnitOfWork, reader: PayloadReader, ctx: _Context, *, write: bool) 
     try:
         tables = reader.tables()
         if snap is not None:
+            if uow.session.connection().dialect.name == "sqlite":
+                ctx.attached.append(snap)
+                snap.attach(uow.session.connection())
             order = {t: i for i, t in enumerate(APPLY_ORDER)}
             tables = sorted(set(tables) | snap.tables(), key=lambda t: (order.get(t, 999), t))
-        return _run_tables(uow, reader, snap, tables, ctx, write=write)
+        preview = _run_tables(uow, reader, snap, tables, ctx, write=write)
+        if snap is not None and snap.schema:
+            for kind in ("unit", "cadre", "evaluation", "procedure"):  # the owner sets of ``_Owners.sql_owned``
+                uow.session.connection().exec_driver_sql(f"DROP TABLE IF EXISTS temp.sync_own_{kind}")
+        return preview
     finally:
         if snap is not None:
             snap.close()
+
+
+def _detach(ctx: _Context) -> None:
+    """Detach the snapshots ``_run`` attached (SQLite allows it only once the transaction has ended)."""
+    while ctx.attached:
+        ctx.attached.pop().detach()
 
 
 def _run_tables(uow: UnitOfWork, reader: PayloadReader, snap: repo.Snapshot | None, tables: list[str], ctx: _Context,
@@ -494,6 +557,8 @@ def _run_tables(uow: UnitOfWork, reader: PayloadReader, snap: repo.Snapshot | No
         lines = 0
         stream: Iterator[list[IncomingChange]]
         if snap is not None and table in snap.tables():
+            ctx.report(0.05 + (0.25 if not write else 0.6) * done / total_lines,
+                       f"{'Đang ghi' if write else 'Đang so sánh'} {table_label(table)}…")
             clock_ref = [clock]
             lines = _snapshot_table(conn, uow, snap, table, allowed, ctx, preview, owners, sender, write, clock_ref, now,
                                     log_rows, conflicts, cadre_touched)
@@ -595,6 +660,9 @@ def _snapshot_table(
     big = write and table not in ("cadre", "org_unit") and snap.count(table) > 50_000
     with deferred_indexes(conn, [table]) if big else contextlib.nullcontext():
         # Secondary indexes of a big table are built once after its rows are in (as the demo loader does).
+        if snap.schema and table != "org_unit":
+            return _snapshot_sql(conn, uow, snap, table, cols, has_derived, allowed, ctx, preview, owners, sender,
+                                 write, clock_ref, now, log_rows, conflicts, cadre_touched)
         return _snapshot_rows(conn, uow, snap, table, cols, has_derived, batches, allowed, ctx, preview, owners, sender,
                               write, clock_ref, now, log_rows, conflicts, cadre_touched)
 
@@ -667,6 +735,128 @@ def _snapshot_rows(
             repo.log_changes(conn, log_rows)
             log_rows.clear()
     return n
+
+
+def _snapshot_sql(
+    conn: Connection, uow: UnitOfWork, snap: repo.Snapshot, table: str, cols: list[str], has_derived: bool,
+    allowed: bool, ctx: _Context, preview: Preview, owners: _Owners, sender: str, write: bool,
+    clock_ref: list[hlc_mod.HLC], now: datetime, log_rows: list[tuple[str, str, str, int, int, str, str, list[str], str]],
+    conflicts: list[m.SyncConflictRecord], cadre_touched: list[str],
+) -> int:
+    """``_snapshot_rows`` in set-based SQL, for an SQLite receiver (the snapshot ATTACHed as ``snap.schema``).
+
+    The same decisions, row for row: rows outside the sender's subtree are rejected; rows already here are
+    classified in Python like any change (``_classify_batch``: conflicts, history); the rows new here — all of
+    them in a first full package — are counted, checked for CCCD collisions, copied with one
+    ``INSERT … SELECT`` (text NFC on the way), and logged with one more. On the 100,000-cadre province this took
+    the import from 139 s of CPU (Python handling 1.9 million tuples: reading, NFC, ``executemany``) to 52 s, of
+    which the copy itself is a third; tests/integration/test_sync_full_snapshot.py applies one package both
+    ways and compares the results.
+
+    CCCD collisions: with people already here, and (unlike the batch-by-batch row path, which saw only earlier
+    batches) with any earlier new person of the same package."""
+    sch = snap.schema
+    src = f"{sch}.{table}"
+    n = snap.count(table)
+    if n == 0:
+        return 0
+    if not allowed:
+        preview.add_many(table, "rejected", n)
+        return n
+    if conn.exec_driver_sql(f"SELECT 1 FROM {src} WHERE id IS NULL LIMIT 1").first() is not None:
+        raise PayloadError(f"Bảng {table_label(table)} trong gói có dòng không có mã. Không nhập gì.")
+    snap_tables = snap.tables()
+    how = OWNER_PATH.get(table)
+    owned = "1" if (table in SHARED_TABLES or how is None) else owners.sql_owned(sch, snap_tables, how[0], how[1])
+    # The rows of this table new here / already here, by their place in the snapshot (before anything is written).
+    for name in ("sync_fresh", "sync_again"):
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
+        conn.exec_driver_sql(f"CREATE TEMP TABLE {name} (rid INTEGER PRIMARY KEY)")
+    conn.exec_driver_sql(f"INSERT INTO temp.sync_fresh SELECT s.rowid FROM {src} s "
+                         f"WHERE {owned} AND s.id NOT IN (SELECT id FROM main.{table})")
+    conn.exec_driver_sql(f"INSERT INTO temp.sync_again SELECT s.rowid FROM {src} s "
+                         f"WHERE {owned} AND s.id IN (SELECT id FROM main.{table})")
+    fresh_where = "s.rowid IN (SELECT rid FROM temp.sync_fresh)"
+    has_deleted = "deleted" in cols
+    n_fresh, n_deleted = conn.exec_driver_sql(
+        f"SELECT count(*), {'coalesce(sum(CASE WHEN s.deleted THEN 1 ELSE 0 END), 0)' if has_deleted else '0'} "
+        f"FROM {src} s WHERE {fresh_where}").one()
+    n_again = int(conn.exec_driver_sql("SELECT count(*) FROM temp.sync_again").scalar() or 0)
+    n_rejected = n - int(n_fresh) - n_again
+    if n_rejected:
+        preview.add_many(table, "rejected", n_rejected)
+        room = MAX_REJECTED - len(preview.rejected_rows)
+        if room > 0:
+            q = (f"SELECT s.id FROM {src} s WHERE s.rowid NOT IN (SELECT rid FROM temp.sync_fresh) "
+                 f"AND s.rowid NOT IN (SELECT rid FROM temp.sync_again) ORDER BY s.rowid LIMIT {room}")
+            preview.rejected_rows.extend({"table": table, "row_id": str(rid),
+                                          "reason": "Bản ghi thuộc đơn vị ngoài phạm vi của đơn vị gửi."}
+                                         for (rid,) in conn.exec_driver_sql(q))
+    preview.add_many(table, NEW, int(n_fresh) - int(n_deleted))
+    preview.add_many(table, DELETED, int(n_deleted))
+    if table == "cadre" and n_fresh:
+        room = MAX_DIFFS - len(preview.diffs)
+        if room > 0:
+            q = f"SELECT s.id, s.full_name FROM {src} s WHERE {fresh_where} ORDER BY s.rowid LIMIT {room}"
+            preview.diffs.extend(RowDiff(table, rid, repo._nfc(str(name or "")), NEW,
+                                         [("full_name", None, repo._nfc(name))])
+                                 for rid, name in conn.exec_driver_sql(q))
+        _cccd_sql(conn, src, preview, ctx, conflicts if write else None, now)
+    # Rows already here: classified one by one (conflicts, history), a batch at a time.
+    last = 0
+    while n_again:
+        q = (f"SELECT s.rowid, {', '.join('s.' + c for c in cols)} FROM {src} s "
+             f"WHERE s.rowid IN (SELECT rid FROM temp.sync_again WHERE rid > ? ORDER BY rid LIMIT {BATCH})")
+        rows = conn.exec_driver_sql(q, (last,)).all()
+        if not rows:
+            break
+        last = max(int(r[0]) for r in rows)
+        again = [IncomingChange(table, r[1 + cols.index("id")], "D" if (has_deleted and r[1 + cols.index("deleted")])
+                                else "I", int(r[1 + cols.index("rev")]), 0, str(r[1 + cols.index("hlc")]),
+                                str(r[1 + cols.index("origin_node")]), (), repo.raw_to_json(table, cols, tuple(r[1:])))
+                 for r in rows]
+        _classify_batch(conn, uow, table, again, ctx, preview, owners, sender, False, write, clock_ref, now,
+                        log_rows, conflicts, cadre_touched)
+        if write and log_rows:
+            repo.log_changes(conn, log_rows)
+            log_rows.clear()
+    if write and n_fresh:
+        repo.insert_from_snapshot(conn, sch, table, cols, fresh_where)
+        newest = conn.exec_driver_sql(f"SELECT max(s.hlc) FROM {src} s WHERE {fresh_where}").scalar()
+        clock_ref[0] = hlc_mod.receive(clock_ref[0], hlc_mod.HLC.decode(str(newest)), int(time.time() * 1000))
+        repo.log_from_snapshot(conn, sch, table, has_deleted, sender, fresh_where)
+        if table == "cadre":
+            ids = [r[0] for r in conn.exec_driver_sql(f"SELECT s.id FROM {src} s WHERE {fresh_where}")]
+            (ctx.placed_only if has_derived else cadre_touched).extend(ids)
+    for name in ("sync_fresh", "sync_again"):
+        conn.exec_driver_sql(f"DROP TABLE temp.{name}")
+    return n
+
+
+def _cccd_sql(conn: Connection, src: str, preview: Preview, ctx: _Context,
+              conflicts: list[m.SyncConflictRecord] | None, now: datetime) -> None:
+    """``_cccd`` for the new cadres of an ATTACHed snapshot: the same CCCD held by a person of another unit,
+    here already or earlier in the same package."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_cccd")
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE sync_cccd AS SELECT s.rowid AS rid, s.id, s.id_number, s.full_name, s.birth_date, "
+        f"s.owner_unit_id, s.deleted FROM {src} s WHERE s.rowid IN (SELECT rid FROM temp.sync_fresh) "
+        f"AND coalesce(s.id_number, '') <> ''")
+    conn.exec_driver_sql("CREATE INDEX temp.sync_cccd_number ON sync_cccd (id_number, rid)")
+    pairs = conn.exec_driver_sql(
+        "SELECT s.rid, s.id, s.id_number, s.full_name, s.birth_date, s.owner_unit_id, c.id, c.id_number, "
+        "c.full_name, c.owner_unit_id FROM temp.sync_cccd s JOIN main.cadre c ON c.id_number = s.id_number "
+        "WHERE c.deleted = 0 AND c.id <> s.id AND c.owner_unit_id IS NOT s.owner_unit_id "
+        "UNION ALL "
+        "SELECT s.rid, s.id, s.id_number, s.full_name, s.birth_date, s.owner_unit_id, o.id, o.id_number, "
+        "o.full_name, o.owner_unit_id FROM temp.sync_cccd s JOIN temp.sync_cccd o "
+        "ON o.id_number = s.id_number AND o.rid < s.rid "
+        "WHERE NOT o.deleted AND o.id <> s.id AND o.owner_unit_id IS NOT s.owner_unit_id ORDER BY 1").all()
+    conn.exec_driver_sql("DROP TABLE temp.sync_cccd")
+    for _rowid, sid, snum, sname, sbirth, sunit, rid, num, name, unit in pairs:
+        row = {"id": sid, "id_number": snum, "full_name": repo._nfc(sname), "birth_date": sbirth,
+               "owner_unit_id": sunit}
+        _cccd_found(preview, ctx, conflicts, now, row, rid, num, repo._nfc(name), unit)
 
 
 def _known_tables() -> set[str]:
@@ -861,20 +1051,26 @@ def _cccd(conn: Connection, new: list[IncomingChange], preview: Preview, ctx: _C
         for rid, num, name, unit in found.get(str(c.row.get("id_number")), []):
             if rid == c.row_id or unit == c.row.get("owner_unit_id"):
                 continue
-            preview.cccd += 1
-            preview.by_table.setdefault("cadre", {})["cccd"] = preview.by_table.get("cadre", {}).get("cccd", 0) + 1
-            if len(preview.diffs) < MAX_DIFFS:
-                preview.diffs.append(RowDiff("cadre", c.row_id, str(c.row.get("full_name", "")), "cccd",
-                                             [("id_number", num, c.row.get("id_number")),
-                                              ("full_name", name, c.row.get("full_name")),
-                                              ("owner_unit_id", unit, c.row.get("owner_unit_id"))]))
-            if conflicts is not None:
-                fields = ["id_number", "full_name", "birth_date", "owner_unit_id"]
-                conflicts.append(m.SyncConflictRecord(
-                    table_name="cadre", row_id=c.row_id, kind="cccd", fields=["id_number"], base={"other_id": rid},
-                    local={"id": rid, "id_number": num, "full_name": name, "owner_unit_id": unit},
-                    incoming={f: c.row.get(f) for f in fields} | {"id": c.row_id},
-                    package_id=ctx.manifest.package_id, status="open", created_at=now))
+            _cccd_found(preview, ctx, conflicts, now, {**c.row, "id": c.row_id}, rid, num, name, unit)
+
+
+def _cccd_found(preview: Preview, ctx: _Context, conflicts: list[m.SyncConflictRecord] | None, now: datetime,
+                row: dict[str, Any], rid: str, num: str, name: str, unit: str) -> None:
+    """One incoming new person (``row``) whose CCCD person ``rid`` of another unit already has."""
+    preview.cccd += 1
+    preview.by_table.setdefault("cadre", {})["cccd"] = preview.by_table.get("cadre", {}).get("cccd", 0) + 1
+    if len(preview.diffs) < MAX_DIFFS:
+        preview.diffs.append(RowDiff("cadre", row["id"], str(row.get("full_name", "")), "cccd",
+                                     [("id_number", num, row.get("id_number")),
+                                      ("full_name", name, row.get("full_name")),
+                                      ("owner_unit_id", unit, row.get("owner_unit_id"))]))
+    if conflicts is not None:
+        fields = ["id_number", "full_name", "birth_date", "owner_unit_id"]
+        conflicts.append(m.SyncConflictRecord(
+            table_name="cadre", row_id=row["id"], kind="cccd", fields=["id_number"], base={"other_id": rid},
+            local={"id": rid, "id_number": num, "full_name": name, "owner_unit_id": unit},
+            incoming={f: row.get(f) for f in fields} | {"id": row["id"]},
+            package_id=ctx.manifest.package_id, status="open", created_at=now))
 
 
 def _refresh_search(uow: UnitOfWork, conn: Connection, ids: list[str], placed_only: list[str] | None = None) -> None:
