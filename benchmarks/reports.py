@@ -7,9 +7,13 @@ The floor is the bare ``GROUP BY`` count of the active cadres per unit, run thro
 library on the same file: the least any per-unit report costs. Floor and service runs are interleaved and
 both medians come from the same run, because these machines are shared and noisy (CPU times are given too).
 
-The database is opened read-only (``mode=ro&immutable=1``) with the application's connection settings.
+The database is opened read-only (``mode=ro&immutable=1``) with the application's connection settings. A
+database behind the application's schema revision (the cache built before revision 0002 lacks the reports'
+indexes: the count then reads the wide rows and sorts everyone by unit) is reported (``revision`` and a
+warning); ``--upgrade`` brings it to the head first, as the application does when it opens a file (no other
+benchmark may be reading the file meanwhile).
 
-Run alone: ``python -m benchmarks.reports [DB_PATH]`` (default: the cached province database).
+Run alone: ``python -m benchmarks.reports [--upgrade] [DB_PATH]`` (default: the cached province database).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 
+from canbo_desktop.db.migrate import HEAD_REVISION
 from canbo_desktop.db.uow import uow_factory
 from canbo_desktop.services import reports as reports_svc
 
@@ -45,6 +50,30 @@ def _read_only_engine(path: str) -> Any:
     engine = create_engine(f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true")
     event.listen(engine, "connect", _pragmas)
     return engine
+
+
+def schema_revision(path: str) -> str | None:
+    """The revision stamped in the file (read-only)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return str(row[0]) if row else None
+
+
+def upgrade(path: str) -> str:
+    """Bring the file to the application's head revision (what opening it in the application does)."""
+    from canbo_desktop.db.engine import make_engine
+    from canbo_desktop.db.migrate import ensure_schema
+
+    engine = make_engine(path)
+    try:
+        return ensure_schema(engine, backup=False)
+    finally:
+        engine.dispose()
 
 
 def _paired(service: Callable[[], Any], floor: Callable[[], Any], repeat: int, warmup: int = 1) -> dict[str, float]:
@@ -75,6 +104,10 @@ def _result(scenario: str, budget: float, m: dict[str, float], **extra: Any) -> 
 def run_reports_benchmark(db_path: str, *, repeat: int = 9, at: date | None = None) -> dict[str, Any]:
     """The report scenarios on ``db_path`` (read-only). ``at``: the past date of the as-of scenarios
     (default 31/12 of last year)."""
+    revision = schema_revision(db_path)
+    if revision != HEAD_REVISION:
+        print(f"warning: {db_path} is at schema revision {revision}, the application at {HEAD_REVISION}: the figures "
+              "are those of a database not yet upgraded (python -m benchmarks.reports --upgrade)", file=sys.stderr)
     engine = _read_only_engine(db_path)
     uowf = uow_factory(engine, "bench")
     raw = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True)
@@ -88,7 +121,8 @@ def run_reports_benchmark(db_path: str, *, repeat: int = 9, at: date | None = No
     report = reports_svc.targets_report(uowf)
     m = _paired(lambda: reports_svc.targets_report(uowf), floor, repeat)
     results.append(_result("targets dashboard, whole province (3,000 units)", 300, m, rows=len(report.rows),
-                           people=sum(r.denominator for r in report.for_unit(report.root.id)[-2:-1])))
+                           people=sum(r.denominator for r in report.for_unit(report.root.id)[-2:-1]),
+                           revision=revision))
     m = _paired(lambda: reports_svc.targets_report(uowf, at=past), floor, max(3, repeat // 2))
     results.append(_result(f"targets dashboard as of {past:%d/%m/%Y} (rebuilt)", 1000, m))
     m = _paired(lambda: reports_svc.statistics_report(uowf), floor, max(3, repeat // 2))
@@ -103,7 +137,10 @@ def run_reports_benchmark(db_path: str, *, repeat: int = 9, at: date | None = No
 
 
 def main(argv: list[str]) -> int:
-    path = argv[0] if argv else str(CACHE)
+    args = [a for a in argv if a != "--upgrade"]
+    path = args[0] if args else str(CACHE)
+    if "--upgrade" in argv:
+        print(f"{path}: {upgrade(path)}", file=sys.stderr)
     out = run_reports_benchmark(path)
     print(f"{'scenario':52} {'median':>9} {'budget':>7} {'floor':>8} {'ratio':>6} {'cpu':>8} {'cpu ratio':>9}")
     for r in out["results"]:

@@ -19,13 +19,14 @@ from sqlalchemy import Engine, inspect, text
 from canbo_desktop import paths
 from canbo_desktop.db.engine import enable_wal, sqlite_path, translate_errors
 from canbo_desktop.domain.errors import DatabaseError, SchemaTooNew
+from canbo_desktop.i18n import translate
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0001"  # the newest script in db/versions (a new revision changes this line too)
+HEAD_REVISION = "0002"  # the newest script in db/versions (a new revision changes this line too)
 
 
 def alembic_config() -> Config:
@@ -91,8 +92,7 @@ def ensure_schema(engine: Engine, *, backup: bool = True) -> str:
         return "current"
     if cur is not None and cur not in known_revisions():
         raise SchemaTooNew(
-            "Cơ sở dữ liệu này được tạo bởi phiên bản Cán bộ Desktop mới hơn "
-            f"(lược đồ {cur}). Hãy cập nhật chương trình; dữ liệu không bị thay đổi."
+            translate("db.migrate", "This database was created by a newer version of Cán bộ Desktop (schema {cur}). Update the program; the data has not been changed.").format(cur=cur)
         )
     db_file = sqlite_path(engine.url)
     if cur is None:
@@ -100,7 +100,7 @@ def ensure_schema(engine: Engine, *, backup: bool = True) -> str:
             tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
         if tables:
             raise DatabaseError(
-                "Tệp này là một cơ sở dữ liệu SQLite nhưng không phải của Cán bộ Desktop; chương trình không sửa nó."
+                translate("db.migrate", "This file is an SQLite database but not a Cán bộ Desktop one; the program does not modify it.")
             )
         action = "created"
     else:

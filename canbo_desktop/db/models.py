@@ -8,7 +8,9 @@ Conventions:
   a code list update from the province never blocks on an old value; validation happens in services.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: with it every ``Mapped[...]`` annotation is a string that
+# SQLAlchemy evaluates again for each of the ~590 columns when the classes are made, ~15 % of this module's import
+# on every start (issue 13). Evaluated by Python, they are ready.
 
 from datetime import date, datetime
 from typing import Any
@@ -358,6 +360,12 @@ class TrainingRecord(_CadreChild, Base):
     mode: Mapped[str] = mapped_column(String(40), default="", nullable=False)
     certificate: Mapped[str] = mapped_column(NFCString(255), default="", nullable=False)
     level_code: Mapped[str] = mapped_column(String(40), default="", nullable=False)
+
+    __table_args__ = (
+        # The reports' look-up of a person's training lines of a kind (db/reports.py: "trained within N
+        # months", qualifications at a past date) reads this index alone, not the rows (revision 0002).
+        Index("ix_cadre_training_report", "cadre_id", "kind", "deleted", "to_date", "course_id", "level_code"),
+    )
 
 
 class WorkHistoryRecord(_CadreChild, Base):

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import literal
+from sqlalchemy.sql.elements import BindParameter
 
 from canbo_desktop.db import access
 from canbo_desktop.db.reports import (
@@ -103,7 +104,16 @@ class _Setup:
         # the province of each unit is only read by the filters that compare it with the hometown
         text = json.dumps(list(specs), ensure_ascii=False)
         needs = "non_local" in text or "unit_province_code" in text
-        return SqlContext(ctx, self.repo.province_expr(src["unit_id"], self.units) if needs else literal(""))
+        if not needs:
+            return SqlContext(ctx, literal(""))
+        province = self.repo.province_expr(src["unit_id"], self.units)
+        if isinstance(province, BindParameter):  # the subtree lies in one province (the usual case)
+            return SqlContext(ctx, province)
+
+        def province_of(unit_id: Any) -> Any:
+            return self.repo.province_expr(unit_id, self.units)
+
+        return SqlContext(ctx, province, province_of)
 
 
 def _reads_sensitive(spec: Any) -> bool:

@@ -212,15 +212,17 @@ def test_a_migration_is_preceded_by_a_backup(demo_db_path: Path, monkeypatch: py
     def fake_upgrade(cfg: object, target: str) -> None:
         seen["backups"] = [b.path.name for b in list_backups(demo_db_path)]
 
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002_next")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002_next"})
+    real_head = migrate.head_revision()  # the file is at the real head; pretend a newer revision exists
+    known = migrate.known_revisions() | {"9999_next"}
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999_next")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: known)
     import alembic.command  # imported by db/migrate.py only when an upgrade is due
 
     monkeypatch.setattr(alembic.command, "upgrade", fake_upgrade)
     db = open_database(str(demo_db_path))
     db.close()
     assert db.migration == "upgraded"
-    assert len(seen["backups"]) == 1 and "-truoc-nang-cap-0001" in seen["backups"][0]
+    assert len(seen["backups"]) == 1 and f"-truoc-nang-cap-{real_head}" in seen["backups"][0]
 
 
 def test_cli_create_list_restore(demo_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -92,8 +92,10 @@ def test_upgrade_backs_up_the_file_first(demo_db_path: Path, monkeypatch: pytest
         seen["cadres"] = con.execute("SELECT count(*) FROM cadre").fetchone()[0]
         con.close()
 
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002_next")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002_next"})
+    # the file is at the real head; pretend a newer revision exists
+    known = migrate.known_revisions() | {"9999_next"}
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999_next")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: known)
     import alembic.command
 
     monkeypatch.setattr(alembic.command, "upgrade", fake_upgrade)
@@ -104,7 +106,7 @@ def test_upgrade_backs_up_the_file_first(demo_db_path: Path, monkeypatch: pytest
         engine.dispose()
     assert len(seen["backups"]) == 1  # type: ignore[arg-type]
     assert seen["cadres"] == 122
-    assert head_revision() == "0001"
+    assert head_revision() == migrate.HEAD_REVISION
 
 
 def test_the_head_named_in_the_code_is_alembics_head() -> None:
