@@ -85,6 +85,7 @@ from canbo_desktop.domain.rules.targets import (
     _whole,
     compile_filter,
 )
+from canbo_desktop.i18n import translate
 
 Expr = SQLColumnExpression[Any]
 # Decisions that bring a person into the organisation: nobody is counted before the first of them.
@@ -811,7 +812,8 @@ class ReportsRepository:
             conds = {"denominator": d, "numerator": and_(d, num), "not_met": and_(d, not_(num)),
                      "unknown": and_(d, num.is_(None))}
             if part not in conds:
-                raise ValidationError(f"Không có phần «{part}» (dùng: numerator, denominator, not_met, unknown, excluded).")
+                raise ValidationError(translate("db.reports", "There is no part «{part}» (use: numerator, denominator, "
+                                                              "not_met, unknown, excluded).").format(part=part))
             cond = type_coerce(case((conds[part], true()), else_=false()), Boolean)
         return self._people(src, cond)
 

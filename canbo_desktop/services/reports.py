@@ -44,6 +44,7 @@ from canbo_desktop.domain.dates import format_date
 from canbo_desktop.domain.errors import NotFound, ValidationError
 from canbo_desktop.domain.rules import RuleBook
 from canbo_desktop.domain.rules.targets import RULE_KEY, FilterContext, _indicators
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.rules import rule_book
 
 SENSITIVE_FIELDS = ("ethnicity_code", "religion_code")
@@ -64,8 +65,9 @@ def _resolve_unit(repo: ReportsRepository, unit_id: str | None, unit_code: str |
         return repo.unit(unit_id=unit_id, code=unit_code)
     office = repo.office_unit_id()
     if office is None:
-        raise ValidationError("Chưa chọn đơn vị để lập báo cáo (cơ sở dữ liệu chưa gắn với đơn vị nào).",
-                              {"unit": "chọn đơn vị"})
+        raise ValidationError(translate("services.reports", "No unit chosen for the report (the database is not "
+                                                            "attached to any unit)."),
+                              {"unit": translate("services.reports", "choose a unit")})
     return repo.unit(unit_id=office)
 
 
@@ -184,7 +186,9 @@ def target_people(uowf: UowFactory, indicator: str, *, unit_id: str | None = Non
     ``excluded`` (data missing to decide the denominator), in the unit's whole subtree on ``at``. The unit
     shown for each person is their unit on that date."""
     if part not in PARTS:
-        raise ValidationError(f"Không có phần «{part}» (dùng: {', '.join(PARTS)}).", {"part": "không hợp lệ"})
+        raise ValidationError(translate("services.reports", "There is no part «{part}» (use: {parts}).")
+                              .format(part=part, parts=", ".join(PARTS)),
+                              {"part": translate("services.reports", "not valid")})
     book = rule_book(uowf)
     on, reconstructed = _day(at)
     _infos, compiled, _source = _indicator_infos(book, on)
@@ -205,7 +209,8 @@ def statistics_report(uowf: UowFactory, *, unit_id: str | None = None, unit_code
     theory, state management, party membership); rows are the units ``depth`` levels below it, each with
     its whole subtree, and a total row."""
     if depth < 1:
-        raise ValidationError("Số cấp đơn vị phải từ 1 trở lên.", {"depth": "phải ≥ 1"})
+        raise ValidationError(translate("services.reports", "The number of unit levels must be 1 or more."),
+                              {"depth": translate("services.reports", "must be ≥ 1")})
     on, reconstructed = _day(at)
     with uowf() as uow:
         setup = _Setup(uow, unit_id, unit_code)

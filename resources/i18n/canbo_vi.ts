@@ -7344,6 +7344,13 @@ Bản hiện tại sẽ được giữ lại bên cạnh. Gõ “co” để đ�
         </message>
     </context>
     <context>
+        <name>db.reports</name>
+        <message>
+            <source>There is no part «{part}» (use: numerator, denominator, not_met, unknown, excluded).</source>
+            <translation>Không có phần «{part}» (dùng: numerator, denominator, not_met, unknown, excluded).</translation>
+        </message>
+    </context>
+    <context>
         <name>domain.access</name>
         <message>
             <source>view</source>
@@ -10499,6 +10506,33 @@ Bản hiện tại sẽ được giữ lại bên cạnh. Gõ “co” để đ�
         </message>
     </context>
     <context>
+        <name>services.reports</name>
+        <message>
+            <source>No unit chosen for the report (the database is not attached to any unit).</source>
+            <translation>Chưa chọn đơn vị để lập báo cáo (cơ sở dữ liệu chưa gắn với đơn vị nào).</translation>
+        </message>
+        <message>
+            <source>choose a unit</source>
+            <translation>chọn đơn vị</translation>
+        </message>
+        <message>
+            <source>There is no part «{part}» (use: {parts}).</source>
+            <translation>Không có phần «{part}» (dùng: {parts}).</translation>
+        </message>
+        <message>
+            <source>not valid</source>
+            <translation>không hợp lệ</translation>
+        </message>
+        <message>
+            <source>The number of unit levels must be 1 or more.</source>
+            <translation>Số cấp đơn vị phải từ 1 trở lên.</translation>
+        </message>
+        <message>
+            <source>must be ≥ 1</source>
+            <translation>phải ≥ 1</translation>
+        </message>
+    </context>
+    <context>
         <name>services.rules</name>
         <message>
             <source>The rule file {name} is damaged: {error}</source>
@@ -10765,6 +10799,244 @@ Bản hiện tại sẽ được giữ lại bên cạnh. Gõ “co” để đ�
         </message>
     </context>
     <context>
+        <name>services.sync.export</name>
+        <message>
+            <source>Export cancelled; the database was not changed.</source>
+            <translation>Đã huỷ xuất gói; cơ sở dữ liệu không thay đổi.</translation>
+        </message>
+        <message>
+            <source>Folder “{folder}” not found: plug in the USB and choose where to write again.</source>
+            <translation>Không thấy thư mục “{folder}”: hãy cắm USB và chọn lại nơi ghi.</translation>
+        </message>
+        <message>
+            <source>Preparing the data…</source>
+            <translation>Đang chuẩn bị dữ liệu…</translation>
+        </message>
+        <message>
+            <source>Data packages are only sent up to the parent unit; down to child units only code lists (refdata) and acknowledgements are sent.</source>
+            <translation>Gói dữ liệu chỉ gửi lên đơn vị cấp trên; xuống cấp dưới chỉ gửi danh mục (refdata) và xác nhận.</translation>
+        </message>
+        <message>
+            <source>Copying all of the unit's data…</source>
+            <translation>Đang chép toàn bộ dữ liệu của đơn vị…</translation>
+        </message>
+        <message>
+            <source>Reading {table}…</source>
+            <translation>Đang đọc {table}…</translation>
+        </message>
+        <message>
+            <source>Signing, encrypting and writing the package to the USB…</source>
+            <translation>Đang ký, mã hoá và ghi gói ra USB…</translation>
+        </message>
+        <message>
+            <source>Writing the package to the USB…</source>
+            <translation>Đang ghi gói ra USB…</translation>
+        </message>
+        <message>
+            <source>Printing the receipt…</source>
+            <translation>Đang in biên bản…</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <source>Wrote package no. {seq} (full, {rows} records) to “{path}”. Read back and checksum verified: the USB can be removed safely.</source>
+            <translation>Đã ghi gói số {seq} (đầy đủ, {rows} bản ghi) vào “{path}”. Đã đọc lại và kiểm tra mã băm: có thể rút USB an toàn.</translation>
+        </message>
+        <message>
+            <source>Wrote package no. {seq} (changes, {rows} records) to “{path}”. Read back and checksum verified: the USB can be removed safely.</source>
+            <translation>Đã ghi gói số {seq} (thay đổi, {rows} bản ghi) vào “{path}”. Đã đọc lại và kiểm tra mã băm: có thể rút USB an toàn.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.sync.importer</name>
+        <message>
+            <source>Checking the package file…</source>
+            <translation>Đang kiểm tra tệp gói…</translation>
+        </message>
+        <message>
+            <source>File structure, signature of the sending unit</source>
+            <translation>Cấu trúc tệp, chữ ký của đơn vị gửi</translation>
+        </message>
+        <message>
+            <source>Package file structure valid, size within the limit</source>
+            <translation>Cấu trúc tệp gói hợp lệ, kích thước trong giới hạn</translation>
+        </message>
+        <message>
+            <source>Signature of {unit} verified (key {key})</source>
+            <translation>Chữ ký của {unit} đã xác minh (khoá {key})</translation>
+        </message>
+        <message>
+            <source>Package sent to this unit</source>
+            <translation>Gói gửi cho đơn vị này</translation>
+        </message>
+        <message>
+            <source>Package sent to this unit; data version supported</source>
+            <translation>Gói gửi cho đơn vị này; phiên bản dữ liệu được hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Data packages are only accepted from registered child units.</source>
+            <translation>Gói dữ liệu chỉ nhận từ đơn vị cấp dưới đã đăng ký.</translation>
+        </message>
+        <message>
+            <source>Unit relation</source>
+            <translation>Quan hệ đơn vị</translation>
+        </message>
+        <message>
+            <source>Acknowledgement and code list packages are only accepted from the parent unit.</source>
+            <translation>Gói xác nhận và danh mục chỉ nhận từ đơn vị cấp trên.</translation>
+        </message>
+        <message>
+            <source>Packages of type “{kind}” are not imported here.</source>
+            <translation>Loại gói “{kind}” không nhập ở đây.</translation>
+        </message>
+        <message>
+            <source>Package type</source>
+            <translation>Loại gói</translation>
+        </message>
+        <message>
+            <source>Package order (no gap, no repeat)</source>
+            <translation>Thứ tự gói (liền mạch, không trùng)</translation>
+        </message>
+        <message>
+            <source>Package no. {seq} follows package no. {last} without a gap</source>
+            <translation>Gói số {seq} liền mạch sau gói số {last}</translation>
+        </message>
+        <message>
+            <source>Package no. {seq} valid in the sequence</source>
+            <translation>Gói số {seq} hợp lệ trong chuỗi</translation>
+        </message>
+        <message>
+            <source>Decrypting into a temporary folder on this computer…</source>
+            <translation>Đang giải mã vào thư mục tạm trên máy…</translation>
+        </message>
+        <message>
+            <source>Decryption and checksum check</source>
+            <translation>Giải mã và kiểm tra mã băm</translation>
+        </message>
+        <message>
+            <source>Decrypted into a temporary folder on this computer; checksums match</source>
+            <translation>Đã giải mã vào thư mục tạm trên máy này; mã băm khớp</translation>
+        </message>
+        <message>
+            <source>Package contents match the manifest</source>
+            <translation>Nội dung gói khớp với bản kê</translation>
+        </message>
+        <message>
+            <source>Record counts of each table match the package manifest</source>
+            <translation>Số bản ghi từng bảng khớp với bản kê của gói</translation>
+        </message>
+        <message>
+            <source>Backing up the database before importing…</source>
+            <translation>Đang sao lưu cơ sở dữ liệu trước khi nhập…</translation>
+        </message>
+        <message>
+            <source>{message} The database was not changed.</source>
+            <translation>{message} Cơ sở dữ liệu không thay đổi.</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <source>The data in the package conflicts with the data here (duplicate keys or missing related records); everything was cancelled, the database was not changed.</source>
+            <translation>Dữ liệu trong gói mâu thuẫn với dữ liệu ở đây (trùng khoá hoặc thiếu bản ghi liên quan); đã huỷ toàn bộ, cơ sở dữ liệu không thay đổi.</translation>
+        </message>
+        <message>
+            <source>Applied in one transaction; count and foreign key checks passed</source>
+            <translation>Đã áp dụng trong một giao dịch; kiểm tra số lượng và khoá ngoại đạt</translation>
+        </message>
+        <message>
+            <source>Writing the acknowledgement package…</source>
+            <translation>Đang ghi gói xác nhận…</translation>
+        </message>
+        <message>
+            <source>Write the acknowledgement package</source>
+            <translation>Ghi gói xác nhận</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <source>Write the missing acknowledgement package again</source>
+            <translation>Ghi lại gói xác nhận còn thiếu</translation>
+        </message>
+        <message>
+            <source>The acknowledgement of the previous import had not been written: written now</source>
+            <translation>Gói xác nhận của lần nhập trước chưa được ghi: đã ghi lại</translation>
+        </message>
+        <message>
+            <source>Records: {new} new, {changed} changed, {deleted} deleted, {unchanged} unchanged, {rejected} rejected, {conflicts} conflicts ({hard} to resolve, {soft} different fields, {cccd} same CCCD).</source>
+            <translation>Bản ghi: {new} mới, {changed} thay đổi, {deleted} xoá, {unchanged} không đổi, {rejected} bị từ chối, {conflicts} xung đột ({hard} cần xử lý, {soft} khác trường, {cccd} trùng CCCD).</translation>
+        </message>
+        <message>
+            <source>Records: {new} new, {changed} changed, {deleted} deleted, {unchanged} unchanged, {rejected} rejected.</source>
+            <translation>Bản ghi: {new} mới, {changed} thay đổi, {deleted} xoá, {unchanged} không đổi, {rejected} bị từ chối.</translation>
+        </message>
+        <message>
+            <source>Records: {new} new, {changed} changed, {deleted} deleted, {unchanged} unchanged, {conflicts} conflicts ({hard} to resolve, {soft} different fields, {cccd} same CCCD).</source>
+            <translation>Bản ghi: {new} mới, {changed} thay đổi, {deleted} xoá, {unchanged} không đổi, {conflicts} xung đột ({hard} cần xử lý, {soft} khác trường, {cccd} trùng CCCD).</translation>
+        </message>
+        <message>
+            <source>Records: {new} new, {changed} changed, {deleted} deleted, {unchanged} unchanged.</source>
+            <translation>Bản ghi: {new} mới, {changed} thay đổi, {deleted} xoá, {unchanged} không đổi.</translation>
+        </message>
+        <message>
+            <source>The package lacks the data of table {table} listed in its manifest. Nothing was imported.</source>
+            <translation>Gói thiếu dữ liệu bảng {table} mà bản kê có ghi. Không nhập gì.</translation>
+        </message>
+        <message>
+            <source>Writing {table}…</source>
+            <translation>Đang ghi {table}…</translation>
+        </message>
+        <message>
+            <source>Comparing {table}…</source>
+            <translation>Đang so sánh {table}…</translation>
+        </message>
+        <message>
+            <source>This table is not sent in this direction.</source>
+            <translation>Bảng này không được gửi theo chiều này.</translation>
+        </message>
+        <message>
+            <source>Table {table}: the package lists {expected} rows but has {lines}. Nothing was imported.</source>
+            <translation>Bảng {table}: gói ghi {expected} dòng nhưng có {lines}. Không nhập gì.</translation>
+        </message>
+        <message>
+            <source>Table {table} in the package lacks required columns. Nothing was imported.</source>
+            <translation>Bảng {table} trong gói thiếu cột bắt buộc. Không nhập gì.</translation>
+        </message>
+        <message>
+            <source>The record belongs to a unit outside the sending unit’s scope.</source>
+            <translation>Bản ghi thuộc đơn vị ngoài phạm vi của đơn vị gửi.</translation>
+        </message>
+        <message>
+            <source>Table {table} in the package has rows without an id. Nothing was imported.</source>
+            <translation>Bảng {table} trong gói có dòng không có mã. Không nhập gì.</translation>
+        </message>
+        <message>
+            <source>The acknowledgement package has no valid contents.</source>
+            <translation>Gói xác nhận không có nội dung hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Package contents</source>
+            <translation>Nội dung gói</translation>
+        </message>
+        <message>
+            <source>Acknowledgement package contents valid</source>
+            <translation>Nội dung gói xác nhận hợp lệ</translation>
+        </message>
+        <message>
+            <source>The package acknowledges {count} sent packages.</source>
+            <translation>Gói xác nhận {count} gói đã gửi.</translation>
+        </message>
+        <message>
+            <source>The parent unit acknowledged {count} packages; the records up to mark {mark} are synchronised.</source>
+            <translation>Cấp trên đã xác nhận {count} gói; các bản ghi đến mốc {mark} đã đồng bộ.</translation>
+        </message>
+    </context>
+    <context>
         <name>services.sync.keys</name>
         <message>
             <source>Wrong sync key passphrase, or the saved key is damaged. Type the passphrase again (mind capital letters and Vietnamese accents); if it still does not work, restore the key from the backup.</source>
@@ -10781,6 +11053,29 @@ Bản hiện tại sẽ được giữ lại bên cạnh. Gõ “co” để đ�
         <message>
             <source>This office has no sync key yet. Go to Sync → Keys to create one first.</source>
             <translation>Văn phòng này chưa có khoá đồng bộ. Hãy vào Đồng bộ → Khoá để tạo khoá trước.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.sync.payload</name>
+        <message>
+            <source>The package has an invalid data line ({file}, line {line}): {error}. Nothing was imported.</source>
+            <translation>Gói có dòng dữ liệu không hợp lệ ({file}, dòng {line}): {error}. Không nhập gì.</translation>
+        </message>
+        <message>
+            <source>The package has an attachment with an invalid name. Nothing was imported.</source>
+            <translation>Gói có tệp đính kèm mang tên không hợp lệ. Không nhập gì.</translation>
+        </message>
+        <message>
+            <source>The package is missing attachment {sha}…. Nothing was imported.</source>
+            <translation>Gói thiếu tệp đính kèm {sha}…. Không nhập gì.</translation>
+        </message>
+        <message>
+            <source>Attachment {sha}… does not match its checksum. Nothing was imported.</source>
+            <translation>Tệp đính kèm {sha}… không khớp mã băm. Không nhập gì.</translation>
+        </message>
+        <message>
+            <source>The file {name} in the package is not valid. Nothing was imported.</source>
+            <translation>Tệp {name} trong gói không hợp lệ. Không nhập gì.</translation>
         </message>
     </context>
     <context>
