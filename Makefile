@@ -28,6 +28,7 @@ lint: venv
 	$(BIN)/ruff check canbo_desktop tests benchmarks tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	$(BIN)/python tools/i18n.py check
 
 # The tests run on every core (pytest-xdist; PYTEST_WORKERS=1 runs them in one process), a test file per worker.
 PYTEST_WORKERS ?= auto

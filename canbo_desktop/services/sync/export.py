@@ -41,6 +41,7 @@ from canbo_desktop.db.uow import UowFactory
 from canbo_desktop.domain.access import Op
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.sync import APPLY_ORDER, OWNER_PATH, SHARED_TABLES, fold_log
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.sync import container, keys, peers
 from canbo_desktop.services.sync.payload import PayloadWriter
 
@@ -174,18 +175,21 @@ def export_package(
 
     def check_cancel() -> None:
         if cancel is not None and cancel():
-            raise Cancelled("Đã huỷ xuất gói; cơ sở dữ liệu không thay đổi.")
+            raise Cancelled(translate("services.sync.export", "Export cancelled; the database was not changed."))
 
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
-        raise CanboError(f"Không thấy thư mục “{out_dir}”: hãy cắm USB và chọn lại nơi ghi.")
-    report(0.0, "Đang chuẩn bị dữ liệu…")
+        raise CanboError(translate("services.sync.export", "Folder “{folder}” not found: plug in the USB and choose "
+                                   "where to write again.")
+                         .format(folder=out_dir))
+    report(0.0, translate("services.sync.export", "Preparing the data…"))
     with uowf() as uow, tempfile.TemporaryDirectory(prefix="canbo-sync-out-") as tmp:
         node = peers._node(uow)
         nk = keys.load_local_keys(uow, passphrase)
         peer = peers.parent_peer(uow, to_node)
         if peer.relation != "parent":
-            raise CanboError("Gói dữ liệu chỉ gửi lên đơn vị cấp trên; xuống cấp dưới chỉ gửi danh mục (refdata) và xác nhận.")
+            raise CanboError(translate("services.sync.export", "Data packages are only sent up to the parent unit; down to child "
+                                       "units only code lists (refdata) and acknowledgements are sent."))
         recovery = keys.recovery_key(uow)
         own = uow.session.get(m.OrgUnitRecord, node.unit_id)
         peer_unit = uow.session.get(m.OrgUnitRecord, peer.unit_id) if peer.unit_id else None
@@ -204,7 +208,7 @@ def export_package(
         db_file = sqlite_path(uow.engine.url) if uow.engine.dialect.name == "sqlite" else None
         if kind == "full" and db_file is not None:
             # A full package of a province is millions of rows: SQLite copies them itself into a snapshot file.
-            report(0.05, "Đang chép toàn bộ dữ liệu của đơn vị…")
+            report(0.05, translate("services.sync.export", "Copying all of the unit's data…"))
             snap_counts, up_to, shas = repo.write_snapshot(
                 db_file, writer.root / repo.SNAPSHOT_NAME,
                 [(t, OWNER_PATH.get(t)) for t in EXPORT_TABLES],
@@ -215,7 +219,7 @@ def export_package(
         elif kind == "full":
             for i, table in enumerate(EXPORT_TABLES):
                 check_cancel()
-                report(0.6 * i / len(EXPORT_TABLES), f"Đang đọc {table}…")
+                report(0.6 * i / len(EXPORT_TABLES), translate("services.sync.export", "Reading {table}…").format(table=table))
                 for batch in _batched(repo.iter_rows(conn, table)):
                     scope.resolve(table, batch)
                     for r in batch:
@@ -233,7 +237,7 @@ def export_package(
                     by_table.setdefault(table, {})[row_id] = p
             for i, table in enumerate(t for t in EXPORT_TABLES if t in by_table):
                 check_cancel()
-                report(0.6 * i / max(1, len(by_table)), f"Đang đọc {table}…")
+                report(0.6 * i / max(1, len(by_table)), translate("services.sync.export", "Reading {table}…").format(table=table))
                 wanted = by_table[table]
                 got = list(repo.iter_rows(conn, table, sorted(wanted)))
                 scope.resolve(table, got)
@@ -260,13 +264,13 @@ def export_package(
         now = datetime.now().replace(microsecond=0)
         file_name = container.package_file_name(own_code, to_code, seq, now)
         check_cancel()
-        report(0.65, "Đang ký, mã hoá và ghi gói ra USB…")
+        report(0.65, translate("services.sync.export", "Signing, encrypting and writing the package to the USB…"))
         recipients: list[tuple[keys.PublicKeys, str]] = [(peers.public_of(peer), "parent")]
         if recovery is not None:
             recipients.append((recovery, "recovery"))
 
         def sub_progress(done: int, total: int) -> None:
-            report(0.65 + 0.3 * done / max(1, total), "Đang ghi gói ra USB…")
+            report(0.65 + 0.3 * done / max(1, total), translate("services.sync.export", "Writing the package to the USB…"))
 
         written = container.write_package(
             out_dir, kind=kind, from_node=node.node_id, to_node=peer.node_id, epoch=node.epoch, seq=seq,
@@ -290,7 +294,7 @@ def export_package(
         uow.audit("sync_export", "sync_package", written.manifest.package_id,
                   {"kind": kind, "seq": seq, "to": peer.node_id, "rows": rows, "file": written.path.name})
         uow.commit()
-    report(0.97, "Đang in biên bản…")
+    report(0.97, translate("services.sync.export", "Printing the receipt…"))
     receipt_pdf = None
     try:
         from canbo_desktop.services.sync.receipt import export_receipt
@@ -306,9 +310,14 @@ def export_package(
                                  kind, seq, written.manifest.package_id, written.sha256, counts, rows, now)
     except OSError:
         receipt_pdf = None  # the package is safe; a missing receipt is printed again from the sync page
-    report(1.0, "Xong")
-    msg = (f"Đã ghi gói số {seq} ({'đầy đủ' if kind == 'full' else 'thay đổi'}, {rows} bản ghi) vào “{written.path}”. "
-           "Đã đọc lại và kiểm tra mã băm: có thể rút USB an toàn.")
+    report(1.0, translate("services.sync.export", "Done"))
+    if kind == "full":
+        msg = translate("services.sync.export", "Wrote package no. {seq} (full, {rows} records) to “{path}”. "
+                        "Read back and checksum verified: the USB can be removed safely.")
+    else:
+        msg = translate("services.sync.export", "Wrote package no. {seq} (changes, {rows} records) to “{path}”. "
+                        "Read back and checksum verified: the USB can be removed safely.")
+    msg = msg.format(seq=seq, rows=rows, path=written.path)
     return ExportResult(written.path, written.manifest.package_id, seq, kind, peer.node_id,
                         to_name, counts, rows, written.sha256, written.size, receipt_pdf,
                         {"from_change_seq": since + 1, "to_change_seq": up_to}, msg)

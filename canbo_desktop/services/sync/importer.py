@@ -74,6 +74,7 @@ from canbo_desktop.domain.sync import (
     sender_actor,
     table_label,
 )
+from canbo_desktop.i18n import translate
 from canbo_desktop.services.backup import backup_database
 from canbo_desktop.services.sync import container, keys, peers
 from canbo_desktop.services.sync.payload import PayloadError, PayloadReader
@@ -205,28 +206,38 @@ def import_package(
         known = peers.known_senders(uow)
         me = keys.load_local_keys(uow, passphrase)
         my_node, my_unit, my_epoch = node.node_id, node.unit_id, node.epoch
-    report(0.02, "Đang kiểm tra tệp gói…")
+    report(0.02, translate("services.sync.importer", "Checking the package file…"))
     try:
         manifest, sha = container.read_manifest(path, known_senders=known)
     except container.PackageError as exc:
-        checks.append(CheckLine("Cấu trúc tệp, chữ ký của đơn vị gửi", False, exc.message))
+        checks.append(CheckLine(translate("services.sync.importer", "File structure, signature of the sending unit"), False,
+                                exc.message))
         return ImportResult("rejected", exc.message, checks=checks)
     base = ImportResult("", "", manifest.package_id, manifest.kind, manifest.from_node, manifest.sender_unit, manifest.seq,
                         checks=checks)
-    checks.append(CheckLine("Cấu trúc tệp gói hợp lệ, kích thước trong giới hạn", True))
-    checks.append(CheckLine(f"Chữ ký của {manifest.sender_unit} đã xác minh (khoá {manifest.sender_key_id})", True))
+    checks.append(CheckLine(translate("services.sync.importer", "Package file structure valid, size within the limit"), True))
+    checks.append(CheckLine(translate("services.sync.importer", "Signature of {unit} verified (key {key})")
+                            .format(unit=manifest.sender_unit, key=manifest.sender_key_id), True))
     if manifest.to_node != my_node:
-        return _stop(base, "rejected", container.PackageError("not_for_us").message, "Gói gửi cho đơn vị này")
-    checks.append(CheckLine("Gói gửi cho đơn vị này; phiên bản dữ liệu được hỗ trợ", True))
+        return _stop(base, "rejected", container.PackageError("not_for_us").message,
+                     translate("services.sync.importer", "Package sent to this unit"))
+    checks.append(CheckLine(translate("services.sync.importer", "Package sent to this unit; data version supported"), True))
     with uowf() as uow:
         peer = repo.get_peer(uow.session, manifest.from_node)
         assert peer is not None  # the signature was verified against a registered peer
         if manifest.kind in DATA_KINDS and peer.relation != "child":
-            return _stop(base, "rejected", "Gói dữ liệu chỉ nhận từ đơn vị cấp dưới đã đăng ký.", "Quan hệ đơn vị")
+            return _stop(base, "rejected",
+                         translate("services.sync.importer", "Data packages are only accepted from registered child units."),
+                         translate("services.sync.importer", "Unit relation"))
         if manifest.kind in ("ack", "refdata") and peer.relation != "parent":
-            return _stop(base, "rejected", "Gói xác nhận và danh mục chỉ nhận từ đơn vị cấp trên.", "Quan hệ đơn vị")
+            return _stop(base, "rejected",
+                         translate("services.sync.importer", "Acknowledgement and code list packages are only accepted "
+                                   "from the parent unit."),
+                         translate("services.sync.importer", "Unit relation"))
         if manifest.kind not in (*DATA_KINDS, "ack", "refdata"):
-            return _stop(base, "rejected", f"Loại gói “{manifest.kind}” không nhập ở đây.", "Loại gói")
+            return _stop(base, "rejected",
+                         translate("services.sync.importer", "Packages of type “{kind}” are not imported here.").format(kind=manifest.kind),
+                         translate("services.sync.importer", "Package type"))
         prior_rec = repo.get_package(uow.session, manifest.package_id)
         prior = PriorPackage(prior_rec.sha256, prior_rec.status, format_date(prior_rec.at.date())) if prior_rec else None
         if manifest.kind in DATA_KINDS:
@@ -237,21 +248,26 @@ def import_package(
     decision = decide_sequence(kind=manifest.kind, package_id=manifest.package_id, sha256=sha, epoch=manifest.epoch,
                                seq=manifest.seq, prev_sha256=manifest.prev_package_sha256, state=state, prior=prior)
     if decision.action != ACCEPT:
-        checks.append(CheckLine("Thứ tự gói (liền mạch, không trùng)", False, decision.reason))
+        checks.append(CheckLine(translate("services.sync.importer", "Package order (no gap, no repeat)"), False, decision.reason))
         base.status, base.reason, base.missing_seq = decision.action, decision.reason, decision.missing_seq
         if decision.action == "already_imported" and manifest.kind in DATA_KINDS and not dry_run:
             _ack_again_if_lost(uowf, base, manifest.from_node, manifest.package_id, ack_dir or path.parent, passphrase)
         return base
-    checks.append(CheckLine(f"Gói số {manifest.seq} liền mạch sau gói số {state.last_seq}"
-                            if manifest.kind == "delta" and state.last_seq else f"Gói số {manifest.seq} hợp lệ trong chuỗi", True))
+    if manifest.kind == "delta" and state.last_seq:
+        seq_check = translate("services.sync.importer", "Package no. {seq} follows package no. {last} without a gap").format(
+            seq=manifest.seq, last=state.last_seq)
+    else:
+        seq_check = translate("services.sync.importer", "Package no. {seq} valid in the sequence").format(seq=manifest.seq)
+    checks.append(CheckLine(seq_check, True))
     tmp = Path(tempfile.mkdtemp(prefix="canbo-sync-in-"))
     try:
-        report(0.05, "Đang giải mã vào thư mục tạm trên máy…")
+        report(0.05, translate("services.sync.importer", "Decrypting into a temporary folder on this computer…"))
         try:
             opened = container.open_package(path, me=me, known_senders=known, extract_to=tmp / "payload")
         except container.PackageError as exc:
-            return _stop(base, "rejected", exc.message, "Giải mã và kiểm tra mã băm")
-        checks.append(CheckLine("Đã giải mã vào thư mục tạm trên máy này; mã băm khớp", True))
+            return _stop(base, "rejected", exc.message, translate("services.sync.importer", "Decryption and checksum check"))
+        checks.append(CheckLine(translate("services.sync.importer", "Decrypted into a temporary folder on this computer; "
+                                          "checksums match"), True))
         reader = PayloadReader(opened.root)
         if manifest.kind == "ack":
             return _apply_ack(uowf, base, reader, manifest, sha, dry_run)
@@ -265,8 +281,8 @@ def import_package(
                 finally:
                     _detach(ctx)
             except PayloadError as exc:
-                return _stop(base, "rejected", exc.message, "Nội dung gói khớp với bản kê")
-            checks.append(CheckLine("Số bản ghi từng bảng khớp với bản kê của gói", True))
+                return _stop(base, "rejected", exc.message, translate("services.sync.importer", "Package contents match the manifest"))
+            checks.append(CheckLine(translate("services.sync.importer", "Record counts of each table match the package manifest"), True))
             base.preview, base.counts = preview, preview.counts()
             base.conflicts = _conflict_summaries(preview)
             base.status = "preview"
@@ -275,7 +291,7 @@ def import_package(
         # Applying classifies again inside the write transaction (one pass: the database cannot change between
         # the classification and the writes); a count that does not match the manifest rolls everything back.
         if backup:
-            report(0.3, "Đang sao lưu cơ sở dữ liệu trước khi nhập…")
+            report(0.3, translate("services.sync.importer", "Backing up the database before importing…"))
             b = backup_database(uowf, f"truoc-khi-nhap-goi-{manifest.sender_unit}-{manifest.seq}")
             base.backup_path = b.path
         try:
@@ -290,29 +306,31 @@ def import_package(
             finally:
                 _detach(ctx)
         except PayloadError as exc:
-            return _stop(base, "rejected", exc.message + " Cơ sở dữ liệu không thay đổi.", "Áp dụng")
+            return _stop(base, "rejected",
+                         translate("services.sync.importer", "{message} The database was not changed.").format(message=exc.message),
+                         translate("services.sync.importer", "Apply"))
         except IntegrityError as exc:
-            msg = ("Dữ liệu trong gói mâu thuẫn với dữ liệu ở đây (trùng khoá hoặc thiếu bản ghi liên quan); "
-                   "đã huỷ toàn bộ, cơ sở dữ liệu không thay đổi.")
-            return _stop(base, "rejected", msg, "Áp dụng", detail=str(exc.orig))
+            msg = translate("services.sync.importer", "The data in the package conflicts with the data here (duplicate keys or missing "
+                            "related records); everything was cancelled, the database was not changed.")
+            return _stop(base, "rejected", msg, translate("services.sync.importer", "Apply"), detail=str(exc.orig))
         base.preview, base.counts = applied, applied.counts()
         base.conflicts = _conflict_summaries(applied)
         base.status = "applied"
         base.reason = _summary_sentence(applied)
-        checks.append(CheckLine("Số bản ghi từng bảng khớp với bản kê của gói", True))
-        checks.append(CheckLine("Đã áp dụng trong một giao dịch; kiểm tra số lượng và khoá ngoại đạt", True))
+        checks.append(CheckLine(translate("services.sync.importer", "Record counts of each table match the package manifest"), True))
+        checks.append(CheckLine(translate("services.sync.importer", "Applied in one transaction; count and foreign key checks passed"), True))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if manifest.kind in DATA_KINDS:
-        report(0.95, "Đang ghi gói xác nhận…")
+        report(0.95, translate("services.sync.importer", "Writing the acknowledgement package…"))
         from canbo_desktop.services.sync.ack import write_ack
 
         try:
             ack = write_ack(uowf, to_node=manifest.from_node, out_dir=ack_dir or path.parent, passphrase=passphrase)
             base.ack_path = ack.path
         except CanboError as exc:  # the data is in; the ack can be written again from the sync page
-            checks.append(CheckLine("Ghi gói xác nhận", False, exc.message))
-    report(1.0, "Xong")
+            checks.append(CheckLine(translate("services.sync.importer", "Write the acknowledgement package"), False, exc.message))
+    report(1.0, translate("services.sync.importer", "Done"))
     return base
 
 
@@ -335,10 +353,12 @@ def _ack_again_if_lost(uowf: UowFactory, base: ImportResult, child: str, package
     try:
         ack = write_ack(uowf, to_node=child, out_dir=out_dir, passphrase=passphrase)
     except CanboError as exc:
-        base.checks.append(CheckLine("Ghi lại gói xác nhận còn thiếu", False, exc.message))
+        base.checks.append(CheckLine(translate("services.sync.importer", "Write the missing acknowledgement package again"), False,
+                                     exc.message))
         return
     base.ack_path = ack.path
-    base.checks.append(CheckLine("Gói xác nhận của lần nhập trước chưa được ghi: đã ghi lại", True))
+    base.checks.append(CheckLine(translate("services.sync.importer", "The acknowledgement of the previous import had not been "
+                                           "written: written now"), True))
 
 
 def _stop(base: ImportResult, status: str, reason: str, label: str, *, detail: str = "") -> ImportResult:
@@ -348,13 +368,21 @@ def _stop(base: ImportResult, status: str, reason: str, label: str, *, detail: s
 
 
 def _summary_sentence(p: Preview) -> str:
-    parts = [f"{p.new} mới", f"{p.changed} thay đổi", f"{p.deleted} xoá", f"{p.unchanged} không đổi"]
-    if p.rejected:
-        parts.append(f"{p.rejected} bị từ chối")
     conflicts = p.hard + p.soft + p.cccd
-    if conflicts:
-        parts.append(f"{conflicts} xung đột ({p.hard} cần xử lý, {p.soft} khác trường, {p.cccd} trùng CCCD)")
-    return "Bản ghi: " + ", ".join(parts) + "."
+    if p.rejected and conflicts:
+        s = translate("services.sync.importer", "Records: {new} new, {changed} changed, {deleted} deleted, {unchanged} unchanged, "
+                      "{rejected} rejected, {conflicts} conflicts ({hard} to resolve, {soft} different fields, "
+                      "{cccd} same CCCD).")
+    elif p.rejected:
+        s = translate("services.sync.importer", "Records: {new} new, {changed} changed, {deleted} deleted, {unchanged} unchanged, "
+                      "{rejected} rejected.")
+    elif conflicts:
+        s = translate("services.sync.importer", "Records: {new} new, {changed} changed, {deleted} deleted, {unchanged} unchanged, "
+                      "{conflicts} conflicts ({hard} to resolve, {soft} different fields, {cccd} same CCCD).")
+    else:
+        s = translate("services.sync.importer", "Records: {new} new, {changed} changed, {deleted} deleted, {unchanged} unchanged.")
+    return s.format(new=p.new, changed=p.changed, deleted=p.deleted, unchanged=p.unchanged, rejected=p.rejected,
+                    conflicts=conflicts, hard=p.hard, soft=p.soft, cccd=p.cccd)
 
 
 def _conflict_summaries(p: Preview) -> list[dict[str, Any]]:
@@ -546,7 +574,9 @@ def _run_tables(uow: UnitOfWork, reader: PayloadReader, snap: repo.Snapshot | No
     expected = {k: v for k, v in m_.counts.items() if isinstance(v, int) and k not in ("audit", "attachments")}
     for k in expected:
         if expected[k] and k not in tables:
-            raise PayloadError(f"Gói thiếu dữ liệu bảng {table_label(k)} mà bản kê có ghi. Không nhập gì.")
+            raise PayloadError(translate("services.sync.importer", "The package lacks the data of table {table} listed in its manifest. "
+                                         "Nothing was imported.")
+                               .format(table=table_label(k)))
     total_lines = max(1, sum(expected.values()))
     done = 0
     t_report = time.monotonic()
@@ -558,7 +588,8 @@ def _run_tables(uow: UnitOfWork, reader: PayloadReader, snap: repo.Snapshot | No
         stream: Iterator[list[IncomingChange]]
         if snap is not None and table in snap.tables():
             ctx.report(0.05 + (0.25 if not write else 0.6) * done / total_lines,
-                       f"{'Đang ghi' if write else 'Đang so sánh'} {table_label(table)}…")
+                       (translate("services.sync.importer", "Writing {table}…") if write
+                        else translate("services.sync.importer", "Comparing {table}…")).format(table=table_label(table)))
             clock_ref = [clock]
             lines = _snapshot_table(conn, uow, snap, table, allowed, ctx, preview, owners, sender, write, clock_ref, now,
                                     log_rows, conflicts, cadre_touched)
@@ -575,11 +606,12 @@ def _run_tables(uow: UnitOfWork, reader: PayloadReader, snap: repo.Snapshot | No
             done += len(batch)
             if time.monotonic() - t_report > 0.3:
                 ctx.report(0.05 + (0.25 if not write else 0.6) * done / total_lines,
-                           f"{'Đang ghi' if write else 'Đang so sánh'} {table_label(table)}…")
+                           (translate("services.sync.importer", "Writing {table}…") if write
+                        else translate("services.sync.importer", "Comparing {table}…")).format(table=table_label(table)))
                 t_report = time.monotonic()
             if not allowed:
                 for ch in batch:
-                    _reject(preview, ch, "Bảng này không được gửi theo chiều này.")
+                    _reject(preview, ch, translate("services.sync.importer", "This table is not sent in this direction."))
                 continue
             clock_ref = [clock]
             _classify_batch(conn, uow, table, batch, ctx, preview, owners, sender, refdata, write, clock_ref, now,
@@ -589,7 +621,9 @@ def _run_tables(uow: UnitOfWork, reader: PayloadReader, snap: repo.Snapshot | No
                 repo.log_changes(conn, log_rows)
                 log_rows.clear()
         if table in expected and expected[table] != lines:
-            raise PayloadError(f"Bảng {table_label(table)}: gói ghi {expected[table]} dòng nhưng có {lines}. Không nhập gì.")
+            raise PayloadError(translate("services.sync.importer", "Table {table}: the package lists {expected} rows but has {lines}. "
+                                         "Nothing was imported.")
+                               .format(table=table_label(table), expected=expected[table], lines=lines))
     if write:
         if conflicts:
             uow.session.add_all(conflicts)
@@ -649,7 +683,8 @@ def _snapshot_table(
     cols = [c for c in snap.columns(table) if c in known]  # a newer sender's extra columns are dropped
     has_derived = bool(derived) and all(c in cols for c in derived)
     if "id" not in cols or "rev" not in cols or "hlc" not in cols or "origin_node" not in cols:
-        raise PayloadError(f"Bảng {table_label(table)} trong gói thiếu cột bắt buộc. Không nhập gì.")
+        raise PayloadError(translate("services.sync.importer", "Table {table} in the package lacks required columns. Nothing was imported.")
+                           .format(table=table_label(table)))
     batches: Iterator[list[tuple[Any, ...]]] = snap.batches(table, cols)
     if table == "org_unit":  # parents first
         everything = [r for b in batches for r in b]
@@ -704,7 +739,8 @@ def _snapshot_rows(
                 preview.add(table, "rejected")
                 if len(preview.rejected_rows) < MAX_REJECTED:
                     preview.rejected_rows.append({"table": table, "row_id": rid,
-                                                  "reason": "Bản ghi thuộc đơn vị ngoài phạm vi của đơn vị gửi."})
+                                                  "reason": translate("services.sync.importer",
+                                                                        "The record belongs to a unit outside the sending unit’s scope.")})
                 continue
             deleted = bool(r[i_del]) if i_del is not None else False
             if rid in exist:
@@ -764,7 +800,8 @@ def _snapshot_sql(
         preview.add_many(table, "rejected", n)
         return n
     if conn.exec_driver_sql(f"SELECT 1 FROM {src} WHERE id IS NULL LIMIT 1").first() is not None:
-        raise PayloadError(f"Bảng {table_label(table)} trong gói có dòng không có mã. Không nhập gì.")
+        raise PayloadError(translate("services.sync.importer", "Table {table} in the package has rows without an id. Nothing was imported.")
+                           .format(table=table_label(table)))
     snap_tables = snap.tables()
     how = OWNER_PATH.get(table)
     owned = "1" if (table in SHARED_TABLES or how is None) else owners.sql_owned(sch, snap_tables, how[0], how[1])
@@ -790,7 +827,8 @@ def _snapshot_sql(
             q = (f"SELECT s.id FROM {src} s WHERE s.rowid NOT IN (SELECT rid FROM temp.sync_fresh) "
                  f"AND s.rowid NOT IN (SELECT rid FROM temp.sync_again) ORDER BY s.rowid LIMIT {room}")
             preview.rejected_rows.extend({"table": table, "row_id": str(rid),
-                                          "reason": "Bản ghi thuộc đơn vị ngoài phạm vi của đơn vị gửi."}
+                                          "reason": translate("services.sync.importer",
+                                                                        "The record belongs to a unit outside the sending unit’s scope.")}
                                          for (rid,) in conn.exec_driver_sql(q))
     preview.add_many(table, NEW, int(n_fresh) - int(n_deleted))
     preview.add_many(table, DELETED, int(n_deleted))
@@ -941,7 +979,8 @@ def _classify_batch(
                     owners.of["procedure"][ch.row_id] = str(ch.row.get("cadre_id") or "")
                 ok = owners.in_subtree(owners.unit_of(table, dict(ch.row)))
             if not ok:
-                _reject(preview, ch, "Bản ghi thuộc đơn vị ngoài phạm vi của đơn vị gửi.")
+                _reject(preview, ch, translate("services.sync.importer",
+                                               "The record belongs to a unit outside the sending unit’s scope."))
                 continue
         elif table == "org_unit" and owners.in_subtree(ch.row_id):
             preview.add(table, UNCHANGED)  # this office's own units: it is their authority
@@ -1141,8 +1180,9 @@ def _apply_ack(uowf: UowFactory, base: ImportResult, reader: PayloadReader, mani
                dry_run: bool) -> ImportResult:
     data = reader.json_file("ack.json")
     if not isinstance(data, dict) or not isinstance(data.get("acks"), list):
-        return _stop(base, "rejected", "Gói xác nhận không có nội dung hợp lệ.", "Nội dung gói")
-    base.checks.append(CheckLine("Nội dung gói xác nhận hợp lệ", True))
+        return _stop(base, "rejected", translate("services.sync.importer", "The acknowledgement package has no valid contents."),
+                     translate("services.sync.importer", "Package contents"))
+    base.checks.append(CheckLine(translate("services.sync.importer", "Acknowledgement package contents valid"), True))
     with uowf() as uow:
         node = peers._node(uow)
         peer = repo.get_peer(uow.session, manifest.from_node)
@@ -1163,7 +1203,8 @@ def _apply_ack(uowf: UowFactory, base: ImportResult, reader: PayloadReader, mani
             n += 1
         base.counts = {"acked_packages": n, "last_acked_seq": acked}
         if dry_run:
-            base.status, base.reason = "preview", f"Gói xác nhận {n} gói đã gửi."
+            base.status = "preview"
+            base.reason = translate("services.sync.importer", "The package acknowledges {count} sent packages.").format(count=n)
             return base
         repo.update_peer(uow.session, peer.node_id, last_acked_seq=acked)
         uow.session.add(m.SyncPackageRecord(
@@ -1173,6 +1214,8 @@ def _apply_ack(uowf: UowFactory, base: ImportResult, reader: PayloadReader, mani
         uow.audit("sync_ack_in", "sync_package", manifest.package_id, {"acked": n, "last_acked_seq": acked})
         uow.commit()
     base.status = "applied"
-    base.reason = f"Cấp trên đã xác nhận {n} gói; các bản ghi đến mốc {acked} đã đồng bộ."
+    base.reason = translate("services.sync.importer", "The parent unit acknowledged {count} packages; the records up to mark {mark} "
+                                                      "are synchronised.").format(
+        count=n, mark=acked)
     return base
 

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.domain.sync import APPLY_ORDER, IncomingChange
+from canbo_desktop.i18n import translate
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _TABLE = re.compile(r"^[a-z_]{1,60}$")
@@ -156,7 +157,8 @@ class PayloadReader:
                         raise ValueError("row id differs")
                 except (KeyError, TypeError, ValueError) as exc:
                     raise PayloadError(
-                        f"Gói có dòng dữ liệu không hợp lệ ({table}.ndjson, dòng {n}): {exc}. Không nhập gì."
+                        translate("services.sync.payload", "The package has an invalid data line ({file}, line {line}): {error}. "
+                                  "Nothing was imported.").format(file=f"{table}.ndjson", line=n, error=exc)
                     ) from exc
                 if progress is not None and n % 5000 == 0:
                     progress(n)
@@ -181,16 +183,21 @@ class PayloadReader:
             d = json.loads(line)
             sha = str(d.get("sha256", ""))
             if not _SHA.match(sha):
-                raise PayloadError("Gói có tệp đính kèm mang tên không hợp lệ. Không nhập gì.")
+                raise PayloadError(translate("services.sync.payload", "The package has an attachment with an invalid name. "
+                                             "Nothing was imported."))
             path = self.root / "attachments" / sha
             if not path.is_file():
-                raise PayloadError(f"Gói thiếu tệp đính kèm {sha[:12]}…. Không nhập gì.")
+                raise PayloadError(translate("services.sync.payload",
+                                             "The package is missing attachment {sha}…. Nothing was imported.")
+                                   .format(sha=sha[:12]))
             h = hashlib.sha256()
             with path.open("rb") as f:
                 for block in iter(lambda: f.read(1 << 20), b""):
                     h.update(block)
             if h.hexdigest() != sha:
-                raise PayloadError(f"Tệp đính kèm {sha[:12]}… không khớp mã băm. Không nhập gì.")
+                raise PayloadError(translate("services.sync.payload",
+                                             "Attachment {sha}… does not match its checksum. Nothing was imported.")
+                                   .format(sha=sha[:12]))
             out.append(
                 AttachmentRef(
                     sha, str(d.get("mime", "application/octet-stream"))[:80], path.stat().st_size, path
@@ -209,7 +216,8 @@ class PayloadReader:
         try:
             return json.loads(p.read_text(encoding="utf-8"))
         except ValueError as exc:
-            raise PayloadError(f"Tệp {name} trong gói không hợp lệ. Không nhập gì.") from exc
+            raise PayloadError(translate("services.sync.payload", "The file {name} in the package is not valid. Nothing was imported.")
+                               .format(name=name)) from exc
 
 
 def _str(v: Any, maxlen: int) -> str:
