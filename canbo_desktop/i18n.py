@@ -88,6 +88,11 @@ def set_hook(hook: TranslateHook | None) -> None:
     _hook = hook
 
 
+def hook() -> TranslateHook | None:
+    """The installed lookup (the GUI's Qt translators), if any."""
+    return _hook
+
+
 def language() -> str:
     return _language
 

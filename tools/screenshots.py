@@ -124,6 +124,16 @@ def main(out: Path) -> int:
         name = f"section-{list(dict(SECTIONS)).index(key) + 1}-{key}.png"
         w.grab().save(str(out / name))
         print(out / name)
+        if key == "admin":  # the backups tab (a backup made first, so that the list is not empty)
+            from canbo_desktop.services.backup import backup_database
+
+            backup_database(db.uow("admin"), "thủ công")  # as "Sao lưu ngay" names it
+            page.tabs.setCurrentWidget(page.backups)  # type: ignore[attr-defined]
+            page.backups.reload()  # type: ignore[attr-defined]
+            app.processEvents()
+            w.grab().save(str(out / "admin-backups.png"))
+            print(out / "admin-backups.png")
+            page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
     reports_shots(w, out)
     w.show_section("records")
     # the record editor, one picture per tab, on the showcase person

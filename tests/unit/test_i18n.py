@@ -16,9 +16,9 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")  
 
 @pytest.fixture(autouse=True)
 def restore_language() -> Iterator[None]:
-    lang = i18n.language()
+    lang, qt = i18n.language(), i18n.hook()  # a UI test earlier in this process may have installed Qt's
     yield
-    i18n.set_hook(None)
+    i18n.set_hook(qt)
     i18n.set_language(lang)
 
 

@@ -17,12 +17,16 @@ from canbo_desktop.domain.validation import check_phone
 
 @pytest.fixture
 def english() -> Iterator[None]:
-    before = i18n.language()
+    """English without Qt (as the command line): a UI test run earlier in this process may have installed Qt's
+    translators as the hook; they are set aside for the test."""
+    before, qt = i18n.language(), i18n.hook()
+    i18n.set_hook(None)
     i18n.set_language("en")
     try:
         yield
     finally:
         i18n.set_language(before)
+        i18n.set_hook(qt)
 
 
 def test_vietnamese_by_default() -> None:

@@ -137,7 +137,10 @@ class BackupPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col in range(3):  # kind, time, size: always as wide as their longest text (measured while hidden too)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(translate("BackupDialog", "Backups"))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         v.addWidget(self.table, 1)
@@ -181,8 +184,6 @@ class BackupPanel(QWidget):
                 if j == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         if self.backups:
             paths = [b.path for b in self.backups]
             self.table.selectRow(paths.index(select) if select in paths else 0)
