@@ -16,7 +16,8 @@ from pathlib import Path
 _SCREEN = Path(tempfile.mkdtemp(prefix="canbo-screen-")) / "screen.json"
 _SCREEN.write_text('{"screens": [{"name": "1366x768", "x": 0, "y": 0, "width": 1366, "height": 768, '
                    '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}', encoding="utf-8")
-os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":  # make exports plain "offscreen": give it the screen
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("CANBO_DATA_DIR", tempfile.mkdtemp(prefix="canbo-shots-"))
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
