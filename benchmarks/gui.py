@@ -44,6 +44,9 @@ def make_window(path: Path, user: str = "bench") -> tuple[Any, Any, Any, Any]:
 
     app = QApplication.instance() or QApplication([])
     tune_gc()  # as the application does at start-up
+    from canbo_desktop.ui import i18n
+
+    i18n.install("vi")  # the Vietnamese catalogue, as the application installs it
     db = open_database(str(path))
     with db.uow(user)() as uow:
         office = office_info(uow)

@@ -92,6 +92,9 @@ def _editor_times(uowf: Any, people: list[str], repeat: int) -> list[float]:
     from canbo_desktop.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
+    from canbo_desktop.ui import i18n
+
+    i18n.install("vi")  # the Vietnamese catalogue, as the application installs it
     codes = refdata.code_choices(uowf)  # the main window reads these once at start-up
     tasks = TaskRunner(synchronous=True)
     times = []
