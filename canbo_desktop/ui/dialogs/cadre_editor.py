@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -307,11 +308,18 @@ class CadreEditor(QDialog):
         self.undo = QUndoStack(self)
         self.undo.cleanChanged.connect(self._update_title)
         self._applying = False
-        self.widgets: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.labels: dict[str, str] = {}  # field → its label in the interface language, translated once
-        self.models: dict[str, RowsTableModel] = {}
+        # The fields, error labels and tables of the tabs built so far (the ``widgets``, ``errors`` and ``models``
+        # properties build the others first): only the first tab is built at open, the others on first view.
+        self._widgets: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._models: dict[str, RowsTableModel] = {}
+        self._views: dict[str, QTableView] = {}
+        self._pending: dict[int, Callable[[], None]] = {}  # tab index → builds that tab
+        self._field_tab: dict[str, int] = {}  # field → index of its tab
+        # field → its label in the interface language, translated once
+        self.labels: dict[str, str] = {f.name: translate("CadreEditor", f.label) for _t, fs in SECTIONS for f in fs}
         self._values: dict[str, Any] = {}
+        self.decision_dialog: DecisionDialog | None = None
         self.file = d.CadreFile(cadre=d.Cadre(owner_unit_id=default_unit, sex="M"))
         self._error_palette = QPalette(self.palette())
         self._error_palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020"))
@@ -325,15 +333,19 @@ class CadreEditor(QDialog):
         specs = _table_specs(codes)
         extra_tables = {WORK: ["work_history", "salary"], EDUCATION: ["training"], PARTY: ["awards", "discipline"]}
         for title, fields in SECTIONS:
-            side = self._photo_panel() if title == PERSONAL else None
-            tab = self._form_tab(fields, [specs[k] + (k,) for k in extra_tables.get(title, [])], side)
-            self.tabs.addTab(tab, translate("CadreEditor", title))
+            tables = [specs[k] + (k,) for k in extra_tables.get(title, [])]
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            i = self.tabs.addTab(scroll, translate("CadreEditor", title))
+            self._field_tab.update((f.name, i) for f in fields)
+            if title == PERSONAL:  # the tab shown at open
+                self._form_tab(scroll, fields, tables, self._photo_panel())
+            else:
+                self._pending[i] = partial(self._form_tab, scroll, fields, tables)
             if title == PARTY:
                 fam = QWidget()
-                fl = QVBoxLayout(fam)
-                for key in ("family_self", "family_spouse"):
-                    fl.addWidget(self._table_box(*specs[key], key))
-                self.tabs.addTab(fam, translate("CadreEditor", "Family"))
+                i = self.tabs.addTab(fam, translate("CadreEditor", "Family"))
+                self._pending[i] = partial(self._family_tab, fam, specs)
         self.decisions_tab = QWidget()
         self._build_decisions_tab()
         self.tabs.addTab(self.decisions_tab, translate("CadreEditor", "Decisions"))
@@ -361,6 +373,7 @@ class CadreEditor(QDialog):
             act.triggered.connect(slot)
             self.addAction(act)
         fit_window(self, *text_size(self, 148, 51))  # at most 90 % of the screen (1366×768 at 150 %)
+        self.tabs.currentChanged.connect(self._build_tab)
         if cadre_id:
             self.tasks.run_db(lambda: cadre_file(uowf, cadre_id), on_done=self.load, on_error=self._failed)
         else:
@@ -399,7 +412,8 @@ class CadreEditor(QDialog):
         w.setAccessibleName(self.labels[f.name])
         return w
 
-    def _form_tab(self, fields: list[F], tables: list[tuple[Any, ...]], side: QWidget | None = None) -> QWidget:
+    def _form_tab(self, scroll: QScrollArea, fields: list[F], tables: list[tuple[Any, ...]],
+                  side: QWidget | None = None) -> None:
         inner = QWidget()
         v = QVBoxLayout(inner)
         top = QHBoxLayout()
@@ -409,14 +423,13 @@ class CadreEditor(QDialog):
         grid.setVerticalSpacing(2)
         row = col = 0
         for f in fields:
-            self.labels[f.name] = translate("CadreEditor", f.label)
             w = self._make_widget(f)
-            self.widgets[f.name] = w
+            self._widgets[f.name] = w
             err = QLabel()
             err.setPalette(self._error_palette)  # a palette, not a style sheet: ~70 labels per editor (benchmarks/record.py)
             err.setWordWrap(True)
             err.hide()
-            self.errors[f.name] = err
+            self._errors[f.name] = err
             label = QLabel(self.labels[f.name])
             label.setBuddy(w)
             span_wide = f.wide or f.kind == "text"
@@ -441,10 +454,63 @@ class CadreEditor(QDialog):
         for spec in tables:
             v.addWidget(self._table_box(*spec))
         v.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        return scroll
+        inner.show()  # a scroll area already shown does not show the widget it is given
+
+    def _family_tab(self, fam: QWidget, specs: dict[str, tuple[str, type[Any], list[Col], dict[str, Any]]]) -> None:
+        fl = QVBoxLayout(fam)
+        for key in ("family_self", "family_spouse"):
+            box = self._table_box(*specs[key], key)
+            fl.addWidget(box)
+            box.show()
+
+    def _build_tab(self, index: int) -> None:
+        """Build a tab not built yet (on its first view, or when its fields are needed) and show the record in it."""
+        build = self._pending.pop(index, None)
+        if build is None:
+            return
+        widgets, models = set(self._widgets), set(self._models)
+        build()
+        # in the order of the form, whichever tab was built first (the first field in error is the one shown)
+        self._widgets = {n: self._widgets[n] for n in self.labels if n in self._widgets}
+        self._errors = {n: self._errors[n] for n in self.labels if n in self._errors}
+        self._show_record([n for n in self._widgets if n not in widgets], [k for k in self._models if k not in models])
+
+    def _build_all(self) -> None:
+        for index in list(self._pending):
+            self._build_tab(index)
+
+    @property
+    def widgets(self) -> dict[str, QWidget]:
+        """Every field's widget, by cadre attribute (the tabs not built yet are built first)."""
+        self._build_all()
+        return self._widgets
+
+    @property
+    def errors(self) -> dict[str, QLabel]:
+        """Every field's error label (the tabs not built yet are built first)."""
+        self._build_all()
+        return self._errors
+
+    @property
+    def models(self) -> dict[str, RowsTableModel]:
+        """Every child table's model (the tabs not built yet are built first)."""
+        self._build_all()
+        return self._models
+
+    def __getattr__(self, name: str) -> Any:
+        """``view_<table>``: the view of a child table (its tab is built first)."""
+        if name.startswith("view_"):
+            self._build_all()
+            view = self.__dict__.get("_views", {}).get(name[5:])
+            if view is not None:
+                return view
+        raise AttributeError(name)
+
+    def findChildren(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        """Every child, those of the tabs not built yet included (they are built first)."""
+        self._build_all()
+        return super().findChildren(*args, **kwargs)
 
     def _table_box(self, title: str, row_type: type[Any], cols: list[Col], defaults: dict[str, Any], key: str) -> QWidget:
         box = QWidget()
@@ -464,7 +530,7 @@ class CadreEditor(QDialog):
         v.addLayout(head)
         model = RowsTableModel(row_type, cols, [], self, defaults=defaults)
         model.on_edit = lambda r, fld, old, new, m=model: self._table_edited(m, r, fld, old, new)
-        self.models[key] = model
+        self._models[key] = model
         view = QTableView()
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -478,7 +544,7 @@ class CadreEditor(QDialog):
         add.clicked.connect(lambda: self._add_row(model, view))
         remove.clicked.connect(lambda: self._remove_row(model, view))
         v.addWidget(view)
-        setattr(self, f"view_{key}", view)
+        self._views[key] = view
         return box
 
     def _photo_panel(self) -> QWidget:
@@ -582,7 +648,6 @@ class CadreEditor(QDialog):
         row.addWidget(self.add_decision_button)
         row.addWidget(self.cancel_decision_button)
         v.addLayout(row)
-        self.decision_dialog: DecisionDialog | None = None
 
     def add_decision(self) -> None:
         """Open the decision form (the record must be saved first: a decision changes it)."""
@@ -635,20 +700,10 @@ class CadreEditor(QDialog):
     # -- loading ----------------------------------------------------------------------------------
     def load(self, f: d.CadreFile) -> None:
         self.file = f
+        self._values = {}
+        self._show_record(list(self._widgets), list(self._models))  # the tabs not built yet: when they are
         self._applying = True
         c = f.cadre
-        for name, w in self.widgets.items():
-            self._set_widget(name, w, getattr(c, name))
-        self._values = {name: self._read_widget(name, w, quiet=True) for name, w in self.widgets.items()}
-        for key, model in self.models.items():
-            model.beginResetModel()
-            if key == "family_self":
-                model.rows = [dataclasses.replace(r) for r in f.family if r.side == "self"]
-            elif key == "family_spouse":
-                model.rows = [dataclasses.replace(r) for r in f.family if r.side != "self"]
-            else:
-                model.rows = [dataclasses.replace(r) for r in getattr(f, key)]
-            model.endResetModel()
         self.decisions_model.beginResetModel()
         self.decisions_model.rows = list(f.decisions)
         self.decisions_model.endResetModel()
@@ -663,6 +718,26 @@ class CadreEditor(QDialog):
         self.undo.clear()
         self.undo.setClean()
         self._update_title()
+
+    def _show_record(self, names: list[str], tables: list[str]) -> None:
+        """Show ``self.file`` in these fields and tables (without undo entries)."""
+        applying, self._applying = self._applying, True
+        f = self.file
+        for name in names:
+            w = self._widgets[name]
+            self._set_widget(name, w, getattr(f.cadre, name))
+            self._values[name] = self._read_widget(name, w, quiet=True)
+        for key in tables:
+            model = self._models[key]
+            model.beginResetModel()
+            if key == "family_self":
+                model.rows = [dataclasses.replace(r) for r in f.family if r.side == "self"]
+            elif key == "family_spouse":
+                model.rows = [dataclasses.replace(r) for r in f.family if r.side != "self"]
+            else:
+                model.rows = [dataclasses.replace(r) for r in getattr(f, key)]
+            model.endResetModel()
+        self._applying = applying
 
     def _set_widget(self, name: str, w: QWidget, value: Any) -> None:
         if isinstance(w, DateEdit):
@@ -723,13 +798,13 @@ class CadreEditor(QDialog):
     def _changed(self, f: F) -> None:
         if self._applying:
             return
-        w = self.widgets[f.name]
+        w = self._widgets[f.name]
         try:
             new = self._read_widget(f.name, w)
         except ValidationError as exc:
             self.show_errors(exc.fields)
             return
-        self.errors[f.name].hide()
+        self._errors[f.name].hide()
         old = self._values.get(f.name)
         if new == old:
             return
@@ -751,7 +826,7 @@ class CadreEditor(QDialog):
 
         n = parse_full_name(full)
         for name, value in (("family_name", n.family), ("middle_name", n.middle), ("given_name", n.given)):
-            w = self.widgets[name]
+            w = self._widgets[name]
             assert isinstance(w, QLineEdit)
             if w.text() != value:
                 w.setText(value)
@@ -810,7 +885,7 @@ class CadreEditor(QDialog):
         """The edited record (raises ValidationError for fields that cannot even be read)."""
         errors: dict[str, str] = {}
         values: dict[str, Any] = {}
-        for name, w in self.widgets.items():
+        for name, w in self.widgets.items():  # every tab, built if not yet: each field is read and checked
             try:
                 values[name] = self._read_widget(name, w)
             except ValidationError as exc:
@@ -837,7 +912,9 @@ class CadreEditor(QDialog):
         return f
 
     def show_errors(self, fields: dict[str, str]) -> None:
-        for name, label in self.errors.items():
+        for name in fields:  # the tabs of these fields, built if not yet
+            self._build_tab(self._field_tab.get(name, -1))
+        for name, label in self._errors.items():
             msg = fields.get(name)
             label.setText(msg or "")
             label.setVisible(bool(msg))
@@ -845,9 +922,9 @@ class CadreEditor(QDialog):
             first = next(iter(fields))
             for i in range(self.tabs.count()):
                 tab = self.tabs.widget(i)
-                if first in self.widgets and tab is not None and tab.isAncestorOf(self.widgets[first]):
+                if first in self._widgets and tab is not None and tab.isAncestorOf(self._widgets[first]):
                     self.tabs.setCurrentIndex(i)
-                    self.widgets[first].setFocus()
+                    self._widgets[first].setFocus()
                     break
             self.status.setText(translate("CadreEditor", "Not saved: {errors}").format(errors=" ".join(dict.fromkeys(fields.values()))))
             self.status.setStyleSheet("color: #b00020;")
