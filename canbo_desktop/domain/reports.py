@@ -503,7 +503,7 @@ def build_statistics(at: date, reconstructed: bool, root: UnitNode, units: Seque
     """The statistics tables of ``root``'s subtree from the per-unit counts (people attached to each unit
     itself): the quantity-and-quality form, then one detail table per breakdown."""
     ordered = tree_order(units, root.id)
-    totals = roll_up(ordered, direct, {}, add_counts)
+    totals = _roll_up_counts(ordered, direct)
     plan = _row_plan(ordered, root, max(1, depth), {u: c.get("total", 0) for u, c in direct.items()})
 
     def counts_of(unit: UnitNode, kind: str) -> Counts:
@@ -513,6 +513,33 @@ def build_statistics(at: date, reconstructed: bool, root: UnitNode, units: Seque
     for dim, title in DIMENSIONS:
         tables.append(_detail_table(dim, title, plan, counts_of, root, totals.get(root.id, {}), labels))
     return StatisticsReport(at=at, reconstructed=reconstructed, root=root, tables=tuple(tables), notes=tuple(notes))
+
+
+def _roll_up_counts(ordered: Sequence[UnitNode], direct: Mapping[str, Counts]) -> dict[str, Counts]:
+    """:func:`roll_up` with :func:`add_counts` (the same totals), adding in place: each unit with people
+    below it gets one dict of its own that its children are added into, instead of a new dict per addition
+    (3,000 units of ~60 counters on a province). ``ordered``: parents before children (:func:`tree_order`)."""
+    ids = {u.id for u in ordered}
+    below: dict[str, Counts] = {}  # unit id → the sum of its children's totals (a dict of our own)
+    totals: dict[str, Counts] = {}
+    for u in reversed(ordered):  # every child before its parent
+        own = direct.get(u.id, {})
+        total = below.pop(u.id, None)
+        if total is None:
+            total = own  # shared with ``direct``: never added into
+        else:
+            for k, v in own.items():
+                total[k] = total.get(k, 0) + v
+        totals[u.id] = total
+        parent = u.parent_id
+        if parent is not None and parent in ids:
+            acc = below.get(parent)
+            if acc is None:
+                below[parent] = dict(total)
+            else:
+                for k, v in total.items():
+                    acc[k] = acc.get(k, 0) + v
+    return totals
 
 
 def _rows(plan: Sequence[tuple[str, str, UnitNode, int, str]], counts_of: Callable[[UnitNode, str], Counts],
