@@ -788,3 +788,123 @@ def log_from_snapshot(conn: Connection, schema: str, name: str, has_deleted: boo
            f"SELECT ?, s.id, {op}, s.rev, 0, s.hlc, s.origin_node, '[]', ?{''.join(', ' + e for e in extra_sel)} "
            f"FROM {schema}.{name} s WHERE {where}")
     conn.exec_driver_sql(sql, (name, actor, *values))
+
+
+# -- the set-based apply of an ATTACHed snapshot (SQLite receivers; services/sync/importer.py decides) --------------
+# Owner sets: temp.sync_own_<kind> holds the ids of the units / cadres / evaluations / procedures in the sender's
+# subtree, so that an owned-row test is one IN over a small primary key. Rows of the table being applied are split
+# into temp.sync_fresh (new here) and temp.sync_again (already here) by their rowid in the snapshot.
+OWNER_KINDS = ("unit", "cadre", "evaluation", "procedure")
+# kind → (its table, the column naming its owner, the owner's kind)
+OWNER_LINKS = {"cadre": ("cadre", "owner_unit_id", "unit"), "evaluation": ("evaluation", "cadre_id", "cadre"),
+               "procedure": ("appointment_procedure", "cadre_id", "cadre")}
+FRESH = "s.rowid IN (SELECT rid FROM temp.sync_fresh)"  # a condition on snapshot row ``s``: new here
+
+
+def owned_condition(kind: str, col: str) -> str:
+    """A condition on snapshot row ``s``: its ``col`` names an owner in ``temp.sync_own_<kind>``. The unary ``+``
+    keeps SQLite from walking the column's index: the table is read in storage order."""
+    return f"coalesce(+s.{col} IN (SELECT id FROM temp.sync_own_{kind}), 0)"
+
+
+def fill_owner_units(conn: Connection, unit_ids: Sequence[str]) -> None:
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_own_unit")
+    conn.exec_driver_sql("CREATE TEMP TABLE sync_own_unit (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    if unit_ids:
+        conn.exec_driver_sql("INSERT INTO temp.sync_own_unit VALUES (?)", [(u,) for u in unit_ids])
+
+
+def fill_owner_rows(conn: Connection, kind: str, schema: str, in_snapshot: bool) -> None:
+    """``temp.sync_own_<kind>``: the rows whose owner is in the owner kind's set, the package's link winning over
+    the one stored here (``in_snapshot``: the snapshot ``schema`` carries that table). The owner kind's set must
+    be filled first."""
+    table, col, parent = OWNER_LINKS[kind]
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.sync_own_{kind}")
+    conn.exec_driver_sql(f"CREATE TEMP TABLE sync_own_{kind} (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    owned = f"+{col} IN (SELECT id FROM temp.sync_own_{parent})"
+    local = f"INSERT OR IGNORE INTO temp.sync_own_{kind} SELECT id FROM main.{table} WHERE {owned}"
+    if in_snapshot:
+        conn.exec_driver_sql(f"INSERT INTO temp.sync_own_{kind} SELECT id FROM {schema}.{table} "
+                             f"WHERE {owned} AND id IS NOT NULL")
+        local += f" AND id NOT IN (SELECT id FROM {schema}.{table} WHERE id IS NOT NULL)"
+    conn.exec_driver_sql(local)
+
+
+def drop_owner_sets(conn: Connection) -> None:
+    for kind in OWNER_KINDS:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.sync_own_{kind}")
+
+
+def has_row_without_id(conn: Connection, src: str) -> bool:
+    return conn.exec_driver_sql(f"SELECT 1 FROM {src} WHERE id IS NULL LIMIT 1").first() is not None
+
+
+def split_snapshot_rows(conn: Connection, src: str, name: str, owned: str, has_deleted: bool) -> tuple[int, int, int]:
+    """Fills ``temp.sync_fresh`` / ``temp.sync_again`` with the owned rows of snapshot table ``src`` new here /
+    already here (``name`` in this database); returns (new, of which deletions, already here)."""
+    for temp in ("sync_fresh", "sync_again"):
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{temp}")
+        conn.exec_driver_sql(f"CREATE TEMP TABLE {temp} (rid INTEGER PRIMARY KEY)")
+    conn.exec_driver_sql(f"INSERT INTO temp.sync_fresh SELECT s.rowid FROM {src} s "
+                         f"WHERE {owned} AND s.id NOT IN (SELECT id FROM main.{name})")
+    conn.exec_driver_sql(f"INSERT INTO temp.sync_again SELECT s.rowid FROM {src} s "
+                         f"WHERE {owned} AND s.id IN (SELECT id FROM main.{name})")
+    deleted = "coalesce(sum(CASE WHEN s.deleted THEN 1 ELSE 0 END), 0)" if has_deleted else "0"
+    fresh, n_deleted = conn.exec_driver_sql(f"SELECT count(*), {deleted} FROM {src} s WHERE {FRESH}").one()
+    again = conn.exec_driver_sql("SELECT count(*) FROM temp.sync_again").scalar()
+    return int(fresh), int(n_deleted), int(again or 0)
+
+
+def drop_split(conn: Connection) -> None:
+    for temp in ("sync_fresh", "sync_again"):
+        conn.exec_driver_sql(f"DROP TABLE temp.{temp}")
+
+
+def unplaced_ids(conn: Connection, src: str, limit: int) -> list[str]:
+    """Ids of snapshot rows in neither set (not owned: rejected), in snapshot order."""
+    q = (f"SELECT s.id FROM {src} s WHERE s.rowid NOT IN (SELECT rid FROM temp.sync_fresh) "
+         f"AND s.rowid NOT IN (SELECT rid FROM temp.sync_again) ORDER BY s.rowid LIMIT ?")
+    return [str(rid) for (rid,) in conn.exec_driver_sql(q, (limit,))]
+
+
+def fresh_names(conn: Connection, src: str, limit: int) -> list[tuple[Any, Any]]:
+    """(id, full name NFC, or None) of the first new cadres of the snapshot."""
+    q = f"SELECT s.id, s.full_name FROM {src} s WHERE {FRESH} ORDER BY s.rowid LIMIT ?"
+    return [(rid, _nfc(name)) for rid, name in conn.exec_driver_sql(q, (limit,))]
+
+
+def again_rows(conn: Connection, src: str, cols: Sequence[str], after: int, limit: int) -> list[Any]:
+    """(rowid, *cols) of the next rows already here, after snapshot rowid ``after``."""
+    q = (f"SELECT s.rowid, {', '.join('s.' + c for c in cols)} FROM {src} s "
+         f"WHERE s.rowid IN (SELECT rid FROM temp.sync_again WHERE rid > ? ORDER BY rid LIMIT ?)")
+    return list(conn.exec_driver_sql(q, (after, limit)).all())
+
+
+def fresh_max_hlc(conn: Connection, src: str) -> str:
+    return str(conn.exec_driver_sql(f"SELECT max(s.hlc) FROM {src} s WHERE {FRESH}").scalar())
+
+
+def fresh_ids(conn: Connection, src: str) -> list[str]:
+    return [str(r[0]) for r in conn.exec_driver_sql(f"SELECT s.id FROM {src} s WHERE {FRESH}")]
+
+
+def cccd_pairs(conn: Connection, src: str) -> list[Any]:
+    """The new cadres of snapshot ``src`` whose CCCD is held by a person of another unit, here already or earlier
+    in the same snapshot: (rowid, id, id_number, full_name, birth_date, owner_unit_id, other's id, id_number,
+    full_name, owner_unit_id), in snapshot order."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_cccd")
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE sync_cccd AS SELECT s.rowid AS rid, s.id, s.id_number, s.full_name, s.birth_date, "
+        f"s.owner_unit_id, s.deleted FROM {src} s WHERE {FRESH} AND coalesce(s.id_number, '') <> ''")
+    conn.exec_driver_sql("CREATE INDEX temp.sync_cccd_number ON sync_cccd (id_number, rid)")
+    pairs = conn.exec_driver_sql(
+        "SELECT s.rid, s.id, s.id_number, s.full_name, s.birth_date, s.owner_unit_id, c.id, c.id_number, "
+        "c.full_name, c.owner_unit_id FROM temp.sync_cccd s JOIN main.cadre c ON c.id_number = s.id_number "
+        "WHERE c.deleted = 0 AND c.id <> s.id AND c.owner_unit_id IS NOT s.owner_unit_id "
+        "UNION ALL "
+        "SELECT s.rid, s.id, s.id_number, s.full_name, s.birth_date, s.owner_unit_id, o.id, o.id_number, "
+        "o.full_name, o.owner_unit_id FROM temp.sync_cccd s JOIN temp.sync_cccd o "
+        "ON o.id_number = s.id_number AND o.rid < s.rid "
+        "WHERE NOT o.deleted AND o.id <> s.id AND o.owner_unit_id IS NOT s.owner_unit_id ORDER BY 1").all()
+    conn.exec_driver_sql("DROP TABLE temp.sync_cccd")
+    return list(pairs)

@@ -431,30 +431,17 @@ class _Owners:
         per kind: ``temp.sync_own_unit`` (the subtree's units), ``…_cadre``, ``…_evaluation``, ``…_procedure``.
         The unary ``+`` keeps SQLite from walking the owner column's index: the table is read in storage order."""
         self._sql_fill(schema, snap_tables, kind)
-        return f"coalesce(+s.{col} IN (SELECT id FROM temp.sync_own_{kind}), 0)"
+        return repo.owned_condition(kind, col)
 
     def _sql_fill(self, schema: str, snap_tables: set[str], kind: str) -> None:
         if kind in self.sql_ready:
             return
-        conn = self.conn
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.sync_own_{kind}")
-        conn.exec_driver_sql(f"CREATE TEMP TABLE sync_own_{kind} (id TEXT PRIMARY KEY) WITHOUT ROWID")
         if kind == "unit":
-            units = [(u,) for u in self.parent if self.in_subtree(u)]
-            if units:
-                conn.exec_driver_sql("INSERT INTO temp.sync_own_unit VALUES (?)", units)
+            repo.fill_owner_units(self.conn, [u for u in self.parent if self.in_subtree(u)])
         else:
-            table, col, parent = {"cadre": ("cadre", "owner_unit_id", "unit"),
-                                  "evaluation": ("evaluation", "cadre_id", "cadre"),
-                                  "procedure": ("appointment_procedure", "cadre_id", "cadre")}[kind]
+            table, _col, parent = repo.OWNER_LINKS[kind]
             self._sql_fill(schema, snap_tables, parent)
-            owned = f"+{col} IN (SELECT id FROM temp.sync_own_{parent})"
-            local = f"INSERT OR IGNORE INTO temp.sync_own_{kind} SELECT id FROM main.{table} WHERE {owned}"
-            if table in snap_tables:  # the package's link wins over the one stored here
-                conn.exec_driver_sql(f"INSERT INTO temp.sync_own_{kind} SELECT id FROM {schema}.{table} "
-                                     f"WHERE {owned} AND id IS NOT NULL")
-                local += f" AND id NOT IN (SELECT id FROM {schema}.{table} WHERE id IS NOT NULL)"
-            conn.exec_driver_sql(local)
+            repo.fill_owner_rows(self.conn, kind, schema, table in snap_tables)
         self.sql_ready.add(kind)
 
     def in_subtree(self, unit_id: str | None) -> bool:
@@ -541,8 +528,7 @@ def _run(uow: UnitOfWork, reader: PayloadReader, ctx: _Context, *, write: bool) 
             tables = sorted(set(tables) | snap.tables(), key=lambda t: (order.get(t, 999), t))
         preview = _run_tables(uow, reader, snap, tables, ctx, write=write)
         if snap is not None and snap.schema:
-            for kind in ("unit", "cadre", "evaluation", "procedure"):  # the owner sets of ``_Owners.sql_owned``
-                uow.session.connection().exec_driver_sql(f"DROP TABLE IF EXISTS temp.sync_own_{kind}")
+            repo.drop_owner_sets(uow.session.connection())  # the owner sets of ``_Owners.sql_owned``
         return preview
     finally:
         if snap is not None:
@@ -799,53 +785,36 @@ def _snapshot_sql(
     if not allowed:
         preview.add_many(table, "rejected", n)
         return n
-    if conn.exec_driver_sql(f"SELECT 1 FROM {src} WHERE id IS NULL LIMIT 1").first() is not None:
+    if repo.has_row_without_id(conn, src):
         raise PayloadError(translate("services.sync.importer", "Table {table} in the package has rows without an id. Nothing was imported.")
                            .format(table=table_label(table)))
     snap_tables = snap.tables()
     how = OWNER_PATH.get(table)
     owned = "1" if (table in SHARED_TABLES or how is None) else owners.sql_owned(sch, snap_tables, how[0], how[1])
     # The rows of this table new here / already here, by their place in the snapshot (before anything is written).
-    for name in ("sync_fresh", "sync_again"):
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
-        conn.exec_driver_sql(f"CREATE TEMP TABLE {name} (rid INTEGER PRIMARY KEY)")
-    conn.exec_driver_sql(f"INSERT INTO temp.sync_fresh SELECT s.rowid FROM {src} s "
-                         f"WHERE {owned} AND s.id NOT IN (SELECT id FROM main.{table})")
-    conn.exec_driver_sql(f"INSERT INTO temp.sync_again SELECT s.rowid FROM {src} s "
-                         f"WHERE {owned} AND s.id IN (SELECT id FROM main.{table})")
-    fresh_where = "s.rowid IN (SELECT rid FROM temp.sync_fresh)"
     has_deleted = "deleted" in cols
-    n_fresh, n_deleted = conn.exec_driver_sql(
-        f"SELECT count(*), {'coalesce(sum(CASE WHEN s.deleted THEN 1 ELSE 0 END), 0)' if has_deleted else '0'} "
-        f"FROM {src} s WHERE {fresh_where}").one()
-    n_again = int(conn.exec_driver_sql("SELECT count(*) FROM temp.sync_again").scalar() or 0)
-    n_rejected = n - int(n_fresh) - n_again
+    n_fresh, n_deleted, n_again = repo.split_snapshot_rows(conn, src, table, owned, has_deleted)
+    n_rejected = n - n_fresh - n_again
     if n_rejected:
         preview.add_many(table, "rejected", n_rejected)
         room = MAX_REJECTED - len(preview.rejected_rows)
         if room > 0:
-            q = (f"SELECT s.id FROM {src} s WHERE s.rowid NOT IN (SELECT rid FROM temp.sync_fresh) "
-                 f"AND s.rowid NOT IN (SELECT rid FROM temp.sync_again) ORDER BY s.rowid LIMIT {room}")
-            preview.rejected_rows.extend({"table": table, "row_id": str(rid),
+            preview.rejected_rows.extend({"table": table, "row_id": rid,
                                           "reason": translate("services.sync.importer",
                                                                         "The record belongs to a unit outside the sending unit’s scope.")}
-                                         for (rid,) in conn.exec_driver_sql(q))
-    preview.add_many(table, NEW, int(n_fresh) - int(n_deleted))
-    preview.add_many(table, DELETED, int(n_deleted))
+                                         for rid in repo.unplaced_ids(conn, src, room))
+    preview.add_many(table, NEW, n_fresh - n_deleted)
+    preview.add_many(table, DELETED, n_deleted)
     if table == "cadre" and n_fresh:
         room = MAX_DIFFS - len(preview.diffs)
         if room > 0:
-            q = f"SELECT s.id, s.full_name FROM {src} s WHERE {fresh_where} ORDER BY s.rowid LIMIT {room}"
-            preview.diffs.extend(RowDiff(table, rid, repo._nfc(str(name or "")), NEW,
-                                         [("full_name", None, repo._nfc(name))])
-                                 for rid, name in conn.exec_driver_sql(q))
+            preview.diffs.extend(RowDiff(table, rid, str(name or ""), NEW, [("full_name", None, name)])
+                                 for rid, name in repo.fresh_names(conn, src, room))
         _cccd_sql(conn, src, preview, ctx, conflicts if write else None, now)
     # Rows already here: classified one by one (conflicts, history), a batch at a time.
     last = 0
     while n_again:
-        q = (f"SELECT s.rowid, {', '.join('s.' + c for c in cols)} FROM {src} s "
-             f"WHERE s.rowid IN (SELECT rid FROM temp.sync_again WHERE rid > ? ORDER BY rid LIMIT {BATCH})")
-        rows = conn.exec_driver_sql(q, (last,)).all()
+        rows = repo.again_rows(conn, src, cols, last, BATCH)
         if not rows:
             break
         last = max(int(r[0]) for r in rows)
@@ -859,15 +828,13 @@ def _snapshot_sql(
             repo.log_changes(conn, log_rows)
             log_rows.clear()
     if write and n_fresh:
-        repo.insert_from_snapshot(conn, sch, table, cols, fresh_where)
-        newest = conn.exec_driver_sql(f"SELECT max(s.hlc) FROM {src} s WHERE {fresh_where}").scalar()
-        clock_ref[0] = hlc_mod.receive(clock_ref[0], hlc_mod.HLC.decode(str(newest)), int(time.time() * 1000))
-        repo.log_from_snapshot(conn, sch, table, has_deleted, sender, fresh_where)
+        repo.insert_from_snapshot(conn, sch, table, cols, repo.FRESH)
+        newest = repo.fresh_max_hlc(conn, src)
+        clock_ref[0] = hlc_mod.receive(clock_ref[0], hlc_mod.HLC.decode(newest), int(time.time() * 1000))
+        repo.log_from_snapshot(conn, sch, table, has_deleted, sender, repo.FRESH)
         if table == "cadre":
-            ids = [r[0] for r in conn.exec_driver_sql(f"SELECT s.id FROM {src} s WHERE {fresh_where}")]
-            (ctx.placed_only if has_derived else cadre_touched).extend(ids)
-    for name in ("sync_fresh", "sync_again"):
-        conn.exec_driver_sql(f"DROP TABLE temp.{name}")
+            (ctx.placed_only if has_derived else cadre_touched).extend(repo.fresh_ids(conn, src))
+    repo.drop_split(conn)
     return n
 
 
@@ -875,23 +842,7 @@ def _cccd_sql(conn: Connection, src: str, preview: Preview, ctx: _Context,
               conflicts: list[m.SyncConflictRecord] | None, now: datetime) -> None:
     """``_cccd`` for the new cadres of an ATTACHed snapshot: the same CCCD held by a person of another unit,
     here already or earlier in the same package."""
-    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_cccd")
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE sync_cccd AS SELECT s.rowid AS rid, s.id, s.id_number, s.full_name, s.birth_date, "
-        f"s.owner_unit_id, s.deleted FROM {src} s WHERE s.rowid IN (SELECT rid FROM temp.sync_fresh) "
-        f"AND coalesce(s.id_number, '') <> ''")
-    conn.exec_driver_sql("CREATE INDEX temp.sync_cccd_number ON sync_cccd (id_number, rid)")
-    pairs = conn.exec_driver_sql(
-        "SELECT s.rid, s.id, s.id_number, s.full_name, s.birth_date, s.owner_unit_id, c.id, c.id_number, "
-        "c.full_name, c.owner_unit_id FROM temp.sync_cccd s JOIN main.cadre c ON c.id_number = s.id_number "
-        "WHERE c.deleted = 0 AND c.id <> s.id AND c.owner_unit_id IS NOT s.owner_unit_id "
-        "UNION ALL "
-        "SELECT s.rid, s.id, s.id_number, s.full_name, s.birth_date, s.owner_unit_id, o.id, o.id_number, "
-        "o.full_name, o.owner_unit_id FROM temp.sync_cccd s JOIN temp.sync_cccd o "
-        "ON o.id_number = s.id_number AND o.rid < s.rid "
-        "WHERE NOT o.deleted AND o.id <> s.id AND o.owner_unit_id IS NOT s.owner_unit_id ORDER BY 1").all()
-    conn.exec_driver_sql("DROP TABLE temp.sync_cccd")
-    for _rowid, sid, snum, sname, sbirth, sunit, rid, num, name, unit in pairs:
+    for _rowid, sid, snum, sname, sbirth, sunit, rid, num, name, unit in repo.cccd_pairs(conn, src):
         row = {"id": sid, "id_number": snum, "full_name": repo._nfc(sname), "birth_date": sbirth,
                "owner_unit_id": sunit}
         _cccd_found(preview, ctx, conflicts, now, row, rid, num, repo._nfc(name), unit)
