@@ -140,8 +140,5 @@ def _ts_catalogue(lang: str) -> dict[tuple[str, str], str]:
         if found is None:
             path = catalogue_path(lang)
             found = read_ts(path) if path.exists() else {}
-            # Catalogue parts being written (tools/i18n.py part) count too; a release has none.
-            for part in sorted((path.parent / "parts").glob("*.ts")):
-                found.update(read_ts(part))
             _catalogues[lang] = found
         return found

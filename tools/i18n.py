@@ -3,11 +3,6 @@
     python tools/i18n.py update            lupdate the sources into canbo_vi.ts (keeps what is translated)
     python tools/i18n.py fill TS JSON...   put translations from JSON ({context: {source: translation}}) in TS
     python tools/i18n.py release           lrelease every resources/i18n/*.ts into its .qm
-    python tools/i18n.py part NAME FILE... a catalogue part for some modules: lupdate FILEs into
-                                           resources/i18n/parts/NAME.ts, fill it from parts/NAME.json,
-                                           compile it to resources/i18n/canbo_vi_NAME.qm (loaded beside the main one)
-    python tools/i18n.py merge             fold every part into canbo_vi.ts, then release (then delete
-                                           resources/i18n/parts and canbo_vi_*.qm: the check wants them gone)
     python tools/i18n.py check             the CI check (make lint): prints the untranslated count and fails
                                            unless it is 0, every translation keeps its source's placeholders,
                                            every .qm is current, and no user-visible literal in canbo_desktop/ui
@@ -34,7 +29,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "canbo_desktop"
 I18N = ROOT / "resources" / "i18n"
-PARTS = I18N / "parts"
 MAIN_TS = I18N / "canbo_vi.ts"
 
 VI_LETTERS = re.compile(
@@ -147,29 +141,6 @@ def cmd_release(_: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_part(a: argparse.Namespace) -> int:
-    ts = PARTS / f"{a.name}.ts"
-    lupdate([Path(f).resolve() for f in a.files], ts)
-    js = PARTS / f"{a.name}.json"
-    n = fill(ts, load_json([js]) if js.exists() else {})
-    lrelease(ts, I18N / f"canbo_vi_{a.name}.qm")
-    left = [(c, m.findtext("source")) for c, m in messages(ts) if (c, m.findtext("source")) not in finished(ts)]
-    print(f"part {a.name}: {n} translated, {len(left)} untranslated")
-    for c, s in left:
-        print(f"  [{c}] {s}")
-    return 0
-
-
-def cmd_merge(_: argparse.Namespace) -> int:
-    known: dict[tuple[str, str], str] = finished(MAIN_TS) if MAIN_TS.exists() else {}
-    for ts in sorted(PARTS.glob("*.ts")):
-        known.update(finished(ts))
-    lupdate(sources(), MAIN_TS)
-    table = load_json(sorted(PARTS.glob("*.json")))
-    n = fill(MAIN_TS, table, known)
-    cmd_release(_)
-    print(f"merged {n} translations into {MAIN_TS.relative_to(ROOT)}")
-    return 0
 
 
 def literal_problems() -> list[str]:
@@ -270,9 +241,6 @@ def cmd_check(_: argparse.Namespace) -> int:
             if not current.exists() or not filecmp.cmp(qm, current, shallow=False):
                 print(f"  {current.relative_to(ROOT)} is out of date: run `python tools/i18n.py release`")
                 ok = False
-    if PARTS.exists() and any(PARTS.iterdir()):
-        print(f"  catalogue parts left in {PARTS.relative_to(ROOT)}: run `python tools/i18n.py merge`")
-        ok = False
     problems = literal_problems()
     print(f"i18n: interface literals outside translate(): {len(problems)}")
     for p in problems:
@@ -295,11 +263,6 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("json", nargs="+")
     f.set_defaults(fn=cmd_fill)
     sub.add_parser("release").set_defaults(fn=cmd_release)
-    pt = sub.add_parser("part")
-    pt.add_argument("name")
-    pt.add_argument("files", nargs="+")
-    pt.set_defaults(fn=cmd_part)
-    sub.add_parser("merge").set_defaults(fn=cmd_merge)
     sub.add_parser("check").set_defaults(fn=cmd_check)
     a = p.parse_args(argv)
     return int(a.fn(a))

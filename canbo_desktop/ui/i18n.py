@@ -51,10 +51,7 @@ def install(lang: str | None = None) -> str:
     _installed.clear()
     folder = paths.resource("i18n")
     if lang != "en":
-        names = [f"canbo_{lang}.qm", f"qtbase_{lang}.qm"]
-        # Catalogue parts (canbo_vi_<part>.qm) are loaded too: a module may ship its own.
-        names += sorted(p.name for p in folder.glob(f"canbo_{lang}_*.qm"))
-        for name in names:
+        for name in (f"canbo_{lang}.qm", f"qtbase_{lang}.qm"):
             tr = QTranslator(app)
             if tr.load(str(folder / name)):
                 app.installTranslator(tr)
