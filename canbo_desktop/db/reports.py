@@ -847,11 +847,16 @@ class ReportsRepository:
         return self._people(src, cond)
 
     def _people(self, src: PersonSource, cond: Expr) -> list[CadreSummary]:
-        c = m.CadreRecord
+        # the people are chosen on the source's columns alone — for the current records, inside the covering
+        # index ``ix_cadre_report``, without reading the 100,000 rows — and only the chosen ones' rows are read
+        # for their names (drill-down of the province: ~180 → ~95 ms in SQLite)
+        c = aliased(m.CadreRecord, name="c")
         u = aliased(m.OrgUnitRecord, name="u")
-        q = (select(c.id, c.full_name, c.sex, c.birth_date, c.birth_precision, src["unit_id"], u.code, u.name,
-                    c.current_position, src["status"], c.id_number)
-             .select_from(src.froms).join(u, u.id == src["unit_id"]).where(*src.where, cond)
+        p = (select(src["id"].label("id"), src["unit_id"].label("unit_id"), src["status"].label("status"))
+             .select_from(src.froms).where(*src.where, cond).subquery("p"))
+        q = (select(c.id, c.full_name, c.sex, c.birth_date, c.birth_precision, p.c.unit_id, u.code, u.name,
+                    c.current_position, p.c.status, c.id_number)
+             .select_from(p).join(c, c.id == p.c.id).join(u, u.id == p.c.unit_id)
              .order_by(c.name_sort_key, c.id))
         return [CadreSummary(*row) for row in self.s.execute(q).all()]
 

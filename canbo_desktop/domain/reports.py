@@ -187,29 +187,75 @@ def target_row(ind: IndicatorInfo, unit: UnitNode, level: int, count: TargetCoun
                      round(n * 100 / d, 2) if d else None, ind.threshold, ind.comparison, ind.deadline, met, overdue)
 
 
+# per indicator, what its rows need: (code, name, threshold, comparison, deadline, overdue possible on the
+# report's date, "≥" (else "≤"), 100·t.den, t.num) with t the threshold as an exact fraction
+_Plan = tuple[str, str, float | None, str, date | None, bool, bool, int, int]
+
+
 @dataclass(frozen=True)
 class TargetsReport:
-    """Every indicator for a unit and every unit below it (rows in tree order, indicators in rule order)."""
+    """Every indicator for a unit and every unit below it (rows in tree order, indicators in rule order).
+
+    The rows are made when asked for: the dashboard shows a few units at a time and asks for their cells
+    (:meth:`row`), so a province's 3,000 units × 7 indicators are not all built for a screen that shows
+    twenty (issue 13); :attr:`rows` makes them all, once (exports, tables)."""
 
     at: date
     reconstructed: bool  # True: the state on ``at`` was rebuilt from the history (a past date)
     root: UnitNode
     units: tuple[UnitNode, ...]  # display order, the root first
     indicators: tuple[IndicatorInfo, ...]
-    rows: tuple[TargetRow, ...]
+    totals: Mapping[str, Sequence[int]] = field(repr=False)  # unit id → subtree counts (pack_counts layout)
     legal_source: str = ""
     notes: tuple[str, ...] = ()
 
     @cached_property
-    def _index(self) -> dict[tuple[str, str], TargetRow]:
-        return {(r.unit_id, r.indicator): r for r in self.rows}
+    def _plan(self) -> list[_Plan]:
+        plan: list[_Plan] = []
+        for ind in self.indicators:
+            t = None if ind.threshold is None else Fraction(str(ind.threshold))
+            plan.append((ind.code, ind.name, ind.threshold, ind.comparison, ind.deadline,
+                         ind.deadline is not None and self.at > ind.deadline, ind.comparison == ">=",
+                         0 if t is None else 100 * t.denominator, 0 if t is None else t.numerator))
+        return plan
+
+    @cached_property
+    def _positions(self) -> tuple[dict[str, UnitNode], dict[str, int]]:
+        return {u.id: u for u in self.units}, {ind.code: k for k, ind in enumerate(self.indicators)}
+
+    def _rows_of(self, u: UnitNode, plans: Iterable[tuple[int, _Plan]]) -> list[TargetRow]:
+        v = self.totals[u.id]
+        level = u.depth - self.root.depth
+        uid, ucode, uname = u.id, u.code, u.name
+        new_row = tuple.__new__  # TargetRow(...) without its keyword-argument __new__: 21,000 rows on a province
+        out: list[TargetRow] = []
+        for k, (code, name, threshold, comparison, deadline, late, at_least, scale, tnum) in plans:
+            n, d = v[4 * k], v[4 * k + 1]
+            met: bool | None = None
+            if d and threshold is not None:
+                # n/d against t/100 in whole numbers (never a rounded float): 100·t.den·n ≥ t.num·d
+                met = scale * n >= tnum * d if at_least else scale * n <= tnum * d
+            out.append(new_row(TargetRow, (code, name, uid, ucode, uname, level, n, d, v[4 * k + 2], v[4 * k + 3],
+                                           round(n * 100 / d, 2) if d else None, threshold, comparison, deadline,
+                                           met, late and met is False)))
+        return out
+
+    @cached_property
+    def rows(self) -> tuple[TargetRow, ...]:
+        """Every row: the units in display order, each with its indicators in rule order."""
+        plans = list(enumerate(self._plan))
+        return tuple(row for u in self.units for row in self._rows_of(u, plans))
 
     def row(self, unit_id: str, indicator: str) -> TargetRow:
-        """The row of one unit and indicator (KeyError when the unit is not in the report)."""
-        return self._index[(unit_id, indicator)]
+        """The row of one unit and indicator (KeyError when the unit or the indicator is not in the report)."""
+        units, indicators = self._positions
+        k = indicators[indicator]
+        return self._rows_of(units[unit_id], [(k, self._plan[k])])[0]
 
     def for_unit(self, unit_id: str) -> list[TargetRow]:
-        return [self._index[(unit_id, i.code)] for i in self.indicators if (unit_id, i.code) in self._index]
+        """The rows of one unit, indicators in rule order (none when the unit is not in the report)."""
+        unit = self._positions[0].get(unit_id)
+        return [] if unit is None else self._rows_of(unit, list(enumerate(self._plan)))
 
     def for_indicator(self, code: str, *, max_level: int | None = None) -> list[TargetRow]:
         return [r for r in self.rows if r.indicator == code and (max_level is None or r.level <= max_level)]
@@ -229,9 +275,9 @@ def build_targets_report(at: date, reconstructed: bool, root: UnitNode, units: S
                          indicators: Sequence[IndicatorInfo], direct: Mapping[str, Sequence[int]], *,
                          max_level: int | None = None, legal_source: str = "",
                          notes: Sequence[str] = ()) -> TargetsReport:
-    """Roll the per-unit counts up the tree and make one row per (unit, indicator) for the subtree of
-    ``root``, ``max_level`` levels deep (all when None). ``direct[unit_id]`` holds the counts of the people
-    attached to that unit itself, packed as :func:`pack_counts` does."""
+    """Roll the per-unit counts up the tree for the subtree of ``root``, ``max_level`` levels deep (all when
+    None); the report makes one row per (unit, indicator) from these totals when asked. ``direct[unit_id]``
+    holds the counts of the people attached to that unit itself, packed as :func:`pack_counts` does."""
     ordered = tree_order(units, root.id)
     width = 4 * len(indicators)
     zero = [0] * width
@@ -243,35 +289,9 @@ def build_targets_report(at: date, reconstructed: bool, root: UnitNode, units: S
         if len(below) != width or len(parent) != width:
             raise ValueError("counts of a unit do not match the indicators")
         totals[u.parent_id or ""] = list(map(add, parent, below))
-    # per indicator: (code, name, threshold, comparison, deadline, overdue possible, 100·t.den, t.num)
-    plan = []
-    for ind in indicators:
-        t = None if ind.threshold is None else Fraction(str(ind.threshold))
-        plan.append((ind.code, ind.name, ind.threshold, ind.comparison, ind.deadline,
-                     ind.deadline is not None and at > ind.deadline, ind.comparison == ">=",
-                     0 if t is None else 100 * t.denominator, 0 if t is None else t.numerator))
-    rows: list[TargetRow] = []
-    add_row = rows.append
-    new_row = tuple.__new__  # TargetRow(...) without its keyword-argument __new__: 21,000 rows on a province
-    shown = [u for u in ordered if max_level is None or u.depth - root.depth <= max_level]
-    for u in shown:
-        v = totals[u.id]
-        level = u.depth - root.depth
-        uid, ucode, uname = u.id, u.code, u.name
-        k = 0
-        for code, name, threshold, comparison, deadline, late, at_least, scale, tnum in plan:
-            n, d = v[k], v[k + 1]
-            met: bool | None = None
-            if d and threshold is not None:
-                # n/d against t/100 in whole numbers (never a rounded float): 100·t.den·n ≥ t.num·d
-                met = scale * n >= tnum * d if at_least else scale * n <= tnum * d
-            add_row(new_row(TargetRow, (code, name, uid, ucode, uname, level, n, d, v[k + 2], v[k + 3],
-                                        round(n * 100 / d, 2) if d else None, threshold, comparison, deadline,
-                                        met, late and met is False)))
-            k += 4
-    return TargetsReport(at=at, reconstructed=reconstructed, root=root, units=tuple(shown),
-                         indicators=tuple(indicators), rows=tuple(rows), legal_source=legal_source,
-                         notes=tuple(notes))
+    shown = tuple(u for u in ordered if max_level is None or u.depth - root.depth <= max_level)
+    return TargetsReport(at=at, reconstructed=reconstructed, root=root, units=shown, indicators=tuple(indicators),
+                         totals=totals, legal_source=legal_source, notes=tuple(notes))
 
 
 @dataclass(frozen=True)

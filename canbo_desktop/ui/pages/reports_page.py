@@ -570,9 +570,11 @@ class ReportsPage(QWidget):
         fm = self.fontMetrics()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.setColumnWidth(0, fm.horizontalAdvance("n") * 26 + 40)
-        widest = max((len(cell_text(x)) for x in report.rows), default=0)
-        sample = max((cell_text(x) for x in report.rows if len(cell_text(x)) == widest), key=fm.horizontalAdvance,
-                     default="")
+        # the widest cell: the root's counts are its whole subtree's, the largest of the report (the rows of a
+        # province's 3,000 units are not all made for this), with the longest percentage
+        top = report.for_unit(report.root.id)
+        sample = cell_text(top[0]._replace(numerator=max(x.numerator for x in top), value=88.88,
+                                           denominator=max(x.denominator for x in top) or 1)) if top else ""
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             head = str(self.model.headerData(col, Qt.Orientation.Horizontal)).split("\n")

@@ -59,6 +59,26 @@ def test_rows_follow_the_tree_order_and_levels() -> None:
     assert [row.unit_id for row in sub.for_unit("d")] == ["d"]
 
 
+def test_a_cell_asked_for_alone_is_the_row_of_the_whole_report() -> None:
+    """The dashboard asks for the cells it shows (row, for_unit) without making every row of the province;
+    each is the row the exports read from ``rows``, and an unknown unit or indicator is a KeyError."""
+    report = r.build_targets_report(date(2026, 1, 1), False, P, TREE, [WOMEN, AT_MOST, INFO],
+                                    {u: [1, 2, 0, 1, 0, 3, 1, 0, 2, 2, 0, 0] for u in ("p", "d", "o", "x")})
+    cells = [report.row(u.id, i.code) for u in report.units for i in report.indicators]
+    assert "rows" not in report.__dict__  # nothing made in advance
+    assert cells == list(report.rows)
+    assert report.for_unit("d") == [x for x in report.rows if x.unit_id == "d"]
+    women = report.row("p", "can_bo_nu")  # the whole subtree: 4 women of 8
+    assert (women.numerator, women.denominator, women.met, women.overdue) == (4, 8, True, False)
+    assert report.for_unit("nowhere") == []
+    for bad in (("nowhere", "can_bo_nu"), ("p", "no_such_indicator")):
+        try:
+            report.row(*bad)
+        except KeyError:
+            continue
+        raise AssertionError(f"{bad} gave a row")
+
+
 def test_thresholds_are_judged_exactly_not_on_rounded_percentages() -> None:
     def met(n: int, d: int, threshold: float, comparison: str = ">=") -> tuple[float | None, bool | None]:
         ind = r.IndicatorInfo("t", "t", threshold, comparison, None, "", "")
