@@ -6,10 +6,11 @@ import argparse
 import logging
 import logging.handlers
 import os
-import shutil
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from canbo_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 from canbo_desktop.domain.errors import CanboError
@@ -70,24 +71,138 @@ def import_data_layer() -> None:
     import canbo_desktop.services.setup  # noqa: F401
 
 
+class _Opening(threading.Thread):
+    """The data layer's import and the database's opening (write lock, schema check, daily backup, the office),
+    in the background while the login dialog waits for the password (issue 13: the clerk sees the login in a
+    third of the time; the half second SQLAlchemy and the models take to import passes while they type)."""
+
+    def __init__(self, target: str, user: str) -> None:
+        super().__init__(name="canbo-opening", daemon=True)
+        self.target, self.user = target, user
+        self.db: Any = None  # services.database.Database (not imported here: that is the point)
+        self.office: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            import_data_layer()
+            from canbo_desktop.services.database import open_database
+            from canbo_desktop.services.setup import office_info
+
+            db = open_database(self.target, lock=True, daily_backup=True)  # services/locking, backup
+            try:
+                with db.uow(self.user)() as uow:
+                    self.office = office_info(uow)
+            except BaseException:
+                db.close()
+                raise
+            self.db = db
+        except BaseException as exc:  # handed to the GUI thread (database(), or the dialog's poll)
+            self.error = exc
+
+    def database(self) -> Any:
+        """The opened database, waiting for it; raises what kept it from opening."""
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.db
+
+
+def _after_opening() -> None:
+    """On the GUI thread once the data layer is in: collection back on, and the main window's modules imported
+    while the clerk is still typing."""
+    if getattr(_after_opening, "done", False):
+        return
+    _after_opening.done = True  # type: ignore[attr-defined]
+    tune_gc()
+    import canbo_desktop.ui.idle_lock  # noqa: F401
+    import canbo_desktop.ui.main_window  # noqa: F401
+    import canbo_desktop.ui.tasks  # noqa: F401
+
+
+def _sign_in_while_opening(app: Any, target: str, user: str, office_name: str) -> tuple[Any, Any, str] | int:
+    """The login dialog shown at once, the database opened behind it: (database, office, user) once signed in,
+    or the exit code (cancelled, or the database could not be opened: its message is shown)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from canbo_desktop.ui.dialogs.login import LoginDialog
+
+    opening = _Opening(target, user)
+    login = LoginDialog(None, user, office_name=office_name, opening=opening.database)
+    failed: list[int] = []
+
+    def poll() -> None:
+        if opening.is_alive():
+            return
+        timer.stop()
+        exc = opening.error
+        if exc is None:
+            _after_opening()
+            return
+        if isinstance(exc, CanboError):
+            QMessageBox.critical(login, APP_DISPLAY_NAME, exc.message)
+            failed.append(exc.exit_code)
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            failed.append(1)
+        login.reject()
+
+    timer = QTimer(login)
+    timer.setInterval(20)
+    timer.timeout.connect(poll)
+    login.show()
+    app.processEvents()  # painted before the background work starts competing for the interpreter
+    opening.start()
+    timer.start()
+    accepted = login.exec() == LoginDialog.DialogCode.Accepted and login.session is not None
+    timer.stop()
+    opening.join()
+    if not accepted or opening.error is not None:
+        if opening.db is not None:
+            opening.db.close()
+        return failed[0] if failed else (opening.error.exit_code if isinstance(opening.error, CanboError) else 0)
+    _after_opening()
+    assert login.session is not None
+    return opening.db, opening.office, login.session.username
+
+
+def _crash_handler(logfile: Path) -> Any:
+    """``sys.excepthook``: the crash dialog's module is imported at the first error, not at every start."""
+    handler: list[Any] = []
+
+    def hook(etype: type[BaseException], value: BaseException, tb: Any) -> None:
+        if not handler:
+            from canbo_desktop.ui.dialogs.crash import ExceptionHandler
+
+            handler.append(ExceptionHandler(logfile))
+        handler[0](etype, value, tb)
+
+    return hook
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logfile = setup_logging()
     log.info("%s %s starting", APP_NAME, __version__)
     import gc
 
-    gc.disable()  # while the modules are imported; tune_gc() below turns it on again
-    import_data_layer()  # before PySide6 (see there)
+    gc.disable()  # while the modules are imported; tune_gc() turns it on again
+    target = paths.database_target(args.db)
+    peek = None
+    if not args.smoke:  # (--demo: a missing file is created the usual way; the peek says None for it)
+        from canbo_desktop.db.peek import peek_login
+
+        peek = peek_login(target)  # a current local file with accounts: the login first, the data layer behind it
+    if peek is None:
+        import_data_layer()  # before PySide6 (see there)
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QFontDatabase, QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     import canbo_desktop.ui  # noqa: F401  (before any Qt call: guards None against PySide6 6.12 on 3.11)
-    from canbo_desktop.services.database import open_database, resolve_target
-    from canbo_desktop.services.setup import office_info
-    from canbo_desktop.ui.dialogs.about import app_icon, build_date, svg_icon_renders
-    from canbo_desktop.ui.dialogs.crash import ExceptionHandler
+    from canbo_desktop.ui.app_icon import app_icon
 
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -100,53 +215,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     ui_i18n.install(args.lang)  # Vietnamese unless English was chosen (Trợ giúp → Ngôn ngữ)
     for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(ttf))
-    tune_gc()
+    if peek is None:
+        tune_gc()  # (the early login turns it on once the data layer is in)
 
-    sys.excepthook = ExceptionHandler(logfile)  # CanboError: a plain warning; anything else: the crash dialog
+    sys.excepthook = _crash_handler(logfile)  # CanboError: a plain warning; anything else: the crash dialog
 
     if args.smoke:
-        from canbo_desktop.services.smoke import run_smoke
+        return _smoke(app)
 
-        result = run_smoke()
-        QCoreApplication.setApplicationName(f"{APP_NAME}-smoke")  # the smoke window keeps its settings apart
-        from canbo_desktop.ui.main_window import MainWindow  # built once on the smoke database, then closed
-        from canbo_desktop.ui.tasks import TaskRunner
+    if peek is not None:
+        signed_in = _sign_in_while_opening(app, target, args.user, peek)
+        if isinstance(signed_in, int):
+            return signed_in
+        db, office, user = signed_in
+    else:
+        from canbo_desktop.services.database import open_database
+        from canbo_desktop.services.setup import office_info
 
-        smoke_db = open_database(result["path"])
-        with smoke_db.uow("admin")() as uow:
-            window = MainWindow(smoke_db, office_info(uow), "admin", TaskRunner(synchronous=True))
-        window.show()
-        app.processEvents()
-        shown = window.isVisible() and svg_icon_renders()
-        window.close()
-        smoke_db.close()
-        shutil.rmtree(Path(result["path"]).parent, ignore_errors=True)
-        print(f"smoke: database={result['database']} found={result['found'][:1]} pdf_bytes={result['pdf_bytes']} "
-              f"window={shown} drivers={','.join(result['drivers'])} built={build_date()} "
-              f"platform={QApplication.platformName()}")
-        return 0 if result["found"] and result["pdf_bytes"] > 1000 and shown else 1
+        try:
+            if args.demo and "://" not in target and not Path(target).exists():
+                from canbo_desktop.services.demo import create_demo_database
 
-    target = resolve_target(args.db)
-    try:
-        if args.demo and "://" not in target and not Path(target).exists():
-            from canbo_desktop.services.demo import create_demo_database
-
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
-            log.info("creating the demo database at %s", target)
-            db = open_database(target, create=True, lock=True)
-            create_demo_database(db, size="district", seed=1)
-        else:
-            first_run = "://" not in target and not Path(target).exists()
-            if first_run:
                 Path(target).parent.mkdir(parents=True, exist_ok=True)
-            db = open_database(target, create=first_run, lock=True, daily_backup=True)  # services/locking, backup
-        with db.uow(args.user)() as uow:
-            office = office_info(uow)
-    except CanboError as exc:
-        QMessageBox.critical(None, APP_DISPLAY_NAME, exc.message)
-        return exc.exit_code
-    user = args.user
+                log.info("creating the demo database at %s", target)
+                db = open_database(target, create=True, lock=True)
+                create_demo_database(db, size="district", seed=1)
+            else:
+                first_run = "://" not in target and not Path(target).exists()
+                if first_run:
+                    Path(target).parent.mkdir(parents=True, exist_ok=True)
+                db = open_database(target, create=first_run, lock=True, daily_backup=True)  # services/locking, backup
+            with db.uow(args.user)() as uow:
+                office = office_info(uow)
+        except CanboError as exc:
+            QMessageBox.critical(None, APP_DISPLAY_NAME, exc.message)
+            return exc.exit_code
+        user = args.user
+        if office is not None:  # accounts exist: log in (ui/dialogs/login.py), pre-filled with --user / CANBO_USER
+            from canbo_desktop.services.setup import needs_login
+            from canbo_desktop.ui.dialogs.login import LoginDialog
+
+            if needs_login(db.uow(user)):
+                login = LoginDialog(db, user, office_name=office.unit_name)
+                if login.exec() != LoginDialog.DialogCode.Accepted or login.session is None:
+                    db.close()
+                    return 0
+                user = login.session.username
     if office is None:  # an empty database: the first-run wizard
+        from canbo_desktop.services.setup import office_info
         from canbo_desktop.ui.dialogs.first_run import FirstRunWizard
 
         wizard = FirstRunWizard(db)
@@ -156,16 +272,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         user = wizard.user
         with db.uow(user)() as uow:
             office = office_info(uow)
-    else:  # accounts exist: log in (ui/dialogs/login.py), pre-filled with --user / CANBO_USER / "admin"
-        from canbo_desktop.services.setup import needs_login
-        from canbo_desktop.ui.dialogs.login import LoginDialog
-
-        if needs_login(db.uow(user)):
-            login = LoginDialog(db, user, office_name=office.unit_name)
-            if login.exec() != LoginDialog.DialogCode.Accepted or login.session is None:
-                db.close()
-                return 0
-            user = login.session.username
 
     from canbo_desktop.ui.main_window import MainWindow
     from canbo_desktop.ui.tasks import TaskRunner
@@ -181,6 +287,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     tasks.wait()
     db.close()
     return int(code)
+
+
+def _smoke(app: Any) -> int:
+    """``--smoke``: the frozen build's self-test (database, fonts, PDF, a main window), then exit."""
+    import shutil
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from canbo_desktop.services.database import open_database
+    from canbo_desktop.services.setup import office_info
+    from canbo_desktop.services.smoke import run_smoke
+    from canbo_desktop.ui.app_icon import svg_icon_renders
+    from canbo_desktop.ui.dialogs.about import build_date
+
+    result = run_smoke()
+    QCoreApplication.setApplicationName(f"{APP_NAME}-smoke")  # the smoke window keeps its settings apart
+    from canbo_desktop.ui.main_window import MainWindow  # built once on the smoke database, then closed
+    from canbo_desktop.ui.tasks import TaskRunner
+
+    smoke_db = open_database(result["path"])
+    with smoke_db.uow("admin")() as uow:
+        window = MainWindow(smoke_db, office_info(uow), "admin", TaskRunner(synchronous=True))
+    window.show()
+    app.processEvents()
+    shown = window.isVisible() and svg_icon_renders()
+    window.close()
+    smoke_db.close()
+    shutil.rmtree(Path(result["path"]).parent, ignore_errors=True)
+    print(f"smoke: database={result['database']} found={result['found'][:1]} pdf_bytes={result['pdf_bytes']} "
+          f"window={shown} drivers={','.join(result['drivers'])} built={build_date()} "
+          f"platform={QApplication.platformName()}")
+    return 0 if result["found"] and result["pdf_bytes"] > 1000 and shown else 1
 
 
 if __name__ == "__main__":

@@ -61,6 +61,11 @@ def default_database_path() -> Path:
     return user_data_dir() / "canbo.db"
 
 
+def database_target(explicit: str | None) -> str:
+    """--db, else CANBO_DB, else the default file in the user data directory."""
+    return explicit or os.environ.get("CANBO_DB") or str(default_database_path())
+
+
 def log_dir() -> Path:
     override = os.environ.get("CANBO_DATA_DIR")
     if override:

@@ -7,7 +7,6 @@ and starts the daily backup when asked (``daily_backup=True``: the GUI) in a bac
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -62,12 +61,7 @@ class Database:
 
 def resolve_target(explicit: str | None) -> str:
     """--db, else CANBO_DB, else the default file in the user data directory."""
-    if explicit:
-        return explicit
-    env = os.environ.get("CANBO_DB")
-    if env:
-        return env
-    return str(paths.default_database_path())
+    return paths.database_target(explicit)
 
 
 def open_database(

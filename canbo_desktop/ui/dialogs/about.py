@@ -15,7 +15,7 @@ from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QSize, Qt, qVersion
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from canbo_desktop import APP_DISPLAY_NAME, __version__, paths
 from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
+from canbo_desktop.ui.app_icon import ICON_NAME as ICON_NAME  # re-exported
+from canbo_desktop.ui.app_icon import app_icon
+from canbo_desktop.ui.app_icon import svg_icon_renders as svg_icon_renders  # re-exported
 from canbo_desktop.ui.widgets.screen import fit_to_screen as fit_to_screen  # re-exported (crash.py)
 
-ICON_NAME = "canbo-desktop"
 BUILD_INFO_FILE = "build-info.json"  # written by build.spec into the frozen bundle's resources/
 
 
@@ -118,26 +120,6 @@ def environment_lines() -> list[str]:
             lines.append(translate("About", "Screen: {platform}, display scale {scale}")
                          .format(platform=app.platformName(), scale=f"{screen.devicePixelRatio():g}"))
     return lines
-
-
-def app_icon() -> QIcon:
-    """The application icon: the SVG (sharp at any scale) with the PNG as a fallback for a missing SVG plugin."""
-    icon = QIcon()
-    svg = paths.resource("icons", f"{ICON_NAME}.svg")
-    png = paths.resource("icons", f"{ICON_NAME}.png")
-    if svg.is_file():
-        icon.addFile(str(svg))
-    if png.is_file():
-        icon.addFile(str(png), QSize(256, 256))
-    return icon
-
-
-def svg_icon_renders() -> bool:
-    """True when Qt's SVG icon engine is present (the frozen build's smoke test: a missing plugin falls back to the
-    PNG silently, and the icon turns blurry on high-DPI screens)."""
-    icon = QIcon(str(paths.resource("icons", f"{ICON_NAME}.svg")))
-    image = icon.pixmap(QSize(64, 64)).toImage()
-    return not image.isNull() and image.pixelColor(13, 48).alpha() > 0
 
 
 def licence_text() -> str:

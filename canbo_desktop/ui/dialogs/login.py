@@ -2,9 +2,16 @@
 
 The dialog calls ``services.auth.login`` (Argon2id, lockout after 5 failures, audit). An account with a
 temporary password (new, or reset by the admin) must choose its own before the main window opens.
+
+At start-up the dialog can be shown before the data layer is loaded (``app.py``, issue 13): it is then given
+``opening``, which waits for the database being opened in the background, and imports the services only when
+the clerk signs in.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,8 +26,10 @@ from PySide6.QtWidgets import (
 from canbo_desktop import APP_DISPLAY_NAME
 from canbo_desktop.domain.errors import CanboError
 from canbo_desktop.i18n import translate
-from canbo_desktop.services import auth
-from canbo_desktop.services.database import Database
+
+if TYPE_CHECKING:
+    from canbo_desktop.services.auth import LoginSession
+    from canbo_desktop.services.database import Database
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -39,13 +48,19 @@ def _error_label() -> QLabel:
 
 
 class LoginDialog(QDialog):
-    """User name and password; ``session`` holds the ``LoginSession`` once accepted."""
+    """User name and password; ``session`` holds the ``LoginSession`` once accepted.
 
-    def __init__(self, db: Database, default_user: str = "", parent: QWidget | None = None, *,
-                 office_name: str = "") -> None:
+    ``db`` None: ``opening`` gives the database when asked (waiting for it if it is still being opened) and
+    raises the ``CanboError`` that kept it from opening."""
+
+    def __init__(self, db: Database | None, default_user: str = "", parent: QWidget | None = None, *,
+                 office_name: str = "", opening: Callable[[], Database] | None = None) -> None:
         super().__init__(parent)
+        if db is None and opening is None:
+            raise ValueError("LoginDialog needs a database or its opening")
         self.db = db
-        self.session: auth.LoginSession | None = None
+        self._opening = opening
+        self.session: LoginSession | None = None
         self.setWindowTitle(translate("Login", "Sign in — {app}").format(app=APP_DISPLAY_NAME))
         v = QVBoxLayout(self)
         heading = f"<h3>{APP_DISPLAY_NAME}</h3>" + (f"<p>{office_name}</p>" if office_name else "")  # names only
@@ -75,6 +90,11 @@ class LoginDialog(QDialog):
             self.error.setText(translate("Login", "Enter the user name."))
             return False
         try:
+            if self.db is None:
+                assert self._opening is not None
+                self.db = self._opening()
+            from canbo_desktop.services import auth
+
             session = auth.login(self.db.uow(name), name, self.password.text())
         except CanboError as exc:
             self.error.setText(exc.message)
@@ -128,6 +148,8 @@ class ChangePasswordDialog(QDialog):
         if self.new.text() != self.again.text():
             self.error.setText(translate("Login", "The two new passwords do not match."))
             return False
+        from canbo_desktop.services import auth
+
         try:
             auth.change_password(self.db.uow(self.user), self.user, self.old.text(), self.new.text())
         except CanboError as exc:
