@@ -180,7 +180,8 @@ def literal_problems() -> list[str]:
 
 
 def message_problems() -> list[str]:
-    """Messages of exceptions raised below the UI (``SomethingError("...")``) that do not go through translate():
+    """Messages of exceptions raised below the UI (``SomethingError("...")``, ``raise NotFound("...")``) that do not
+    go through translate():
     the clerk reads them in a dialog."""
     problems = []
     for path in sorted(PKG.rglob("*.py")):
@@ -188,8 +189,11 @@ def message_problems() -> list[str]:
             continue
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
-        for node in ast.walk(ast.parse(text)):
-            if not (isinstance(node, ast.Call) and _name(node.func).endswith("Error") and node.args):
+        tree = ast.parse(text)
+        raised = {id(n.exc) for n in ast.walk(tree) if isinstance(n, ast.Raise) and isinstance(n.exc, ast.Call)}
+        for node in ast.walk(tree):  # SomethingError(...) anywhere, and any exception raised (NotFound(...))
+            if not (isinstance(node, ast.Call) and node.args
+                    and (_name(node.func).endswith("Error") or id(node) in raised)):
                 continue
             arg = node.args[0]
             if ALLOW_MARK in lines[arg.lineno - 1]:

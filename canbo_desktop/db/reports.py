@@ -662,7 +662,7 @@ class ReportsRepository:
         q = q.where(o.id == unit_id) if unit_id else q.where(o.code == code)
         row = self.s.execute(q.limit(1)).first()
         if row is None:
-            raise NotFound(f"Không tìm thấy đơn vị «{code or unit_id}».")
+            raise NotFound(translate("db.reports", "Unit «{unit}» not found.").format(unit=code or unit_id))
         return r.UnitNode(*row)
 
     def office_unit_id(self) -> str | None:

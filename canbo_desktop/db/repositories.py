@@ -21,6 +21,7 @@ from canbo_desktop.domain.cadre import ListFilter
 from canbo_desktop.domain.errors import NotFound
 from canbo_desktop.domain.rules import RuleVersion
 from canbo_desktop.domain.rules.eligibility import TitleInfo
+from canbo_desktop.i18n import translate
 
 T = TypeVar("T")
 
@@ -53,7 +54,7 @@ class OrgUnitRepository:
     def get(self, unit_id: str) -> OrgUnit:
         rec = self.s.get(m.OrgUnitRecord, unit_id)
         if rec is None:
-            raise NotFound(f"Không tìm thấy đơn vị “{unit_id}”.")
+            raise NotFound(translate("db.repositories", "Unit “{unit_id}” not found.").format(unit_id=unit_id))
         return to_dataclass(rec, OrgUnit)
 
     def by_code(self, code: str) -> OrgUnit | None:
@@ -83,7 +84,7 @@ class CadreRepository:
     def record(self, cadre_id: str) -> m.CadreRecord:
         rec = self.s.get(m.CadreRecord, cadre_id)
         if rec is None or rec.deleted:
-            raise NotFound(f"Không tìm thấy cán bộ có mã “{cadre_id}”.")
+            raise NotFound(translate("db.repositories", "No person with the id “{cadre_id}”.").format(cadre_id=cadre_id))
         access.require_scope(self.s, Op.READ, rec.owner_unit_id)
         return rec
 
@@ -290,7 +291,7 @@ class RuleSetRepository:
     def withdraw(self, version_id: str) -> None:
         rec = self.s.get(m.RuleSetRecord, version_id)
         if rec is None or rec.deleted:
-            raise NotFound("Không tìm thấy phiên bản quy định này.")
+            raise NotFound(translate("db.repositories", "This version of the rule was not found."))
         rec.deleted = True
 
 

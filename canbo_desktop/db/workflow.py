@@ -35,6 +35,7 @@ from canbo_desktop.domain.access import Op
 from canbo_desktop.domain.dates import stored_partial_end
 from canbo_desktop.domain.errors import NotFound
 from canbo_desktop.domain.rules.facts import DisciplineFact
+from canbo_desktop.i18n import translate
 
 _CHUNK = 900  # ids per IN (…): well under SQLite's variable limit on old builds too
 
@@ -120,7 +121,7 @@ class EvaluationRepository:
     def round_record(self, round_id: str) -> m.EvaluationRoundRecord:
         rec = self.s.get(m.EvaluationRoundRecord, round_id)
         if rec is None or rec.deleted:
-            raise NotFound("Không tìm thấy đợt đánh giá.")
+            raise NotFound(translate("db.workflow", "Evaluation round not found."))
         access.require_scope(self.s, Op.READ, rec.unit_id)
         return rec
 
@@ -131,7 +132,7 @@ class EvaluationRepository:
     def evaluation_record(self, evaluation_id: str) -> m.EvaluationRecord:
         rec = self.s.get(m.EvaluationRecord, evaluation_id)
         if rec is None or rec.deleted:
-            raise NotFound("Không tìm thấy kết quả đánh giá của người này.")
+            raise NotFound(translate("db.workflow", "This person's evaluation was not found."))
         rnd = self.s.get(m.EvaluationRoundRecord, rec.round_id) if rec.round_id else None
         access.require_scope(self.s, Op.READ, rnd.unit_id if rnd is not None else _cadre_unit(self.s, rec.cadre_id))
         return rec
@@ -139,7 +140,7 @@ class EvaluationRepository:
     def product_record(self, product_id: str) -> m.EvaluationProductRecord:
         rec = self.s.get(m.EvaluationProductRecord, product_id)
         if rec is None or rec.deleted:
-            raise NotFound("Không tìm thấy sản phẩm này.")
+            raise NotFound(translate("db.workflow", "This work product was not found."))
         return rec
 
     def products_of(self, evaluation_id: str) -> list[m.EvaluationProductRecord]:
@@ -248,7 +249,7 @@ class VoteRepository:
     def vote_record(self, vote_id: str) -> m.ConfidenceVoteRecord:
         rec = self.s.get(m.ConfidenceVoteRecord, vote_id)
         if rec is None or rec.deleted:
-            raise NotFound("Không tìm thấy cuộc lấy phiếu tín nhiệm.")
+            raise NotFound(translate("db.workflow", "Confidence vote not found."))
         access.require_scope(self.s, Op.READ, rec.unit_id)
         return rec
 
@@ -286,7 +287,7 @@ class PlanningRepository:
     def record(self, entry_id: str) -> m.PlanningEntryRecord:
         rec = self.s.get(m.PlanningEntryRecord, entry_id)
         if rec is None or rec.deleted:
-            raise NotFound("Không tìm thấy mục quy hoạch.")
+            raise NotFound(translate("db.workflow", "Planning entry not found."))
         access.require_scope(self.s, Op.READ, _cadre_unit(self.s, rec.cadre_id))
         return rec
 
@@ -348,13 +349,13 @@ class TrainingRepository:
     def course_record(self, course_id: str) -> m.TrainingCourseRecord:
         rec = self.s.get(m.TrainingCourseRecord, course_id)
         if rec is None or rec.deleted:
-            raise NotFound("Không tìm thấy khoá đào tạo, bồi dưỡng.")
+            raise NotFound(translate("db.workflow", "Training course not found."))
         return rec
 
     def training_record(self, training_id: str) -> m.TrainingRecord:
         rec = self.s.get(m.TrainingRecord, training_id)
         if rec is None or rec.deleted:
-            raise NotFound("Không tìm thấy người học trong khoá này.")
+            raise NotFound(translate("db.workflow", "This trainee is not in the course."))
         access.require_scope(self.s, Op.READ, _cadre_unit(self.s, rec.cadre_id))
         return rec
 
@@ -425,7 +426,7 @@ class AppointmentRepository:
     def procedure_record(self, procedure_id: str) -> m.AppointmentProcedureRecord:
         rec = self.s.get(m.AppointmentProcedureRecord, procedure_id)
         if rec is None or rec.deleted:
-            raise NotFound("Không tìm thấy quy trình bổ nhiệm này.")
+            raise NotFound(translate("db.workflow", "This appointment procedure was not found."))
         access.require_scope(self.s, Op.READ, _cadre_unit(self.s, rec.cadre_id))
         return rec
 

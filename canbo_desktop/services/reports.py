@@ -194,7 +194,8 @@ def target_people(uowf: UowFactory, indicator: str, *, unit_id: str | None = Non
     _infos, compiled, _source = _indicator_infos(book, on)
     wanted = [c for c in compiled if c.code == indicator]
     if not wanted:
-        raise NotFound(f"Không có chỉ tiêu «{indicator}» trong quy định có hiệu lực ngày {format_date(on)}.")
+        raise NotFound(translate("services.reports", "There is no indicator «{indicator}» in the rule in force on {date}.")
+                       .format(indicator=indicator, date=format_date(on)))
     with uowf() as uow:
         setup = _Setup(uow, unit_id, unit_code)
         src = setup.source(on, reconstructed)

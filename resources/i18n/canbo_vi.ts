@@ -7346,8 +7346,62 @@ Bản hiện tại sẽ được giữ lại bên cạnh. Gõ “co” để đ�
     <context>
         <name>db.reports</name>
         <message>
+            <source>Unit «{unit}» not found.</source>
+            <translation>Không tìm thấy đơn vị «{unit}».</translation>
+        </message>
+        <message>
             <source>There is no part «{part}» (use: numerator, denominator, not_met, unknown, excluded).</source>
             <translation>Không có phần «{part}» (dùng: numerator, denominator, not_met, unknown, excluded).</translation>
+        </message>
+    </context>
+    <context>
+        <name>db.repositories</name>
+        <message>
+            <source>Unit “{unit_id}” not found.</source>
+            <translation>Không tìm thấy đơn vị “{unit_id}”.</translation>
+        </message>
+        <message>
+            <source>No person with the id “{cadre_id}”.</source>
+            <translation>Không tìm thấy cán bộ có mã “{cadre_id}”.</translation>
+        </message>
+        <message>
+            <source>This version of the rule was not found.</source>
+            <translation>Không tìm thấy phiên bản quy định này.</translation>
+        </message>
+    </context>
+    <context>
+        <name>db.workflow</name>
+        <message>
+            <source>Evaluation round not found.</source>
+            <translation>Không tìm thấy đợt đánh giá.</translation>
+        </message>
+        <message>
+            <source>This person's evaluation was not found.</source>
+            <translation>Không tìm thấy kết quả đánh giá của người này.</translation>
+        </message>
+        <message>
+            <source>This work product was not found.</source>
+            <translation>Không tìm thấy sản phẩm này.</translation>
+        </message>
+        <message>
+            <source>Confidence vote not found.</source>
+            <translation>Không tìm thấy cuộc lấy phiếu tín nhiệm.</translation>
+        </message>
+        <message>
+            <source>Planning entry not found.</source>
+            <translation>Không tìm thấy mục quy hoạch.</translation>
+        </message>
+        <message>
+            <source>Training course not found.</source>
+            <translation>Không tìm thấy khoá đào tạo, bồi dưỡng.</translation>
+        </message>
+        <message>
+            <source>This trainee is not in the course.</source>
+            <translation>Không tìm thấy người học trong khoá này.</translation>
+        </message>
+        <message>
+            <source>This appointment procedure was not found.</source>
+            <translation>Không tìm thấy quy trình bổ nhiệm này.</translation>
         </message>
     </context>
     <context>
@@ -10522,6 +10576,10 @@ Bản hiện tại sẽ được giữ lại bên cạnh. Gõ “co” để đ�
         <message>
             <source>not valid</source>
             <translation>không hợp lệ</translation>
+        </message>
+        <message>
+            <source>There is no indicator «{indicator}» in the rule in force on {date}.</source>
+            <translation>Không có chỉ tiêu «{indicator}» trong quy định có hiệu lực ngày {date}.</translation>
         </message>
         <message>
             <source>The number of unit levels must be 1 or more.</source>
