@@ -179,10 +179,25 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_state()
         self.apply_search()  # first on the database lane: on 100k the code lists below take ~0.5 s more
-        tasks.run_db(lambda: (refdata.unit_paths(self.uowf), refdata.code_choices(self.uowf),
-                              setup.user_role(self.uowf, self.user)), on_done=self._set_refdata,
-                     on_error=lambda exc: show_error(self, exc))
-        tasks.run_db(lambda: maintenance.open_conflicts(self.uowf), on_done=self._set_conflicts)
+        if tasks.synchronous:
+            self._load_refdata()
+        else:
+            # the code lists, unit paths, role and conflicts (some 0.5 s of Python on 100k) start once the first
+            # page is in: read at once they compete with the window's first paint for the interpreter (issue 13)
+            self._refdata_asked = False
+            self.model.query_finished.connect(self._first_page_in)
+            self.model.load_failed.connect(self._first_page_in)
+
+    def _first_page_in(self, _result: object) -> None:
+        if not self._refdata_asked:
+            self._refdata_asked = True
+            QTimer.singleShot(60, self._load_refdata)  # after the page's paint
+
+    def _load_refdata(self) -> None:
+        self.tasks.run_db(lambda: (refdata.unit_paths(self.uowf), refdata.code_choices(self.uowf),
+                                   setup.user_role(self.uowf, self.user)), on_done=self._set_refdata,
+                          on_error=lambda exc: show_error(self, exc))
+        self.tasks.run_db(lambda: maintenance.open_conflicts(self.uowf), on_done=self._set_conflicts)
 
     # -- navigation -------------------------------------------------------------------------------
     def _build_navigation(self) -> None:

@@ -114,3 +114,15 @@ def test_the_window_fits_a_1366_pixel_screen_on_every_section(qtbot, demo_db: Da
         # and 1366×768 at 150 % (911×480 logical pixels under the taskbar): tests/ui/test_hidpi.py has the rest
         w.layout().invalidate()
         assert w.minimumSizeHint().width() <= 911 and w.minimumSizeHint().height() <= 480, key
+
+
+def test_with_the_real_background_lane_the_list_comes_first_then_the_code_lists_and_the_role(qtbot,
+                                                                                            demo_db: Database) -> None:
+    """The first page is read before the code lists, unit paths, role and conflicts (which would otherwise compete
+    with the window's first paint): the rows come, then the filters fill and the clerk's role applies."""
+    w = make_window(qtbot, demo_db, synchronous=False)
+    assert w.role == "viewer" and not w.codes  # nothing read yet: the least rights until the role is known
+    qtbot.waitUntil(lambda: w.model.rowCount() == 122, timeout=10_000)
+    qtbot.waitUntil(lambda: w.role == "clerk" and bool(w.codes), timeout=10_000)
+    assert w._unit_paths  # the units' paths came with them
+    w.tasks.wait()
