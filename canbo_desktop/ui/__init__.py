@@ -44,7 +44,7 @@ def _quick_pyside_check() -> None:
         return bool(original(module))
 
     _mod_uses_pyside.quick = True  # type: ignore[attr-defined]
-    _mod_uses_pyside.original = original  # type: ignore[attr-defined]  (tests compare the answers)
+    _mod_uses_pyside.original = original  # type: ignore[attr-defined]  # tests compare the answers
     feature._mod_uses_pyside = _mod_uses_pyside  # type: ignore[union-attr]
 
 
