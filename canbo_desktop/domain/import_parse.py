@@ -639,6 +639,8 @@ def parse_cccd(value: Any) -> tuple[str | None, str | None, str | None]:
         if len(digits) < 12:
             warning = translate("domain.import_parse", "The CCCD number was stored as a number in Excel: a leading 0 was added ({value}).").format(value=digits.zfill(12))
             digits = digits.zfill(12)
+    elif type(value) is str and value.isascii() and value.isdigit():
+        digits = value  # already clean: nothing to strip or normalise
     else:
         digits = normalise_cccd(clean_line(str(value)))
     _info, reason = check_cccd(digits)
@@ -654,6 +656,8 @@ def parse_phone(value: Any) -> tuple[str | None, str | None]:
         digits = _number_text(value)
         if len(digits) in (9, 10) and not digits.startswith("0"):
             digits = "0" + digits  # Excel dropped the leading zero
+    elif type(value) is str and value.isascii() and value.isdigit():
+        digits = value  # already clean: nothing to strip or normalise
     else:
         digits = normalise_phone(clean_line(str(value)))
     reason = check_phone(digits)
@@ -702,20 +706,25 @@ def parse_row(row_number: int, cells: Sequence[Any], columns: Sequence[str], ctx
     out = ParsedRow(row_number)
     name_parts: dict[str, str] = {}
     n = len(cells)
-    for j, f, handler in _compiled(tuple(columns)):
+    for j, f, handler, memo in _compiled(tuple(columns)):
         if j >= n:
             break
         v = cells[j]
-        if v is None or (type(v) is str and (not v or v.isspace())):
+        if type(v) is str:
+            if not v or v.isspace():
+                continue
+        elif v is None:
             continue
-        out.filled += 1
-        if isinstance(v, FormulaCell):
+        elif isinstance(v, FormulaCell):
+            out.filled += 1
             out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "The cell holds a formula ({formula}): the program does not compute formulas. Paste the values into the cell (Paste Special → Values) and import again.").format(formula=_short(v.formula))))
             continue
-        if isinstance(v, ErrorCell):
+        elif isinstance(v, ErrorCell):
+            out.filled += 1
             out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "The cell has the Excel error “{code}”.").format(code=v.code)))
             continue
-        if f.kind in _MEMO_KINDS:
+        out.filled += 1
+        if memo:
             _run_memo(out, j, f, v, ctx, handler)
         else:
             handler(out, j, f, v, ctx, name_parts)
@@ -738,15 +747,18 @@ Handler = Callable[[ParsedRow, int, ImportField, Any, ImportContext, dict[str, s
 def _cell_name(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportContext, name_parts: dict[str, str]) -> None:
     key = f.key
     text = quick_clean(v if isinstance(v, str) else _number_text(v))
-    if any(ch.isdigit() for ch in text):
-        out.problems.append(CellIssue(j, key, translate("domain.import_parse", "The full name “{text}” contains digits.").format(text=text)))
-        return
-    odd = sorted({ch for ch in text if not (ch.isalpha() or ch in " '’-.")})
-    if odd:
-        out.problems.append(CellIssue(j, key, translate("domain.import_parse", "The full name “{text}” contains characters that are not letters: {odd}").format(text=_short(text), odd=' '.join(odd))))
-        return
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+    letters = text.replace(" ", "")
+    if not letters.isalpha():  # the common case (letters and spaces) has no digit and no other character
+        if any(ch.isdigit() for ch in text):
+            out.problems.append(CellIssue(j, key, translate("domain.import_parse", "The full name “{text}” contains digits.").format(text=text)))
+            return
+        odd = sorted({ch for ch in text if not (ch.isalpha() or ch in " '’-.")})
+        if odd:
+            out.problems.append(CellIssue(j, key, translate("domain.import_parse", "The full name “{text}” contains characters that are not letters: {odd}").format(text=_short(text), odd=' '.join(odd))))
+            return
+        letters = "".join(ch for ch in text if ch.isalpha())
+    # (str.isupper() is False whenever some letter is not a capital: the exact test runs only when it may pass)
+    if len(letters) > 1 and letters.isupper() and all(ch.isupper() for ch in letters):
         fixed = title_case_name(text)
         out.warnings.append(CellIssue(j, key, translate("domain.import_parse", "Full name written all in capitals “{text}”: recorded as “{fixed}”.").format(text=text, fixed=fixed)))
         text = fixed
@@ -920,12 +932,20 @@ def _run_memo(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportContext
     if hit is None:
         probe = ParsedRow(0)
         handler(probe, j, f, v, ctx, {})
-        hit = (tuple((k, val, probe.sources.get(k, j)) for k, val in probe.values.items()), probe.unit_code, probe.unit_name,
-               tuple(probe.problems), tuple(probe.warnings))
+        sets = tuple((k, val, probe.sources.get(k, j)) for k, val in probe.values.items())
+        plain = not (probe.unit_code or probe.unit_name or probe.problems or probe.warnings
+                     or any(k in ("sex", "education_major") for k, _v, _s in sets))
+        # A plain result (values only, none that another column may contradict) is replayed by two dict updates.
+        hit = ((dict((k, val) for k, val, _s in sets), dict((k, src) for k, _v, src in sets)) if plain else None,
+               sets, probe.unit_code, probe.unit_name, tuple(probe.problems), tuple(probe.warnings))
         if len(ctx.memo) > 200_000:
             ctx.memo.clear()
         ctx.memo[key] = hit
-    sets, unit_code, unit_name, problems, warnings = hit
+    if hit[0] is not None:
+        out.values.update(hit[0][0])
+        out.sources.update(hit[0][1])
+        return
+    _plain, sets, unit_code, unit_name, problems, warnings = hit
     for k, val, src in sets:
         if k == "sex" and out.values.get("sex", val) != val:
             out.problems.append(CellIssue(j, f.key, translate("domain.import_parse", "The sex column does not match the date of birth column (Nam/Nữ).")))
@@ -945,13 +965,14 @@ def _run_memo(out: ParsedRow, j: int, f: ImportField, v: Any, ctx: ImportContext
 
 
 @lru_cache(maxsize=64)
-def _compiled(columns: tuple[str, ...]) -> tuple[tuple[int, ImportField, Handler], ...]:
-    """The mapping as (column, field, parser) for the columns that are imported, worked out once."""
+def _compiled(columns: tuple[str, ...]) -> tuple[tuple[int, ImportField, Handler, bool], ...]:
+    """The mapping as (column, field, parser, parsed once per value) for the columns that are imported, worked
+    out once."""
     out = []
     for j, key in enumerate(columns):
         f = FIELD_BY_KEY.get(key) if key else None
         if f is not None and f.kind != "skip":
-            out.append((j, f, _HANDLERS[f.kind]))
+            out.append((j, f, _HANDLERS[f.kind], f.kind in _MEMO_KINDS))
     return tuple(out)
 
 
