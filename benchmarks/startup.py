@@ -233,7 +233,7 @@ def _run(args: list[str], env: dict[str, str], timeout: float = 120) -> tuple[fl
     return wall * 1000, detail
 
 
-def run_startup_benchmark(db_path: Path, *, repeat: int = 5) -> list[dict[str, Any]]:
+def run_startup_benchmark(db_path: Path, *, repeat: int = 9) -> list[dict[str, Any]]:
     link = _scratch(db_path)
     scratch = link.parent
     typed = {"CANBO_BENCH_TYPING_S": str(TYPING_S)}
@@ -268,12 +268,15 @@ def run_startup_benchmark(db_path: Path, *, repeat: int = 5) -> list[dict[str, A
     note = (f"the clerk waits: start → login shown {shown:.0f} ms (in-process), Enter → list painted {after:.0f} ms "
             f"(without the Argon2 check, {pw:.0f} ms, and the {TYPING_S:g} s of typing, during which the data layer "
             f"loads); password entered the instant the login shows: {statistics.median(serial):.0f} ms; "
-            f"CPU {cpu:.0f} ms vs floor {fcpu:.0f} ms"
+            f"CPU {cpu:.0f} ms vs floor {fcpu:.0f} ms; ratio run by run: median "
+            f"{statistics.median(a / f for a, f in zip(apps, floors, strict=True)):.2f}"
             if login else "no login (the database has no accounts)")
     return [entry("cold start to an interactive main window on 100k", "startup", median=round(med, 1),
                   budget=BUDGET_MS, floor="new process: bare QApplication + empty QMainWindow shown",
                   floor_value=round(floor, 1), ratio_budget=RATIO_BUDGET, note=note, runs_ms=[round(a, 1) for a in apps],
                   floor_runs_ms=[round(f, 1) for f in floors], password_check_ms=round(pw, 1), typing_s=TYPING_S,
+                  pair_ratios=[round(a / f, 2) for a, f in zip(apps, floors, strict=True)],  # run by run
+                  median_pair_ratio=round(statistics.median(a / f for a, f in zip(apps, floors, strict=True)), 2),
                   login_shown_ms=round(shown, 1), enter_to_painted_ms=round(after, 1),
                   no_typing_ms=round(statistics.median(serial), 1), no_typing_runs_ms=[round(a, 1) for a in serial],
                   rows_painted=last.get("rows"), through_login=login, cpu_ms=round(cpu, 1),

@@ -108,6 +108,14 @@ class _Opening(threading.Thread):
         return self.db
 
 
+def _add_fonts() -> None:
+    """The shipped fonts (Liberation: the documents' and the monospace fields'), for the windows and previews."""
+    from PySide6.QtGui import QFontDatabase
+
+    for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(ttf))
+
+
 def _after_opening() -> None:
     """On the GUI thread once the data layer is in: collection back on, and the main window's modules imported
     while the clerk is still typing."""
@@ -198,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         import_data_layer()  # before PySide6 (see there)
 
     from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     import canbo_desktop.ui  # noqa: F401  (before any Qt call: guards None against PySide6 6.12 on 3.11)
@@ -213,10 +221,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from canbo_desktop.ui import i18n as ui_i18n
 
     ui_i18n.install(args.lang)  # Vietnamese unless English was chosen (Trợ giúp → Ngôn ngữ)
-    for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(ttf))
+    # before any text is laid out: fonts added later invalidate Qt's font caches, and the main window's first
+    # paint then pays for building them again (measured: +60–100 ms after the login, issue 13)
+    _add_fonts()
     if peek is None:
-        tune_gc()  # (the early login turns it on once the data layer is in)
+        tune_gc()  # (the early login turns it on once the data layer is in, while the clerk types)
 
     sys.excepthook = _crash_handler(logfile)  # CanboError: a plain warning; anything else: the crash dialog
 
