@@ -157,6 +157,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    from canbo_desktop.app import tune_gc
+
+    tune_gc()  # the collector as the application sets it (its services run in the GUI process with these thresholds)
     if args.compare is not None and args.only is None and not args.growth:
         print(compare(load_results(args.compare), load_results(args.results)))
         return 0
