@@ -135,6 +135,9 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
 
 
 def _ts_catalogue(lang: str) -> dict[tuple[str, str], str]:
+    found = _catalogues.get(lang)  # read without the lock once loaded: a validation asks ~6 times per row
+    if found is not None:
+        return found
     with _lock:
         found = _catalogues.get(lang)
         if found is None:
