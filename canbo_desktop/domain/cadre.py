@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from canbo_desktop.domain.text import clean_line, fold_words, search_exact
-from canbo_desktop.i18n import translate
+from canbo_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 SEX_LABELS = {"M": "Nam", "F": "Nữ"}
 
@@ -385,21 +385,28 @@ def validate_cadre(c: Cadre, *, today: date) -> dict[str, str]:
             errors["phone"] = reason
     if c.email and ("@" not in c.email or " " in c.email.strip()):
         errors["email"] = translate("domain.cadre", "The email address is not valid.")
-    for name, label in (("recruitment_date", translate("domain.cadre", "Recruitment date")), ("party_join_date", translate("domain.cadre", "Party admission date")),
-                        ("party_official_date", translate("domain.cadre", "Official membership date")), ("id_issue_date", translate("domain.cadre", "ID card issue date"))):
+    # the labels are translated only for a message (an import validates 10,000 records: ~60,000 look-ups saved)
+    for name, label in (("recruitment_date", QT_TRANSLATE_NOOP("domain.cadre", "Recruitment date")),
+                        ("party_join_date", QT_TRANSLATE_NOOP("domain.cadre", "Party admission date")),
+                        ("party_official_date", QT_TRANSLATE_NOOP("domain.cadre", "Official membership date")),
+                        ("id_issue_date", QT_TRANSLATE_NOOP("domain.cadre", "ID card issue date"))):
         value = getattr(c, name)
         if value is not None and value > today:
-            errors[name] = translate("domain.cadre", "{label} cannot be in the future.").format(label=label)
+            errors[name] = translate("domain.cadre", "{label} cannot be in the future.").format(
+                label=translate("domain.cadre", label))
         if value is not None and c.birth_date is not None and value <= c.birth_date:
-            errors[name] = translate("domain.cadre", "{label} must be after the date of birth.").format(label=label)
+            errors[name] = translate("domain.cadre", "{label} must be after the date of birth.").format(
+                label=translate("domain.cadre", label))
     if c.party_join_date and c.party_official_date and c.party_official_date < c.party_join_date:
         errors["party_official_date"] = translate("domain.cadre", "The official membership date must be after the Party admission date.")
     if c.army_enlist_date and c.army_discharge_date and c.army_discharge_date < c.army_enlist_date:
         errors["army_discharge_date"] = translate("domain.cadre", "The discharge date must be after the enlistment date.")
-    for name, lo, hi, label in (("height_cm", 100, 230, translate("domain.cadre", "Height")), ("weight_kg", 25, 200, translate("domain.cadre", "Weight"))):
+    for name, lo, hi, label in (("height_cm", 100, 230, QT_TRANSLATE_NOOP("domain.cadre", "Height")),
+                                ("weight_kg", 25, 200, QT_TRANSLATE_NOOP("domain.cadre", "Weight"))):
         value = getattr(c, name)
         if value is not None and not lo <= value <= hi:
-            errors[name] = translate("domain.cadre", "{label} {value} is not plausible.").format(label=label, value=value)
+            errors[name] = translate("domain.cadre", "{label} {value} is not plausible.").format(
+                label=translate("domain.cadre", label), value=value)
     if c.salary_step is not None and not 1 <= c.salary_step <= 20:
         errors["salary_step"] = translate("domain.cadre", "The salary step must be between 1 and 20.")
     return errors
