@@ -333,6 +333,7 @@ class CadreRecord(Synced, Base):
         Index("ix_cadre_id_number", "id_number"),
         Index("ix_cadre_status", "status"),
         Index("ix_cadre_birth_date", "birth_date"),
+        Index("ix_cadre_search_fold", "search_fold"),  # the import's matching by name (revision 0003)
         # The reports' covering index (db/reports.py): every fact the targets and statistics read, the status
         # first (the reports' WHERE). The count scans it instead of the wide rows (1.4 kB each), a few times
         # less to read on a province.

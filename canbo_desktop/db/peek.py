@@ -14,7 +14,7 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
-HEAD_REVISION = "0002"  # the newest script in db/versions (a new revision changes this line too)
+HEAD_REVISION = "0003"  # the newest script in db/versions (a new revision changes this line too)
 
 
 def peek_login(target: str) -> str | None:

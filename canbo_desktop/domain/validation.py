@@ -39,9 +39,13 @@ class CccdInfo:
         return self.century_start + self.year_2digits
 
 
+_CCCD_SEPARATORS = re.compile(r"[\s.\-]")
+_CCCD_DIGITS = re.compile(r"[0-9]{12}")
+
+
 def normalise_cccd(text: str) -> str:
     """Digits only (clerks paste "079 0 65 001234" or "079.065.001.234")."""
-    return re.sub(r"[\s.\-]", "", text or "")
+    return _CCCD_SEPARATORS.sub("", text or "")
 
 
 def check_cccd(text: str, *, sex: str | None = None, birth_year: int | None = None) -> tuple[CccdInfo | None, str | None]:
@@ -51,7 +55,7 @@ def check_cccd(text: str, *, sex: str | None = None, birth_year: int | None = No
     · 2 digits of the birth year · 6 random digits.
     """
     digits = normalise_cccd(text)
-    if not re.fullmatch(r"[0-9]{12}", digits):  # str.isdigit() would accept ² and other scripts' digits
+    if not _CCCD_DIGITS.fullmatch(digits):  # str.isdigit() would accept ² and other scripts' digits
         return None, translate("domain.validation", "The personal ID number (CCCD) must have exactly 12 digits.")
     prov = digits[:3]
     if prov not in CCCD_PROVINCES:
