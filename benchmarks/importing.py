@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -94,9 +95,10 @@ _INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?) t="inlineStr"><i
                      re.S)
 
 
-def to_shared_strings(path: Path) -> None:
+def to_shared_strings(path: Path, *, odd: Sequence[bytes] = ()) -> Path:
     """Rewrite openpyxl's inline strings as a shared-string table, the way Excel saves a workbook (openpyxl reads
-    those faster, so the floor is the one a real file gives)."""
+    those faster, so the floor is the one a real file gives). ``odd``: ``<si>`` items put in place of the table's
+    4th, 5th… entries (rich text, phonetic guides… as Excel also writes them; the reader's tests)."""
     with zipfile.ZipFile(path) as z:
         members = {n: z.read(n) for n in z.namelist()}
     strings: dict[bytes, int] = {}
@@ -107,11 +109,11 @@ def to_shared_strings(path: Path) -> None:
 
     sheet = "xl/worksheets/sheet1.xml"
     members[sheet] = _INLINE.sub(shared, members[sheet])
-    sst = [b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
-           b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(strings), len(strings))]
-    sst += [b'<si><t xml:space="preserve">' + t + b"</t></si>" for t in strings]
-    sst.append(b"</sst>")
-    members["xl/sharedStrings.xml"] = b"".join(sst)
+    items = [b'<si><t xml:space="preserve">' + t + b"</t></si>" for t in strings]
+    items[3: 3 + len(odd)] = odd
+    members["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(items), len(items)) + b"".join(items) + b"</sst>")
     members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
         b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
                      b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
@@ -121,6 +123,7 @@ def to_shared_strings(path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in members.items():
             z.writestr(name, data)
+    return path
 
 
 def _floor(path: Path) -> float:

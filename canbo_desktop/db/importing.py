@@ -28,7 +28,6 @@ from canbo_desktop.db import models as m
 from canbo_desktop.db import search as fts
 from canbo_desktop.db.base import Base, new_id
 from canbo_desktop.db.bulk import bulk_insert
-from canbo_desktop.db.repositories import OrgUnit
 from canbo_desktop.db.uow import UnitOfWork, audit_hash
 from canbo_desktop.domain import hlc as hlc_mod
 from canbo_desktop.domain.cadre import Cadre, search_texts
@@ -146,14 +145,6 @@ def load_cadres(session: Session, ids: Collection[str]) -> dict[str, Cadre]:
         for row in session.execute(select(*cols).where(table.c.id.in_(part))):
             out[row[0]] = Cadre(*row)
     return out
-
-
-def live_units(session: Session) -> list[OrgUnit]:
-    """``OrgUnitRepository.all()`` (the live units in tree order) read as plain rows: a province's 3,000 units
-    without an ORM object each."""
-    u = m.OrgUnitRecord
-    cols = [getattr(u, f.name) for f in dataclasses.fields(OrgUnit)]
-    return [OrgUnit(*r) for r in session.execute(select(*cols).where(u.deleted.is_(False)).order_by(u.path))]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, inspect, text
 
 from canbo_desktop import paths
 from canbo_desktop.db.engine import enable_wal, sqlite_path, translate_errors
-from canbo_desktop.db.peek import HEAD_REVISION as _HEAD_REVISION
+from canbo_desktop.db.peek import HEAD_REVISION as HEAD_REVISION  # newest script in db/versions (see peek.py)
 from canbo_desktop.domain.errors import DatabaseError, SchemaTooNew
 from canbo_desktop.i18n import translate
 
@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
-
-# the newest script in db/versions: defined beside the start-up's peek, which must not import SQLAlchemy
-HEAD_REVISION = _HEAD_REVISION
 
 
 def alembic_config() -> Config:

@@ -174,17 +174,10 @@ def verdict(met: bool | None, threshold: float | None) -> str:
 
 def target_row(ind: IndicatorInfo, unit: UnitNode, level: int, count: TargetCount, on: date) -> TargetRow:
     """The figure of ``ind`` for ``unit`` from its (summed) counts, judged against the threshold exactly
-    (in whole numbers, not rounded floats)."""
-    n, d = count.numerator, count.denominator
-    met: bool | None = None
-    if d and ind.threshold is not None:
-        t = Fraction(str(ind.threshold))
-        # n/d ≥ t/100, without rounding: 100·n·t.den ≥ t.num·d
-        lhs, rhs = 100 * n * t.denominator, t.numerator * d
-        met = lhs >= rhs if ind.comparison == ">=" else lhs <= rhs
-    overdue = met is False and ind.deadline is not None and on > ind.deadline
-    return TargetRow(ind.code, ind.name, unit.id, unit.code, unit.name, level, n, d, count.unknown, count.excluded,
-                     round(n * 100 / d, 2) if d else None, ind.threshold, ind.comparison, ind.deadline, met, overdue)
+    (in whole numbers, not rounded floats): the row a :class:`TargetsReport` makes."""
+    report = TargetsReport(at=on, reconstructed=False, root=unit, units=(unit,), indicators=(ind,),
+                           totals={unit.id: pack_counts([ind], {ind.code: count})})
+    return report.row(unit.id, ind.code)._replace(level=level)
 
 
 # per indicator, what its rows need: (code, name, threshold, comparison, deadline, overdue possible on the

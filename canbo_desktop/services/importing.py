@@ -759,7 +759,7 @@ def _load_context(session: Any, table: SheetTable, today: date) -> tuple[ip.Impo
         lists.setdefault(r.list_key, []).append((r.code, r.name, r.aliases))
     indexes = {k: ip.CodeIndex(k, v, translate("services.importing", CODE_LIST_LABELS[k]) if k in CODE_LIST_LABELS
                                else k) for k, v in lists.items()}
-    units = dbi.live_units(session)  # OrgUnitRepository.all(), without an ORM object per unit
+    units = OrgUnitRepository(session).all()
     by_name: dict[str, list[OrgUnit]] = {}
     for u in units:
         by_name.setdefault(_unit_key(u.name), []).append(u)

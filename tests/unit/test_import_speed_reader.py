@@ -22,6 +22,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from benchmarks.importing import to_shared_strings
 from canbo_desktop.domain.legacy_text import encode_surface
 from canbo_desktop.services import importing as imp
 
@@ -70,8 +71,6 @@ def _rewrite(path: Path, member: str, change: Callable[[bytes], bytes]) -> Path:
     return path
 
 
-_INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>',
-                     re.S)
 # Shared strings as Excel also writes them: rich text runs, phonetic guides, empty and escaped strings.
 _ODD_STRINGS = [b'<si><r><t>Ng\xc3\xa0y </t></r><r><rPr><b/></rPr><t xml:space="preserve"> 5 </t></r></si>',
                 b'<si><t>Tr\xe1\xba\xa7n</t><rPh sb="0" eb="1"><t>ph</t></rPh><phoneticPr fontId="1"/></si>',
@@ -84,32 +83,7 @@ _ODD_STRINGS = [b'<si><r><t>Ng\xc3\xa0y </t></r><r><rPr><b/></rPr><t xml:space="
 
 def _shared_strings(path: Path, *, odd: bool = False) -> Path:
     """openpyxl writes inline strings; Excel a shared-string table (the shortcut's case)."""
-    with zipfile.ZipFile(path) as z:
-        members = {n: z.read(n) for n in z.namelist()}
-    table: dict[bytes, int] = {}
-
-    def shared(m: re.Match[bytes]) -> bytes:
-        idx = table.setdefault(m.group(3), len(table))
-        return b'<c r="' + m.group(1) + b'"' + m.group(2) + b' t="s"><v>' + str(idx).encode() + b"</v></c>"
-
-    sheet = "xl/worksheets/sheet1.xml"
-    members[sheet] = _INLINE.sub(shared, members[sheet])
-    items = [b'<si><t xml:space="preserve">' + t + b"</t></si>" for t in table]
-    if odd:
-        items[3: 3 + len(_ODD_STRINGS)] = _ODD_STRINGS
-    members["xl/sharedStrings.xml"] = (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
-        b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(items), len(items)) + b"".join(items) + b"</sst>")
-    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
-                     b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-    members["xl/_rels/workbook.xml.rels"] = members["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                             b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return path
+    return to_shared_strings(path, odd=_ODD_STRINGS if odd else ())
 
 
 SHEET = "xl/worksheets/sheet1.xml"
