@@ -67,6 +67,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import BindParameter, Case, False_, Null, True_, TypeCoerce
 
+from canbo_desktop.db import count_cache
 from canbo_desktop.db import models as m
 from canbo_desktop.db.facts import ACTIVE_STATUSES
 from canbo_desktop.domain import reports as r
@@ -817,17 +818,28 @@ class ReportsRepository:
         # the current people: grouped in the order of the covering index (status, unit), a streamed GROUP BY
         keys = [src["status"], src["unit_id"]] if src.index_order else [src["unit_id"]]
         q = select(src["unit_id"], listed).select_from(src.froms).where(*src.where).group_by(*keys)
+        # today's people: the counts of the last view, brought up to date from the change log (count_cache)
+        units = self._unit_codes(q) if src.as_of else count_cache.unit_codes(self.s, q, src["unit_id"], self._unit_codes)
         decoded: dict[str, list[int]] = {}
-        for unit_id, text in self.s.execute(q).all():
+        for unit_id, unit_codes in units.items():
             acc = out.get(unit_id)
             if acc is None:
                 acc = out[unit_id] = [0] * width
-            for value, n in Counter(text.split(_CODE_SEP) if text else ()).items():
+            for value, n in unit_codes.items():
                 positions = decoded.get(value)
                 if positions is None:
                     positions = decoded[value] = _decode_code(value, ranges, chunks)
                 for at in positions:
                     acc[at] += n
+
+    def _unit_codes(self, q: Any) -> count_cache.UnitCodes:
+        """unit id → packed code → people, from the grouped query of :meth:`_target_counts` (a unit has one
+        row per status when grouped in the index's order)."""
+        out: count_cache.UnitCodes = {}
+        for unit_id, text in self.s.execute(q).all():
+            if text:
+                out.setdefault(unit_id, Counter()).update(text.split(_CODE_SEP))
+        return out
 
     def target_people(self, src: PersonSource, sctx: SqlContext, ind: CompiledIndicator, part: str) -> list[CadreSummary]:
         """The people behind one number: ``numerator`` (meeting it), ``denominator`` (counted),

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -672,7 +673,7 @@ class ReportsPage(QWidget):
         on, uowf = self.trend_pending[0], self.uowf
 
         def done(rep: r.TargetsReport) -> None:
-            if gen != self._gen:
+            if gen != self._gen or not shiboken6.isValid(self.trend_chart):  # the page was closed meanwhile
                 return
             self.trend[on] = rep
             if self.trend_pending and self.trend_pending[0] == on:
@@ -682,7 +683,7 @@ class ReportsPage(QWidget):
             self._next_trend(gen, unit_id)
 
         def failed(exc: BaseException) -> None:
-            if gen == self._gen:
+            if gen == self._gen and shiboken6.isValid(self.trend_chart):
                 self.trend_pending = []
                 self._update_trend_chart()
                 self._set_status(translate("ReportsPage", "Could not compute the trend: {error}").format(
