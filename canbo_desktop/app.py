@@ -132,9 +132,70 @@ def _after_opening() -> None:
     import canbo_desktop.ui.tasks  # noqa: F401
 
 
-def _sign_in_while_opening(app: Any, target: str, user: str, office_name: str) -> tuple[Any, Any, str] | int:
+class _Prepared:
+    """The main window built while the clerk types, for the user name the login was opened with: hidden, its
+    first page read on the database lane. Used if that user signs in; closed otherwise."""
+
+    def __init__(self) -> None:
+        self.window: Any = None
+        self.tasks: Any = None
+        self.user = ""
+
+    def build(self, db: Any, office: Any, user: str) -> None:
+        if self.window is not None or not user:
+            return
+        import time
+
+        from canbo_desktop.ui.main_window import MainWindow
+        from canbo_desktop.ui.tasks import TaskRunner
+
+        start = time.perf_counter()
+        self.tasks, self.user = TaskRunner(), user
+        self.window = MainWindow(db, office, user, self.tasks)
+        self.window.model.query_finished.connect(self._rehearse)
+        log.info("main window built behind the login in %.0f ms", (time.perf_counter() - start) * 1000)
+
+    def _rehearse(self, _rows: int) -> None:
+        """Paint the hidden window once into an image when its first page is in: the layout, the style's and
+        the fonts' caches are then ready for its first paint on screen. Then hand each of its objects to Python
+        once: the first object of a class PySide6 does not wrap (Qt's private ones: the window's animation
+        timer, the first the idle lock's event filter sees) makes PySide6 create the Python enums of some 120
+        classes, ~20–40 ms, which would otherwise fall in that first paint."""
+        window = self.window
+        if window is not None and not window.isVisible():
+            import time
+
+            from PySide6.QtCore import QObject
+
+            start = time.perf_counter()
+            window.model.query_finished.disconnect(self._rehearse)
+            window.grab()
+            window.findChildren(QObject)
+            log.info("main window painted behind the login in %.0f ms", (time.perf_counter() - start) * 1000)
+
+    def take(self, user: str) -> tuple[Any, Any]:
+        """(window, tasks) when built for ``user``; else (None, None), the other window closed."""
+        if self.window is not None and self.user == user:
+            return self.window, self.tasks
+        if self.window is not None:
+            log.info("main window built for another user closed unused")
+        self.discard()
+        return None, None
+
+    def discard(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.tasks.wait()
+            self.window.deleteLater()
+            self.window = self.tasks = None
+
+
+def _sign_in_while_opening(app: Any, target: str, user: str, office_name: str,
+                           prepared: _Prepared) -> tuple[Any, Any, str] | int:
     """The login dialog shown at once, the database opened behind it: (database, office, user) once signed in,
-    or the exit code (cancelled, or the database could not be opened: its message is shown)."""
+    or the exit code (cancelled, or the database could not be opened: its message is shown). Once the database
+    is open, the main window for ``user`` is built behind the login too (``prepared``; issue 13: after Enter
+    only its first paint is left)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
@@ -151,6 +212,9 @@ def _sign_in_while_opening(app: Any, target: str, user: str, office_name: str) -
         exc = opening.error
         if exc is None:
             _after_opening()
+            # the next turn of the event loop: a key the clerk typed meanwhile is echoed first
+            QTimer.singleShot(0, login, lambda: prepared.build(opening.db, opening.office, user)
+                              if login.isVisible() and login.username.text().strip() == user else None)
             return
         if isinstance(exc, CanboError):
             QMessageBox.critical(login, APP_DISPLAY_NAME, exc.message)
@@ -171,6 +235,7 @@ def _sign_in_while_opening(app: Any, target: str, user: str, office_name: str) -
     timer.stop()
     opening.join()
     if not accepted or opening.error is not None:
+        prepared.discard()
         if opening.db is not None:
             opening.db.close()
         return failed[0] if failed else (opening.error.exit_code if isinstance(opening.error, CanboError) else 0)
@@ -186,6 +251,8 @@ def _await_first_page(window: Any, limit_ms: int = 400) -> None:
     the two did.)"""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    if not window.model.loading:  # already in (the window was built while the clerk typed)
+        return
     loop = QEventLoop()
     window.model.query_finished.connect(loop.quit)  # queued from the database lane: not before exec()
     window.model.load_failed.connect(loop.quit)
@@ -252,8 +319,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke:
         return _smoke(app)
 
+    prepared = _Prepared()
     if peek is not None:
-        signed_in = _sign_in_while_opening(app, target, args.user, peek)
+        signed_in = _sign_in_while_opening(app, target, args.user, peek, prepared)
         if isinstance(signed_in, int):
             return signed_in
         db, office, user = signed_in
@@ -305,12 +373,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from canbo_desktop.ui.main_window import MainWindow
     from canbo_desktop.ui.tasks import TaskRunner
 
-    tasks = TaskRunner()
-    window = MainWindow(db, office, user, tasks)
+    window, tasks = prepared.take(user)
+    if window is None:
+        tasks = TaskRunner()
+        window = MainWindow(db, office, user, tasks)
     from canbo_desktop.services.auth import idle_lock_minutes
     from canbo_desktop.ui.idle_lock import IdleLock
 
-    window.idle_lock = IdleLock(window, db, user, idle_lock_minutes(db.uow(user)))  # type: ignore[attr-defined]
+    window.idle_lock = IdleLock(window, db, user, idle_lock_minutes(db.uow(user)))
     _await_first_page(window)
     window.show()
     code = app.exec()

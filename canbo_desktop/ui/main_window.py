@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -191,9 +191,16 @@ class MainWindow(QMainWindow):
             self.model.load_failed.connect(self._first_page_in)
 
     def _first_page_in(self, _result: object) -> None:
-        if not self._refdata_asked:
+        if not self._refdata_asked and self.isVisible():
             self._refdata_asked = True
             QTimer.singleShot(60, self._load_refdata)  # after the page's paint
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        # built hidden while the clerk typed (app._Prepared): the code lists wait until the window is on screen,
+        # their half second of Python would otherwise hold the interpreter during its first paint
+        if not self.tasks.synchronous and not self._refdata_asked and not self.model.loading:
+            self._first_page_in(None)
 
     def _load_refdata(self) -> None:
         self.tasks.run_db(lambda: (refdata.unit_paths(self.uowf), refdata.code_choices(self.uowf),

@@ -53,6 +53,11 @@ DRIVER = textwrap.dedent('''
         def attempt():
             if not passwords:
                 return
+            if os.environ.get("TEST_WAIT_PREPARED") and not rehearsed:  # the clerk types slowly: until it is ready
+                QTimer.singleShot(100, attempt)
+                return
+            if os.environ.get("TEST_USERNAME"):  # the clerk signs in under another name than the one filled in
+                self.username.setText(os.environ["TEST_USERNAME"])
             self.password.setText(passwords.pop(0))
             if not self.try_login():
                 say("REFUSED", text=self.error.text())
@@ -66,6 +71,14 @@ DRIVER = textwrap.dedent('''
 
     login_module.LoginDialog.__init__ = init
     login_module.LoginDialog.exec = exec_
+    rehearsed = []
+    original_rehearse = app._Prepared._rehearse
+
+    def rehearse(self, rows):
+        original_rehearse(self, rows)
+        rehearsed.append(True)
+
+    app._Prepared._rehearse = rehearse
 
     def watch_main_window():
         from canbo_desktop.ui.main_window import MainWindow
@@ -94,11 +107,14 @@ DRIVER = textwrap.dedent('''
 
 
 def run_app(db: Path, tmp_path: Path, passwords: list[str], *, user: str = "admin", typing_s: float = 0.3,
-            timeout: float = 120) -> tuple[int, list[tuple[str, dict[str, Any]]], str]:
+            timeout: float = 120, sign_in_as: str = "",
+            wait_prepared: bool = False) -> tuple[int, list[tuple[str, dict[str, Any]]], str]:
     env = dict(os.environ)
     env.update({"QT_QPA_PLATFORM": "offscreen", "CANBO_DATA_DIR": str(tmp_path / "data"),
                 "XDG_CONFIG_HOME": str(tmp_path / "config"), "TEST_PASSWORDS": json.dumps(passwords),
-                "TEST_TYPING_S": str(typing_s), "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")})
+                "TEST_TYPING_S": str(typing_s), "TEST_USERNAME": sign_in_as,
+                "TEST_WAIT_PREPARED": "1" if wait_prepared else "",
+                "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")})
     env.pop("CANBO_DB", None)
     proc = subprocess.run([sys.executable, "-c", DRIVER, "--db", str(db), "--user", user], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout)
@@ -134,6 +150,41 @@ def test_a_clerk_who_types_before_the_database_is_open_waits_for_it_and_gets_in(
     code, events, err = run_app(demo_db_path, tmp_path, [DEMO_PASSWORD], user="canbo", typing_s=0)
     assert [k for k, _ in events] == ["LOGIN", "MAIN"], (events, err[-3000:])
     assert events[1][1]["user"] == "canbo" and code == 0
+
+
+def app_log(tmp_path: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "data").rglob("*.log"))
+
+
+def audit_rows(db: Path, actor: str) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return int(con.execute("SELECT count(*) FROM audit_log WHERE actor = ?", (actor,)).fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_while_the_clerk_types_the_main_window_is_built_and_painted_behind_the_login(demo_db_path: Path,
+                                                                                    tmp_path: Path) -> None:
+    code, events, err = run_app(demo_db_path, tmp_path, [DEMO_PASSWORD], wait_prepared=True)
+    assert [k for k, _ in events] == ["LOGIN", "MAIN"], (events, err[-3000:])
+    assert events[1][1]["user"] == "admin" and events[1][1]["rows"] > 0 and code == 0
+    log = app_log(tmp_path)
+    assert "main window built behind the login" in log and "main window painted behind the login" in log, log
+    assert "closed unused" not in log
+
+
+def test_a_clerk_who_signs_in_under_another_name_gets_a_window_of_their_own(demo_db_path: Path,
+                                                                           tmp_path: Path) -> None:
+    """The window built for the name filled in (admin) is closed unused: canbo's opens, and nothing was done
+    in admin's name."""
+    admin_before = audit_rows(demo_db_path, "admin")
+    code, events, err = run_app(demo_db_path, tmp_path, [DEMO_PASSWORD], sign_in_as="canbo", wait_prepared=True)
+    assert [k for k, _ in events] == ["LOGIN", "MAIN"], (events, err[-3000:])
+    assert events[0][1]["user"] == "admin" and events[1][1]["user"] == "canbo" and events[1][1]["rows"] > 0
+    log = app_log(tmp_path)
+    assert "main window built behind the login" in log and "main window built for another user closed unused" in log
+    assert audit_rows(demo_db_path, "admin") == admin_before and code == 0
 
 
 def test_a_database_another_program_is_writing_is_named_and_nothing_opens(demo_db_path: Path, tmp_path: Path) -> None:
