@@ -52,8 +52,8 @@ if TYPE_CHECKING:  # imported where first used: not needed to open the window (s
     from canbo_desktop.ui.dialogs.trash_dialog import TrashDialog
 
 log = logging.getLogger(__name__)
-# after the code lists are read: the clerk's first look at the list is not slowed by it
-WARM_DASHBOARD_MS = 1500
+# the dashboard is counted ahead once the clerk has paused this long (no typing in the search, no scrolling)
+WARM_DASHBOARD_MS = 3000
 SEARCH_DELAY_MS = 180
 REMINDER_COUNT_DELAY_MS = 2000
 AUTO_REMINDER_LIMIT = 20_000  # people in the list; above it the count waits for the Reminders page
@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self.model.query_finished.connect(self._update_count)
         self._total: int | None = None
         self._reminders_counted = False
+        self._warm_timer: QTimer | None = None
+        self._warmed = False
         self._total_filter = ListFilter()
         self._unit_paths: dict[str, str] = {}
         self.codes: dict[str, list[tuple[str, str]]] = {}
@@ -207,16 +209,31 @@ class MainWindow(QMainWindow):
                                    setup.user_role(self.uowf, self.user)), on_done=self._set_refdata,
                           on_error=lambda exc: show_error(self, exc))
         self.tasks.run_db(lambda: maintenance.open_conflicts(self.uowf), on_done=self._set_conflicts)
-        if not self.tasks.synchronous:
-            QTimer.singleShot(WARM_DASHBOARD_MS, self.warm_dashboard)
+        if not self.tasks.synchronous and self._warm_timer is None:
+            # once the clerk has neither typed in the search box nor scrolled the list for a while
+            self._warm_timer = QTimer(self)
+            self._warm_timer.setSingleShot(True)
+            self._warm_timer.setInterval(WARM_DASHBOARD_MS)
+            self._warm_timer.timeout.connect(self.warm_dashboard)
+            self.search.textChanged.connect(self._warm_timer.start)
+            self.table.verticalScrollBar().valueChanged.connect(self._warm_timer.start)
+            self._warm_timer.start()
 
     def warm_dashboard(self) -> None:
         """Count the office's targets dashboard once, in the background, so that its first view is the
         kept counts brought up to date (``db/count_cache.py``: ~0.25 s of SQLite on a province of 100,000,
         then only the units that edits touch). A read on its own connection, off the database lane: the
-        clerk's searches do not queue behind it. Not done once the dashboard has been opened."""
-        if "reports" in self.pages:
+        clerk's searches do not queue behind it; started when the clerk has paused (its Python parts would
+        otherwise share the interpreter with their typing). Not done once the dashboard has been opened."""
+        if self._warm_timer is not None:
+            self.search.textChanged.disconnect(self._warm_timer.start)
+            self.table.verticalScrollBar().valueChanged.disconnect(self._warm_timer.start)
+            self._warm_timer.stop()
+            self._warm_timer.deleteLater()
+            self._warm_timer = None
+        if "reports" in self.pages or self._warmed:
             return
+        self._warmed = True
         from canbo_desktop.services import reports as reports_svc
 
         unit_id = self.office.unit_id if self.office and self.office.unit_id else None

@@ -312,3 +312,30 @@ def test_the_dashboard_counted_ahead_in_the_background_opens_from_the_kept_count
     assert count_cache.last_outcome[:2] == ["whole", "recounted 1 units"] and len(count_cache.last_outcome) == 2
     count_cache.clear()
     QSettings().clear()
+
+
+def test_the_dashboard_is_counted_ahead_only_once_the_clerk_pauses(qtbot, tree: Tree, monkeypatch) -> None:
+    """Not while the clerk types in the search box: its Python parts would share the interpreter with them."""
+    from canbo_desktop.db import count_cache
+    from canbo_desktop.services.setup import office_info
+    from canbo_desktop.ui import main_window
+
+    monkeypatch.setattr(main_window, "WARM_DASHBOARD_MS", 400)
+    QSettings().clear()
+    count_cache.clear()
+    with tree.db.uow("t")() as uow:
+        office = office_info(uow)
+    win = MainWindow(tree.db, office, "truongphong", TaskRunner(synchronous=False))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win._warm_timer is not None, timeout=10_000)  # the code lists are in
+    for ch in "nguyen van":  # a key every 150 ms for 1.5 s: each restarts the wait
+        win.search.setText(win.search.text() + ch)
+        qtbot.wait(150)
+        assert count_cache.last_outcome == []
+    win.search.clear()
+    qtbot.waitUntil(lambda: count_cache.last_outcome == ["whole"], timeout=10_000)
+    assert win._warm_timer is None
+    win.tasks.wait()
+    count_cache.clear()
+    QSettings().clear()
