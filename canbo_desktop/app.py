@@ -8,6 +8,7 @@ import logging.handlers
 import os
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -84,8 +85,6 @@ class _Opening(threading.Thread):
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        import time
-
         start = time.perf_counter()
         try:
             import_data_layer()
@@ -144,8 +143,6 @@ class _Prepared:
     def build(self, db: Any, office: Any, user: str) -> None:
         if self.window is not None or not user:
             return
-        import time
-
         from canbo_desktop.ui.main_window import MainWindow
         from canbo_desktop.ui.tasks import TaskRunner
 
@@ -163,8 +160,6 @@ class _Prepared:
         classes, ~20–40 ms, which would otherwise fall in that first paint."""
         window = self.window
         if window is not None and not window.isVisible():
-            import time
-
             from PySide6.QtCore import QObject
 
             start = time.perf_counter()

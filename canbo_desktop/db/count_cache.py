@@ -62,13 +62,8 @@ _entries: weakref.WeakKeyDictionary[Engine, OrderedDict[Any, _Entry]] = weakref.
 last_outcome: list[str] = []
 
 
-def _child_tables() -> dict[str, Any]:
-    """Synced tables whose rows belong to one person (a ``cadre_id`` column)."""
-    return {name: table for name, table in Base.metadata.tables.items()
-            if "cadre_id" in table.c and name != "cadre"}
-
-
-_CHILDREN = _child_tables()
+# the tables whose rows belong to one person (a ``cadre_id`` column): trainings, decisions, evaluations…
+_CHILDREN = {name: table for name, table in Base.metadata.tables.items() if "cadre_id" in table.c}
 
 
 def clear() -> None:

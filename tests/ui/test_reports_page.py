@@ -278,12 +278,10 @@ def test_the_page_fits_a_1366_by_768_screen(qtbot, tree: Tree) -> None:
     QSettings().clear()
 
 
-def test_the_dashboard_counted_ahead_in_the_background_opens_from_the_kept_counts(qtbot, tree: Tree) -> None:
-    """Shortly after start the main window counts the dashboard off the database lane; opening it then, after
-    a clerk's edit, recounts only the edited person's unit, and shows the edit."""
+@pytest.fixture
+def office_window(qtbot, tree: Tree) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window of the office (as "truongphong") with the real background lanes, no counts kept yet."""
     from canbo_desktop.db import count_cache
-    from canbo_desktop.services.cadres import cadre_file
-    from canbo_desktop.services.records import save_cadre_file
     from canbo_desktop.services.setup import office_info
 
     QSettings().clear()
@@ -294,7 +292,22 @@ def test_the_dashboard_counted_ahead_in_the_background_opens_from_the_kept_count
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.warm_dashboard()  # what the timer does WARM_DASHBOARD_MS after the code lists
+    yield win
+    win.tasks.wait()
+    count_cache.clear()
+    QSettings().clear()
+
+
+def test_the_dashboard_counted_ahead_in_the_background_opens_from_the_kept_counts(qtbot, tree: Tree,
+                                                                                 office_window: MainWindow) -> None:
+    """Once the clerk pauses, the main window counts the dashboard off the database lane; opening it then, after
+    a clerk's edit, recounts only the edited person's unit, and shows the edit."""
+    from canbo_desktop.db import count_cache
+    from canbo_desktop.services.cadres import cadre_file
+    from canbo_desktop.services.records import save_cadre_file
+
+    win = office_window
+    win.warm_dashboard()  # what the timer does once the clerk has paused WARM_DASHBOARD_MS
     qtbot.waitUntil(lambda: count_cache.last_outcome == ["whole"], timeout=10_000)
     uowf = tree.db.uow("canbo")
     f = cadre_file(uowf, tree.people["b3"])
@@ -310,25 +323,16 @@ def test_the_dashboard_counted_ahead_in_the_background_opens_from_the_kept_count
     win.warm_dashboard()  # once the dashboard is open it is not counted ahead again
     win.tasks.wait()
     assert count_cache.last_outcome[:2] == ["whole", "recounted 1 units"] and len(count_cache.last_outcome) == 2
-    count_cache.clear()
-    QSettings().clear()
 
 
-def test_the_dashboard_is_counted_ahead_only_once_the_clerk_pauses(qtbot, tree: Tree, monkeypatch) -> None:
+def test_the_dashboard_is_counted_ahead_only_once_the_clerk_pauses(qtbot, office_window: MainWindow) -> None:
     """Not while the clerk types in the search box: its Python parts would share the interpreter with them."""
     from canbo_desktop.db import count_cache
-    from canbo_desktop.services.setup import office_info
-    from canbo_desktop.ui import main_window
 
-    monkeypatch.setattr(main_window, "WARM_DASHBOARD_MS", 400)
-    QSettings().clear()
-    count_cache.clear()
-    with tree.db.uow("t")() as uow:
-        office = office_info(uow)
-    win = MainWindow(tree.db, office, "truongphong", TaskRunner(synchronous=False))
-    qtbot.addWidget(win)
-    win.show()
+    win = office_window
     qtbot.waitUntil(lambda: win._warm_timer is not None, timeout=10_000)  # the code lists are in
+    assert win._warm_timer is not None and count_cache.last_outcome == []
+    win._warm_timer.setInterval(400)  # a pause of 0.4 s instead of WARM_DASHBOARD_MS (restarts it)
     for ch in "nguyen van":  # a key every 150 ms for 1.5 s: each restarts the wait
         win.search.setText(win.search.text() + ch)
         qtbot.wait(150)
@@ -336,6 +340,3 @@ def test_the_dashboard_is_counted_ahead_only_once_the_clerk_pauses(qtbot, tree: 
     win.search.clear()
     qtbot.waitUntil(lambda: count_cache.last_outcome == ["whole"], timeout=10_000)
     assert win._warm_timer is None
-    win.tasks.wait()
-    count_cache.clear()
-    QSettings().clear()
